@@ -1,0 +1,42 @@
+# Two commands from a fresh clone: `make run` and `make test`. Everything installs into .venv.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install lint format typecheck openapi bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	RUST_BACKTRACE=0 $(BIN)/safesteps serve --host 127.0.0.1 --port 8000
+
+test: $(STAMP)
+	RUST_BACKTRACE=0 $(BIN)/safesteps rules check
+	RUST_BACKTRACE=0 $(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check app tests benchmarks scripts
+	$(BIN)/ruff format --check app tests benchmarks scripts
+
+format: $(STAMP)
+	$(BIN)/ruff format app tests benchmarks scripts
+	$(BIN)/ruff check --fix app tests benchmarks scripts
+
+typecheck: $(STAMP)
+	$(BIN)/mypy app
+
+openapi: $(STAMP)
+	$(BIN)/python scripts/export_openapi.py
+
+bench: $(STAMP)
+	RUST_BACKTRACE=0 $(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

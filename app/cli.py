@@ -1,0 +1,142 @@
+"""The ``safesteps`` command: a thin layer over the same services the API uses."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from app.rules.decision import Decision
+from app.rules.errors import RulesError
+from app.rules.registry import RulesetRegistry, load_file, ruleset_files
+from app.schemas.evaluate import DEFAULT_RULESET, EvaluateRequest
+from app.services.evaluation import evaluate_checklist
+from app.settings import get_settings
+
+app = typer.Typer(help="SafeSteps safeguarding-checklist decision support.", no_args_is_help=True)
+rules_app = typer.Typer(help="Rule-set files: check, test, list, diff.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+out = Console()
+err = Console(stderr=True)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+@app.command()
+def serve(
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 1,
+    reload: bool = False,
+) -> None:
+    """Run the HTTP service."""
+    import uvicorn
+
+    uvicorn.run(
+        "app.main:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        reload=reload,
+        access_log=False,
+    )
+
+
+@app.command("evaluate")
+def evaluate_command(
+    file: Annotated[Path, typer.Argument(help="Checklist JSON, or an evaluate request body.")],
+    hook: Annotated[str | None, typer.Option(help="Workflow moment, e.g. scene.depart.")] = None,
+    as_of: Annotated[
+        datetime | None, typer.Option(help="Time for timing rules (ISO 8601).")
+    ] = None,
+    ruleset: Annotated[
+        str, typer.Option(help="Rule set id, optionally @version.")
+    ] = DEFAULT_RULESET,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Evaluate a checklist file and print the findings."""
+    if fmt not in ("table", "json"):
+        raise fail("--format must be table or json")
+    try:
+        data = json.loads(file.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise fail(f"cannot read {file}: {exc}") from None
+    ruleset_id, _, version = ruleset.partition("@")
+    body = data if isinstance(data, dict) and "checklist" in data else {"checklist": data}
+    body = {
+        **body,
+        "hook": hook or body.get("hook"),
+        "ruleset": {"id": ruleset_id, "version": version or None},
+    }
+    if as_of is not None:
+        body["as_of"] = as_of.isoformat()
+    try:
+        request = EvaluateRequest.model_validate(body)
+        registry = RulesetRegistry.load(get_settings().rulesets_dir)
+        decision = evaluate_checklist(
+            registry,
+            request.checklist,
+            hook=request.hook,
+            as_of=request.as_of,
+            selector=request.ruleset,
+        )
+    except ValidationError as exc:
+        raise fail(f"{file} is not a valid request:\n{exc}") from None
+    except RulesError as exc:
+        raise fail(str(exc)) from None
+    if fmt == "json":
+        sys.stdout.write(decision.model_dump_json(indent=2) + "\n")
+    else:
+        print_decision(decision)
+
+
+def print_decision(decision: Decision) -> None:
+    rs = decision.ruleset
+    out.print(f"[bold]{rs.id}@{rs.version}[/] ({rs.hash[:12]}) hook={decision.hook or 'all rules'}")
+    score = "n/a" if decision.score is None else f"{decision.score:.1f}"
+    done = "n/a" if decision.completeness is None else f"{decision.completeness:.1f}%"
+    flag = "[bold red]BLOCKING[/]" if decision.blocking else "not blocking"
+    out.print(f"score {score}  completeness {done}  {flag}")
+    table = Table("severity", "outcome", "step", "message", "action")
+    for f in decision.findings:
+        table.add_row(f.severity.value, f.outcome.value, f.step_id, f.message, f.action)
+    out.print(table if decision.findings else "[green]No missing or unrecorded steps.[/]")
+
+
+@rules_app.command("check")
+def rules_check(
+    root: Annotated[Path | None, typer.Option(help="Rule-set directory.")] = None,
+) -> None:
+    """Load, validate and compile every rule-set file; exit non-zero on any error."""
+    root = root or get_settings().rulesets_dir
+    problems = 0
+    files = list(ruleset_files(root))
+    for path in files:
+        try:
+            ruleset = load_file(path)
+        except RulesError as exc:
+            problems += 1
+            err.print(f"[red]FAIL[/] {exc}", highlight=False)
+        else:
+            out.print(
+                f"[green]ok[/]   {path} ({len(ruleset.document.rules)} rules, {ruleset.hash[:12]})"
+            )
+    if not files:
+        raise fail(f"no rule-set files under {root}")
+    if problems:
+        raise fail(f"{problems} of {len(files)} rule-set files have errors")
+
+
+def main() -> None:
+    app()

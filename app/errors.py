@@ -1,0 +1,12 @@
+"""Domain errors of the service layer. They know nothing about HTTP; routers/errors.py maps them."""
+
+from __future__ import annotations
+
+from app.rules.errors import RulesError
+
+
+class ServiceError(Exception):
+    """Base of errors raised by services."""
+
+
+__all__ = ["RulesError", "ServiceError"]

@@ -1,0 +1,35 @@
+"""The application factory. Nothing connects or loads at import time."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+
+from app import __version__
+from app.middleware import BodySizeLimit
+from app.routers import errors, evaluate, health, rulesets
+from app.rules.registry import RulesetRegistry
+from app.settings import Settings, get_settings
+
+
+def operation_id(route: APIRoute) -> str:
+    """Stable operationIds: the handler's name, never derived from path or method."""
+    return route.name
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="SafeSteps",
+        version=__version__,
+        summary="Safeguarding-checklist decision support for police responses to concern for a child.",
+        generate_unique_id_function=operation_id,
+    )
+    app.state.settings = settings
+    # Compile every rule-set version once; a broken or altered file stops the service here.
+    app.state.registry = RulesetRegistry.load(settings.rulesets_dir)
+    errors.install(app)
+    for module in (health, evaluate, rulesets):
+        app.include_router(module.router)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    return app

@@ -1,0 +1,98 @@
+"""One table from domain errors to HTTP, and handlers that give every error the same body."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.rules.errors import RulesetNotFound, UnknownHook
+from app.schemas.errors import ErrorBody, FieldError
+
+log = logging.getLogger("safesteps.errors")
+
+# Domain error -> (status, error code). Order matters only for subclasses listed before bases.
+DOMAIN_ERRORS: dict[type[Exception], tuple[int, str]] = {
+    RulesetNotFound: (404, "ruleset_not_found"),
+    UnknownHook: (422, "unknown_hook"),
+}
+
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    412: "precondition_failed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "rate_limited",
+}
+
+
+def error_response(
+    status: int,
+    code: str,
+    message: str,
+    fields: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body = ErrorBody(error=code, message=message, fields=fields)
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
+
+
+def field_path(loc: Sequence[int | str]) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def _validation_fields(errors: Sequence[Any]) -> list[FieldError]:
+    # Never echo the rejected input back: it may hold personal data from a checklist.
+    return [FieldError(path=field_path(e["loc"]), message=e["msg"], type=e["type"]) for e in errors]
+
+
+async def _on_validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+    errors = exc.errors()
+    if any(e["type"] == "json_invalid" for e in errors):
+        return error_response(400, "malformed_json", "The request body is not valid JSON.")
+    return error_response(
+        422,
+        "validation_error",
+        "The request does not match the schema.",
+        _validation_fields(errors),
+    )
+
+
+async def _on_http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    code = _HTTP_CODES.get(exc.status_code, "http_error")
+    return error_response(exc.status_code, code, str(exc.detail), headers=exc.headers)
+
+
+async def _on_domain(_: Request, exc: Exception) -> JSONResponse:
+    for kind, (status, code) in DOMAIN_ERRORS.items():
+        if isinstance(exc, kind):
+            return error_response(status, code, str(exc))
+    raise exc  # pragma: no cover - only registered for the kinds above
+
+
+async def _on_unexpected(_: Request, exc: Exception) -> JSONResponse:
+    log.error("unhandled error", exc_info=(type(exc), exc, exc.__traceback__))
+    return error_response(
+        500, "internal_error", "An unexpected error occurred; it has been logged."
+    )
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(RequestValidationError, _on_validation)  # type: ignore[arg-type]
+    app.add_exception_handler(StarletteHTTPException, _on_http)  # type: ignore[arg-type]
+    for kind in DOMAIN_ERRORS:
+        app.add_exception_handler(kind, _on_domain)
+    app.add_exception_handler(Exception, _on_unexpected)

@@ -1,0 +1,52 @@
+"""Rule-set catalogue and hook discovery."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from app.deps import RegistryDep
+from app.rules.model import RULESET_ID_PATTERN, SEMVER_PATTERN
+from app.schemas.errors import error_responses
+from app.schemas.evaluate import (
+    DEFAULT_RULESET,
+    HookCatalogue,
+    RulesetSelector,
+    RulesetSummary,
+    RulesetVersionDetail,
+)
+from app.services import rulesets as service
+from app.services.evaluation import resolve_ruleset
+
+router = APIRouter(prefix="/v1", tags=["rulesets"])
+
+RulesetId = Annotated[str, Query(pattern=RULESET_ID_PATTERN)]
+Version = Annotated[str | None, Query(pattern=SEMVER_PATTERN)]
+
+
+@router.get("/rulesets", response_model=list[RulesetSummary])
+def list_rulesets(registry: RegistryDep) -> list[RulesetSummary]:
+    """Every rule set with all its versions, statuses, effective dates and hashes."""
+    return service.list_rulesets(registry)
+
+
+@router.get(
+    "/rulesets/{ruleset_id}/versions/{version}",
+    response_model=RulesetVersionDetail,
+    responses=error_responses(404),
+)
+def get_ruleset_version(
+    ruleset_id: str, version: str, registry: RegistryDep
+) -> RulesetVersionDetail:
+    """One rule-set version with every rule, its conditions and its citations."""
+    return service.version_detail(registry.get(ruleset_id, version))
+
+
+@router.get("/hooks", response_model=HookCatalogue, responses=error_responses(404, 422))
+def list_hooks(
+    registry: RegistryDep, ruleset_id: RulesetId = DEFAULT_RULESET, version: Version = None
+) -> HookCatalogue:
+    """The workflow moments and the rules that apply at each (latest published version by default)."""
+    ruleset = resolve_ruleset(registry, RulesetSelector(id=ruleset_id, version=version), None)
+    return service.hook_catalogue(ruleset)

@@ -1,0 +1,414 @@
+"""The checklist: what a control room or an MDT knows about an incident, as facts for the rules.
+
+Every answer that officers record is optional and three-valued: ``True`` (done / yes), ``False``
+(recorded as not done / no) and ``None`` (not recorded yet). Absent data is never read as done and
+never as not done; the engine reports it as ``unknown`` so an officer can see what is left to record.
+
+The schema is versioned with ``schema_version`` and forbids unknown fields, so a typo in a client
+never silently drops a fact. Lists and strings are bounded: the expression engine has no timeout,
+so the size of its input is the bound on its work.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+MAX_PEOPLE = 30
+MAX_ITEMS = 50
+
+ShortText = Annotated[str, Field(max_length=200)]
+FreeText = Annotated[str, Field(max_length=5000)]
+Ref = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")]
+Timestamp = AwareDatetime
+Answer = Annotated[
+    bool | None, Field(description="true = yes/done, false = no/not done, null = not recorded")
+]
+
+
+class Facts(BaseModel):
+    """Base of every checklist part: strict about field names, lenient about absence."""
+
+    model_config = ConfigDict(extra="forbid", frozen=False)
+
+
+class IncidentType(StrEnum):
+    domestic_abuse = "domestic_abuse"
+    neighbour_dispute = "neighbour_dispute"
+    disorder = "disorder"
+    welfare_concern = "welfare_concern"
+    child_abuse = "child_abuse"
+    child_neglect = "child_neglect"
+    assault = "assault"
+    sexual_offence = "sexual_offence"
+    missing_person = "missing_person"
+    image_abuse = "image_abuse"
+    partner_request = "partner_request"
+    other = "other"
+
+
+class Grade(StrEnum):
+    immediate = "immediate"
+    priority = "priority"
+    scheduled = "scheduled"
+    resolution_without_deployment = "resolution_without_deployment"
+    closed = "closed"
+
+
+class GradeChange(Facts):
+    at: Timestamp = Field(description="When the grade changed.")
+    from_grade: Grade | None = Field(None, description="Grade before the change.")
+    to_grade: Grade = Field(description="Grade after the change (`closed` for a closure).")
+    downgrade: Answer = Field(
+        None, description="The change lowers the response or closes the call."
+    )
+    reason: FreeText | None = Field(None, description="Recorded rationale for the change.")
+    risk_reassessed: Answer = Field(
+        None, description="A fresh risk assessment (re-THRIVE) was recorded."
+    )
+    checks_completed: Answer = Field(
+        None, description="The checks carried out before the change are recorded."
+    )
+    child_safety_confirmed: Answer = Field(
+        None, description="Positive confirmation that each child is safe was obtained."
+    )
+    child_safety_confirmed_by: ShortText | None = Field(
+        None, description="Who confirmed the child's safety (role or collar number, never a name)."
+    )
+    child_safety_method: (
+        Literal["seen_by_officer", "partner_agency", "phone_contact", "other"] | None
+    ) = Field(None, description="How the child's safety was confirmed.")
+    supervisor_authorised: Answer = Field(None, description="A supervisor authorised the change.")
+    supervisor_id: Ref | None = Field(None, description="Collar or staff number of the supervisor.")
+
+
+class Incident(Facts):
+    reference: Ref = Field(description="The force's incident reference (log number).")
+    force: Annotated[str, Field(min_length=2, max_length=16, pattern=r"^[A-Z0-9_-]+$")] = Field(
+        description="Force code, e.g. `WMP`."
+    )
+    type: IncidentType = Field(description="The incident type as classified.")
+    at_dwelling: Answer = Field(None, description="The incident concerns a dwelling.")
+    domestic_abuse: Answer = Field(None, description="The incident involves domestic abuse.")
+    flagged_child_concern: Answer = Field(
+        None, description="The log is flagged as child abuse or concern for a child."
+    )
+    parties_recorded: Answer = Field(
+        None, description="Full details of all parties are on the log."
+    )
+    grade: Grade | None = Field(None, description="The current grade.")
+    grade_history: Annotated[list[GradeChange], Field(max_length=MAX_ITEMS)] = Field(
+        default_factory=list, description="Every grade change, oldest first."
+    )
+    reported_at: Timestamp | None = Field(None, description="When the call was received.")
+    attended_at: Timestamp | None = Field(None, description="When the first officer arrived.")
+    departed_at: Timestamp | None = Field(None, description="When the last officer left the scene.")
+    closed_at: Timestamp | None = Field(None, description="When the incident was closed.")
+    officer_in_charge_id: Ref | None = Field(
+        None, description="Collar number of the officer in charge."
+    )
+
+
+class IntelCheck(Facts):
+    system: Literal["PNC", "PND", "local", "child_protection", "marac", "missing_persons", "other"]
+    subject: Literal["address", "child", "adult"]
+    at: Timestamp | None = None
+    result_recorded: Answer = None
+
+
+class ThriveAssessment(Facts):
+    threat: FreeText | None = None
+    harm: FreeText | None = None
+    risk: FreeText | None = None
+    investigation: FreeText | None = None
+    vulnerability: FreeText | None = None
+    engagement: FreeText | None = None
+    child_vulnerability_considered: Answer = Field(
+        None, description="The child's vulnerability is stated explicitly in the grading."
+    )
+
+
+class PartnerRequest(Facts):
+    agency: Literal["ambulance", "childrens_social_care", "health", "education", "other"]
+    safe_and_well_check_requested: Answer = None
+    deployable_incident_created: Answer = Field(
+        None, description="A deployable incident was created or reopened for the request."
+    )
+    closed_as_contact_resolution: Answer = Field(
+        None, description="The request was closed as 'contact resolution' without deployment."
+    )
+
+
+class CallHandling(Facts):
+    """What the control room recorded at call intake, grading and regrading."""
+
+    children_asked_about: Answer = Field(
+        None, description="The call-taker asked whether children are present or live there."
+    )
+    children_present: Literal["yes", "no", "unknown"] | None = Field(
+        None, description="The caller's answer about children present or normally resident."
+    )
+    children_count: Annotated[int, Field(ge=0, le=MAX_PEOPLE)] | None = None
+    children_asked_at: Timestamp | None = None
+    children_safe_asked: Answer = Field(
+        None, description="The caller was asked whether they are safe."
+    )
+    caller_is_child: Answer = None
+    essential_questions_only: Answer = Field(
+        None, description="A child caller was asked only what is essential to deploy."
+    )
+    caller_kept_on_line: Answer = None
+    suspect_left: Answer = Field(None, description="The suspect has left the scene.")
+    safety_advice_given: Answer = None
+    description_circulated: Answer = None
+    intel_checks: Annotated[list[IntelCheck], Field(max_length=MAX_ITEMS)] | None = Field(
+        None, description="Police-system research on the address, children and adults."
+    )
+    briefing_passed_to_units: Answer = Field(
+        None, description="Results were passed to attending units."
+    )
+    officer_safety_concern: Answer = None
+    deployment_delayed: Answer = None
+    delay_mitigation: FreeText | None = Field(
+        None,
+        description="Rationale and mitigation for any delay because of officer-safety concern.",
+    )
+    thrive: ThriveAssessment | None = None
+    unresourced_past_target: Answer = Field(
+        None, description="The call stayed unresourced past its grade's target time."
+    )
+    escalated_at: Timestamp | None = Field(
+        None, description="Escalation to a supervisor or inspector."
+    )
+    risk_reassessed_after_delay: Answer = None
+    partner_request: PartnerRequest | None = None
+
+
+class Child(Facts):
+    id: Ref = Field(description="Local identifier within this checklist, e.g. `C1`.")
+    full_name: ShortText | None = None
+    date_of_birth: date | None = None
+    age: Annotated[int, Field(ge=0, le=17)] | None = None
+    address_recorded: Answer = None
+    relationship_to_adults: ShortText | None = None
+    school: ShortText | None = None
+    gp: ShortText | None = None
+    present: Answer = Field(
+        None, description="Present at the scene (false: normally resident, away)."
+    )
+    identified: Answer = Field(None, description="Identity established and recorded.")
+    seen: Answer = Field(None, description="Physically seen by an officer.")
+    seen_at: Timestamp | None = None
+    observations: FreeText | None = Field(None, description="Observed condition and demeanour.")
+    injuries_observed: Answer = None
+    injury_explanation: FreeText | None = None
+    injury_explanation_consistent: Answer = None
+    medical_attention_arranged: Answer = None
+    spoken_to: Answer = Field(None, description="Spoken to away from the alleged perpetrator.")
+    not_spoken_to_reason: FreeText | None = Field(None, description="Why not (e.g. pre-verbal).")
+    account: FreeText | None = Field(None, description="The child's own words.")
+    wishes_and_feelings: FreeText | None = None
+    risk_assessed: Answer = Field(None, description="The child's own risk was assessed.")
+    responsible_adult_id: Ref | None = Field(
+        None, description="Id of the adult responsible for the child when officers leave."
+    )
+    recorded_as_victim: Answer = Field(
+        None, description="Recorded as a victim in their own right (domestic abuse incidents)."
+    )
+
+
+class AdultRole(StrEnum):
+    parent = "parent"
+    parental_responsibility = "parental_responsibility"
+    carer = "carer"
+    suspect = "suspect"
+    witness = "witness"
+    other = "other"
+
+
+class PoliceChecks(Facts):
+    """Police-system checks on one adult and what they found."""
+
+    done: Answer = Field(None, description="PNC/PND/local checks were completed.")
+    completed_at: Timestamp | None = None
+    systems: Annotated[list[Literal["PNC", "PND", "local"]], Field(max_length=3)] = Field(
+        default_factory=list
+    )
+    warning_markers: Answer = None
+    offences_against_children: Answer = None
+    bail_or_court_conditions: Answer = None
+    missing_person: Answer = Field(None, description="The adult is recorded as a missing person.")
+
+
+class Adult(Facts):
+    id: Ref = Field(description="Local identifier within this checklist, e.g. `A1`.")
+    roles: Annotated[list[AdultRole], Field(min_length=1, max_length=6)] = Field(
+        description="Every role the adult has in the incident."
+    )
+    full_name: ShortText | None = None
+    date_of_birth: date | None = None
+    age: Annotated[int, Field(ge=0, le=130)] | None = None
+    relationship_to_children: ShortText | None = None
+    present: Answer = Field(None, description="Present at the scene.")
+    identified: Answer = Field(None, description="Identity established and recorded.")
+    checks: PoliceChecks | None = None
+    arrested: Answer = None
+    arrested_at: Timestamp | None = None
+    intoxicated: Answer = None
+    able_and_willing: Answer = Field(None, description="Sober, able and willing to care.")
+    cares_for_children: Answer = Field(None, description="Has caring responsibilities.")
+    dependants_established: Answer = Field(
+        None, description="Dependants established and recorded in the arrest notes."
+    )
+    care_arranged_before_departure: Answer = None
+    household_checked: Answer = Field(
+        None, description="Others in the carer's household were checked (carers only)."
+    )
+    contact_attempted: Answer = Field(
+        None, description="An attempt was made to contact this adult (absent PR holders)."
+    )
+    contact_outcome: ShortText | None = None
+
+
+class Referral(Facts):
+    made: Answer = Field(
+        None, description="Referral or notification made to children's social care."
+    )
+    at: Timestamp | None = None
+    method: Literal["phone", "online", "email", "in_person", "mash_form"] | None = None
+    recipient: ShortText | None = None
+    reference: Ref | None = Field(None, description="Children's social care reference number.")
+    other_agency_involved: Answer = Field(
+        None, description="Another agency is already involved (a referral is still required)."
+    )
+
+
+class CarerConsultation(Facts):
+    csc_consulted: Answer = Field(
+        None, description="Children's social care or the out-of-hours team was consulted."
+    )
+    consulted_at: Timestamp | None = None
+    consulted_role: ShortText | None = None
+
+
+class HomeConditions(Facts):
+    recorded: Answer = None
+    hazards: FreeText | None = None
+    basic_needs_met: Answer = None
+    notes: FreeText | None = None
+
+
+class EvidenceCapture(Facts):
+    body_worn_video: Answer = None
+    bwv_reference: Ref | None = None
+    photographs: Annotated[int, Field(ge=0, le=10_000)] | None = None
+
+
+class Access(Facts):
+    refused: Answer = Field(None, description="Access to a child was refused.")
+    power: (
+        Literal["pace_s17_1_e", "pace_s17_other", "children_act_s46", "warrant", "none"] | None
+    ) = None
+    rationale: FreeText | None = None
+
+
+class Scene(Facts):
+    """What officers found and did at the scene."""
+
+    all_children_accounted: Answer = Field(
+        None, description="Every child present or normally resident has been accounted for."
+    )
+    parental_responsibility_established: Answer = None
+    home_conditions: HomeConditions | None = None
+    evidence: EvidenceCapture | None = None
+    access: Access | None = None
+    carer_consultation: CarerConsultation | None = None
+    children_left_with_non_pr_carer: Answer = Field(
+        None, description="Children are being left with someone without parental responsibility."
+    )
+
+
+class PoliceProtection(Facts):
+    used: Answer = Field(None, description="Children Act 1989 s46 police protection was used.")
+    grounds: FreeText | None = None
+    started_at: Timestamp | None = None
+    ended_at: Timestamp | None = None
+    initiating_officer_id: Ref | None = None
+    designated_officer_id: Ref | None = None
+    la_where_found_informed_at: Timestamp | None = None
+    la_where_resident_informed_at: Timestamp | None = None
+    child_informed: Answer = None
+    wishes_and_feelings_sought: Answer = None
+    accommodation: Literal["la_accommodation", "refuge", "police_station", "other"] | None = None
+    police_station_reason: FreeText | None = None
+    parents_informed: Answer = None
+    reviewed_at: Timestamp | None = None
+    epo_considered: Answer = None
+
+
+class Encompass(Facts):
+    required: Answer = Field(
+        None, description="A child of school age was involved in a domestic abuse incident."
+    )
+    sent: Answer = None
+    sent_at: Timestamp | None = None
+    school: ShortText | None = None
+
+
+class Supervision(Facts):
+    supervisor_informed: Answer = None
+    supervisor_id: Ref | None = None
+    reviewed_at: Timestamp | None = None
+    notes: FreeText | None = None
+
+
+class Decisions(Facts):
+    rationale: FreeText | None = Field(
+        None, description="Decisions taken and the reasons for them."
+    )
+    no_removal_decision: Answer = Field(
+        None, description="A decision was taken not to remove a child."
+    )
+    supervisor_agreed_no_removal: Answer = None
+
+
+class Actions(Facts):
+    referral: Referral | None = None
+    police_protection: PoliceProtection | None = None
+    encompass: Encompass | None = None
+    supervision: Supervision | None = None
+    decisions: Decisions | None = None
+
+
+class Checklist(Facts):
+    """A checklist as submitted by a control-room system or an MDT, full or partial."""
+
+    schema_version: Literal[1] = Field(SCHEMA_VERSION, description="Checklist schema version.")
+    incident: Incident
+    call: CallHandling | None = None
+    children: Annotated[list[Child], Field(max_length=MAX_PEOPLE)] = Field(default_factory=list)
+    adults: Annotated[list[Adult], Field(max_length=MAX_PEOPLE)] = Field(default_factory=list)
+    scene: Scene | None = None
+    actions: Actions | None = None
+
+    def latest_time(self) -> datetime | None:
+        """The latest time recorded anywhere in the checklist: the default ``as_of``."""
+        return max(_timestamps(self), default=None)
+
+
+def _timestamps(node: object) -> list[datetime]:
+    found: list[datetime] = []
+    if isinstance(node, datetime):
+        found.append(node)
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            found.extend(_timestamps(getattr(node, name)))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(_timestamps(item))
+    return found

@@ -1,0 +1,123 @@
+"""Compile a rule-set document once into something fast to evaluate many times.
+
+Every rule becomes one ZEN expression that yields an outcome code, and the rules that apply at each
+hook are joined into one list expression: converting a checklist into the engine's values is the
+fixed cost of a call, so the engine is called once per checklist, never once per rule. Each rule
+also keeps its own compiled expression, used only to isolate a rule that fails at run time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+import zen
+
+from app.rules import vocabulary
+from app.rules.canonical import canonical_json, sha256_hex
+from app.rules.decision import RulesetIdentity
+from app.rules.errors import RuleCompileError
+from app.rules.model import Rule, RulesetDocument
+
+# Outcome codes produced by a rule's expression.
+NOT_APPLICABLE, UNKNOWN, MISSING, MET = 0, 1, 2, 3
+
+
+def rule_expression(rule: Rule) -> str:
+    """The outcome code of one rule. A condition holds only if it is exactly ``true``."""
+    return (
+        f"(({rule.applies_if}) == true) ? ((({rule.missing_if}) == true) ? {MISSING} : "
+        f"((({rule.met_if}) == true) ? {MET} : {UNKNOWN})) : {NOT_APPLICABLE}"
+    )
+
+
+def content_hash(document: RulesetDocument) -> str:
+    return sha256_hex(canonical_json(document.model_dump(mode="json")))
+
+
+@dataclass(frozen=True, slots=True)
+class Program:
+    """The rules evaluated at one hook, compiled into one list expression."""
+
+    rules: tuple[Rule, ...]
+    expression: Any  # zen.PyExpression; untyped in the binding
+
+
+@dataclass(frozen=True)
+class CompiledRuleset:
+    document: RulesetDocument
+    hash: str
+    source: str
+    rule_expressions: MappingProxyType[str, Any] = field(repr=False)
+    programs: MappingProxyType[str | None, Program] = field(repr=False)
+
+    @property
+    def identity(self) -> RulesetIdentity:
+        return RulesetIdentity(id=self.document.id, version=self.document.version, hash=self.hash)
+
+    @property
+    def key(self) -> str:
+        return f"{self.document.id}@{self.document.version}"
+
+    def program(self, hook: str | None) -> Program:
+        """Rules for a hook; ``None`` and the replay hook evaluate every rule."""
+        if hook is None or hook == vocabulary.ALL_RULES_HOOK:
+            return self.programs[None]
+        return self.programs.get(hook) or Program(rules=(), expression=None)
+
+
+def _compile(source: str, rule_id: str, what: str, expression: str) -> Any:
+    try:
+        return zen.compile_expression(expression)
+    except Exception as exc:  # the binding raises bare RuntimeError with a JSON payload
+        raise RuleCompileError(source, rule_id, what, _engine_message(exc, expression)) from None
+
+
+def _engine_message(exc: Exception, expression: str) -> str:
+    message = str(exc).split("\n", 1)[0]
+    if expression.count("(") != expression.count(")"):
+        # The usual cause: in YAML, " #" starts a comment and silently truncates a plain scalar.
+        message += " (unbalanced brackets: in YAML write conditions as block scalars, `>-`)"
+    return message
+
+
+def check_vocabulary(document: RulesetDocument, source: str) -> None:
+    """Rule ids are unique; steps and hooks exist in the vocabulary."""
+    steps, hooks = vocabulary.steps(), vocabulary.hooks()
+    duplicated = [rid for rid, n in Counter(r.id for r in document.rules).items() if n > 1]
+    if duplicated:
+        raise RuleCompileError(source, duplicated[0], "id", "rule id is not unique")
+    for rule in document.rules:
+        if rule.step not in steps:
+            raise RuleCompileError(source, rule.id, "step", f"unknown step id {rule.step!r}")
+        for hook in rule.hooks:
+            if hook not in hooks or hook == vocabulary.ALL_RULES_HOOK:
+                raise RuleCompileError(source, rule.id, "hooks", f"unknown hook {hook!r}")
+
+
+def compile_ruleset(document: RulesetDocument, source: str) -> CompiledRuleset:
+    check_vocabulary(document, source)
+    per_rule: dict[str, Any] = {}
+    for rule in document.rules:
+        for what in ("applies_if", "met_if", "missing_if"):
+            _compile(source, rule.id, what, getattr(rule, what))
+        per_rule[rule.id] = _compile(source, rule.id, "conditions", rule_expression(rule))
+
+    def program(rules: tuple[Rule, ...]) -> Program:
+        joined = "[" + ", ".join(rule_expression(r) for r in rules) + "]"
+        return Program(rules, _compile(source, "*", "program", joined) if rules else None)
+
+    programs: dict[str | None, Program] = {None: program(document.rules)}
+    for hook in vocabulary.hooks():
+        rules = tuple(r for r in document.rules if hook in r.hooks)
+        if rules:
+            programs[hook] = program(rules)
+    return CompiledRuleset(
+        document=document,
+        hash=content_hash(document),
+        source=source,
+        rule_expressions=MappingProxyType(per_rule),
+        programs=MappingProxyType(programs),
+    )

@@ -1,0 +1,89 @@
+"""Request and response bodies of the stateless evaluate API."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+
+from app.rules import vocabulary
+from app.rules.checklist import Checklist
+from app.rules.model import RULESET_ID_PATTERN, SEMVER_PATTERN, Reference, Rule, Severity, Status
+
+DEFAULT_RULESET = "concern-for-a-child"
+
+
+def check_hook(hook: str | None) -> str | None:
+    if hook is not None and hook not in vocabulary.hooks():
+        raise ValueError(f"unknown hook {hook!r}; see GET /v1/hooks")
+    return hook
+
+
+class RulesetSelector(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(DEFAULT_RULESET, pattern=RULESET_ID_PATTERN)
+    version: str | None = Field(
+        None,
+        pattern=SEMVER_PATTERN,
+        description="Exact version; default: the version in force at `as_of`.",
+    )
+
+
+class EvaluateRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    checklist: Checklist
+    hook: str | None = Field(
+        None, description="Workflow moment (see `GET /v1/hooks`); null evaluates every rule."
+    )
+    as_of: AwareDatetime | None = Field(
+        None,
+        description="Time for timing rules; default: the latest time recorded in the checklist.",
+    )
+    ruleset: RulesetSelector = Field(default_factory=RulesetSelector)
+
+    _hook = field_validator("hook")(check_hook)
+
+
+class RulesetVersionSummary(BaseModel):
+    version: str
+    status: Status
+    effective_from: date
+    effective_to: date | None
+    changelog: str
+    hash: str
+    rule_count: int
+
+
+class RulesetSummary(BaseModel):
+    id: str
+    title: str
+    versions: list[RulesetVersionSummary]
+
+
+class RulesetVersionDetail(RulesetVersionSummary):
+    id: str
+    title: str
+    checklist_schema_version: int
+    rules: list[Rule]
+
+
+class HookRule(BaseModel):
+    rule_id: str
+    step_id: str
+    severity: Severity
+    title: str
+    references: tuple[Reference, ...]
+
+
+class HookInfo(BaseModel):
+    id: str
+    description: str
+    blocking: bool = Field(description="A critical step missing or unknown here blocks the action.")
+    rules: list[HookRule]
+
+
+class HookCatalogue(BaseModel):
+    ruleset: str = Field(description="`id@version` of the rule set whose rules are listed.")
+    hooks: list[HookInfo]

@@ -1,0 +1,7 @@
+from fastapi.testclient import TestClient
+
+
+def test_readyz_reports_loaded_rulesets(client: TestClient) -> None:
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ready", "rulesets": 1}
