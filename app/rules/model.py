@@ -87,6 +87,11 @@ class Rule(Strict):
     action: Text
     references: Annotated[tuple[Reference, ...], Field(min_length=1)]
     notes: Text | None = None
+    never_unknown: Text | None = Field(
+        None,
+        description="Why this rule's data is always known when it applies (e.g. its applicability "
+        "already requires the data); exempts it from `unknown` coverage in `safesteps rules test`.",
+    )
 
     @property
     def verified(self) -> bool:
