@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -17,7 +18,7 @@ import zen
 
 from app.rules import vocabulary
 from app.rules.canonical import canonical_json, sha256_hex
-from app.rules.decision import RulesetIdentity
+from app.rules.decision import FindingTable, RulesetIdentity
 from app.rules.errors import RuleCompileError
 from app.rules.model import Rule, RulesetDocument
 
@@ -53,9 +54,14 @@ class CompiledRuleset:
     rule_expressions: MappingProxyType[str, Any] = field(repr=False)
     programs: MappingProxyType[str | None, Program] = field(repr=False)
 
-    @property
+    @cached_property
     def identity(self) -> RulesetIdentity:
         return RulesetIdentity(id=self.document.id, version=self.document.version, hash=self.hash)
+
+    @cached_property
+    def findings(self) -> FindingTable:
+        """The findings this rule set's rules can produce, validated once (see ``FindingTable``)."""
+        return FindingTable(self.document.rules)
 
     @property
     def key(self) -> str:

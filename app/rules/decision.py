@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.rules.model import Reference, Severity
+from app.rules.model import Reference, Rule, Severity
 
 
 class Outcome(StrEnum):
@@ -47,17 +48,13 @@ class Finding(Result):
     rule_id: str
     step_id: str
     severity: Severity
-    outcome: Outcome = Field(
-        description="`missing` (recorded as not done) or `unknown` (not recorded)."
-    )
+    outcome: Outcome = Field(description="`missing` (recorded as not done) or `unknown` (not recorded).")
     indicator: Indicator
     title: str
     message: str = Field(description="One-line summary, under 140 characters.")
     action: str = Field(description="What the officer should do now.")
     references: tuple[Reference, ...]
-    verified: bool = Field(
-        description="False when a citation is not yet checked against its source."
-    )
+    verified: bool = Field(description="False when a citation is not yet checked against its source.")
     evaluation_error: bool = Field(
         False, description="The rule could not be evaluated on this input; treated as unknown."
     )
@@ -77,9 +74,7 @@ class Decision(Result):
     checklist_schema_version: int
     hook: str | None = Field(description="The workflow moment evaluated; null means every rule.")
     as_of: datetime | None = Field(description="The time that timing rules were evaluated at.")
-    blocking: bool = Field(
-        description="At a blocking moment, a critical step is missing or unknown."
-    )
+    blocking: bool = Field(description="At a blocking moment, a critical step is missing or unknown.")
     score: float | None = Field(
         description="Severity-weighted share (0-100) of applicable rules with a known outcome that "
         "are met; null when no applicable rule has a known outcome."
@@ -92,3 +87,60 @@ class Decision(Result):
         description="Missing and unknown steps, most severe first; missing before unknown."
     )
     outcomes: dict[str, Outcome] = Field(description="Every evaluated rule's outcome by rule id.")
+
+
+INDICATOR: dict[Severity, Indicator] = {
+    Severity.critical: Indicator.critical,
+    Severity.high: Indicator.warning,
+    Severity.medium: Indicator.warning,
+    Severity.low: Indicator.info,
+}
+
+
+def make_finding(
+    rule: Rule,
+    outcome: Outcome,
+    *,
+    evaluation_error: bool = False,
+    details: tuple[FindingDetail, ...] = (),
+) -> Finding:
+    """A validated finding for ``rule``; see ``FindingTable`` for the cached ones."""
+    return Finding(
+        rule_id=rule.id,
+        step_id=rule.step,
+        severity=rule.severity,
+        outcome=outcome,
+        indicator=INDICATOR[rule.severity],
+        title=rule.title,
+        message=rule.message,
+        action=rule.action,
+        references=rule.references,
+        verified=rule.verified,
+        evaluation_error=evaluation_error,
+        details=details,
+    )
+
+
+class FindingTable:
+    """Every finding a rule set's rules can produce without details, built and validated once.
+
+    A finding depends only on the rule, its outcome and whether evaluation failed, and findings are
+    immutable, so evaluations share them instead of validating the same models again on every call
+    (that was most of the cost of a decision). Keyed by rule *object*: the table belongs to a
+    compiled rule set that keeps its rules alive, so a rule from anywhere else never matches and
+    gets a freshly built finding.
+    """
+
+    __slots__ = ("_findings",)
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self._findings: dict[tuple[int, Outcome, bool], Finding] = {
+            (id(rule), outcome, failed): make_finding(rule, outcome, evaluation_error=failed)
+            for rule in rules
+            for outcome in (Outcome.missing, Outcome.unknown)
+            for failed in (False, True)
+        }
+
+    def get(self, rule: Rule, outcome: Outcome, failed: bool) -> Finding:
+        found = self._findings.get((id(rule), outcome, failed))
+        return found if found is not None else make_finding(rule, outcome, evaluation_error=failed)

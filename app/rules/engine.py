@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from importlib.metadata import version
 from typing import Any
 
 from app.rules import vocabulary
 from app.rules.checklist import Checklist
 from app.rules.compiler import MET, MISSING, NOT_APPLICABLE, UNKNOWN, CompiledRuleset
-from app.rules.decision import Decision, Finding, Indicator, Outcome, OutcomeCounts
+from app.rules.decision import Decision, Finding, Outcome, OutcomeCounts, make_finding
 from app.rules.errors import UnknownHook
 from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, Rule, Severity
 
@@ -27,12 +28,6 @@ _OUTCOMES = {
     UNKNOWN: Outcome.unknown,
     MISSING: Outcome.missing,
     MET: Outcome.met,
-}
-_INDICATOR = {
-    Severity.critical: Indicator.critical,
-    Severity.high: Indicator.warning,
-    Severity.medium: Indicator.warning,
-    Severity.low: Indicator.info,
 }
 
 
@@ -73,9 +68,7 @@ def evaluate(
             codes = program.expression.evaluate(data)
         except Exception:
             codes, failed = _isolate(ruleset, program.rules, data)
-    outcomes = [
-        (rule, _OUTCOMES[int(code)]) for rule, code in zip(program.rules, codes, strict=True)
-    ]
+    outcomes = [(rule, _OUTCOMES[int(code)]) for rule, code in zip(program.rules, codes, strict=True)]
     return build_decision(
         ruleset,
         outcomes,
@@ -100,6 +93,12 @@ def _isolate(
     return codes, failed
 
 
+_MET, _UNKNOWN, _NOT_APPLICABLE = Outcome.met, Outcome.unknown, Outcome.not_applicable
+_CRITICAL = Severity.critical
+_SEVERITIES = tuple(Severity)
+_POSITION = {outcome: i for i, outcome in enumerate(Outcome)}  # field order of OutcomeCounts
+
+
 def build_decision(
     ruleset: CompiledRuleset,
     outcomes: Iterable[tuple[Rule, Outcome]],
@@ -108,27 +107,34 @@ def build_decision(
     checklist_schema_version: int,
     failed: set[str] | frozenset[str] = frozenset(),
 ) -> Decision:
-    """Score outcomes and order findings. Shared by every way of producing outcomes."""
-    counts = {s: dict.fromkeys(Outcome, 0) for s in Severity}
+    """Score outcomes and order findings. Shared by every way of producing outcomes.
+
+    This is the hot path of every evaluation: findings come ready-made from the rule set's table
+    and counts are interned, so the Decision is the only model validated per call.
+    """
+    table = ruleset.findings
+    tally = {severity: [0, 0, 0, 0] for severity in _SEVERITIES}
     findings: list[Finding] = []
     by_rule: dict[str, Outcome] = {}
     met_weight = known_weight = applicable = known = 0
     critical_open = False
     for rule, outcome in outcomes:
+        severity = rule.severity
         by_rule[rule.id] = outcome
-        counts[rule.severity][outcome] += 1
-        if outcome is Outcome.not_applicable:
+        tally[severity][_POSITION[outcome]] += 1
+        if outcome is _NOT_APPLICABLE:
             continue
         applicable += 1
-        if outcome is not Outcome.unknown:
+        if outcome is not _UNKNOWN:
             known += 1
-            known_weight += SEVERITY_WEIGHT[rule.severity]
-            if outcome is Outcome.met:
-                met_weight += SEVERITY_WEIGHT[rule.severity]
+            weight = SEVERITY_WEIGHT[severity]
+            known_weight += weight
+            if outcome is _MET:
+                met_weight += weight
                 continue
-        critical_open = critical_open or rule.severity is Severity.critical
-        findings.append(_finding(rule, outcome, rule.id in failed))
-    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.outcome is Outcome.unknown))
+        critical_open = critical_open or severity is _CRITICAL
+        findings.append(table.get(rule, outcome, rule.id in failed))
+    findings.sort(key=_finding_order)
     hook = vocabulary.hooks().get(context.hook) if context.hook else None
     return Decision(
         ruleset=ruleset.identity,
@@ -139,23 +145,21 @@ def build_decision(
         blocking=bool(hook and hook.blocking and critical_open),
         score=round(100 * met_weight / known_weight, 1) if known_weight else None,
         completeness=round(100 * known / applicable, 1) if applicable else None,
-        counts={s: OutcomeCounts(**{o.value: n for o, n in c.items()}) for s, c in counts.items()},
+        counts={severity: _counts(*tally[severity]) for severity in _SEVERITIES},
         findings=tuple(findings),
         outcomes=by_rule,
     )
 
 
+def _finding_order(finding: Finding) -> tuple[int, bool]:
+    return SEVERITY_ORDER[finding.severity], finding.outcome is _UNKNOWN
+
+
+@lru_cache(maxsize=4096)
+def _counts(met: int, missing: int, unknown: int, not_applicable: int) -> OutcomeCounts:
+    """Interned: counts are immutable and few distinct tuples occur."""
+    return OutcomeCounts(met=met, missing=missing, unknown=unknown, not_applicable=not_applicable)
+
+
 def _finding(rule: Rule, outcome: Outcome, failed: bool) -> Finding:
-    return Finding(
-        rule_id=rule.id,
-        step_id=rule.step,
-        severity=rule.severity,
-        outcome=outcome,
-        indicator=_INDICATOR[rule.severity],
-        title=rule.title,
-        message=rule.message,
-        action=rule.action,
-        references=rule.references,
-        verified=rule.verified,
-        evaluation_error=failed,
-    )
+    return make_finding(rule, outcome, evaluation_error=failed)
