@@ -27,9 +27,7 @@ class RuleCompileError(RulesError):
 class RulesetNotFound(RulesError):
     """No rule set (or no such version, or none in force at the given time)."""
 
-    def __init__(
-        self, ruleset_id: str, version: str | None = None, reason: str | None = None
-    ) -> None:
+    def __init__(self, ruleset_id: str, version: str | None = None, reason: str | None = None) -> None:
         self.ruleset_id, self.version = ruleset_id, version
         what = f"{ruleset_id}@{version}" if version else ruleset_id
         super().__init__(reason or f"rule set {what} not found")
