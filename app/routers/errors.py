@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -41,7 +41,7 @@ def error_response(
     code: str,
     message: str,
     fields: list[FieldError] | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     body = ErrorBody(error=code, message=message, fields=fields)
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)

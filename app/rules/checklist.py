@@ -365,7 +365,7 @@ class Actions(Facts):
 class Checklist(Facts):
     """A checklist as submitted by a control-room system or an MDT, full or partial."""
 
-    schema_version: Literal[1] = Field(SCHEMA_VERSION, description="Checklist schema version.")
+    schema_version: Literal[1] = Field(1, description="Checklist schema version.")
     incident: Incident
     call: CallHandling | None = None
     children: Annotated[list[Child], Field(max_length=MAX_PEOPLE)] = Field(default_factory=list)
