@@ -59,8 +59,12 @@ def serve(
 def evaluate_command(
     file: Annotated[Path, typer.Argument(help="Checklist JSON, or an evaluate request body.")],
     hook: Annotated[str | None, typer.Option(help="Workflow moment, e.g. scene.depart.")] = None,
-    as_of: Annotated[datetime | None, typer.Option(help="Time for timing rules (ISO 8601).")] = None,
-    ruleset: Annotated[str, typer.Option(help="Rule set id, optionally @version.")] = DEFAULT_RULESET,
+    as_of: Annotated[
+        datetime | None, typer.Option(help="Time for timing rules (ISO 8601).")
+    ] = None,
+    ruleset: Annotated[
+        str, typer.Option(help="Rule set id, optionally @version.")
+    ] = DEFAULT_RULESET,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Evaluate a checklist file and print the findings."""
@@ -132,7 +136,10 @@ def rules_check(
             problems += 1
             err.print(f"[red]FAIL[/] {exc}", highlight=False, soft_wrap=True)
         else:
-            out.print(f"[green]ok[/]   {path} ({len(ruleset.document.rules)} rules, {ruleset.hash[:12]})")
+            out.print(
+                f"[green]ok[/]   {path} ({len(ruleset.document.rules)} rules, {ruleset.hash[:12]})",
+                soft_wrap=True,
+            )
     if not files:
         raise fail(f"no rule-set files under {root}")
     if problems:

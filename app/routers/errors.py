@@ -85,7 +85,9 @@ async def _on_domain(_: Request, exc: Exception) -> JSONResponse:
 
 async def _on_unexpected(_: Request, exc: Exception) -> JSONResponse:
     log.error("unhandled error", exc_info=(type(exc), exc, exc.__traceback__))
-    return error_response(500, "internal_error", "An unexpected error occurred; it has been logged.")
+    return error_response(
+        500, "internal_error", "An unexpected error occurred; it has been logged."
+    )
 
 
 def install(app: FastAPI) -> None:

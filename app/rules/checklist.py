@@ -64,9 +64,13 @@ class GradeChange(Facts):
     at: Timestamp = Field(description="When the grade changed.")
     from_grade: Grade | None = Field(None, description="Grade before the change.")
     to_grade: Grade = Field(description="Grade after the change (`closed` for a closure).")
-    downgrade: Answer = Field(None, description="The change lowers the response or closes the call.")
+    downgrade: Answer = Field(
+        None, description="The change lowers the response or closes the call."
+    )
     reason: FreeText | None = Field(None, description="Recorded rationale for the change.")
-    risk_reassessed: Answer = Field(None, description="A fresh risk assessment (re-THRIVE) was recorded.")
+    risk_reassessed: Answer = Field(
+        None, description="A fresh risk assessment (re-THRIVE) was recorded."
+    )
     checks_completed: Answer = Field(
         None, description="The checks carried out before the change are recorded."
     )
@@ -76,9 +80,9 @@ class GradeChange(Facts):
     child_safety_confirmed_by: ShortText | None = Field(
         None, description="Who confirmed the child's safety (role or collar number, never a name)."
     )
-    child_safety_method: Literal["seen_by_officer", "partner_agency", "phone_contact", "other"] | None = (
-        Field(None, description="How the child's safety was confirmed.")
-    )
+    child_safety_method: (
+        Literal["seen_by_officer", "partner_agency", "phone_contact", "other"] | None
+    ) = Field(None, description="How the child's safety was confirmed.")
     supervisor_authorised: Answer = Field(None, description="A supervisor authorised the change.")
     supervisor_id: Ref | None = Field(None, description="Collar or staff number of the supervisor.")
 
@@ -94,7 +98,9 @@ class Incident(Facts):
     flagged_child_concern: Answer = Field(
         None, description="The log is flagged as child abuse or concern for a child."
     )
-    parties_recorded: Answer = Field(None, description="Full details of all parties are on the log.")
+    parties_recorded: Answer = Field(
+        None, description="Full details of all parties are on the log."
+    )
     grade: Grade | None = Field(None, description="The current grade.")
     grade_history: Annotated[list[GradeChange], Field(max_length=MAX_ITEMS)] = Field(
         default_factory=list, description="Every grade change, oldest first."
@@ -103,7 +109,9 @@ class Incident(Facts):
     attended_at: Timestamp | None = Field(None, description="When the first officer arrived.")
     departed_at: Timestamp | None = Field(None, description="When the last officer left the scene.")
     closed_at: Timestamp | None = Field(None, description="When the incident was closed.")
-    officer_in_charge_id: Ref | None = Field(None, description="Collar number of the officer in charge.")
+    officer_in_charge_id: Ref | None = Field(
+        None, description="Collar number of the officer in charge."
+    )
 
 
 class IntelCheck(Facts):
@@ -147,7 +155,9 @@ class CallHandling(Facts):
     )
     children_count: Annotated[int, Field(ge=0, le=MAX_PEOPLE)] | None = None
     children_asked_at: Timestamp | None = None
-    children_safe_asked: Answer = Field(None, description="The caller was asked whether they are safe.")
+    children_safe_asked: Answer = Field(
+        None, description="The caller was asked whether they are safe."
+    )
     caller_is_child: Answer = None
     essential_questions_only: Answer = Field(
         None, description="A child caller was asked only what is essential to deploy."
@@ -159,7 +169,9 @@ class CallHandling(Facts):
     intel_checks: Annotated[list[IntelCheck], Field(max_length=MAX_ITEMS)] | None = Field(
         None, description="Police-system research on the address, children and adults."
     )
-    briefing_passed_to_units: Answer = Field(None, description="Results were passed to attending units.")
+    briefing_passed_to_units: Answer = Field(
+        None, description="Results were passed to attending units."
+    )
     officer_safety_concern: Answer = None
     deployment_delayed: Answer = None
     delay_mitigation: FreeText | None = Field(
@@ -170,7 +182,9 @@ class CallHandling(Facts):
     unresourced_past_target: Answer = Field(
         None, description="The call stayed unresourced past its grade's target time."
     )
-    escalated_at: Timestamp | None = Field(None, description="Escalation to a supervisor or inspector.")
+    escalated_at: Timestamp | None = Field(
+        None, description="Escalation to a supervisor or inspector."
+    )
     risk_reassessed_after_delay: Answer = None
     partner_request: PartnerRequest | None = None
 
@@ -184,7 +198,9 @@ class Child(Facts):
     relationship_to_adults: ShortText | None = None
     school: ShortText | None = None
     gp: ShortText | None = None
-    present: Answer = Field(None, description="Present at the scene (false: normally resident, away).")
+    present: Answer = Field(
+        None, description="Present at the scene (false: normally resident, away)."
+    )
     identified: Answer = Field(None, description="Identity established and recorded.")
     seen: Answer = Field(None, description="Physically seen by an officer.")
     seen_at: Timestamp | None = None
@@ -260,7 +276,9 @@ class Adult(Facts):
 
 
 class Referral(Facts):
-    made: Answer = Field(None, description="Referral or notification made to children's social care.")
+    made: Answer = Field(
+        None, description="Referral or notification made to children's social care."
+    )
     at: Timestamp | None = None
     method: Literal["phone", "online", "email", "in_person", "mash_form"] | None = None
     recipient: ShortText | None = None
@@ -293,7 +311,9 @@ class EvidenceCapture(Facts):
 
 class Access(Facts):
     refused: Answer = Field(None, description="Access to a child was refused.")
-    power: Literal["pace_s17_1_e", "pace_s17_other", "children_act_s46", "warrant", "none"] | None = None
+    power: (
+        Literal["pace_s17_1_e", "pace_s17_other", "children_act_s46", "warrant", "none"] | None
+    ) = None
     rationale: FreeText | None = None
 
 
@@ -348,8 +368,12 @@ class Supervision(Facts):
 
 
 class Decisions(Facts):
-    rationale: FreeText | None = Field(None, description="Decisions taken and the reasons for them.")
-    no_removal_decision: Answer = Field(None, description="A decision was taken not to remove a child.")
+    rationale: FreeText | None = Field(
+        None, description="Decisions taken and the reasons for them."
+    )
+    no_removal_decision: Answer = Field(
+        None, description="A decision was taken not to remove a child."
+    )
     supervisor_agreed_no_removal: Answer = None
 
 
