@@ -121,14 +121,16 @@ def _free_text_schema_paths(paths: FreeTextPaths, prefix: str = "") -> Iterator[
 
 
 def check_runtime(document: RulesetDocument, source: str, compiled: dict[str, Any]) -> list[RuleCompileError]:
-    """Each condition returns true, false or null on every synthetic checklist, and never raises."""
+    """On every synthetic checklist, each condition the engine would evaluate returns true, false or
+    null and never raises. As in the engine, ``missing_if`` is only evaluated when ``applies_if``
+    holds and ``met_if`` only when ``missing_if`` does not, so a guard in ``applies_if`` counts."""
     problems: list[RuleCompileError] = []
     for fixture, facts in sample_facts().items():
         for rule in document.rules:
             for what, _ in conditions(rule):
                 expression = compiled.get(f"{rule.id}:{what}")
                 if expression is None:
-                    continue
+                    break
                 try:
                     value = expression.evaluate(facts)
                 except Exception as exc:
@@ -138,11 +140,11 @@ def check_runtime(document: RulesetDocument, source: str, compiled: dict[str, An
                             rule.id,
                             what,
                             f"raises on the {fixture} checklist: {_engine_message(exc)} (ZEN raises on "
-                            "null in and/or/not/?:, write `x == true`; guard len() and some() of "
-                            "absent lists)",
+                            "null in and/or/not/?: and in comparisons such as null > 1: write "
+                            "`x == true`, guard with `x != null and ...`)",
                         )
                     )
-                    continue
+                    break
                 if value is not None and not isinstance(value, bool):
                     problems.append(
                         RuleCompileError(
@@ -153,6 +155,9 @@ def check_runtime(document: RulesetDocument, source: str, compiled: dict[str, An
                             "not true/false/null",
                         )
                     )
+                    break
+                if (what == "applies_if" and value is not True) or (what == "missing_if" and value is True):
+                    break
     return _first_per_rule_field(problems)
 
 
