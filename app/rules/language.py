@@ -53,9 +53,9 @@ def _phrase_regex(phrase: str) -> str:
     return r"[\s\-]+".join(re.escape(word) for word in phrase.split())
 
 
-def term_regex(term: Term) -> str:
-    body = _phrase_regex(term.phrase) if term.phrase is not None else term.pattern
-    return rf"(?<![\w])(?:{body})(?![\w])"
+def term_body(term: Term) -> str:
+    """The term as a regular expression, without the word boundaries."""
+    return _phrase_regex(term.phrase) if term.phrase is not None else f"(?:{term.pattern})"
 
 
 def is_negated(text: str, start: int) -> bool:
@@ -130,11 +130,13 @@ def compile_language(rules: Iterable[LanguageRule]) -> LanguageMatcher | None:
         for term in rule.terms:
             group = f"t{len(parts)}"
             alternatives[group] = _Alternative(rule.id, term)
-            parts.append(f"(?P<{group}>{term_regex(term)})")
+            parts.append(f"(?P<{group}>{term_body(term)})(?!\\w)")
     if not parts:
         return None
+    # One shared "not after a letter" test first: most positions fail it at once, which makes the
+    # scan several times faster than a word boundary inside each alternative.
     return LanguageMatcher(
-        regex=re.compile("|".join(parts), re.IGNORECASE),
+        regex=re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE),
         alternatives=alternatives,
         excluded=excluded,
         paths=free_text_paths(),

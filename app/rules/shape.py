@@ -124,27 +124,33 @@ def free_text_paths(model: type[BaseModel] = Checklist) -> FreeTextPaths:
     return _free_text_paths(root)
 
 
-def iter_free_text(data: Any, paths: FreeTextPaths, prefix: str = "") -> typing.Iterator[tuple[str, str]]:
-    """Every non-empty free-text value in JSON-shaped facts, with its path (``narratives[2].text``)."""
-    if not isinstance(data, dict):
-        return
-    for name in paths.fields:
-        value = data.get(name)
-        if isinstance(value, str) and value:
-            yield (f"{prefix}.{name}" if prefix else name), value
-    for name, is_list, below in paths.children:
-        value = data.get(name)
-        if value is None:
+def iter_free_text(data: Any, paths: FreeTextPaths, prefix: str = "") -> list[tuple[str, str]]:
+    """Every non-empty free-text value in JSON-shaped facts, with its path (``narratives[2].text``).
+
+    On the hot path of every evaluation with a language rule: a plain loop over the precomputed
+    free-text paths, with no work below an absent section.
+    """
+    found: list[tuple[str, str]] = []
+    stack: list[tuple[Any, FreeTextPaths, str]] = [(data, paths, prefix)]
+    while stack:
+        node, here, where = stack.pop()
+        if type(node) is not dict:
             continue
-        where = f"{prefix}.{name}" if prefix else name
-        if is_list:
-            if not isinstance(value, list):
+        for name in here.fields:
+            value = node.get(name)
+            if value and type(value) is str:
+                found.append((f"{where}.{name}" if where else name, value))
+        for name, is_list, below in reversed(here.children):
+            value = node.get(name)
+            if not value:
                 continue
-            for i, item in enumerate(value):
-                if below.fields == ("",):  # a list of free-text strings
-                    if isinstance(item, str) and item:
-                        yield f"{where}[{i}]", item
-                else:
-                    yield from iter_free_text(item, below, f"{where}[{i}]")
-        else:
-            yield from iter_free_text(value, below, where)
+            path = f"{where}.{name}" if where else name
+            if not is_list:
+                stack.append((value, below, path))
+            elif below.fields == ("",):  # a list of free-text strings
+                found.extend(
+                    (f"{path}[{i}]", item) for i, item in enumerate(value) if item and type(item) is str
+                )
+            elif type(value) is list:
+                stack.extend((item, below, f"{path}[{i}]") for i, item in reversed(list(enumerate(value))))
+    return found
