@@ -165,6 +165,11 @@ class LanguageRule(RuleBase):
         "that record someone else's words verbatim.",
     )
 
+    @property
+    def never_unknown(self) -> str:
+        """Language rules are never ``unknown``: free text is either there to check or not."""
+        return "A language rule is met, missing or not applicable, never unknown."
+
 
 def _rule_kind(value: Any) -> str:
     if isinstance(value, dict):

@@ -35,7 +35,7 @@ from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Outcome
 from app.rules.engine import EvaluationContext, evaluate
 from app.rules.errors import RulesError
-from app.rules.model import AnyRule, LanguageRule
+from app.rules.model import AnyRule
 from app.rules.registry import load_file, ruleset_files
 
 CASE_NAME_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
@@ -92,7 +92,7 @@ REQUIRED = (Outcome.met, Outcome.missing, Outcome.unknown)
 
 
 def required_outcomes(rule: AnyRule) -> tuple[Outcome, ...]:
-    if isinstance(rule, LanguageRule) or rule.never_unknown:
+    if rule.never_unknown:
         return (Outcome.met, Outcome.missing)
     return REQUIRED
 
