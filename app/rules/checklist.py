@@ -179,6 +179,13 @@ class CallHandling(Facts):
     risk_reassessed_after_delay: Answer = None
     partner_request: PartnerRequest | None = None
     deployed: Answer = since(2, "A unit was deployed to the call.")
+    target_minutes: Annotated[int, Field(ge=1, le=10_080)] | None = since(
+        2, "The current grade's target time to resource the call, in minutes (force policy)."
+    )
+    resourced_at: Timestamp | None = since(2, "When a unit was first assigned to the call.")
+    escalated: Answer = since(
+        2, "The unresourced call was escalated to a supervisor or inspector (false: it was not)."
+    )
 
 
 class Child(Facts):
