@@ -351,6 +351,23 @@ class PoliceProtection(Facts):
     parents_informed: Answer = None
     reviewed_at: Timestamp | None = None
     epo_considered: Answer = None
+    threshold_met: Answer = since(
+        2,
+        "The officer recorded reasonable cause to believe the child would otherwise be likely to "
+        "suffer significant harm (false: police protection used without that belief).",
+    )
+    la_where_found_informed: Answer = since(
+        2, "The local authority where the child was found was told of the steps taken and why."
+    )
+    la_where_resident_informed: Answer = since(
+        2, "The local authority where the child ordinarily lives was told where the child is."
+    )
+    same_local_authority: Answer = since(
+        2, "The child was found in the area of the local authority where they ordinarily live."
+    )
+    child_able_to_understand: Answer = since(
+        2, "The child is able to understand what is happening (false: e.g. an infant)."
+    )
 
 
 class Encompass(Facts):
