@@ -255,3 +255,15 @@ def test_phrase_terms_match_on_word_boundaries_in_a_synthetic_rule_set(tmp_path:
     assert outcome("child at-risk") is Outcome.missing
     assert outcome("a heat risky place") is Outcome.met
     assert outcome("child not at risk") is Outcome.met
+
+
+def test_narratives_of_schema_v2_are_scanned_with_their_index(ruleset: CompiledRuleset) -> None:
+    narratives = [
+        {"kind": "log", "text": "Attended, all children seen."},
+        {"kind": "crime_report", "text": "Child spoken to alone."},
+        {"kind": "missing_review", "text": "Goes missing often; a Lifestyle Choice."},
+    ]
+    data = checklist(schema_version=2, children=[{"id": "C1", "age": 15}], narratives=narratives)
+    decision = evaluate(ruleset, Checklist.model_validate(data), EvaluationContext("missing.return", AS_OF))
+    [finding] = [f for f in decision.findings if f.rule_id == GENERAL]
+    assert [(d.path, d.text) for d in finding.details] == [("narratives[2].text", "Lifestyle Choice")]
