@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.rules.model import Reference, Rule, Severity
+from app.rules.model import AnyRule, Reference, Severity
 
 
 class Outcome(StrEnum):
@@ -98,7 +98,7 @@ INDICATOR: dict[Severity, Indicator] = {
 
 
 def make_finding(
-    rule: Rule,
+    rule: AnyRule,
     outcome: Outcome,
     *,
     evaluation_error: bool = False,
@@ -133,7 +133,7 @@ class FindingTable:
 
     __slots__ = ("_findings",)
 
-    def __init__(self, rules: Iterable[Rule]) -> None:
+    def __init__(self, rules: Iterable[AnyRule]) -> None:
         self._findings: dict[tuple[int, Outcome, bool], Finding] = {
             (id(rule), outcome, failed): make_finding(rule, outcome, evaluation_error=failed)
             for rule in rules
@@ -141,6 +141,6 @@ class FindingTable:
             for failed in (False, True)
         }
 
-    def get(self, rule: Rule, outcome: Outcome, failed: bool) -> Finding:
+    def get(self, rule: AnyRule, outcome: Outcome, failed: bool) -> Finding:
         found = self._findings.get((id(rule), outcome, failed))
         return found if found is not None else make_finding(rule, outcome, evaluation_error=failed)

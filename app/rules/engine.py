@@ -16,9 +16,10 @@ from typing import Any
 from app.rules import vocabulary
 from app.rules.checklist import Checklist
 from app.rules.compiler import MET, MISSING, NOT_APPLICABLE, UNKNOWN, CompiledRuleset
-from app.rules.decision import Decision, Finding, Outcome, OutcomeCounts, make_finding
+from app.rules.decision import Decision, Finding, FindingDetail, Outcome, OutcomeCounts, make_finding
 from app.rules.errors import UnknownHook
-from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, Rule, Severity
+from app.rules.language import language_outcomes
+from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity
 
 # Bumped whenever evaluation semantics change, so replays can tell engines apart.
 ENGINE_VERSION = f"safesteps-rules/1.0.0 zen-engine/{version('zen-engine')}"
@@ -69,17 +70,31 @@ def evaluate(
         except Exception:
             codes, failed = _isolate(ruleset, program.rules, data)
     outcomes = [(rule, _OUTCOMES[int(code)]) for rule, code in zip(program.rules, codes, strict=True)]
+    details: dict[str, tuple[FindingDetail, ...]] = {}
+    if program.language and ruleset.language is not None:
+        language = [
+            (rule, outcome is Outcome.unknown and rule.id not in failed)
+            for i in program.language
+            for rule, outcome in (outcomes[i],)
+            if isinstance(rule, LanguageRule)
+        ]
+        scanned, details = language_outcomes(ruleset.language, language, facts)
+        for i in program.language:
+            rule = outcomes[i][0]
+            if rule.id not in failed:
+                outcomes[i] = (rule, scanned[rule.id])
     return build_decision(
         ruleset,
         outcomes,
         context,
         checklist_schema_version=checklist_schema_version or int(facts.get("schema_version", 1)),
         failed=failed,
+        details=details,
     )
 
 
 def _isolate(
-    ruleset: CompiledRuleset, rules: Sequence[Rule], data: dict[str, Any]
+    ruleset: CompiledRuleset, rules: Sequence[AnyRule], data: dict[str, Any]
 ) -> tuple[list[float], set[str]]:
     """Slow path after the joined program failed: evaluate rule by rule, failures as unknown."""
     codes: list[float] = []
@@ -101,11 +116,12 @@ _POSITION = {outcome: i for i, outcome in enumerate(Outcome)}  # field order of 
 
 def build_decision(
     ruleset: CompiledRuleset,
-    outcomes: Iterable[tuple[Rule, Outcome]],
+    outcomes: Iterable[tuple[AnyRule, Outcome]],
     context: EvaluationContext,
     *,
     checklist_schema_version: int,
     failed: set[str] | frozenset[str] = frozenset(),
+    details: Mapping[str, tuple[FindingDetail, ...]] | None = None,
 ) -> Decision:
     """Score outcomes and order findings. Shared by every way of producing outcomes.
 
@@ -133,7 +149,11 @@ def build_decision(
                 met_weight += weight
                 continue
         critical_open = critical_open or severity is _CRITICAL
-        findings.append(table.get(rule, outcome, rule.id in failed))
+        extra = details.get(rule.id) if details else None
+        if extra:
+            findings.append(make_finding(rule, outcome, evaluation_error=rule.id in failed, details=extra))
+        else:
+            findings.append(table.get(rule, outcome, rule.id in failed))
     findings.sort(key=_finding_order)
     hook = vocabulary.hooks().get(context.hook) if context.hook else None
     return Decision(
@@ -161,5 +181,7 @@ def _counts(met: int, missing: int, unknown: int, not_applicable: int) -> Outcom
     return OutcomeCounts(met=met, missing=missing, unknown=unknown, not_applicable=not_applicable)
 
 
-def _finding(rule: Rule, outcome: Outcome, failed: bool) -> Finding:
-    return make_finding(rule, outcome, evaluation_error=failed)
+def _finding(
+    rule: AnyRule, outcome: Outcome, failed: bool, details: tuple[FindingDetail, ...] = ()
+) -> Finding:
+    return make_finding(rule, outcome, evaluation_error=failed, details=details)

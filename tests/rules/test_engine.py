@@ -156,10 +156,12 @@ def test_timing_rules_use_as_of_from_the_context_not_a_clock() -> None:
 def test_a_rule_that_fails_at_run_time_is_isolated_and_reported() -> None:
     ruleset = compiled(
         rule("CFC-SEE-EVERY-CHILD", met_if="true"),
-        # `and` over a null operand raises inside ZEN: the engine must name the rule, not crash.
-        rule("CFC-VOICE-OF-CHILD", met_if="actions.nothing and true"),
+        # `null > 1` raises inside ZEN; the static checks' sample checklists (at most two children)
+        # never reach it. The engine must name the rule, not crash.
+        rule("CFC-VOICE-OF-CHILD", applies_if="len(children) > 2", met_if="children[0].age > 1"),
     )
-    decision = evaluate(ruleset, checklist(), EvaluationContext())
+    children = [{"id": f"C{i}"} for i in range(3)]
+    decision = evaluate(ruleset, checklist(children=children), EvaluationContext())
     assert decision.outcomes == {"CFC-SEE-EVERY-CHILD": Outcome.met, "CFC-VOICE-OF-CHILD": Outcome.unknown}
     [finding] = decision.findings
     assert finding.rule_id == "CFC-VOICE-OF-CHILD"
