@@ -23,7 +23,7 @@ import annotated_types
 from pydantic import AwareDatetime, BaseModel
 from pydantic.fields import FieldInfo
 
-from app.rules.checklist import Adult, AdultRole, Checklist, Child
+from app.rules.checklist import SCHEMA_VERSION, Adult, AdultRole, Checklist, Child
 
 # Invented names only: syllables that make plausible, non-real names.
 _FIRST = ("Ari", "Bex", "Cal", "Dov", "Esk", "Fen", "Gry", "Hal", "Iso", "Jud", "Kes", "Lor", "Mab")
@@ -34,6 +34,8 @@ _WORDS = (
     "advised", "checked", "room", "upstairs", "neighbour", "reported", "school", "visit", "safe",
 )  # fmt: skip
 _BASE_TIME = datetime(2025, 3, 1, tzinfo=UTC)
+# Sections that only some incidents have (a missing child, a child in custody, image abuse).
+_SECTION_CHANCE = {"missing": 0.15, "custody": 0.15, "image_abuse": 0.15, "narratives": 0.4}
 _ADULT_ROLES = (
     [AdultRole.parent],
     [AdultRole.parent, AdultRole.suspect],
@@ -109,12 +111,14 @@ class _Gen:
                 return self.text(_bound(metadata, "max_length", 200))
         raise TypeError(f"corpus: no generator for {annotation!r} ({name}); teach benchmarks/corpus.py")
 
-    def model(self, cls: type[BaseModel], **fixed: Any) -> dict[str, Any]:
+    def model(
+        self, cls: type[BaseModel], chance: dict[str, float] | None = None, **fixed: Any
+    ) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for field, info in cls.model_fields.items():
             if field in fixed:
                 out[field] = fixed[field]
-            elif info.is_required() or self.rng.random() < self.p:
+            elif info.is_required() or self.rng.random() < (chance or {}).get(field, self.p):
                 out[field] = self.value(info.annotation, list(info.metadata), field)
         return out
 
@@ -138,7 +142,9 @@ class _Gen:
         for child in children:
             if self.rng.random() > self.p:  # responsible adult not recorded
                 del child["responsible_adult_id"]
-        data = self.model(Checklist, schema_version=1, children=children, adults=adults)
+        data = self.model(
+            Checklist, _SECTION_CHANCE, schema_version=SCHEMA_VERSION, children=children, adults=adults
+        )
         call = data.get("call")
         if call and "children_count" in call:  # the caller's count; sometimes a child is missed
             call["children_count"] = n_children + self.rng.choice((0, 0, 0, 1))

@@ -67,7 +67,7 @@ def check_twins(ruleset: CompiledRuleset) -> None:
 
 def engine_side(ruleset: CompiledRuleset, ctx: EvaluationContext) -> Callable[[Facts], Decision]:
     def run(facts: Facts) -> Decision:
-        return evaluate(ruleset, facts, ctx, checklist_schema_version=1)
+        return evaluate(ruleset, facts, ctx, checklist_schema_version=2)
 
     return run
 
@@ -77,7 +77,7 @@ def hand_side(ruleset: CompiledRuleset, ctx: EvaluationContext) -> Callable[[Fac
 
     def run(facts: Facts) -> Decision:
         outcomes = [(rule, twin(facts, ctx)) for rule, twin in plan]
-        return build_decision(ruleset, outcomes, ctx, checklist_schema_version=1)
+        return build_decision(ruleset, outcomes, ctx, checklist_schema_version=2)
 
     return run
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Response
 
 from app.deps import RegistryDep
-from app.rules.decision import Decision
+from app.rules.decision import Decision, decision_json
 from app.schemas.errors import error_responses
 from app.schemas.evaluate import EvaluateRequest
 from app.services.evaluation import evaluate_checklist
@@ -24,7 +24,7 @@ class DecisionResponse(Response):
     media_type = "application/json"
 
     def __init__(self, decision: Decision) -> None:
-        super().__init__(decision.model_dump_json().encode())
+        super().__init__(decision_json(decision))
 
 
 @router.post("/evaluate", response_model=Decision, responses=error_responses(400, 404, 413, 422))

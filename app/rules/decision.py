@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.rules.model import AnyRule, Reference, Severity
@@ -140,7 +142,42 @@ class FindingTable:
             for outcome in (Outcome.missing, Outcome.unknown)
             for failed in (False, True)
         }
+        for finding in self._findings.values():
+            _remember_json(finding)
 
     def get(self, rule: AnyRule, outcome: Outcome, failed: bool) -> Finding:
         found = self._findings.get((id(rule), outcome, failed))
         return found if found is not None else make_finding(rule, outcome, evaluation_error=failed)
+
+
+# Serialised shared findings, by object: a finding's JSON never changes, and with tens of findings a
+# decision spent most of its serialisation re-encoding the same texts, enums and URLs. Entries leave
+# with their finding (weak reference), so rule sets that are dropped take their entries with them.
+_FINDING_JSON: dict[int, tuple[weakref.ref[Finding], bytes]] = {}
+
+
+def _remember_json(finding: Finding) -> None:
+    key = id(finding)
+    _FINDING_JSON[key] = (
+        weakref.ref(finding, lambda _, key=key: _FINDING_JSON.pop(key, None)),  # type: ignore[misc]
+        finding.model_dump_json().encode(),
+    )
+
+
+def _finding_json(finding: Finding) -> bytes:
+    entry = _FINDING_JSON.get(id(finding))
+    if entry is not None and entry[0]() is finding:
+        return entry[1]
+    return finding.model_dump_json().encode()
+
+
+def decision_json(decision: Decision) -> bytes:
+    """``decision.model_dump_json()``, byte for byte, reusing the JSON of shared findings."""
+    head = decision.model_dump_json(exclude=_BODY).encode()
+    findings = b",".join(_finding_json(f) for f in decision.findings)
+    return b"".join(
+        (head[:-1], b',"findings":[', findings, b'],"outcomes":', orjson.dumps(decision.outcomes), b"}")
+    )
+
+
+_BODY = {"findings", "outcomes"}  # the last two fields of Decision, appended in this order

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from app.rules.checklist import Checklist
-from app.rules.decision import Decision, Outcome, make_finding
+from app.rules.decision import Decision, FindingDetail, Outcome, decision_json, make_finding
 from app.rules.engine import EvaluationContext, build_decision, evaluate
 from app.rules.model import Rule
 from tests.rules.helpers import checklist, compiled, rule
@@ -82,3 +82,24 @@ def test_latest_time_finds_times_in_nested_parts() -> None:
     )
     assert facts.latest_time() == datetime(2025, 5, 5, 23, tzinfo=UTC)
     assert Checklist.model_validate(checklist()).latest_time() is None
+
+
+def test_decision_json_is_byte_for_byte_model_dump_json() -> None:
+    decisions = [
+        decide([{"id": "C1", "seen": False}, {"id": "C2", "seen": True, "spoken_to": True}]),
+        decide([{"id": "C1", "seen": True, "spoken_to": True}]),  # no findings
+        evaluate(RULESET, Checklist.model_validate(checklist()), EvaluationContext()),  # nulls
+    ]
+    detail = FindingDetail(path="narratives[0].text", text="a phrase", suggestion="another")
+    seen = RULESET.document.rules[0]
+    decisions.append(
+        build_decision(
+            RULESET,
+            [(seen, Outcome.missing)],
+            EvaluationContext(hook="scene.depart", as_of=datetime(2025, 6, 1, 12, 30, 15, 250, tzinfo=UTC)),
+            checklist_schema_version=2,
+            details={seen.id: (detail,)},
+        )
+    )
+    for decision in decisions:
+        assert decision_json(decision) == decision.model_dump_json().encode()
