@@ -22,6 +22,7 @@ from app.rules.errors import RuleCompileError, RulesetCheckError
 from app.rules.language import LanguageMatcher, compile_language
 from app.rules.lint import lint
 from app.rules.model import AnyRule, LanguageRule, RulesetDocument
+from app.rules.projection import Include, include_tree
 
 # Outcome codes produced by a rule's expression.
 NOT_APPLICABLE, UNKNOWN, MISSING, MET = 0, 1, 2, 3
@@ -52,6 +53,7 @@ class Program:
     rules: tuple[AnyRule, ...]
     expression: Any  # zen.PyExpression; untyped in the binding
     language: tuple[int, ...] = ()  # positions of the language rules in ``rules``
+    include: Include | None = None  # what of a checklist the rules can read (``projection``)
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ def compile_ruleset(document: RulesetDocument, source: str) -> CompiledRuleset:
             rules,
             _compile(source, "*", "program", joined) if rules else None,
             tuple(i for i, r in enumerate(rules) if isinstance(r, LanguageRule)),
+            include_tree(rule_expression(r) for r in rules),
         )
 
     programs: dict[str | None, Program] = {None: program(document.rules)}

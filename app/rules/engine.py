@@ -21,6 +21,7 @@ from app.rules.decision import Decision, Finding, FindingDetail, Outcome, Outcom
 from app.rules.errors import UnknownHook
 from app.rules.language import language_outcomes
 from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity
+from app.rules.projection import Include
 
 # Bumped whenever evaluation semantics change, so replays can tell engines apart.
 ENGINE_VERSION = f"safesteps-rules/1.0.0 zen-engine/{version('zen-engine')}"
@@ -63,8 +64,8 @@ def evaluate(
     else:
         model, mapping = None, facts
         schema_version = checklist_schema_version or int(facts.get("schema_version", 1))
-    data = _engine_input(facts, context)
     program = ruleset.program(context.hook)
+    data = _engine_input(facts, context, program.include)
     failed: set[str] = set()
     if program.expression is None:
         codes: Sequence[float] = ()
@@ -99,16 +100,19 @@ def evaluate(
     )
 
 
-def _engine_input(facts: Checklist | Mapping[str, Any], context: EvaluationContext) -> str | dict[str, Any]:
+def _engine_input(
+    facts: Checklist | Mapping[str, Any], context: EvaluationContext, include: Include | None
+) -> str | dict[str, Any]:
     """What ZEN evaluates: the facts plus ``context``.
 
-    From a model, compact JSON text: ZEN reads an absent field exactly as ``null``, and converting
-    text without the nulls costs about half of converting the full dict, the largest fixed cost of
-    an evaluation. (``tests/rules/test_engine_input.py`` holds both forms to the same decisions.)
+    From a model: compact JSON text of only the fields the program can read (``projection``),
+    without nulls (ZEN reads an absent field exactly as ``null``). Converting the full checklist
+    dict was the largest fixed cost of an evaluation. Stored facts (a dict) are given as they are.
+    ``tests/rules/test_engine_input.py`` holds both forms to identical decisions.
     """
     if isinstance(facts, Checklist):
-        text = facts.model_dump_json(exclude_none=True)
-        return f'{text[:-1]},"context":{json.dumps(context.facts())}}}'
+        body = facts.model_dump_json(exclude_none=True, include=include)[1:-1]
+        return f'{{{body}{"," if body else ""}"context":{json.dumps(context.facts())}}}'
     return {**facts, "context": context.facts()}
 
 
