@@ -21,7 +21,7 @@ from app.rules.decision import Decision, Finding, FindingDetail, Outcome, Outcom
 from app.rules.errors import UnknownHook
 from app.rules.language import language_outcomes
 from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity
-from app.rules.projection import Include
+from app.rules.projection import Include, project
 
 # Bumped whenever evaluation semantics change, so replays can tell engines apart.
 ENGINE_VERSION = f"safesteps-rules/1.0.0 zen-engine/{version('zen-engine')}"
@@ -105,15 +105,17 @@ def _engine_input(
 ) -> str | dict[str, Any]:
     """What ZEN evaluates: the facts plus ``context``.
 
-    From a model: compact JSON text of only the fields the program can read (``projection``),
-    without nulls (ZEN reads an absent field exactly as ``null``). Converting the full checklist
-    dict was the largest fixed cost of an evaluation. Stored facts (a dict) are given as they are.
-    ``tests/rules/test_engine_input.py`` holds both forms to identical decisions.
+    Only the fields the program can read (``projection``), without nulls (ZEN reads an absent field
+    exactly as ``null``): converting the whole checklist was the largest fixed cost of an
+    evaluation. From a model, as compact JSON text (dumped in Rust); from stored facts, as a dict.
+    ``tests/rules/test_engine_input.py`` holds both to the decisions of the unprojected input.
     """
     if isinstance(facts, Checklist):
         body = facts.model_dump_json(exclude_none=True, include=include)[1:-1]
         return f'{{{body}{"," if body else ""}"context":{json.dumps(context.facts())}}}'
-    return {**facts, "context": context.facts()}
+    projected = project(facts, include) if include is not None else dict(facts)
+    projected["context"] = context.facts()
+    return projected
 
 
 def _isolate(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pydantic import BaseModel
@@ -79,3 +79,24 @@ def _is_list(annotation: Any) -> bool:
     if origin in (typing.Union, types.UnionType, typing.Annotated):
         return any(_is_list(arg) for arg in typing.get_args(annotation))
     return False
+
+
+def project(facts: Mapping[str, Any], tree: Include) -> dict[str, Any]:
+    """``facts`` (JSON-shaped, e.g. stored facts) cut down to ``tree``, without nulls.
+
+    The dict counterpart of ``model_dump(include=tree, exclude_none=True)``, for facts that come as
+    data (replays) rather than as a validated model.
+    """
+    out: dict[str, Any] = {}
+    for key, below in tree.items():
+        value = facts.get(key)
+        if value is None:
+            continue  # absent and null read the same in ZEN
+        if below is True or not isinstance(value, dict | list):
+            out[key] = value
+        elif isinstance(value, dict):
+            out[key] = project(value, below)
+        else:
+            item = below.get("__all__")
+            out[key] = [project(v, item) if isinstance(v, dict) and item is not None else v for v in value]
+    return out

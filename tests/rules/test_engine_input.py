@@ -1,16 +1,19 @@
-"""The engine's two input forms give the same decisions on varied synthetic checklists.
+"""The engine's input shortcuts change no decision, on varied synthetic checklists at every hook.
 
-From a ``Checklist`` model the engine gives ZEN compact JSON text without nulls (faster to
-convert); from a dict (replays of stored facts) it gives the full dict. Every rule of the built-in
-rule sets, at every hook, must not be able to tell them apart.
+The engine gives ZEN only the fields a program can name, without nulls: compact JSON text from a
+``Checklist`` model, a cut-down dict from stored facts. Both must decide exactly as the whole
+checklist dict with its nulls does (the reference, the engine's original input).
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from app.rules import vocabulary
+from app.rules import engine, vocabulary
 from app.rules.checklist import Checklist
+from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, checklist_facts, evaluate
 from app.rules.registry import RulesetRegistry
 from benchmarks.corpus import generate
@@ -18,15 +21,32 @@ from benchmarks.corpus import generate
 CORPUS = [Checklist.model_validate(c) for c in generate(120, seed=4242)]
 
 
+def _whole(facts: Any, context: EvaluationContext, include: Any) -> dict[str, Any]:
+    data = checklist_facts(facts) if isinstance(facts, Checklist) else dict(facts)
+    return {**data, "context": context.facts()}
+
+
 @pytest.mark.parametrize("hook", [None, *sorted(vocabulary.hooks())])
-def test_model_and_stored_facts_give_the_same_decision(registry: RulesetRegistry, hook: str | None) -> None:
-    for ruleset_id in registry.ids():
-        for ruleset in registry.versions(ruleset_id):
-            for checklist in CORPUS:
-                context = EvaluationContext(hook=hook, as_of=checklist.latest_time())
-                from_model = evaluate(ruleset, checklist, context)
-                from_dict = evaluate(ruleset, checklist_facts(checklist), context)
-                assert from_model == from_dict, (ruleset.key, hook, checklist.incident.reference)
+def test_projected_inputs_decide_as_the_whole_checklist(
+    registry: RulesetRegistry, hook: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cases = [
+        (ruleset, checklist, EvaluationContext(hook=hook, as_of=checklist.latest_time()))
+        for ruleset_id in registry.ids()
+        for ruleset in registry.versions(ruleset_id)
+        for checklist in CORPUS
+    ]
+    from_model = [evaluate(r, c, ctx) for r, c, ctx in cases]
+    from_dict = [evaluate(r, checklist_facts(c), ctx) for r, c, ctx in cases]
+    with monkeypatch.context() as patch:
+        patch.setattr(engine, "_engine_input", _whole)
+        reference: list[Decision] = [evaluate(r, c, ctx) for r, c, ctx in cases]
+    for (ruleset, checklist, _), whole, model, data in zip(
+        cases, reference, from_model, from_dict, strict=True
+    ):
+        where = (ruleset.key, hook, checklist.incident.reference)
+        assert model == whole, where
+        assert data == whole, where
 
 
 def test_the_corpus_reaches_every_outcome(registry: RulesetRegistry) -> None:
