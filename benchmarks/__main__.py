@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         [(by_name[argv[0]], argv[1:])] if argv else [(b, []) for b in BENCHMARKS]
     )
     results: list[tuple[str, list[Target]]] = []
+    failed: list[str] = []
     for bench, rest in chosen:
         # A benchmark's module is imported only when it runs: one that cannot import stops only itself.
         module = bench.load()
@@ -45,8 +46,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             targets = module.run(args)
         except BenchmarkError as exc:
-            print(f"\nFAILED {bench.name}: {exc}", file=sys.stderr)
-            return 1
+            print(f"\nFAILED {bench.name}: {exc}", file=sys.stderr, flush=True)
+            failed.append(bench.name)
+            continue
         print(f"({bench.name} took {time.perf_counter() - started:.0f} s)")
         results.append((bench.name, targets))
     print("\n=== targets")
@@ -55,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         for target in targets:
             missed = missed or not target.met
             print(f"{name:8} {target}")
-    return 3 if missed else 0
+    for name in failed:
+        print(f"{name:8} FAILED (see above): no figure")
+    return 1 if failed else 3 if missed else 0
 
 
 if __name__ == "__main__":
