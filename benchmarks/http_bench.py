@@ -133,19 +133,32 @@ def check_answers(server: Server, bodies: Sequence[bytes]) -> None:
 class Phase:
     load: LoadResult
     server_cpu: float  # seconds of server CPU over the whole phase, warm-up included
+    client_cpu: float  # seconds of load-generator CPU over the same span
     requests_total: int  # requests answered over the whole phase, warm-up included
+    wall: float  # seconds the whole phase took
 
     @property
     def cpu_per_request_us(self) -> float:
         return 1e6 * self.server_cpu / max(1, self.requests_total)
 
+    @property
+    def client_cpu_per_request_us(self) -> float:
+        return 1e6 * self.client_cpu / max(1, self.requests_total)
 
-def describe(name: str, result: LoadResult, cpu_us: float) -> str:
+    @property
+    def server_busy(self) -> float:
+        """Share of one core the server used: below ~0.9 it was not the bottleneck."""
+        return self.server_cpu / self.wall
+
+
+def describe(name: str, phase: Phase) -> str:
+    result = phase.load
     ordered = sorted(result.latencies_ns)
     p50, p99 = percentile(ordered, 50) / 1e6, percentile(ordered, 99) / 1e6
     return (
-        f"{name:5} {result.rate:7.0f} req/s   p50 {p50:6.2f} ms   p99 {p99:6.2f} ms   "
-        f"server CPU {cpu_us:5.0f} us/req   ({result.requests} requests)"
+        f"{name:5} {result.rate:6.0f} req/s  p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  "
+        f"server CPU {phase.cpu_per_request_us:5.0f} us/req (busy {phase.server_busy:4.0%})  "
+        f"client CPU {phase.client_cpu_per_request_us:4.0f} us/req  ({result.requests} req)"
     )
 
 
@@ -155,16 +168,28 @@ def combine(phases: Sequence[Phase]) -> Phase:
         total.latencies_ns.extend(phase.load.latencies_ns)
         for status, n in phase.load.statuses.items():
             total.statuses[status] = total.statuses.get(status, 0) + n
-    return Phase(total, sum(p.server_cpu for p in phases), sum(p.requests_total for p in phases))
+    return Phase(
+        total,
+        sum(p.server_cpu for p in phases),
+        sum(p.client_cpu for p in phases),
+        sum(p.requests_total for p in phases),
+        sum(p.wall for p in phases),
+    )
 
 
 def run_phase(server: Server, bodies: Sequence[bytes], args: argparse.Namespace) -> Phase:
     requests = [post_request(HOST, server.port, "/v1/evaluate", b) for b in bodies]
-    cpu_before = server.cpu_seconds()
+    cpu_before, client_before, started = server.cpu_seconds(), time.process_time(), time.perf_counter()
     load = drive(
         HOST, server.port, requests, connections=args.connections, warmup=args.warmup, duration=args.duration
     )
-    return Phase(load, server.cpu_seconds() - cpu_before, load.requests + load.warmup_requests)
+    return Phase(
+        load,
+        server.cpu_seconds() - cpu_before,
+        time.process_time() - client_before,
+        load.requests + load.warmup_requests,
+        time.perf_counter() - started,
+    )
 
 
 def run(args: argparse.Namespace) -> list[Target]:
@@ -187,7 +212,7 @@ def run(args: argparse.Namespace) -> list[Target]:
                 check_answers(server, bodies)
             for name in order:
                 phase = run_phase(servers[name], bodies, args)
-                print("  " + describe(name, phase.load, phase.cpu_per_request_us), flush=True)
+                print("  " + describe(name, phase), flush=True)
                 phases[name].append(phase)
     bare_all, app_all = combine(phases["bare"]), combine(phases["app"])
     for name, phase in (("bare", bare_all), ("app", app_all)):
@@ -196,7 +221,7 @@ def run(args: argparse.Namespace) -> list[Target]:
             raise BenchmarkError(f"{name}: non-200 answers under load: {errors}")
     print("all phases combined:")
     for name, phase in (("bare", bare_all), ("app", app_all)):
-        print("  " + describe(name, phase.load, phase.cpu_per_request_us))
+        print("  " + describe(name, phase))
     bare_lat, app_lat = sorted(bare_all.load.latencies_ns), sorted(app_all.load.latencies_ns)
     throughput = app_all.load.rate / bare_all.load.rate
     p50_ratio = percentile(app_lat, 50) / percentile(bare_lat, 50)
@@ -206,6 +231,12 @@ def run(args: argparse.Namespace) -> list[Target]:
         f"app / bare: throughput {throughput:.0%}, p50 {p50_ratio:.2f}x, p99 {p99_ratio:.2f}x; "
         f"server CPU per request bare/app {cpu_ratio:.0%} (the throughput a CPU-bound server would keep)"
     )
+    if bare_all.server_busy < 0.9:
+        print(
+            f"NOTE: the bare server used {bare_all.server_busy:.0%} of a core, so it was not the bottleneck "
+            "(the client or other load on this machine was); the throughput ratio then flatters the app "
+            "and the server-CPU ratio is the better guide."
+        )
     return [
         Target("evaluate throughput / bare", throughput, TARGET_THROUGHPUT, True),
         Target("evaluate p99 / bare p99", p99_ratio, TARGET_P99, False),
