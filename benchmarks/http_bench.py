@@ -44,7 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up per phase (2)")
     parser.add_argument("--rounds", type=int, default=2, help="bare/app phase pairs, alternating (2)")
     parser.add_argument("--bodies", type=int, default=64, help="distinct checklists sent in turn (64)")
-    parser.add_argument("--hook", default="all", help="hook in each request; `all` = every rule")
+    parser.add_argument(
+        "--hook", default="scene.depart", help="hook in each request (scene.depart); `all` = every rule"
+    )
     parser.add_argument("--seed", type=int, default=20251123)
 
 
