@@ -33,6 +33,7 @@ _WORDS = (
     "officer", "noted", "child", "calm", "asleep", "kitchen", "recorded", "adult", "present",
     "advised", "checked", "room", "upstairs", "neighbour", "reported", "school", "visit", "safe",
 )  # fmt: skip
+_FLAGGED = ("lifestyle choice", "putting herself at risk", "streetwise", "absconded", "sexually active")
 _BASE_TIME = datetime(2025, 3, 1, tzinfo=UTC)
 # Sections that only some incidents have (a missing child, a child in custody, image abuse).
 _SECTION_CHANCE = {"missing": 0.15, "custody": 0.15, "image_abuse": 0.15, "narratives": 0.4}
@@ -60,6 +61,8 @@ class _Gen:
 
     def text(self, max_length: int) -> str:
         words = self.rng.choices(_WORDS, k=self.rng.randint(3, 12))
+        if self.rng.random() < 0.02:  # the wording the language rules exist to catch
+            words.insert(self.rng.randrange(len(words)), self.rng.choice(_FLAGGED))
         return " ".join(words).capitalize()[:max_length]
 
     def token(self) -> str:

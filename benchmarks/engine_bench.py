@@ -22,10 +22,11 @@ from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset, compile_ruleset
 from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, build_decision, checklist_facts, evaluate
-from app.rules.model import AnyRule
+from app.rules.language import language_outcomes
+from app.rules.model import AnyRule, LanguageRule
 from app.rules.registry import RulesetRegistry
 from benchmarks.corpus import generate
-from benchmarks.handwritten import TWINS, Twin
+from benchmarks.handwritten import LANGUAGE_TWINS, TWINS, Twin
 from benchmarks.registry import BenchmarkError, Target
 from benchmarks.stats import summary_us
 
@@ -61,10 +62,11 @@ def rules_at(ruleset: CompiledRuleset, hook: str | None) -> tuple[AnyRule, ...]:
 
 def check_twins(ruleset: CompiledRuleset, subset: bool) -> CompiledRuleset:
     """The rule set to time: all of it, or with ``subset`` only its rules that have a twin."""
-    stale = sorted(set(TWINS) - {r.id for r in ruleset.document.rules})
+    twinned = set(TWINS) | set(LANGUAGE_TWINS)
+    stale = sorted(twinned - {r.id for r in ruleset.document.rules})
     if stale:
         print(f"note: twins for rules not in {ruleset.key} (unused): {', '.join(stale)}")
-    missing = [r.id for r in ruleset.document.rules if r.id not in TWINS]
+    missing = [r.id for r in ruleset.document.rules if r.id not in twinned]
     if not missing:
         return ruleset
     if not subset:
@@ -73,7 +75,7 @@ def check_twins(ruleset: CompiledRuleset, subset: bool) -> CompiledRuleset:
             "twin in benchmarks/handwritten.py, so the floor would not do the same checks. Write them, "
             f"or run `python -m benchmarks engine --subset` to time the others. Missing: {', '.join(missing)}"
         )
-    rules = tuple(r for r in ruleset.document.rules if r.id in TWINS)
+    rules = tuple(r for r in ruleset.document.rules if r.id in twinned)
     print(f"SUBSET: {len(rules)} of {len(ruleset.document.rules)} rules (those with a hand-written twin)")
     return compile_ruleset(ruleset.document.model_copy(update={"rules": rules}), ruleset.source)
 
@@ -89,12 +91,23 @@ def engine_side(ruleset: CompiledRuleset, ctx: EvaluationContext, corpus: Sequen
 
 
 def hand_side(ruleset: CompiledRuleset, ctx: EvaluationContext, corpus: Sequence[Facts]) -> Side:
-    plan: list[tuple[AnyRule, Twin]] = [(rule, TWINS[rule.id]) for rule in rules_at(ruleset, ctx.hook)]
+    rules = rules_at(ruleset, ctx.hook)
+    plan: list[tuple[AnyRule, Twin]] = [(r, TWINS[r.id]) for r in rules if not isinstance(r, LanguageRule)]
+    language = [(r, LANGUAGE_TWINS[r.id]) for r in rules if isinstance(r, LanguageRule)]
+    matcher = ruleset.language
 
     def run(i: int) -> Decision:
         facts = corpus[i]
-        outcomes = [(rule, twin(facts, ctx)) for rule, twin in plan]
-        return build_decision(ruleset, outcomes, ctx, checklist_schema_version=2)
+        outcomes = {rule.id: twin(facts, ctx) for rule, twin in plan}
+        details = None
+        if language and matcher is not None:
+            scanned, details = language_outcomes(
+                matcher, [(rule, applies(facts, ctx)) for rule, applies in language], facts
+            )
+            outcomes.update(scanned)
+        return build_decision(
+            ruleset, [(r, outcomes[r.id]) for r in rules], ctx, checklist_schema_version=2, details=details
+        )
 
     return run
 
