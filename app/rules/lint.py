@@ -26,7 +26,6 @@ from functools import cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import zen
-from annotated_types import Ge, Le
 from pydantic import AwareDatetime, BaseModel, NaiveDatetime
 
 from app.rules import vocabulary
@@ -228,10 +227,9 @@ def _value(hint: Any, mode: str, name: str, bounds: tuple[int, int] = (0, 1000))
         low, high = bounds
         for meta in get_args(hint)[1:]:
             for constraint in getattr(meta, "metadata", [meta]):
-                if isinstance(constraint, Ge):
-                    low = int(constraint.ge)  # type: ignore[call-overload]
-                elif isinstance(constraint, Le):
-                    high = int(constraint.le)  # type: ignore[call-overload]
+                ge, le = getattr(constraint, "ge", None), getattr(constraint, "le", None)
+                low = int(ge) if isinstance(ge, int) else low
+                high = int(le) if isinstance(le, int) else high
         return _value(get_args(hint)[0], mode, name, (low, high))
     if origin in (Union, types.UnionType):
         options = [a for a in get_args(hint) if a is not type(None)]
