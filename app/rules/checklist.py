@@ -15,26 +15,31 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field, model_validator
 
-SCHEMA_VERSION = 1
+from app.rules.checklist_types import (
+    MAX_ITEMS,
+    MAX_PEOPLE,
+    Answer,
+    Facts,
+    FreeText,
+    Ref,
+    ShortText,
+    Timestamp,
+    since,
+    v2_fields_set,
+)
+from app.rules.checklist_v2 import (
+    Custody,
+    ImageAbuse,
+    LinkedChildren,
+    MissingEpisode,
+    Narrative,
+    StrategyDiscussion,
+)
 
-MAX_PEOPLE = 30
-MAX_ITEMS = 50
-
-ShortText = Annotated[str, Field(max_length=200)]
-FreeText = Annotated[str, Field(max_length=5000)]
-Ref = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")]
-Timestamp = AwareDatetime
-Answer = Annotated[
-    bool | None, Field(description="true = yes/done, false = no/not done, null = not recorded")
-]
-
-
-class Facts(BaseModel):
-    """Base of every checklist part: strict about field names, lenient about absence."""
-
-    model_config = ConfigDict(extra="forbid", frozen=False)
+SCHEMA_VERSION = 2
+SCHEMA_VERSIONS = (1, 2)
 
 
 class IncidentType(StrEnum):
@@ -173,6 +178,14 @@ class CallHandling(Facts):
     escalated_at: Timestamp | None = Field(None, description="Escalation to a supervisor or inspector.")
     risk_reassessed_after_delay: Answer = None
     partner_request: PartnerRequest | None = None
+    deployed: Answer = since(2, "A unit was deployed to the call.")
+    target_minutes: Annotated[int, Field(ge=1, le=10_080)] | None = since(
+        2, "The current grade's target time to resource the call, in minutes (force policy)."
+    )
+    resourced_at: Timestamp | None = since(2, "When a unit was first assigned to the call.")
+    escalated: Answer = since(
+        2, "The unresourced call was escalated to a supervisor or inspector (false: it was not)."
+    )
 
 
 class Child(Facts):
@@ -203,6 +216,9 @@ class Child(Facts):
     )
     recorded_as_victim: Answer = Field(
         None, description="Recorded as a victim in their own right (domestic abuse incidents)."
+    )
+    left_alone: Answer = since(
+        2, "The child was left without a responsible adult when officers left (true = left alone)."
     )
 
 
@@ -268,6 +284,12 @@ class Referral(Facts):
     other_agency_involved: Answer = Field(
         None, description="Another agency is already involved (a referral is still required)."
     )
+    csc_decision_at: Timestamp | None = since(
+        2, "When children's social care acknowledged the referral and decided next steps."
+    )
+    escalated_at: Timestamp | None = since(
+        2, "When police chased or escalated a referral not acknowledged in time."
+    )
 
 
 class CarerConsultation(Facts):
@@ -329,6 +351,23 @@ class PoliceProtection(Facts):
     parents_informed: Answer = None
     reviewed_at: Timestamp | None = None
     epo_considered: Answer = None
+    threshold_met: Answer = since(
+        2,
+        "The officer recorded reasonable cause to believe the child would otherwise be likely to "
+        "suffer significant harm (false: police protection used without that belief).",
+    )
+    la_where_found_informed: Answer = since(
+        2, "The local authority where the child was found was told of the steps taken and why."
+    )
+    la_where_resident_informed: Answer = since(
+        2, "The local authority where the child ordinarily lives was told where the child is."
+    )
+    same_local_authority: Answer = since(
+        2, "The child was found in the area of the local authority where they ordinarily live."
+    )
+    child_able_to_understand: Answer = since(
+        2, "The child is able to understand what is happening (false: e.g. an infant)."
+    )
 
 
 class Encompass(Facts):
@@ -338,6 +377,10 @@ class Encompass(Facts):
     sent: Answer = None
     sent_at: Timestamp | None = None
     school: ShortText | None = None
+    content_complete: Answer = since(
+        2,
+        "The notice gave the child's name and date of birth, presence, and whether a welfare check was made.",
+    )
 
 
 class Supervision(Facts):
@@ -345,6 +388,12 @@ class Supervision(Facts):
     supervisor_id: Ref | None = None
     reviewed_at: Timestamp | None = None
     notes: FreeText | None = None
+    open_items_checked: Answer = since(
+        2,
+        "The supervisor checked open items (child not seen, referral without reference, carer "
+        "checks, Operation Encompass) before sign-off.",
+    )
+    signed_off: Answer = since(2, "The supervisor signed off the safeguarding decisions.")
 
 
 class Decisions(Facts):
@@ -359,18 +408,40 @@ class Actions(Facts):
     encompass: Encompass | None = None
     supervision: Supervision | None = None
     decisions: Decisions | None = None
+    strategy_discussion: StrategyDiscussion | None = since(2, "Children Act 1989 s47 strategy discussion.")
+    linked_children: LinkedChildren | None = since(
+        2, "Children beyond the household whom the suspect can reach."
+    )
 
 
 class Checklist(Facts):
     """A checklist as submitted by a control-room system or an MDT, full or partial."""
 
-    schema_version: Literal[1] = Field(1, description="Checklist schema version.")
+    schema_version: Literal[1, 2] = Field(
+        1,
+        description="Checklist schema version. Version 2 adds missing children, custody, image "
+        "abuse, narratives and a few fields elsewhere; omitted means 1.",
+    )
     incident: Incident
     call: CallHandling | None = None
     children: Annotated[list[Child], Field(max_length=MAX_PEOPLE)] = Field(default_factory=list)
     adults: Annotated[list[Adult], Field(max_length=MAX_PEOPLE)] = Field(default_factory=list)
     scene: Scene | None = None
     actions: Actions | None = None
+    missing: MissingEpisode | None = since(2, "A missing-person report about a child.")
+    custody: Custody | None = since(2, "A detainee in custody: a child, or a parent or carer.")
+    image_abuse: ImageAbuse | None = since(2, "A child's sexual images shared or coerced.")
+    narratives: Annotated[list[Narrative], Field(max_length=MAX_ITEMS)] = since(
+        2, "Free-text entries: logs, crime reports, missing reviews, notes, rationales.", []
+    )
+
+    @model_validator(mode="after")
+    def _fields_match_version(self) -> Checklist:
+        if self.schema_version == 1:
+            newer = v2_fields_set(self)
+            if newer:
+                raise ValueError(f"fields need schema_version 2: {', '.join(newer[:5])}")
+        return self
 
     def latest_time(self) -> datetime | None:
         """The latest time recorded anywhere in the checklist: the default ``as_of``."""
