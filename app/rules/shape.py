@@ -15,7 +15,8 @@ from typing import Annotated, Any, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel
 
-from app.rules.checklist import Checklist, FreeText
+from app.rules.checklist import Checklist
+from app.rules.checklist_types import FreeText
 
 
 @dataclass(frozen=True, slots=True)
