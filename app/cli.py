@@ -59,12 +59,8 @@ def serve(
 def evaluate_command(
     file: Annotated[Path, typer.Argument(help="Checklist JSON, or an evaluate request body.")],
     hook: Annotated[str | None, typer.Option(help="Workflow moment, e.g. scene.depart.")] = None,
-    as_of: Annotated[
-        datetime | None, typer.Option(help="Time for timing rules (ISO 8601).")
-    ] = None,
-    ruleset: Annotated[
-        str, typer.Option(help="Rule set id, optionally @version.")
-    ] = DEFAULT_RULESET,
+    as_of: Annotated[datetime | None, typer.Option(help="Time for timing rules (ISO 8601).")] = None,
+    ruleset: Annotated[str, typer.Option(help="Rule set id, optionally @version.")] = DEFAULT_RULESET,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Evaluate a checklist file and print the findings."""

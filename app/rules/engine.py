@@ -74,9 +74,7 @@ def evaluate(
             codes = program.expression.evaluate(data)
         except Exception:
             codes, failed = _isolate(ruleset, program.rules, data)
-    outcomes = [
-        (rule, _OUTCOMES[int(code)]) for rule, code in zip(program.rules, codes, strict=True)
-    ]
+    outcomes = [(rule, _OUTCOMES[int(code)]) for rule, code in zip(program.rules, codes, strict=True)]
     details: dict[str, tuple[FindingDetail, ...]] = {}
     if program.language and ruleset.language is not None:
         language = [

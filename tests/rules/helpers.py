@@ -7,6 +7,9 @@ from typing import Any
 
 import yaml
 
+from app.rules.compiler import CompiledRuleset, compile_ruleset
+from app.rules.model import RulesetDocument
+
 RULESET_ID = "test-rules"
 REFERENCE = {"document": "Test procedure", "section": "1", "verified": True}
 MINIMAL_INCIDENT = {"reference": "INC-1", "force": "TST", "type": "welfare_concern"}
@@ -74,3 +77,38 @@ def write_cases(ruleset_file: Path, name: str, cases: list[dict[str, Any]] | Any
 
 def checklist(**parts: Any) -> dict[str, Any]:
     return {"incident": dict(MINIMAL_INCIDENT), **parts}
+
+
+def rule(rule_id: str, **overrides: Any) -> dict[str, Any]:
+    """A condition rule whose step is the rule id's prefix; by default applicable and unknown."""
+    base: dict[str, Any] = {
+        "id": rule_id,
+        "step": rule_id.split(".")[0],
+        "title": f"Title of {rule_id}",
+        "severity": "high",
+        "hooks": ["scene.depart"],
+        "applies_if": "true",
+        "met_if": "false",
+        "missing_if": "false",
+        "message": f"Message of {rule_id}",
+        "action": f"Action for {rule_id}",
+        "references": [REFERENCE],
+    }
+    return base | overrides
+
+
+def document(*rules: dict[str, Any], **overrides: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "id": "test-set",
+        "version": "1.0.0",
+        "title": "Test set",
+        "status": "published",
+        "effective_from": "2025-01-01",
+        "changelog": "Test.",
+        "rules": list(rules),
+    }
+    return base | overrides
+
+
+def compiled(*rules: dict[str, Any], **overrides: Any) -> CompiledRuleset:
+    return compile_ruleset(RulesetDocument.model_validate(document(*rules, **overrides)), source="test")
