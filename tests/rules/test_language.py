@@ -284,3 +284,16 @@ def test_worked_scenario_lifestyle_choice_record(ruleset: CompiledRuleset, hook:
     assert [(d.path, d.text) for d in finding.details] == [("narratives[0].text", "lifestyle choice")]
     done_well = scenario(ruleset, "lifestyle-choice-record-done-well", hook)
     assert done_well.outcomes[GENERAL] is Outcome.met
+
+
+def test_a_term_of_one_rule_never_hides_a_term_of_another(tmp_path: Path) -> None:
+    rules = [
+        language_rule("T-A", applies_if="false", terms=[{"phrase": "lifestyle choice", "suggestion": "a"}]),
+        language_rule("T-B", terms=[{"pattern": "life(style|way)", "suggestion": "b"}]),  # an unnamed group
+    ]
+    ruleset = load_file(write_ruleset(tmp_path, rules))
+    facts = checklist(actions={"supervision": {"notes": "A lifestyle choice"}})
+    decision = evaluate(ruleset, Checklist.model_validate(facts), EvaluationContext("narrative.lint", AS_OF))
+    assert decision.outcomes == {"T-A": Outcome.not_applicable, "T-B": Outcome.missing}
+    [finding] = decision.findings
+    assert [(d.text, d.suggestion) for d in finding.details] == [("lifestyle", "b")]
