@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from app.rules.decision import FindingDetail, Outcome
@@ -48,6 +49,12 @@ NOT_NEGATING_NEXT = frozenset({"only", "just", "simply", "merely", "solely", "lo
 _CLAUSE_END = re.compile(r"[.,;:!?()\[\]\n]")
 _WORD = re.compile(r"[\w'\u2019]+")
 _INDEX = re.compile(r"\[\d+\]")
+
+
+@lru_cache(maxsize=4096)
+def schema_path(path: str) -> str:
+    """``children[2].account`` -> ``children[].account`` (memoised: the same paths recur)."""
+    return _INDEX.sub("[]", path)
 
 
 def _phrase_regex(phrase: str) -> str:
@@ -119,9 +126,9 @@ class LanguageMatcher:
         found: dict[str, list[FindingDetail]] = {rule_id: [] for rule_id in matchers}
         scanned: set[str] = set()
         for path, text in iter_free_text(facts, self.paths):
-            schema_path = _INDEX.sub("[]", path)
+            where = schema_path(path)
             for rule_id, matcher in matchers.items():
-                if schema_path not in matcher.excluded:
+                if where not in matcher.excluded:
                     scanned.add(rule_id)
                     matcher.hits(path, text, found[rule_id])
         return {
