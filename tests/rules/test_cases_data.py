@@ -8,12 +8,14 @@ rule outcome is asserted. A second test checks that every rule has met, missing 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
 from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset
@@ -76,3 +78,31 @@ def test_every_rule_is_covered_in_every_outcome() -> None:
             if lacking := wanted - seen[rule.id]:
                 gaps.append(f"{rule.id}: {sorted(lacking)}")
     assert gaps == []
+
+
+def _without_each_field(node: Any) -> Iterator[Any]:
+    """Copies of ``node`` with one field removed (or one list item dropped), at every depth."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield {k: v for k, v in node.items() if k != key}
+            for variant in _without_each_field(value):
+                yield {**node, key: variant}
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            yield node[:i] + node[i + 1 :]
+            for variant in _without_each_field(item):
+                yield [*node[:i], variant, *node[i + 1 :]]
+
+
+@pytest.mark.parametrize(("path", "case"), CASES[::1], ids=[f"{p.stem}:{c['name']}" for p, c in CASES[::1]])
+def test_no_rule_fails_on_partial_data(path: Path, case: dict[str, Any]) -> None:
+    """Partial checklists (any one field absent, no `as_of`) never make a rule fail at run time."""
+    ruleset = _ruleset(path)
+    for variant in _without_each_field(case["checklist"]):
+        try:
+            checklist = Checklist.model_validate(variant)
+        except ValidationError:
+            continue  # a required field was removed
+        for as_of in (None, checklist.latest_time()):
+            decision = evaluate(ruleset, checklist, EvaluationContext(None, as_of))
+            assert [f.rule_id for f in decision.findings if f.evaluation_error] == []
