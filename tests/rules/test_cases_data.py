@@ -94,7 +94,10 @@ def _without_each_field(node: Any) -> Iterator[Any]:
                 yield [*node[:i], variant, *node[i + 1 :]]
 
 
-@pytest.mark.parametrize(("path", "case"), CASES[::1], ids=[f"{p.stem}:{c['name']}" for p, c in CASES[::1]])
+RICH_CASES = [(p, c) for p, c in CASES if c.get("hook") is None]  # the fullest checklists
+
+
+@pytest.mark.parametrize(("path", "case"), RICH_CASES, ids=[f"{p.stem}:{c['name']}" for p, c in RICH_CASES])
 def test_no_rule_fails_on_partial_data(path: Path, case: dict[str, Any]) -> None:
     """Partial checklists (any one field absent, no `as_of`) never make a rule fail at run time."""
     ruleset = _ruleset(path)
