@@ -15,9 +15,10 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.rules.checklist_actions import Actions, Scene
+from app.rules.checklist_examples import EXAMPLES
 from app.rules.checklist_types import (
     MAX_ITEMS,
     MAX_PEOPLE,
@@ -37,8 +38,8 @@ from app.rules.checklist_v2 import (
     Narrative,
 )
 
+# The latest checklist schema version. A checklist that omits `schema_version` is version 1.
 SCHEMA_VERSION = 2
-SCHEMA_VERSIONS = (1, 2)
 
 
 class IncidentType(StrEnum):
@@ -300,6 +301,8 @@ class Adult(Facts):
 
 class Checklist(Facts):
     """A checklist as submitted by a control-room system or an MDT, full or partial."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": EXAMPLES})
 
     schema_version: Literal[1, 2] = Field(
         1,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, get_args
 
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from app.rules.checklist import Checklist
+from app.rules.checklist import SCHEMA_VERSION, Checklist
+from app.rules.checklist_examples import EXAMPLES
 
 V1_CHECKLIST: dict[str, Any] = {
     "schema_version": 1,
@@ -98,3 +99,13 @@ def _models_in(annotation: Any) -> list[type[Any]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [annotation]
     return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
+
+
+def test_latest_schema_version_is_the_highest_accepted() -> None:
+    assert max(get_args(Checklist.model_fields["schema_version"].annotation)) == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_openapi_examples_are_valid_checklists(example: Any) -> None:
+    assert Checklist.model_validate(example).schema_version == SCHEMA_VERSION
+    assert example in Checklist.model_json_schema()["examples"]
