@@ -325,7 +325,7 @@ class Checklist(Facts):
     custody: Custody | None = since(2, "A detainee in custody: a child, or a parent or carer.")
     image_abuse: ImageAbuse | None = since(2, "A child's sexual images shared or coerced.")
     narratives: Annotated[list[Narrative], Field(max_length=MAX_ITEMS)] = since(
-        2, "Free-text entries: logs, crime reports, missing reviews, notes, rationales.", []
+        2, "Free-text entries: logs, crime reports, missing reviews, notes, rationales.", list_default=True
     )
 
     @model_validator(mode="after")
