@@ -17,7 +17,19 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from app.rules.checklist_actions import Actions, Scene
+from app.rules.checklist_actions import (
+    Access,
+    Actions,
+    CarerConsultation,
+    Decisions,
+    Encompass,
+    EvidenceCapture,
+    HomeConditions,
+    PoliceProtection,
+    Referral,
+    Scene,
+    Supervision,
+)
 from app.rules.checklist_examples import EXAMPLES
 from app.rules.checklist_types import (
     MAX_ITEMS,
@@ -37,6 +49,43 @@ from app.rules.checklist_v2 import (
     MissingEpisode,
     Narrative,
 )
+
+# Everything this module defined in schema version 1 stays importable from here.
+__all__ = [
+    "MAX_ITEMS",
+    "MAX_PEOPLE",
+    "SCHEMA_VERSION",
+    "Access",
+    "Actions",
+    "Adult",
+    "AdultRole",
+    "Answer",
+    "CallHandling",
+    "CarerConsultation",
+    "Checklist",
+    "Child",
+    "Decisions",
+    "Encompass",
+    "EvidenceCapture",
+    "Facts",
+    "FreeText",
+    "Grade",
+    "GradeChange",
+    "HomeConditions",
+    "Incident",
+    "IncidentType",
+    "IntelCheck",
+    "PartnerRequest",
+    "PoliceChecks",
+    "PoliceProtection",
+    "Ref",
+    "Referral",
+    "Scene",
+    "ShortText",
+    "Supervision",
+    "ThriveAssessment",
+    "Timestamp",
+]
 
 # The latest checklist schema version. A checklist that omits `schema_version` is version 1.
 SCHEMA_VERSION = 2
@@ -325,7 +374,7 @@ class Checklist(Facts):
     custody: Custody | None = since(2, "A detainee in custody: a child, or a parent or carer.")
     image_abuse: ImageAbuse | None = since(2, "A child's sexual images shared or coerced.")
     narratives: Annotated[list[Narrative], Field(max_length=MAX_ITEMS)] = since(
-        2, "Free-text entries: logs, crime reports, missing reviews, notes, rationales.", []
+        2, "Free-text entries: logs, crime reports, missing reviews, notes, rationales.", list_default=True
     )
 
     @model_validator(mode="after")
