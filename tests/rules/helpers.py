@@ -1,4 +1,4 @@
-"""Builders for small synthetic rule sets, checklists and case files used by engine tests."""
+"""Build small synthetic rule sets and case files in a temporary directory."""
 
 from __future__ import annotations
 
@@ -10,50 +10,9 @@ import yaml
 from app.rules.compiler import CompiledRuleset, compile_ruleset
 from app.rules.model import RulesetDocument
 
-REFERENCE = {"document": "Synthetic policy", "section": "1", "verified": True}
 RULESET_ID = "test-rules"
+REFERENCE = {"document": "Test procedure", "section": "1", "verified": True}
 MINIMAL_INCIDENT = {"reference": "INC-1", "force": "TST", "type": "welfare_concern"}
-
-
-def rule(rule_id: str, **overrides: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "id": rule_id,
-        "step": rule_id.split(".")[0],
-        "title": f"Title of {rule_id}",
-        "severity": "high",
-        "hooks": ["scene.depart"],
-        "applies_if": "true",
-        "met_if": "false",
-        "missing_if": "false",
-        "message": f"Message of {rule_id}",
-        "action": f"Action for {rule_id}",
-        "references": [REFERENCE],
-    }
-    return base | overrides
-
-
-def document(*rules: dict[str, Any], **overrides: Any) -> dict[str, Any]:
-    base: dict[str, Any] = {
-        "id": "test-set",
-        "version": "1.0.0",
-        "title": "Test set",
-        "status": "published",
-        "effective_from": "2025-01-01",
-        "changelog": "Test.",
-        "rules": list(rules),
-    }
-    return base | overrides
-
-
-def compiled(*rules: dict[str, Any], **overrides: Any) -> CompiledRuleset:
-    return compile_ruleset(RulesetDocument.model_validate(document(*rules, **overrides)), source="test")
-
-
-def checklist(**parts: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "incident": {"reference": "INC-TEST-1", "force": "TEST", "type": "domestic_abuse"},
-    }
-    return data | parts
 
 
 def condition_rule(rule_id: str = "T-SEEN", **overrides: Any) -> dict[str, Any]:
@@ -114,3 +73,42 @@ def write_cases(ruleset_file: Path, name: str, cases: list[dict[str, Any]] | Any
     body = {"cases": cases} if isinstance(cases, list) else cases
     path.write_text(yaml.safe_dump(body, sort_keys=False), "utf-8")
     return path
+
+
+def checklist(**parts: Any) -> dict[str, Any]:
+    return {"incident": dict(MINIMAL_INCIDENT), **parts}
+
+
+def rule(rule_id: str, **overrides: Any) -> dict[str, Any]:
+    """A condition rule whose step is the rule id's prefix; by default applicable and unknown."""
+    base: dict[str, Any] = {
+        "id": rule_id,
+        "step": rule_id.split(".")[0],
+        "title": f"Title of {rule_id}",
+        "severity": "high",
+        "hooks": ["scene.depart"],
+        "applies_if": "true",
+        "met_if": "false",
+        "missing_if": "false",
+        "message": f"Message of {rule_id}",
+        "action": f"Action for {rule_id}",
+        "references": [REFERENCE],
+    }
+    return base | overrides
+
+
+def document(*rules: dict[str, Any], **overrides: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "id": "test-set",
+        "version": "1.0.0",
+        "title": "Test set",
+        "status": "published",
+        "effective_from": "2025-01-01",
+        "changelog": "Test.",
+        "rules": list(rules),
+    }
+    return base | overrides
+
+
+def compiled(*rules: dict[str, Any], **overrides: Any) -> CompiledRuleset:
+    return compile_ruleset(RulesetDocument.model_validate(document(*rules, **overrides)), source="test")
