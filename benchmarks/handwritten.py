@@ -49,6 +49,7 @@ def _non_pr_carers(adults: list[Facts]) -> list[Facts]:
         a
         for a in adults
         if "carer" in a["roles"]
+        and a.get("arrested") is not True
         and "parent" not in a["roles"]
         and "parental_responsibility" not in a["roles"]
     ]
@@ -1095,6 +1096,124 @@ def voluntary_interview(c: Facts, ctx: EvaluationContext) -> Outcome:
     return NOT_APPLICABLE if custody is None else _yes_no(custody.get("voluntary_interview_considered"))
 
 
+def referral_by_phone(c: Facts, ctx: EvaluationContext) -> Outcome:
+    referral = _referral(c)
+    harm = _path(c, "actions", "strategy_discussion", "significant_harm_suspected")
+    if not (referral.get("made") is True and harm is True):
+        return NOT_APPLICABLE
+    method = referral.get("method")
+    if method in ("phone", "in_person"):
+        return MET
+    return MISSING if method is not None else UNKNOWN
+
+
+def image_owner(c: Facts, ctx: EvaluationContext) -> Outcome:
+    image = c.get("image_abuse")
+    if image is None or image.get("reported_at") is None:
+        return NOT_APPLICABLE
+    assigned = image.get("owner_assigned_at")
+    outcome = _within(assigned, image["reported_at"], 1440, ctx.as_of)
+    if outcome is MET and image.get("owner_id") is None:
+        return UNKNOWN
+    return outcome
+
+
+def image_victim_safeguarding(c: Facts, ctx: EvaluationContext) -> Outcome:
+    image = c.get("image_abuse")
+    if image is None:
+        return NOT_APPLICABLE
+    referred, informed = image.get("victim_csc_referred"), image.get("victim_school_informed")
+    if referred is False or informed is False:
+        return MISSING
+    return MET if referred is True and informed is True else UNKNOWN
+
+
+def image_suspect_and_victims(c: Facts, ctx: EvaluationContext) -> Outcome:
+    image = c.get("image_abuse")
+    if image is None or image.get("suspect_identified") is not True:
+        return NOT_APPLICABLE
+    assessed, sought = image.get("suspect_risk_assessed"), image.get("other_victims_sought")
+    if assessed is False or sought is False:
+        return MISSING
+    return MET if assessed is True and sought is True else UNKNOWN
+
+
+_NCA_MINUTES = {"very_high": 1440, "high": 10080, "medium": 20160}
+
+
+def image_nca_timescale(c: Facts, ctx: EvaluationContext) -> Outcome:
+    nca = _path(c, "image_abuse", "nca_referral") or {}
+    received, level = nca.get("received_at"), nca.get("risk_level")
+    if received is None or level is None:
+        return NOT_APPLICABLE
+    return _within(nca.get("actioned_at"), received, _NCA_MINUTES.get(level, 43200), ctx.as_of)
+
+
+_AGGRAVATING = ("coercion", "exploitation", "adult_involvement", "profit", "malice", "persistence")
+
+
+def image_proportionate_outcome(c: Facts, ctx: EvaluationContext) -> Outcome:
+    image = c.get("image_abuse") or {}
+    if image.get("outcome") != "outcome_21":
+        return NOT_APPLICABLE
+    factors = image.get("aggravating_factors") or {}
+    if (
+        image.get("youth_produced") is False
+        or image.get("coerced") is True
+        or any(factors.get(k) is True for k in _AGGRAVATING)
+    ):
+        return MISSING
+    if image.get("youth_produced") is True and all(factors.get(k) is False for k in _AGGRAVATING):
+        return MET
+    return UNKNOWN
+
+
+def independent_supervision(c: Facts, ctx: EvaluationContext) -> Outcome:
+    if not (c["children"] or c.get("missing") is not None or c.get("image_abuse") is not None):
+        return NOT_APPLICABLE
+    supervision = _path(c, "actions", "supervision") or {}
+    supervisor, in_charge = supervision.get("supervisor_id"), c["incident"].get("officer_in_charge_id")
+    if supervisor is not None and supervisor == in_charge:
+        return MISSING
+    if (
+        supervisor is not None
+        and in_charge is not None
+        and supervision.get("reviewed_at") is not None
+        and supervision.get("signed_off") is True
+    ):
+        return MET
+    return UNKNOWN
+
+
+def supervision_open_items(c: Facts, ctx: EvaluationContext) -> Outcome:
+    children, adults = c["children"], c["adults"]
+    if not children:
+        return NOT_APPLICABLE
+    checked = _path(c, "actions", "supervision", "open_items_checked")
+    referral, encompass = _referral(c), _path(c, "actions", "encompass") or {}
+    made = referral.get("made")
+    unchecked_carers = [a for a in _non_pr_carers(adults) if a.get("arrested") is not True]
+    if (
+        checked is False
+        or any(ch.get("present") is not False and ch.get("seen") is False for ch in children)
+        or (made is True and referral.get("reference") is None)
+        or made is False
+        or any(_get(a.get("checks"), "done") is False for a in unchecked_carers)
+        or (encompass.get("required") is True and encompass.get("sent") is False)
+    ):
+        return MISSING
+    if (
+        checked is True
+        and all(ch.get("present") is False or ch.get("seen") is True for ch in children)
+        and made is True
+        and referral.get("reference") is not None
+        and all(_get(a.get("checks"), "done") is True for a in unchecked_carers)
+        and (encompass.get("required") is not True or encompass.get("sent") is True)
+    ):
+        return MET
+    return UNKNOWN
+
+
 def _under_13(c: Facts, ctx: EvaluationContext) -> bool:
     as_of = ctx.as_of
     for ch in c["children"]:
@@ -1184,4 +1303,12 @@ TWINS: dict[str, Twin] = {
     "CUST-JUVENILE-SAFEGUARDS.separated-from-adults": separated_from_adults,
     "CUST-S38-6-TRANSFER": s38_6_transfer,
     "CUST-S38-6-TRANSFER.voluntary-interview": voluntary_interview,
+    "REF-CSC-REFERRAL.phone-if-significant-harm": referral_by_phone,
+    "IMG-OWNER-AND-SAFEGUARD": image_owner,
+    "IMG-OWNER-AND-SAFEGUARD.victim-safeguarding": image_victim_safeguarding,
+    "IMG-OWNER-AND-SAFEGUARD.suspect-and-other-victims": image_suspect_and_victims,
+    "IMG-OWNER-AND-SAFEGUARD.nca-timescale": image_nca_timescale,
+    "IMG-PROPORTIONATE-OUTCOME": image_proportionate_outcome,
+    "SUP-INDEPENDENT-SUPERVISION": independent_supervision,
+    "SUP-INDEPENDENT-SUPERVISION.open-items": supervision_open_items,
 }
