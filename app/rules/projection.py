@@ -26,8 +26,14 @@ from app.rules.expressions import ExpressionSyntaxError, tokenize
 Include = dict[str, Any]  # Pydantic's include tree: field -> True | Include | {"__all__": Include}
 
 
+# Functions that see an object's keys, not just the fields named: no projection where they are used.
+WHOLE_OBJECT_FUNCTIONS = frozenset({"keys", "values", "entries", "string", "json"})
+
+
 def names_used(expressions: Iterable[str]) -> frozenset[str] | None:
-    """Every identifier and string literal in ``expressions``; None if one cannot be scanned."""
+    """Every identifier and string literal in ``expressions``; None if one cannot be scanned or
+    a condition reads a whole object (``keys(x)``...), where a cut-down object would read differently.
+    """
     names: set[str] = set()
     pending = list(expressions)
     while pending:
@@ -37,6 +43,8 @@ def names_used(expressions: Iterable[str]) -> frozenset[str] | None:
             return None
         for token in tokens:
             if token.kind in ("ident", "str"):
+                if token.kind == "ident" and token.value in WHOLE_OBJECT_FUNCTIONS:
+                    return None
                 names.add(token.value)
             elif token.kind == "tmpl":
                 pending.extend(token.parts)

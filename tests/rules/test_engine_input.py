@@ -15,6 +15,7 @@ from app.rules import engine, vocabulary
 from app.rules.checklist import Checklist
 from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, checklist_facts, evaluate
+from app.rules.projection import include_tree
 from app.rules.registry import RulesetRegistry
 from benchmarks.corpus import generate
 
@@ -57,3 +58,10 @@ def test_the_corpus_reaches_every_outcome(registry: RulesetRegistry) -> None:
             for checklist in CORPUS:
                 seen.update(evaluate(ruleset, checklist, EvaluationContext()).outcomes.values())
     assert seen == {"met", "missing", "unknown", "not_applicable"}
+
+
+def test_no_projection_where_a_condition_could_read_whole_objects() -> None:
+    assert include_tree(["len(keys(call)) > 2"]) is None
+    assert include_tree(["call.children_present == 'yes"]) is None  # cannot be scanned
+    tree = include_tree(['some(children, #.seen == false) or call["caller_is_child"] == true'])
+    assert tree == {"call": {"caller_is_child": True}, "children": {"__all__": {"seen": True}}}
