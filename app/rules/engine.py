@@ -21,7 +21,7 @@ from app.rules.decision import Decision, Finding, FindingDetail, Outcome, Outcom
 from app.rules.errors import UnknownHook
 from app.rules.language import language_outcomes
 from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity
-from app.rules.projection import Include, project
+from app.rules.projection import Include, free_text_tree, project
 
 # Bumped whenever evaluation semantics change, so replays can tell engines apart.
 ENGINE_VERSION = f"safesteps-rules/1.0.0 zen-engine/{version('zen-engine')}"
@@ -84,7 +84,7 @@ def evaluate(
             if isinstance(rule, LanguageRule)
         ]
         if mapping is None and model is not None:
-            mapping = checklist_facts(model)  # language rules read the text fields from the dict
+            mapping = _language_facts(model)
         scanned, details = language_outcomes(ruleset.language, language, mapping or {})
         for i in program.language:
             rule = outcomes[i][0]
@@ -116,6 +116,11 @@ def _engine_input(
     projected = project(facts, include) if include is not None else dict(facts)
     projected["context"] = context.facts()
     return projected
+
+
+def _language_facts(model: Checklist) -> dict[str, Any]:
+    """What the language rules scan: the free-text fields only (list positions kept for paths)."""
+    return model.model_dump(mode="json", include=free_text_tree(), exclude_none=True)
 
 
 def _isolate(

@@ -16,12 +16,14 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
 
 from app.rules.checklist import Checklist
 from app.rules.expressions import ExpressionSyntaxError, tokenize
+from app.rules.shape import FreeTextPaths, free_text_paths
 
 Include = dict[str, Any]  # Pydantic's include tree: field -> True | Include | {"__all__": Include}
 
@@ -108,3 +110,19 @@ def project(facts: Mapping[str, Any], tree: Include) -> dict[str, Any]:
             item = below.get("__all__")
             out[key] = [project(v, item) if isinstance(v, dict) and item is not None else v for v in value]
     return out
+
+
+@cache
+def free_text_tree() -> Include:
+    """The include tree of every free-text field: all the language rules' scan reads."""
+    return _text_tree(free_text_paths())
+
+
+def _text_tree(paths: FreeTextPaths) -> Include:
+    tree: Include = dict.fromkeys(paths.fields, True)
+    for name, is_list, below in paths.children:
+        if below.fields == ("",):  # a list of free-text strings
+            tree[name] = True
+        else:
+            tree[name] = {"__all__": _text_tree(below)} if is_list else _text_tree(below)
+    return tree

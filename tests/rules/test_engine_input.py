@@ -1,8 +1,9 @@
 """The engine's input shortcuts change no decision, on varied synthetic checklists at every hook.
 
 The engine gives ZEN only the fields a program can name, without nulls: compact JSON text from a
-``Checklist`` model, a cut-down dict from stored facts. Both must decide exactly as the whole
-checklist dict with its nulls does (the reference, the engine's original input).
+``Checklist`` model, a cut-down dict from stored facts; and the language rules only the free-text
+fields. Both must decide exactly as the whole checklist dict with its nulls does (the reference,
+the engine's original input).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ def test_projected_inputs_decide_as_the_whole_checklist(
     from_dict = [evaluate(r, checklist_facts(c), ctx) for r, c, ctx in cases]
     with monkeypatch.context() as patch:
         patch.setattr(engine, "_engine_input", _whole)
+        patch.setattr(engine, "_language_facts", checklist_facts)
         reference: list[Decision] = [evaluate(r, c, ctx) for r, c, ctx in cases]
     for (ruleset, checklist, _), whole, model, data in zip(
         cases, reference, from_model, from_dict, strict=True
