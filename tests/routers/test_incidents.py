@@ -93,7 +93,9 @@ def test_key_reused_with_a_different_body_is_409_and_stores_nothing(
     assert counts(db_engine) == (1, 1, 1)
 
 
-def test_stale_if_match_is_refused_with_the_current_revision(db_client: TestClient, db_engine: Engine) -> None:
+def test_stale_if_match_is_refused_with_the_current_revision(
+    db_client: TestClient, db_engine: Engine
+) -> None:
     assert db_client.post(url(), json=submission()).status_code == 201
     assert db_client.post(url(), json=submission(), headers={"If-Match": '"1"'}).status_code == 201
     stale = db_client.post(url(), json=submission(referral_made=True), headers={"If-Match": '"1"'})
@@ -119,7 +121,11 @@ def test_stale_base_revision_in_the_body_is_refused(
     before = counts(db_engine)
     stale = db_client.post(url(), json=submission(base_revision=base))
     assert stale.status_code == 412
-    assert stale.json()["detail"] == {"incident_ref": REF, "expected_revision": base, "current_revision": current}
+    assert stale.json()["detail"] == {
+        "incident_ref": REF,
+        "expected_revision": base,
+        "current_revision": current,
+    }
     assert counts(db_engine) == before
 
 
