@@ -163,7 +163,9 @@ def _upsert_incident(session: Session, item: Prepared, now: datetime) -> tuple[i
     }
     dialect = session.get_bind().dialect.name
     stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(INCIDENTS).values(values)
-    changes: dict[str, Any] = {name: stmt.excluded[name] for name in values if name not in ("reference", "created_at")}
+    changes: dict[str, Any] = {
+        name: stmt.excluded[name] for name in values if name not in ("reference", "created_at")
+    }
     changes["revision"] = INCIDENTS.c.revision + 1
     where = None if item.base_revision is None else INCIDENTS.c.revision == item.base_revision
     row = session.execute(
