@@ -47,5 +47,9 @@ openapi: $(STAMP)
 bench: $(STAMP)
 	RUST_BACKTRACE=0 $(BIN)/python -m benchmarks
 
+# Persisted submissions vs stateless evaluate, SQLite and PostgreSQL (when it answers): ratios and p99.
+bench-persist: $(STAMP)
+	RUST_BACKTRACE=0 $(BIN)/python benchmarks/persistence.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -23,28 +23,24 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Table, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app.db import begin_write
 from app.errors import IncidentReferenceMismatch, InvalidPrecondition, ServiceError, StaleRevision
 from app.models.base import utcnow
-from app.models.incident import ChecklistRevision, Incident
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, checklist_facts, evaluate
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
-from app.services import audit, idempotency
+from app.services import audit, idempotency, statements
 from app.services.evaluation import resolve_ruleset
 
 log = logging.getLogger("safesteps.submissions")
 
-INCIDENTS: Table = Incident.__table__  # type: ignore[attr-defined]
-REVISIONS: Table = ChecklistRevision.__table__  # type: ignore[attr-defined]
 CREATED = 201
 _SUBMISSION_FIELDS = set(SubmissionCreate.model_fields) - {"base_revision"}
 
@@ -146,11 +142,12 @@ def prepare(
     )
 
 
-def _upsert_incident(session: Session, item: Prepared, now: datetime) -> tuple[int, int]:
+def _upsert_incident(conn: Connection, item: Prepared, now: datetime) -> tuple[int, int]:
     """Create the incident at revision 1 or move it to the next revision, in one statement."""
     incident = item.submission.checklist.incident
     decision = item.decision
-    values: dict[str, Any] = {
+    base = item.base_revision
+    params: dict[str, Any] = {
         "reference": item.incident_ref,
         "force": incident.force,
         "incident_type": incident.type.value,
@@ -160,26 +157,14 @@ def _upsert_incident(session: Session, item: Prepared, now: datetime) -> tuple[i
         "latest_blocking": decision.blocking,
         "created_at": now,
         "updated_at": now,
+        "base": base,
     }
-    dialect = session.get_bind().dialect.name
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(INCIDENTS).values(values)
-    changes: dict[str, Any] = {
-        name: stmt.excluded[name] for name in values if name not in ("reference", "created_at")
-    }
-    changes["revision"] = INCIDENTS.c.revision + 1
-    where = None if item.base_revision is None else INCIDENTS.c.revision == item.base_revision
-    row = session.execute(
-        stmt.on_conflict_do_update(index_elements=["reference"], set_=changes, where=where).returning(
-            INCIDENTS.c.id, INCIDENTS.c.revision
-        )
-    ).first()
-    expected = None if item.base_revision is None else item.base_revision + 1
-    if row is None or (expected is not None and row.revision != expected):
-        current = session.execute(
-            select(INCIDENTS.c.revision).where(INCIDENTS.c.reference == item.incident_ref)
-        ).scalar()
+    stmt = statements.upsert_incident(conn.dialect.name, base is not None)
+    row = conn.execute(stmt, params).first()
+    if row is None or (base is not None and row.revision != base + 1):
+        current = conn.execute(statements.CURRENT_REVISION, {"ref": item.incident_ref}).scalar()
         # A fresh insert that was based on a revision is rolled back with the error.
-        raise StaleRevision(item.incident_ref, item.base_revision or 0, 0 if row else current or 0)
+        raise StaleRevision(item.incident_ref, base or 0, 0 if row else current or 0)
     return int(row.id), int(row.revision)
 
 
@@ -210,30 +195,31 @@ def result_of(item: Prepared, revision: int, received_at: datetime) -> Submissio
     )
 
 
-def store(session: Session, item: Prepared, scope: str, now: datetime) -> Stored:
+def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored:
     """Steps 1-3 for one submission (the caller appends ``Stored.record`` to the chain)."""
     key = item.idempotency_key
     if key is not None:
-        earlier = idempotency.claim(session, scope, key, item.request_hash, now)
+        earlier = idempotency.claim(conn, scope, key, item.request_hash, now)
         if earlier is not None:
             revision = SubmissionResult.model_validate_json(earlier.body).revision
             return Stored(item.incident_ref, revision, earlier.body, earlier.status_code, replayed=True)
-    incident_id, revision = _upsert_incident(session, item, now)
+    incident_id, revision = _upsert_incident(conn, item, now)
     submission = item.submission
-    session.execute(
-        insert(REVISIONS).values(
-            incident_id=incident_id,
-            number=revision,
-            decision_id=item.record.decision_id,
-            submitted_by=submission.submitted_by,
-            device_time=submission.device_time,
-            received_at=now,
-            idempotency_key=key,
-        )
+    conn.execute(
+        statements.INSERT_REVISION,
+        {
+            "incident_id": incident_id,
+            "number": revision,
+            "decision_id": item.record.decision_id,
+            "submitted_by": submission.submitted_by,
+            "device_time": submission.device_time,
+            "received_at": now,
+            "idempotency_key": key,
+        },
     )
     body = result_of(item, revision, now).model_dump_json()
     if key is not None:
-        idempotency.store(session, scope, key, CREATED, body)
+        idempotency.store(conn, scope, key, CREATED, body)
     record = replace(item.record, revision=revision, recorded_at=now)
     return Stored(item.incident_ref, revision, body, CREATED, replayed=False, record=record)
 
@@ -258,10 +244,10 @@ def submit(
         base_revision=base,
         requested_by=requested_by,
     )
-    begin_write(session)
-    stored = store(session, item, requested_by, utcnow())
+    conn = begin_write(session)
+    stored = store(conn, item, requested_by, utcnow())
     if stored.record is not None:
-        audit.append(session, [stored.record])
+        audit.append(conn, [stored.record])
     return stored
 
 
@@ -291,12 +277,12 @@ def submit_batch(
         except (ValidationError, ServiceError, RulesError) as exc:
             outcomes[index] = ItemOutcome(index, ref, error=exc)
     ready.sort(key=lambda pair: (pair[1].submission.device_time, pair[0]))
-    begin_write(session)
+    conn = begin_write(session)
     records: list[audit.PendingRecord] = []
     for index, item in ready:
         try:
-            with session.begin_nested():
-                stored = store(session, item, requested_by, utcnow())
+            with conn.begin_nested():  # a savepoint per item
+                stored = store(conn, item, requested_by, utcnow())
         except (ServiceError, RulesError) as exc:
             outcomes[index] = ItemOutcome(index, item.incident_ref, error=exc)
             continue
@@ -307,5 +293,5 @@ def submit_batch(
         if stored.record is not None:
             records.append(stored.record)
         outcomes[index] = ItemOutcome(index, item.incident_ref, stored=stored)
-    audit.append(session, records)
+    audit.append(conn, records)
     return [outcomes[i] for i in range(len(items))]
