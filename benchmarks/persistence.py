@@ -20,7 +20,6 @@ import copy
 import itertools
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
