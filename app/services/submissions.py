@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
@@ -35,14 +36,15 @@ from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, checklist_facts, evaluate
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
-from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
+from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate
 from app.services import audit, idempotency, statements
 from app.services.evaluation import resolve_ruleset
 
 log = logging.getLogger("safesteps.submissions")
 
 CREATED = 201
-_SUBMISSION_FIELDS = set(SubmissionCreate.model_fields) - {"base_revision"}
+_SUBMISSION_FIELDS = set(SubmissionCreate.model_fields) - {"base_revision", "checklist"}
+_OUTSTANDING_FIELDS = tuple(OutstandingStep.model_fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,7 @@ class Prepared:
     idempotency_key: str | None
     request_hash: str
     decision: Decision
+    findings: list[dict[str, Any]]
     record: audit.PendingRecord
 
 
@@ -108,13 +111,15 @@ def prepare(
     facts = checklist_facts(checklist)
     context = EvaluationContext(hook=submission.hook, as_of=as_of)
     decision = evaluate(ruleset, facts, context, checklist_schema_version=checklist.schema_version)
+    # The submission's own fields only: the same checklist sent alone or from a batch queue, or with
+    # If-Match instead of base_revision, is the same request.
     fingerprint = {
         "incident_ref": incident_ref,
         "base_revision": base_revision,
-        # The submission's own fields only: the same checklist sent alone or from a batch queue, or
-        # with If-Match instead of base_revision, is the same request.
+        "checklist": facts,
         "submission": submission.model_dump(mode="json", include=_SUBMISSION_FIELDS),
     }
+    result = decision.model_dump(mode="json")
     identity = decision.ruleset
     record = audit.PendingRecord(
         decision_id=str(uuid.uuid4()),
@@ -127,7 +132,7 @@ def prepare(
         checklist_schema_version=decision.checklist_schema_version,
         input=canonical_json(facts),
         context=canonical_json(context.facts()),
-        result=canonical_json(decision.model_dump(mode="json")),
+        result=canonical_json(result),
         requested_by=requested_by,
         recorded_at=utcnow(),
     )
@@ -138,6 +143,7 @@ def prepare(
         idempotency_key=idempotency_key,
         request_hash=sha256_hex(canonical_json(fingerprint)),
         decision=decision,
+        findings=result["findings"],
         record=record,
     )
 
@@ -168,31 +174,23 @@ def _upsert_incident(conn: Connection, item: Prepared, now: datetime) -> tuple[i
     return int(row.id), int(row.revision)
 
 
-def result_of(item: Prepared, revision: int, received_at: datetime) -> SubmissionResult:
+def response_body(item: Prepared, revision: int, received_at: datetime) -> str:
+    """The ``SubmissionResult`` JSON, built by orjson around the decision's canonical bytes
+    (no second serialisation of the evaluation, no intermediate models on the hot path)."""
     decision = item.decision
-    return SubmissionResult(
-        incident_ref=item.incident_ref,
-        revision=revision,
-        decision_id=item.record.decision_id,
-        received_at=received_at,
-        hook=decision.hook,
-        blocking=decision.blocking,
-        outstanding=[
-            OutstandingStep(
-                rule_id=f.rule_id,
-                step_id=f.step_id,
-                severity=f.severity,
-                outcome=f.outcome,
-                title=f.title,
-                message=f.message,
-                action=f.action,
-            )
-            for f in decision.findings
-        ],
-        score=decision.score,
-        completeness=decision.completeness,
-        evaluation=decision,
-    )
+    body = {
+        "incident_ref": item.incident_ref,
+        "revision": revision,
+        "decision_id": item.record.decision_id,
+        "received_at": received_at,
+        "hook": decision.hook,
+        "blocking": decision.blocking,
+        "outstanding": [{k: f[k] for k in _OUTSTANDING_FIELDS} for f in item.findings],
+        "score": decision.score,
+        "completeness": decision.completeness,
+        "evaluation": orjson.Fragment(item.record.result),
+    }
+    return canonical_json(body).decode("utf-8")
 
 
 def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored:
@@ -201,7 +199,7 @@ def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored
     if key is not None:
         earlier = idempotency.claim(conn, scope, key, item.request_hash, now)
         if earlier is not None:
-            revision = SubmissionResult.model_validate_json(earlier.body).revision
+            revision = int(orjson.loads(earlier.body)["revision"])
             return Stored(item.incident_ref, revision, earlier.body, earlier.status_code, replayed=True)
     incident_id, revision = _upsert_incident(conn, item, now)
     submission = item.submission
@@ -217,7 +215,7 @@ def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored
             "idempotency_key": key,
         },
     )
-    body = result_of(item, revision, now).model_dump_json()
+    body = response_body(item, revision, now)
     if key is not None:
         idempotency.store(conn, scope, key, CREATED, body)
     record = replace(item.record, revision=revision, recorded_at=now)
