@@ -36,9 +36,7 @@ def list_rulesets(registry: RegistryDep) -> list[RulesetSummary]:
     response_model=RulesetVersionDetail,
     responses=error_responses(404),
 )
-def get_ruleset_version(
-    ruleset_id: str, version: str, registry: RegistryDep
-) -> RulesetVersionDetail:
+def get_ruleset_version(ruleset_id: str, version: str, registry: RegistryDep) -> RulesetVersionDetail:
     """One rule-set version with every rule, its conditions and its citations."""
     return service.version_detail(registry.get(ruleset_id, version))
 
