@@ -49,6 +49,14 @@ class Stats:
     seconds: float
     latencies: list[float]
     errors: int
+    server_cpu: float = 0.0  # CPU seconds of the app server during the run
+    db_cpu: float = 0.0  # CPU seconds of PostgreSQL backends during the run (0 for SQLite)
+
+    @property
+    def cpu_ms(self) -> float:
+        """App-server plus database CPU per request: a capacity measure that a busy machine
+        distorts much less than wall-clock throughput."""
+        return 1000 * (self.server_cpu + self.db_cpu) / self.requests
 
     @property
     def rps(self) -> float:
@@ -57,6 +65,31 @@ class Stats:
     def pct(self, q: float) -> float:
         ordered = sorted(self.latencies)
         return 1000 * ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_seconds(pid: int) -> float:
+    """utime + stime of a process (Linux /proc); 0 elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def postgres_cpu() -> float:
+    """CPU seconds of every local process named postgres (other users' queries count too)."""
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text_ = stat.read_text()
+        except OSError:
+            continue
+        if "(postgres)" in text_:
+            total += cpu_seconds(int(stat.parent.name))
+    return total
 
 
 def free_port() -> int:
@@ -140,6 +173,8 @@ def merge(runs: list[Stats]) -> Stats:
         sum(r.seconds for r in runs),
         [lat for r in runs for lat in r.latencies],
         sum(r.errors for r in runs),
+        sum(r.server_cpu for r in runs),
+        sum(r.db_cpu for r in runs),
     )
 
 
@@ -151,7 +186,11 @@ def bench(name: str, url: str, args: argparse.Namespace) -> dict[str, Any]:
         runs: dict[bool, list[Stats]] = {False: [], True: []}
         for _ in range(args.rounds):
             for persisted in (False, True):
-                runs[persisted].append(asyncio.run(drive(base, persisted, args.seconds, args.concurrency)))
+                server0, db0 = cpu_seconds(server.pid), postgres_cpu() if name == "PostgreSQL" else 0.0
+                stats = asyncio.run(drive(base, persisted, args.seconds, args.concurrency))
+                stats.server_cpu = cpu_seconds(server.pid) - server0
+                stats.db_cpu = (postgres_cpu() - db0) if name == "PostgreSQL" else 0.0
+                runs[persisted].append(stats)
         stateless, persisted = merge(runs[False]), merge(runs[True])
         warmups = args.rounds * args.concurrency
         stored = sum(r.requests - r.errors for r in runs[True]) + warmups
@@ -164,9 +203,13 @@ def bench(name: str, url: str, args: argparse.Namespace) -> dict[str, Any]:
     for s in (stateless, persisted):
         print(
             f"  {s.label:9}  {s.rps:8.1f} req/s   p50 {s.pct(0.5):6.1f} ms   p99 {s.pct(0.99):6.1f} ms"
-            f"   errors {s.errors}"
+            f"   CPU/request {s.cpu_ms:5.2f} ms (app {1000 * s.server_cpu / s.requests:.2f}"
+            f" + db {1000 * s.db_cpu / s.requests:.2f})   errors {s.errors}"
         )
     print(f"  ratio persisted/stateless: {ratio:.0%} (target >= 50%)")
+    print(
+        f"  CPU capacity ratio (stateless CPU/request / persisted): {stateless.cpu_ms / persisted.cpu_ms:.0%}"
+    )
     print(f"  p99 ratio persisted/stateless: {persisted.pct(0.99) / stateless.pct(0.99):.2f}x")
     print(f"  audit verify: {check} (expected {stored} records)")
     if not check.get("verified") or check.get("records") != stored:
