@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -26,12 +26,15 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
 from app.errors import DatabaseBusy
 from app.settings import PROJECT_ROOT, Settings, get_settings
 
 MIGRATIONS = PROJECT_ROOT / "migrations"
-_WRITE = "safesteps_write"
+# Set by begin_write() around the call that makes the session connect, read by the "begin" hook in
+# the same thread. (Cheaper than execution options, which branch the connection on every request.)
+_write_intent = threading.local()
 _LOCK_HELD = "safesteps_write_lock_held"
 # Arbitrary constant: the key of the advisory lock that serialises migrations across replicas.
 _MIGRATION_LOCK = 7_260_451_001
@@ -73,7 +76,7 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        if not conn.get_execution_options().get(_WRITE):
+        if not getattr(_write_intent, "active", False):
             conn.exec_driver_sql("BEGIN")
             return
         if not writer.acquire(timeout=busy_timeout_ms / 1000):
@@ -99,7 +102,11 @@ def begin_write(session: Session) -> Connection:
     Must come before any other statement of the unit of work."""
     if session.in_transaction():
         raise RuntimeError("begin_write() must come first in the unit of work")
-    return session.connection(execution_options={_WRITE: True})
+    _write_intent.active = True
+    try:
+        return session.connection()
+    finally:
+        _write_intent.active = False
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -125,15 +132,27 @@ def migrate(engine: Engine, revision: str = "head") -> None:
                 connection.commit()
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    engine: Engine = request.app.state.engine
-    with Session(engine, expire_on_commit=False) as session:
-        try:
-            yield session
-        except BaseException:
-            session.rollback()
-            raise
-        session.commit()
+def _finish(session: Session, commit: bool) -> None:
+    try:
+        if commit and session.in_transaction():
+            session.commit()
+    finally:
+        session.close()
+
+
+async def get_session(request: Request) -> AsyncIterator[Session]:
+    """The request's unit of work: commit once when the handler returns, roll back on error.
+
+    Opening a session does no I/O (it connects on first use), so it happens on the event loop; the
+    commit (or rollback) and close run in one threadpool hop instead of two for a sync generator.
+    """
+    session = Session(request.app.state.engine, expire_on_commit=False)
+    try:
+        yield session
+    except BaseException:
+        await run_in_threadpool(_finish, session, False)
+        raise
+    await run_in_threadpool(_finish, session, True)
 
 
 # scope="function": the commit runs when the handler returns, before the response is sent, so a
