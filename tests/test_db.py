@@ -5,10 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import inspect, text
 
-from app.db import build_engine, session_scope
+from app.db import begin_write, build_engine, session_scope
 from app.main import create_app
 from app.settings import Settings
 from tests.submissions import submission, url
@@ -67,3 +68,11 @@ def test_a_writer_that_cannot_get_the_lock_gets_503_and_nothing_is_stored(tmp_pa
         assert response.headers["Retry-After"] == "1"
         assert client.get("/v1/audit/verify").json()["records"] == 0
         assert client.post(url(), json=submission()).status_code == 201
+
+
+def test_begin_write_must_open_the_unit_of_work(tmp_path: Path) -> None:
+    settings = Settings(environment="test", database_url=f"sqlite:///{tmp_path / 'w.db'}")
+    with session_scope(settings=settings) as session:
+        session.execute(text("SELECT 1"))
+        with pytest.raises(RuntimeError, match="must come first"):
+            begin_write(session)
