@@ -194,7 +194,8 @@ def response_body(item: Prepared, revision: int, received_at: datetime) -> str:
         "completeness": decision.completeness,
         "evaluation": orjson.Fragment(item.record.result),
     }
-    return canonical_json(body).decode("utf-8")
+    # Field order as written (not sorted): the outstanding steps come before the full evaluation.
+    return orjson.dumps(body, option=orjson.OPT_UTC_Z).decode("utf-8")
 
 
 def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored:
