@@ -20,13 +20,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
+import anyio.to_thread
 from alembic import command
 from alembic.config import Config
 from fastapi import Depends, Request
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
 from sqlmodel import Session
-from starlette.concurrency import run_in_threadpool
 
 from app.errors import DatabaseBusy
 from app.settings import PROJECT_ROOT, Settings, get_settings
@@ -143,16 +143,18 @@ def _finish(session: Session, commit: bool) -> None:
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """The request's unit of work: commit once when the handler returns, roll back on error.
 
-    Opening a session does no I/O (it connects on first use), so it happens on the event loop; the
-    commit (or rollback) and close run in one threadpool hop instead of two for a sync generator.
+    Opening a session does no I/O (it connects on first use), so it happens on the event loop. The
+    commit (or rollback) and close run on a thread from a limiter of their own, never queued behind
+    handlers: a handler may be waiting for the SQLite writer lock that only this commit releases.
     """
     session = Session(request.app.state.engine, expire_on_commit=False)
+    limiter = request.app.state.finish_limiter
     try:
         yield session
     except BaseException:
-        await run_in_threadpool(_finish, session, False)
+        await anyio.to_thread.run_sync(_finish, session, False, limiter=limiter)
         raise
-    await run_in_threadpool(_finish, session, True)
+    await anyio.to_thread.run_sync(_finish, session, True, limiter=limiter)
 
 
 # scope="function": the commit runs when the handler returns, before the response is sent, so a

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,19 @@ def test_begin_write_must_open_the_unit_of_work(tmp_path: Path) -> None:
         session.execute(text("SELECT 1"))
         with pytest.raises(RuntimeError, match="must come first"):
             begin_write(session)
+
+
+def test_more_writers_than_worker_threads_do_not_deadlock(tmp_path: Path) -> None:
+    # Two worker threads, eight concurrent submissions: handlers waiting for the SQLite writer lock
+    # hold both threads, so the commit that releases the lock must not need one of them.
+    settings = Settings(
+        environment="test",
+        database_url=f"sqlite:///{tmp_path / 'tp.db'}",
+        threadpool_size=2,
+        busy_timeout_ms=3000,
+    )
+    with TestClient(create_app(settings)) as client, ThreadPoolExecutor(8) as pool:
+        refs = [f"WMP-TP-{i}" for i in range(8)]
+        statuses = list(pool.map(lambda ref: client.post(url(ref), json=submission(ref)).status_code, refs))
+        assert statuses == [201] * 8
+        assert client.get("/v1/audit/verify").json()["records"] == 8
