@@ -14,8 +14,10 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,6 +26,7 @@ import anyio.to_thread
 from alembic import command
 from alembic.config import Config
 from fastapi import Depends, Request
+from fastapi.routing import APIRoute
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
 from sqlmodel import Session
@@ -140,21 +143,60 @@ def _finish(session: Session, commit: bool) -> None:
         session.close()
 
 
+def _in_unit_of_work(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a sync handler and finish its request session in the same worker thread.
+
+    The SQLite writer lock taken by ``begin_write`` is then never held across a thread hop, and the
+    request saves a hop (measurable CPU under load). Handlers without a session are unchanged.
+    """
+
+    @functools.wraps(endpoint)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        session = next((v for v in kwargs.values() if isinstance(v, Session)), None)
+        if session is None:
+            return endpoint(*args, **kwargs)
+        try:
+            result = endpoint(*args, **kwargs)
+        except BaseException:
+            session.rollback()
+            raise
+        if session.in_transaction():
+            session.commit()
+        return result
+
+    return run
+
+
+class UnitOfWorkRoute(APIRoute):
+    """Route class for routers whose handlers use ``SessionDep``: the commit happens in the
+    handler's thread, right after it returns, and before the response is built."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        if not inspect.iscoroutinefunction(endpoint):
+            endpoint = _in_unit_of_work(endpoint)
+        super().__init__(path, endpoint, **kwargs)
+
+
 async def get_session(request: Request) -> AsyncIterator[Session]:
     """The request's unit of work: commit once when the handler returns, roll back on error.
 
-    Opening a session does no I/O (it connects on first use), so it happens on the event loop. The
-    commit (or rollback) and close run on a thread from a limiter of their own, never queued behind
-    handlers: a handler may be waiting for the SQLite writer lock that only this commit releases.
+    Opening a session does no I/O (it connects on first use), so it happens on the event loop. On
+    routes with ``UnitOfWorkRoute`` the handler's thread has already committed; otherwise the commit
+    (or rollback) and close run on a thread from a limiter of their own, never queued behind
+    handlers that may be waiting for the SQLite writer lock that only this commit releases.
     """
     session = Session(request.app.state.engine, expire_on_commit=False)
     limiter = request.app.state.finish_limiter
     try:
         yield session
     except BaseException:
-        await anyio.to_thread.run_sync(_finish, session, False, limiter=limiter)
+        if session.in_transaction():
+            await anyio.to_thread.run_sync(_finish, session, False, limiter=limiter)
+        session.close()
         raise
-    await anyio.to_thread.run_sync(_finish, session, True, limiter=limiter)
+    if session.in_transaction():
+        await anyio.to_thread.run_sync(_finish, session, True, limiter=limiter)
+    session.close()
 
 
 # scope="function": the commit runs when the handler returns, before the response is sent, so a
