@@ -13,18 +13,22 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from app.db import session_scope
 from app.rules.decision import Decision, Outcome
 from app.rules.errors import RulesError, RulesetCheckError
 from app.rules.registry import RulesetRegistry, load_file, ruleset_files
 from app.rules.testing import Report
 from app.rules.testing import run as run_rule_tests
 from app.schemas.evaluate import DEFAULT_RULESET, EvaluateRequest
+from app.services import audit
 from app.services.evaluation import evaluate_checklist
 from app.settings import get_settings
 
 app = typer.Typer(help="SafeSteps safeguarding-checklist decision support.", no_args_is_help=True)
 rules_app = typer.Typer(help="Rule-set files: check, test, list, diff.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+audit_app = typer.Typer(help="The decision log: verify its hash chain.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
 out = Console()
 err = Console(stderr=True)
 
@@ -193,6 +197,16 @@ def print_test_report(report: Report, *, verbose: bool) -> None:
         f"({report.outcome_coverage:.1f}% of rule outcomes)",
         soft_wrap=True,
     )
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Recompute the decision log's hash chain; exit 1 at the first broken link."""
+    with session_scope() as session:
+        result = audit.verify(session)
+    sys.stdout.write(result.model_dump_json(exclude_none=True) + "\n")
+    if not result.verified:
+        raise typer.Exit(1)
 
 
 def main() -> None:

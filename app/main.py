@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from starlette.concurrency import run_in_threadpool
 
 from app import __version__
+from app.db import build_engine, migrate
 from app.middleware import BodySizeLimit
-from app.routers import errors, evaluate, health, rulesets
+from app.routers import decisions, errors, evaluate, health, incidents, rulesets
 from app.rules.registry import RulesetRegistry
 from app.settings import Settings, get_settings
 
@@ -17,9 +24,33 @@ def operation_id(route: APIRoute) -> str:
     return route.name
 
 
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Build the database engine (and migrate it when configured); dispose of it on shutdown."""
+    settings: Settings = app.state.settings
+    engine = build_engine(
+        settings.database_url,
+        busy_timeout_ms=settings.busy_timeout_ms,
+        pool_size=settings.db_pool_size,
+    )
+    if settings.auto_migrate:
+        await run_in_threadpool(migrate, engine)
+    if settings.threadpool_size is not None:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threadpool_size
+    app.state.engine = engine
+    # Units of work finish (commit, release the SQLite writer lock) on threads of their own: if
+    # they queued behind handlers that wait for that lock, the service would deadlock under load.
+    app.state.finish_limiter = anyio.CapacityLimiter(settings.db_pool_size)
+    try:
+        yield
+    finally:
+        engine.dispose()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
+        lifespan=lifespan,
         title="SafeSteps",
         version=__version__,
         summary="Safeguarding-checklist decision support for police responses to concern for a child.",
@@ -29,7 +60,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Compile every rule-set version once; a broken or altered file stops the service here.
     app.state.registry = RulesetRegistry.load(settings.rulesets_dir)
     errors.install(app)
-    for module in (health, evaluate, rulesets):
+    for module in (health, evaluate, rulesets, incidents, decisions):
         app.include_router(module.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
