@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from app.commands import rules as rules_commands
 from app.rules.decision import Decision
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry, load_file, ruleset_files
@@ -23,6 +24,9 @@ from app.settings import get_settings
 app = typer.Typer(help="SafeSteps safeguarding-checklist decision support.", no_args_is_help=True)
 rules_app = typer.Typer(help="Rule-set files: check, test, list, diff.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+rules_app.command("lock")(rules_commands.lock_command)
+rules_app.command("list")(rules_commands.list_command)
+rules_app.command("diff")(rules_commands.diff_command)
 out = Console()
 err = Console(stderr=True)
 
@@ -41,6 +45,11 @@ def serve(
 ) -> None:
     """Run the HTTP service."""
     import uvicorn
+
+    try:  # refuse to start, with a clear message, if a published rule set was altered
+        RulesetRegistry.load(get_settings().rulesets_dir)
+    except RulesError as exc:
+        raise fail(str(exc)) from None
 
     uvicorn.run(
         "app.main:create_app",
@@ -136,6 +145,7 @@ def rules_check(
         raise fail(f"no rule-set files under {root}")
     if problems:
         raise fail(f"{problems} of {len(files)} rule-set files have errors")
+    rules_commands.check_lock(root)
 
 
 def main() -> None:

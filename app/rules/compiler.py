@@ -19,7 +19,7 @@ from app.rules import vocabulary
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import RulesetIdentity
 from app.rules.errors import RuleCompileError
-from app.rules.model import Rule, RulesetDocument
+from app.rules.model import LIFECYCLE_FIELDS, Rule, RulesetDocument
 
 # Outcome codes produced by a rule's expression.
 NOT_APPLICABLE, UNKNOWN, MISSING, MET = 0, 1, 2, 3
@@ -34,7 +34,13 @@ def rule_expression(rule: Rule) -> str:
 
 
 def content_hash(document: RulesetDocument) -> str:
-    return sha256_hex(canonical_json(document.model_dump(mode="json")))
+    """SHA-256 of the canonical form of everything but the lifecycle fields (status, dates).
+
+    The hash identifies what a version says, not where it stands in its lifecycle: publishing,
+    closing (``effective_to``) and retiring a version leave it unchanged.
+    """
+    content = document.model_dump(mode="json", exclude=set(LIFECYCLE_FIELDS))
+    return sha256_hex(canonical_json(content))
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,9 +27,7 @@ class RuleCompileError(RulesError):
 class RulesetNotFound(RulesError):
     """No rule set (or no such version, or none in force at the given time)."""
 
-    def __init__(
-        self, ruleset_id: str, version: str | None = None, reason: str | None = None
-    ) -> None:
+    def __init__(self, ruleset_id: str, version: str | None = None, reason: str | None = None) -> None:
         self.ruleset_id, self.version = ruleset_id, version
         what = f"{ruleset_id}@{version}" if version else ruleset_id
         super().__init__(reason or f"rule set {what} not found")
@@ -41,3 +39,12 @@ class UnknownHook(RulesError):
     def __init__(self, hook: str) -> None:
         self.hook = hook
         super().__init__(f"unknown hook {hook!r}")
+
+
+class RulesetLockError(RulesError):
+    """Published rule-set versions do not match the lock file that records them."""
+
+    def __init__(self, lock_file: str, problems: list[str]) -> None:
+        self.lock_file, self.problems = lock_file, problems
+        listed = "".join(f"\n  - {p}" for p in problems)
+        super().__init__(f"published rule sets do not match {lock_file}:{listed}")
