@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from app.commands.console import fail, out
+from app.commands.console import err, fail, out
 from app.rules import lock
 from app.rules.compiler import CompiledRuleset
 from app.rules.diff import FieldChange, RulesetDiff
@@ -46,13 +46,25 @@ def check_lock(root: Path) -> None:
 def lock_command(
     root: Root = None,
     check: Annotated[bool, typer.Option("--check", help="Only check that the lock is up to date.")] = False,
+    repin: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="RULESET@VERSION whose recorded hash to replace with its current content. Breaks "
+            "replay of any decision made with it: only for a version never used in production."
+        ),
+    ] = None,
 ) -> None:
     """Record the hash of every published version in published.lock.json (run when publishing)."""
     root, rulesets = _load(root)
     path = lock.lock_path(root)
     try:
         current = lock.read_lock(path)
-        updated = lock.relock(rulesets, current, str(path))
+        pinned = current
+        for ref in repin or []:
+            ruleset_id, version = _split(ref, None)
+            pinned = lock.unpin(pinned, ruleset_id, version)
+            err.print(f"[bold yellow]warning:[/] re-pinning published {ref}: review this in the lock diff")
+        updated = lock.relock(rulesets, pinned, str(path))
     except RulesError as exc:
         raise fail(str(exc)) from None
     before = path.read_text("utf-8") if path.exists() else ""

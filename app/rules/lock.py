@@ -170,6 +170,18 @@ def relock(rulesets: Iterable[CompiledRuleset], lock: Lockfile, lock_file: str) 
     return Lockfile(rulesets=entries)
 
 
+def unpin(lock: Lockfile, ruleset_id: str, version: str) -> Lockfile:
+    """The lock without one version's entry, so the next ``relock`` records its current content.
+
+    Only for a version no decision was ever made with (e.g. one published by mistake or still
+    being written before the first release): anything else breaks replay of past decisions.
+    """
+    entries = {rid: dict(versions) for rid, versions in lock.rulesets.items()}
+    if entries.get(ruleset_id, {}).pop(version, None) is None:
+        raise RulesetLockError("lock", [f"{ruleset_id}@{version} is not recorded in the lock"])
+    return Lockfile(rulesets={rid: v for rid, v in entries.items() if v})
+
+
 class LockState(StrEnum):
     draft = "draft"  # not published: free to change, not locked
     locked = "locked"  # published and matching its recorded hash

@@ -102,3 +102,18 @@ def test_diff_of_an_unknown_version_fails_clearly(tmp_path: Path) -> None:
     code, output = rules("diff", "1.0.0", "2.0.0", "--root", str(root))
     assert code == 1
     assert "RULESET@VERSION" in output
+
+
+def test_repin_re_records_a_published_version_only_when_asked(tmp_path: Path) -> None:
+    root = tmp_path / "rs"
+    path = write(root, document("1.0.0"))
+    assert rules("lock", "--root", str(root))[0] == 0
+    edit(path, changelog="Corrected before first use.")
+    assert rules("lock", "--root", str(root))[0] == 1
+    code, output = rules("lock", "--root", str(root), "--repin", "concern-for-a-child@1.0.0")
+    assert code == 0, output
+    assert "re-pinning" in output
+    assert rules("check", "--root", str(root))[0] == 0
+    code, output = rules("lock", "--root", str(root), "--repin", "concern-for-a-child@9.0.0")
+    assert code == 1
+    assert "not recorded" in output
