@@ -10,3 +10,9 @@ class ServiceError(Exception):
 
 
 __all__ = ["RulesError", "ServiceError"]
+
+
+class ReplayJobNotFound(ServiceError):
+    def __init__(self, job_id: str) -> None:
+        self.job_id = job_id
+        super().__init__(f"replay job {job_id} not found")
