@@ -20,5 +20,11 @@ def get_app_settings(request: Request) -> Settings:
     return settings
 
 
+def get_requester() -> str:
+    """Who is asking. A placeholder until authentication exists; replaced by the client identity."""
+    return "anonymous"
+
+
+RequesterDep = Annotated[str, Depends(get_requester)]
 RegistryDep = Annotated[RulesetRegistry, Depends(get_registry)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from app import __version__
 from app.db import build_engine, migrate
 from app.middleware import BodySizeLimit
-from app.routers import errors, evaluate, health, rulesets
+from app.routers import decisions, errors, evaluate, health, incidents, rulesets
 from app.rules.registry import RulesetRegistry
 from app.settings import Settings, get_settings
 
@@ -53,7 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Compile every rule-set version once; a broken or altered file stops the service here.
     app.state.registry = RulesetRegistry.load(settings.rulesets_dir)
     errors.install(app)
-    for module in (health, evaluate, rulesets):
+    for module in (health, evaluate, rulesets, incidents, decisions):
         app.include_router(module.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app
