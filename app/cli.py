@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from app.commands import replay as replay_commands
 from app.commands import rules as rules_commands
 from app.db import session_scope
 from app.rules.decision import Decision
@@ -31,6 +32,10 @@ rules_app.command("list")(rules_commands.list_command)
 rules_app.command("diff")(rules_commands.diff_command)
 audit_app = typer.Typer(help="The decision log: verify its hash chain.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
+app.command("replay")(replay_commands.replay_command)
+demo_app = typer.Typer(help="Synthetic data for demos and measurement.", no_args_is_help=True)
+app.add_typer(demo_app, name="demo")
+demo_app.command("seed")(replay_commands.seed_command)
 out = Console()
 err = Console(stderr=True)
 

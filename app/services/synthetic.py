@@ -106,13 +106,12 @@ class _Maker:
         }
 
 
-def incident(rng: random.Random, n: int) -> SyntheticIncident:
+def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticIncident:
     """One synthetic incident with its checklist (schema version 1) and the hook it is scored at."""
     scenario = rng.choice(SCENARIOS)
     practice = rng.choices(("good", "mixed", "poor"), weights=(3, 4, 3))[0]
     make = _Maker(rng, practice)
     force = rng.choice(FORCES)
-    reported = START + timedelta(days=rng.randrange(SPAN_DAYS), minutes=rng.randrange(1440))
     attended = reported + timedelta(minutes=rng.randint(8, 90))
     departed = attended + timedelta(minutes=rng.randint(30, 180))
     reference = f"{force[:3]}-{reported:%Y%m%d}-{n:07d}"
@@ -216,7 +215,12 @@ def incident(rng: random.Random, n: int) -> SyntheticIncident:
 
 
 def incidents(count: int, seed: int = 20261122, start: int = 1) -> Iterator[SyntheticIncident]:
-    """``count`` incidents, numbered from ``start``; a generator, so memory stays flat."""
+    """``count`` incidents numbered from ``start``, spread in time order over ``SPAN_DAYS``.
+
+    A generator, so memory stays flat however many are made.
+    """
     rng = random.Random(seed)
-    for n in range(start, start + count):
-        yield incident(rng, n)
+    step = timedelta(days=SPAN_DAYS) / max(count, 1)
+    for i in range(count):
+        reported = START + step * i + timedelta(minutes=rng.randrange(60))
+        yield incident(rng, start + i, reported)
