@@ -187,10 +187,11 @@ class ImpactTotals:
         self.newly_blocking += result.newly_blocking
         self.no_longer_blocking += result.blocking_before and not result.blocking_after
         for change in result.changes:
+            kind = change.kind.value
             step = self.by_step.setdefault(change.step_id, {})
-            step[change.kind] = step.get(change.kind, 0) + 1
+            step[kind] = step.get(kind, 0) + 1
             severity = self.by_severity.setdefault(change.severity, {})
-            severity[change.kind] = severity.get(change.kind, 0) + 1
+            severity[kind] = severity.get(kind, 0) + 1
 
     def to_json(self) -> dict[str, Any]:
         order = {s.value: i for i, s in enumerate(Severity)}
