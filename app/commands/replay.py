@@ -27,7 +27,6 @@ from app.services.replay.worker import worker_name
 from app.settings import get_settings
 
 
-
 @contextmanager
 def _database() -> Iterator[tuple[Engine, RulesetRegistry]]:
     settings = get_settings()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -44,9 +43,9 @@ def two_versions(tmp_path: Path) -> RulesetRegistry:
 
 
 @pytest.fixture
-def seeded(db_engine: Engine, registry: RulesetRegistry) -> Iterator[Engine]:
+def seeded(db_engine: Engine, registry: RulesetRegistry) -> Engine:
     demo.seed(db_engine, registry, 300, batch=120)
-    yield db_engine
+    return db_engine
 
 
 def test_as_recorded_replay_reproduces_every_stored_decision(
