@@ -19,6 +19,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	RUST_BACKTRACE=0 $(BIN)/safesteps rules check
+	RUST_BACKTRACE=0 $(BIN)/safesteps rules test
 	RUST_BACKTRACE=0 $(BIN)/python -m pytest
 
 # The suite again with PostgreSQL too (a local server with trust auth, database `test`).

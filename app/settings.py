@@ -31,9 +31,7 @@ class Settings(BaseSettings):
     )
     db_pool_size: int = Field(default=10, ge=1, description="Connections kept per process.")
     rulesets_dir: Path = Field(default=BUILTIN_RULESETS, description="Root of the rule-set files.")
-    max_body_bytes: int = Field(
-        default=1_048_576, ge=1024, description="Largest request body accepted."
-    )
+    max_body_bytes: int = Field(default=1_048_576, ge=1024, description="Largest request body accepted.")
     replay_worker: bool = Field(default=True, description="Run the replay-job worker thread.")
     replay_poll_seconds: float = Field(default=1.0, gt=0, description="Idle worker poll interval.")
     replay_stale_seconds: float = Field(

@@ -9,6 +9,7 @@ import orjson
 from sqlalchemy import Engine, select, text
 from sqlmodel import Session
 
+from app.db import begin_write
 from app.models.decision import DecisionRecord
 from app.models.replay import ReplayResult
 from app.rules.registry import RulesetRegistry
@@ -48,11 +49,13 @@ def results(engine: Engine, job_id: str) -> list[dict[str, Any]]:
 
 def tamper_result(engine: Engine, seq: int, **changes: Any) -> None:
     """Alter a stored decision behind the API's back (PostgreSQL's append-only trigger switched off)."""
-    with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(text("SET LOCAL session_replication_role = replica"))
-        stored = conn.execute(select(DECISIONS.c.result).where(DECISIONS.c.seq == seq)).scalar_one()
+    with Session(engine) as session:
+        begin_write(session)  # SQLite: take the write lock up front, waiting for a busy worker
+        if engine.dialect.name == "postgresql":
+            session.execute(text("SET LOCAL session_replication_role = replica"))
+        stored = session.execute(select(DECISIONS.c.result).where(DECISIONS.c.seq == seq)).scalar_one()
         altered = {**orjson.loads(stored), **changes}
-        conn.execute(
+        session.execute(
             DECISIONS.update().where(DECISIONS.c.seq == seq).values(result=orjson.dumps(altered).decode())
         )
+        session.commit()

@@ -8,9 +8,11 @@ from typing import Any
 
 import yaml
 
+from app.rules import lock
 from app.rules.compiler import CompiledRuleset, compile_ruleset
+from app.rules.lock import Lockfile
 from app.rules.model import RulesetDocument
-from app.rules.registry import BUILTIN_RULESETS
+from app.rules.registry import BUILTIN_RULESETS, load_all
 
 REFERENCE = {"document": "Children Act 1989", "section": "s46(3)(d)", "verified": True}
 
@@ -70,4 +72,11 @@ def edit(path: Path, **fields: Any) -> None:
 def copy_builtin(tmp_path: Path) -> Path:
     root = tmp_path / "rulesets"
     shutil.copytree(BUILTIN_RULESETS, root)
+    return root
+
+
+def lock_all(root: Path) -> Path:
+    """Record every published version under ``root`` in its lock file, as publishing would."""
+    path = lock.lock_path(root)
+    path.write_text(lock.relock(load_all(root), Lockfile(), str(path)).dumps(), "utf-8")
     return root

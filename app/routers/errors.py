@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -65,7 +65,7 @@ def error_response(
     code: str,
     message: str,
     fields: list[FieldError] | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     body = ErrorBody(error=code, message=message, fields=fields)
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
@@ -129,9 +129,7 @@ async def _on_domain(_: Request, exc: Exception) -> JSONResponse:
 
 async def _on_unexpected(_: Request, exc: Exception) -> JSONResponse:
     log.error("unhandled error", exc_info=(type(exc), exc, exc.__traceback__))
-    return error_response(
-        500, "internal_error", "An unexpected error occurred; it has been logged."
-    )
+    return error_response(500, "internal_error", "An unexpected error occurred; it has been logged.")
 
 
 def install(app: FastAPI) -> None:

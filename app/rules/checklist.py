@@ -15,26 +15,31 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field, model_validator
 
-SCHEMA_VERSION = 1
+from app.rules.checklist_types import (
+    MAX_ITEMS,
+    MAX_PEOPLE,
+    Answer,
+    Facts,
+    FreeText,
+    Ref,
+    ShortText,
+    Timestamp,
+    since,
+    v2_fields_set,
+)
+from app.rules.checklist_v2 import (
+    Custody,
+    ImageAbuse,
+    LinkedChildren,
+    MissingEpisode,
+    Narrative,
+    StrategyDiscussion,
+)
 
-MAX_PEOPLE = 30
-MAX_ITEMS = 50
-
-ShortText = Annotated[str, Field(max_length=200)]
-FreeText = Annotated[str, Field(max_length=5000)]
-Ref = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")]
-Timestamp = AwareDatetime
-Answer = Annotated[
-    bool | None, Field(description="true = yes/done, false = no/not done, null = not recorded")
-]
-
-
-class Facts(BaseModel):
-    """Base of every checklist part: strict about field names, lenient about absence."""
-
-    model_config = ConfigDict(extra="forbid", frozen=False)
+SCHEMA_VERSION = 2
+SCHEMA_VERSIONS = (1, 2)
 
 
 class IncidentType(StrEnum):
@@ -64,13 +69,9 @@ class GradeChange(Facts):
     at: Timestamp = Field(description="When the grade changed.")
     from_grade: Grade | None = Field(None, description="Grade before the change.")
     to_grade: Grade = Field(description="Grade after the change (`closed` for a closure).")
-    downgrade: Answer = Field(
-        None, description="The change lowers the response or closes the call."
-    )
+    downgrade: Answer = Field(None, description="The change lowers the response or closes the call.")
     reason: FreeText | None = Field(None, description="Recorded rationale for the change.")
-    risk_reassessed: Answer = Field(
-        None, description="A fresh risk assessment (re-THRIVE) was recorded."
-    )
+    risk_reassessed: Answer = Field(None, description="A fresh risk assessment (re-THRIVE) was recorded.")
     checks_completed: Answer = Field(
         None, description="The checks carried out before the change are recorded."
     )
@@ -80,9 +81,9 @@ class GradeChange(Facts):
     child_safety_confirmed_by: ShortText | None = Field(
         None, description="Who confirmed the child's safety (role or collar number, never a name)."
     )
-    child_safety_method: (
-        Literal["seen_by_officer", "partner_agency", "phone_contact", "other"] | None
-    ) = Field(None, description="How the child's safety was confirmed.")
+    child_safety_method: Literal["seen_by_officer", "partner_agency", "phone_contact", "other"] | None = (
+        Field(None, description="How the child's safety was confirmed.")
+    )
     supervisor_authorised: Answer = Field(None, description="A supervisor authorised the change.")
     supervisor_id: Ref | None = Field(None, description="Collar or staff number of the supervisor.")
 
@@ -98,9 +99,7 @@ class Incident(Facts):
     flagged_child_concern: Answer = Field(
         None, description="The log is flagged as child abuse or concern for a child."
     )
-    parties_recorded: Answer = Field(
-        None, description="Full details of all parties are on the log."
-    )
+    parties_recorded: Answer = Field(None, description="Full details of all parties are on the log.")
     grade: Grade | None = Field(None, description="The current grade.")
     grade_history: Annotated[list[GradeChange], Field(max_length=MAX_ITEMS)] = Field(
         default_factory=list, description="Every grade change, oldest first."
@@ -109,9 +108,7 @@ class Incident(Facts):
     attended_at: Timestamp | None = Field(None, description="When the first officer arrived.")
     departed_at: Timestamp | None = Field(None, description="When the last officer left the scene.")
     closed_at: Timestamp | None = Field(None, description="When the incident was closed.")
-    officer_in_charge_id: Ref | None = Field(
-        None, description="Collar number of the officer in charge."
-    )
+    officer_in_charge_id: Ref | None = Field(None, description="Collar number of the officer in charge.")
 
 
 class IntelCheck(Facts):
@@ -155,9 +152,7 @@ class CallHandling(Facts):
     )
     children_count: Annotated[int, Field(ge=0, le=MAX_PEOPLE)] | None = None
     children_asked_at: Timestamp | None = None
-    children_safe_asked: Answer = Field(
-        None, description="The caller was asked whether they are safe."
-    )
+    children_safe_asked: Answer = Field(None, description="The caller was asked whether they are safe.")
     caller_is_child: Answer = None
     essential_questions_only: Answer = Field(
         None, description="A child caller was asked only what is essential to deploy."
@@ -169,9 +164,7 @@ class CallHandling(Facts):
     intel_checks: Annotated[list[IntelCheck], Field(max_length=MAX_ITEMS)] | None = Field(
         None, description="Police-system research on the address, children and adults."
     )
-    briefing_passed_to_units: Answer = Field(
-        None, description="Results were passed to attending units."
-    )
+    briefing_passed_to_units: Answer = Field(None, description="Results were passed to attending units.")
     officer_safety_concern: Answer = None
     deployment_delayed: Answer = None
     delay_mitigation: FreeText | None = Field(
@@ -182,11 +175,17 @@ class CallHandling(Facts):
     unresourced_past_target: Answer = Field(
         None, description="The call stayed unresourced past its grade's target time."
     )
-    escalated_at: Timestamp | None = Field(
-        None, description="Escalation to a supervisor or inspector."
-    )
+    escalated_at: Timestamp | None = Field(None, description="Escalation to a supervisor or inspector.")
     risk_reassessed_after_delay: Answer = None
     partner_request: PartnerRequest | None = None
+    deployed: Answer = since(2, "A unit was deployed to the call.")
+    target_minutes: Annotated[int, Field(ge=1, le=10_080)] | None = since(
+        2, "The current grade's target time to resource the call, in minutes (force policy)."
+    )
+    resourced_at: Timestamp | None = since(2, "When a unit was first assigned to the call.")
+    escalated: Answer = since(
+        2, "The unresourced call was escalated to a supervisor or inspector (false: it was not)."
+    )
 
 
 class Child(Facts):
@@ -198,9 +197,7 @@ class Child(Facts):
     relationship_to_adults: ShortText | None = None
     school: ShortText | None = None
     gp: ShortText | None = None
-    present: Answer = Field(
-        None, description="Present at the scene (false: normally resident, away)."
-    )
+    present: Answer = Field(None, description="Present at the scene (false: normally resident, away).")
     identified: Answer = Field(None, description="Identity established and recorded.")
     seen: Answer = Field(None, description="Physically seen by an officer.")
     seen_at: Timestamp | None = None
@@ -219,6 +216,9 @@ class Child(Facts):
     )
     recorded_as_victim: Answer = Field(
         None, description="Recorded as a victim in their own right (domestic abuse incidents)."
+    )
+    left_alone: Answer = since(
+        2, "The child was left without a responsible adult when officers left (true = left alone)."
     )
 
 
@@ -276,15 +276,19 @@ class Adult(Facts):
 
 
 class Referral(Facts):
-    made: Answer = Field(
-        None, description="Referral or notification made to children's social care."
-    )
+    made: Answer = Field(None, description="Referral or notification made to children's social care.")
     at: Timestamp | None = None
     method: Literal["phone", "online", "email", "in_person", "mash_form"] | None = None
     recipient: ShortText | None = None
     reference: Ref | None = Field(None, description="Children's social care reference number.")
     other_agency_involved: Answer = Field(
         None, description="Another agency is already involved (a referral is still required)."
+    )
+    csc_decision_at: Timestamp | None = since(
+        2, "When children's social care acknowledged the referral and decided next steps."
+    )
+    escalated_at: Timestamp | None = since(
+        2, "When police chased or escalated a referral not acknowledged in time."
     )
 
 
@@ -311,9 +315,7 @@ class EvidenceCapture(Facts):
 
 class Access(Facts):
     refused: Answer = Field(None, description="Access to a child was refused.")
-    power: (
-        Literal["pace_s17_1_e", "pace_s17_other", "children_act_s46", "warrant", "none"] | None
-    ) = None
+    power: Literal["pace_s17_1_e", "pace_s17_other", "children_act_s46", "warrant", "none"] | None = None
     rationale: FreeText | None = None
 
 
@@ -349,6 +351,23 @@ class PoliceProtection(Facts):
     parents_informed: Answer = None
     reviewed_at: Timestamp | None = None
     epo_considered: Answer = None
+    threshold_met: Answer = since(
+        2,
+        "The officer recorded reasonable cause to believe the child would otherwise be likely to "
+        "suffer significant harm (false: police protection used without that belief).",
+    )
+    la_where_found_informed: Answer = since(
+        2, "The local authority where the child was found was told of the steps taken and why."
+    )
+    la_where_resident_informed: Answer = since(
+        2, "The local authority where the child ordinarily lives was told where the child is."
+    )
+    same_local_authority: Answer = since(
+        2, "The child was found in the area of the local authority where they ordinarily live."
+    )
+    child_able_to_understand: Answer = since(
+        2, "The child is able to understand what is happening (false: e.g. an infant)."
+    )
 
 
 class Encompass(Facts):
@@ -358,6 +377,10 @@ class Encompass(Facts):
     sent: Answer = None
     sent_at: Timestamp | None = None
     school: ShortText | None = None
+    content_complete: Answer = since(
+        2,
+        "The notice gave the child's name and date of birth, presence, and whether a welfare check was made.",
+    )
 
 
 class Supervision(Facts):
@@ -365,15 +388,17 @@ class Supervision(Facts):
     supervisor_id: Ref | None = None
     reviewed_at: Timestamp | None = None
     notes: FreeText | None = None
+    open_items_checked: Answer = since(
+        2,
+        "The supervisor checked open items (child not seen, referral without reference, carer "
+        "checks, Operation Encompass) before sign-off.",
+    )
+    signed_off: Answer = since(2, "The supervisor signed off the safeguarding decisions.")
 
 
 class Decisions(Facts):
-    rationale: FreeText | None = Field(
-        None, description="Decisions taken and the reasons for them."
-    )
-    no_removal_decision: Answer = Field(
-        None, description="A decision was taken not to remove a child."
-    )
+    rationale: FreeText | None = Field(None, description="Decisions taken and the reasons for them.")
+    no_removal_decision: Answer = Field(None, description="A decision was taken not to remove a child.")
     supervisor_agreed_no_removal: Answer = None
 
 
@@ -383,18 +408,40 @@ class Actions(Facts):
     encompass: Encompass | None = None
     supervision: Supervision | None = None
     decisions: Decisions | None = None
+    strategy_discussion: StrategyDiscussion | None = since(2, "Children Act 1989 s47 strategy discussion.")
+    linked_children: LinkedChildren | None = since(
+        2, "Children beyond the household whom the suspect can reach."
+    )
 
 
 class Checklist(Facts):
     """A checklist as submitted by a control-room system or an MDT, full or partial."""
 
-    schema_version: Literal[1] = Field(SCHEMA_VERSION, description="Checklist schema version.")
+    schema_version: Literal[1, 2] = Field(
+        1,
+        description="Checklist schema version. Version 2 adds missing children, custody, image "
+        "abuse, narratives and a few fields elsewhere; omitted means 1.",
+    )
     incident: Incident
     call: CallHandling | None = None
     children: Annotated[list[Child], Field(max_length=MAX_PEOPLE)] = Field(default_factory=list)
     adults: Annotated[list[Adult], Field(max_length=MAX_PEOPLE)] = Field(default_factory=list)
     scene: Scene | None = None
     actions: Actions | None = None
+    missing: MissingEpisode | None = since(2, "A missing-person report about a child.")
+    custody: Custody | None = since(2, "A detainee in custody: a child, or a parent or carer.")
+    image_abuse: ImageAbuse | None = since(2, "A child's sexual images shared or coerced.")
+    narratives: Annotated[list[Narrative], Field(max_length=MAX_ITEMS)] = since(
+        2, "Free-text entries: logs, crime reports, missing reviews, notes, rationales.", []
+    )
+
+    @model_validator(mode="after")
+    def _fields_match_version(self) -> Checklist:
+        if self.schema_version == 1:
+            newer = v2_fields_set(self)
+            if newer:
+                raise ValueError(f"fields need schema_version 2: {', '.join(newer[:5])}")
+        return self
 
     def latest_time(self) -> datetime | None:
         """The latest time recorded anywhere in the checklist: the default ``as_of``."""

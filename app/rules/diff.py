@@ -36,6 +36,8 @@ FIELD_CATEGORY: dict[str, ChangeCategory] = {
     "applies_if": ChangeCategory.conditions,
     "met_if": ChangeCategory.conditions,
     "missing_if": ChangeCategory.conditions,
+    "terms": ChangeCategory.conditions,  # language rules: what is flagged
+    "exclude_fields": ChangeCategory.conditions,
     "severity": ChangeCategory.severity,
     "severity_reason": ChangeCategory.severity,
     "hooks": ChangeCategory.hooks,

@@ -33,7 +33,8 @@ def _describe(error: ValidationError, data: object) -> list[str]:
             rules = data.get("rules")
             rule = rules[loc[1]] if isinstance(rules, list) and loc[1] < len(rules) else None
             rule_id = rule.get("id") if isinstance(rule, dict) else None
-            field = ".".join(str(p) for p in loc[2:]) or "(rule)"
+            rest = loc[3:] if len(loc) > 2 and loc[2] in ("condition", "language") else loc[2:]
+            field = ".".join(str(p) for p in rest) or "(rule)"
             where = f"rule {rule_id or '#' + str(loc[1])}: {field}"
         problems.append(f"{where}: {err['msg']}")
     return problems

@@ -44,11 +44,10 @@ ALL_RULES_HOOK = "audit.replay"
 def _load(name: str, key: str) -> list[dict[str, object]]:
     text = (Path(__file__).parent / "vocabulary" / name).read_text("utf-8")
     data = yaml.safe_load(text)
-    if not isinstance(data, dict) or not isinstance(data.get(key), list):
-        raise RulesetLoadError(
-            f"vocabulary/{name}", [f"expected a mapping with a list under {key!r}"]
-        )
-    return data[key]
+    entries = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise RulesetLoadError(f"vocabulary/{name}", [f"expected a mapping with a list under {key!r}"])
+    return entries
 
 
 @cache
