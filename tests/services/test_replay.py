@@ -196,3 +196,57 @@ def test_a_released_job_is_queued_again_and_resumes(seeded: Engine, registry: Ru
     assert jobs.claim(seeded, "b", stale_after=timedelta(seconds=60)) == job_id
     assert run_job(seeded, registry, job_id, "b", batch_size=100)
     assert rs.job(seeded, job_id).summary == {"decisions": 300, "reproduced": 300, "failed": 0}
+
+
+def test_impact_of_1_1_0_on_decisions_made_under_1_0_0_is_what_its_diff_says(
+    db_engine: Engine, registry: RulesetRegistry
+) -> None:
+    """Police-protection incidents only: VOICE findings move to the new rule (same outcome, now
+    critical) and PP-INFORM-CHILD-WISHES findings go from high to critical. Nothing else changes."""
+    demo.seed(db_engine, registry, 300, batch=150)
+    job = rs.run(
+        db_engine,
+        registry,
+        mode="impact",
+        ruleset={"id": "concern-for-a-child", "version": "1.1.0"},
+        selection={"to_date": "2026-06-30"},
+    )
+    assert job.status == "succeeded"
+    with db_engine.connect() as conn:
+        stored = {
+            row.seq: (orjson.loads(row.input), orjson.loads(row.result))
+            for row in conn.execute(select(DecisionRecord.seq, DecisionRecord.input, DecisionRecord.result))
+        }
+    moved = raised = 0
+    for result in rs.results(db_engine, job.id):
+        facts, before = stored[result["seq"]]
+        assert before["ruleset"]["version"] == "1.0.0"
+        findings = {f["rule_id"]: f for f in before["findings"]}
+        pp = ((facts.get("actions") or {}).get("police_protection") or {}).get("used") is True
+        expected = set()
+        if pp and VOICE in findings:
+            outcome = findings[VOICE]["outcome"]
+            expected |= {
+                (VOICE, "disappeared", "high", None, outcome, None),
+                (f"{VOICE}.police-protection", "appeared", None, "critical", None, outcome),
+            }
+            moved += 1
+        if "PP-INFORM-CHILD-WISHES" in findings:
+            outcome = findings["PP-INFORM-CHILD-WISHES"]["outcome"]
+            expected.add(("PP-INFORM-CHILD-WISHES", "severity_changed", "high", "critical", outcome, outcome))
+            raised += 1
+        changes = {
+            (
+                c["rule_id"],
+                c["kind"],
+                c["severity_before"],
+                c["severity_after"],
+                c["outcome_before"],
+                c["outcome_after"],
+            )
+            for c in result["detail"]["changes"]
+        }
+        assert changes == expected, result["incident_ref"]
+    assert moved > 0
+    assert raised > 0
+    assert job.summary["by_step"][VOICE] == {"disappeared": moved, "appeared": moved}
