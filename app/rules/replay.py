@@ -21,7 +21,7 @@ import orjson
 
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.compiler import CompiledRuleset
-from app.rules.decision import Decision
+from app.rules.decision import Decision, Finding
 from app.rules.engine import EvaluationContext, evaluate
 from app.rules.model import Severity
 
@@ -46,9 +46,34 @@ def reevaluate(
     )
 
 
-def result_json(decision: Decision) -> bytes:
-    """The canonical JSON a decision record stores as its result."""
-    return canonical_json(decision.model_dump(mode="json"))
+def result_json(decision: Decision, cache: FindingCache | None = None) -> bytes:
+    """The canonical JSON a decision record stores as its result (``canonical_json`` of its dump).
+
+    With a ``cache``, each distinct finding is serialised once: a finding without details is fully
+    determined by its rule and outcome, and serialising findings (with their citations) is most of
+    the cost of replaying a decision. The bytes are the same either way.
+    """
+    if cache is None:
+        return canonical_json(decision.model_dump(mode="json"))
+    data = decision.model_dump(mode="json", exclude={"findings"})
+    data["findings"] = [cache.dump(decision.ruleset.hash, f) for f in decision.findings]
+    return canonical_json(data)
+
+
+class FindingCache:
+    """JSON dumps of findings, keyed by what determines them: rule-set hash, rule id, outcome."""
+
+    def __init__(self) -> None:
+        self._dumps: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
+
+    def dump(self, ruleset_hash: str, finding: Finding) -> dict[str, Any]:
+        if finding.details:
+            return finding.model_dump(mode="json")
+        key = (ruleset_hash, finding.rule_id, finding.outcome.value, finding.evaluation_error)
+        cached = self._dumps.get(key)
+        if cached is None:
+            cached = self._dumps[key] = finding.model_dump(mode="json")
+        return cached
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +89,11 @@ class Reproduction:
         return sorted(k for k in {*before, *after} if before.get(k) != after.get(k))
 
 
-def reproduce(stored_result: bytes, replayed: Decision) -> Reproduction:
-    replayed_bytes = result_json(replayed)
-    stored_hash, replayed_hash = sha256_hex(stored_result), sha256_hex(replayed_bytes)
+def reproduce(stored_result: bytes, replayed: Decision, cache: FindingCache | None = None) -> Reproduction:
+    replayed_bytes = result_json(replayed, cache)
+    replayed_hash = sha256_hex(replayed_bytes)
+    # Equal bytes have equal hashes: hash the stored result only when it differs.
+    stored_hash = replayed_hash if stored_result == replayed_bytes else sha256_hex(stored_result)
     return Reproduction(stored_hash == replayed_hash, stored_hash, replayed_hash, replayed_bytes)
 
 

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from app.rules.checklist import Ref
+from app.rules.checklist_types import Ref
 from app.schemas.evaluate import RulesetSelector, check_hook
 
 

@@ -40,11 +40,19 @@ class SyntheticIncident:
     hook: str
     checklist: dict[str, Any]
     reported_at: datetime
+    as_of: datetime  # the latest time recorded in the checklist, as ``Checklist.latest_time`` finds
 
 
 class _Maker:
     def __init__(self, rng: random.Random, practice: str) -> None:
         self.rng, self.p = rng, PRACTICE[practice]
+        self.latest: datetime | None = None
+
+    def at(self, value: datetime) -> str:
+        """A recorded time, remembered so the checklist's latest time is known without a walk."""
+        if self.latest is None or value > self.latest:
+            self.latest = value
+        return value.isoformat()
 
     def answer(self) -> bool | None:
         """Done, recorded as not done, or (sometimes) not recorded at all."""
@@ -72,7 +80,7 @@ class _Maker:
             "present": True,
             "identified": identified,
             "seen": self.answer(),
-            "seen_at": (at + timedelta(minutes=self.rng.randint(1, 30))).isoformat(),
+            "seen_at": self.at(at + timedelta(minutes=self.rng.randint(1, 30))),
             "spoken_to": spoken,
             "not_spoken_to_reason": "pre-verbal" if age < 3 else None,
             "account": "Said they heard shouting and went upstairs." if spoken else None,
@@ -93,9 +101,7 @@ class _Maker:
             "identified": identified,
             "checks": {
                 "done": done,
-                "completed_at": (at + timedelta(minutes=self.rng.randint(5, 60))).isoformat()
-                if done
-                else None,
+                "completed_at": self.at(at + timedelta(minutes=self.rng.randint(5, 60))) if done else None,
                 "systems": ["PNC", "PND", "local"] if done else [],
                 "warning_markers": self.rng.random() < 0.2 if done else None,
                 "missing_person": (self.rng.random() < 0.1) if done else None,
@@ -107,7 +113,7 @@ class _Maker:
 
 
 def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticIncident:
-    """One synthetic incident with its checklist (schema version 1) and the hook it is scored at."""
+    """One synthetic incident with its checklist (schema version 2) and the hook it is scored at."""
     scenario = rng.choice(SCENARIOS)
     practice = rng.choices(("good", "mixed", "poor"), weights=(3, 4, 3))[0]
     make = _Maker(rng, practice)
@@ -123,7 +129,7 @@ def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticInciden
         ]
         adults += [make.adult(3 + i, ["carer"], attended, young=True) for i in range(rng.randint(1, 2))]
         for a in adults[:2]:
-            a["arrested"], a["arrested_at"] = True, (attended + timedelta(minutes=20)).isoformat()
+            a["arrested"], a["arrested_at"] = True, make.at(attended + timedelta(minutes=20))
             a["dependants_established"] = make.answer()
             a["care_arranged_before_departure"] = make.answer()
     elif scenario != "downgrade":
@@ -131,9 +137,13 @@ def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticInciden
         if scenario == "domestic_abuse":
             adults.append(make.adult(2, ["suspect"], attended))
     carer_ids = [a["id"] for a in adults if "suspect" not in a["roles"]]
-    children = [make.child(i + 1, attended, carer_ids) for i in range(rng.randint(1, 5))]
+    count = rng.randint(1, 5)
+    # A downgraded call is scored before anyone attends: the control room knows only the count.
+    children = (
+        [] if scenario == "downgrade" else [make.child(i + 1, attended, carer_ids) for i in range(count)]
+    )
     checklist: dict[str, Any] = {
-        "schema_version": 1,
+        "schema_version": 2,
         "incident": {
             "reference": reference,
             "force": force,
@@ -149,16 +159,16 @@ def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticInciden
             "flagged_child_concern": make.answer(),
             "parties_recorded": make.answer(),
             "grade": "priority",
-            "reported_at": reported.isoformat(),
+            "reported_at": make.at(reported),
         },
         "call": {
             "children_asked_about": make.answer(),
             "children_present": "yes",
-            "children_count": len(children),
-            "children_asked_at": (reported + timedelta(minutes=2)).isoformat(),
+            "children_count": count,
+            "children_asked_at": make.at(reported + timedelta(minutes=2)),
             "briefing_passed_to_units": make.answer(),
         },
-        "children": children if scenario != "downgrade" else [],
+        "children": children,
         "adults": adults,
     }
     hook = "scene.depart"
@@ -167,7 +177,7 @@ def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticInciden
         at = reported + timedelta(hours=rng.randint(1, 6))
         checklist["incident"]["grade_history"] = [
             {
-                "at": at.isoformat(),
+                "at": make.at(at),
                 "from_grade": "priority",
                 "to_grade": "scheduled",
                 "downgrade": True,
@@ -180,8 +190,8 @@ def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticInciden
         ]
         checklist["incident"]["grade"] = "scheduled"
     else:
-        checklist["incident"]["attended_at"] = attended.isoformat()
-        checklist["incident"]["departed_at"] = departed.isoformat()
+        checklist["incident"]["attended_at"] = make.at(attended)
+        checklist["incident"]["departed_at"] = make.at(departed)
         checklist["scene"] = {
             "all_children_accounted": make.answer(),
             "parental_responsibility_established": make.answer(),
@@ -193,7 +203,7 @@ def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticInciden
         checklist["actions"] = {
             "referral": {
                 "made": made,
-                "at": (departed - timedelta(minutes=5)).isoformat() if made else None,
+                "at": make.at(departed - timedelta(minutes=5)) if made else None,
                 "method": "phone" if made else None,
                 "reference": f"CSC-{n:07d}" if made and make.answer() else None,
             },
@@ -203,7 +213,7 @@ def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticInciden
             checklist["actions"]["police_protection"] = {
                 "used": True,
                 "grounds": "Child found alone at night; likely significant harm." if make.answer() else None,
-                "started_at": departed.isoformat(),
+                "started_at": make.at(departed),
                 "initiating_officer_id": "PC1024",
                 "designated_officer_id": rng.choice(["INSP207", "PC1024"]),
                 "child_informed": make.answer(),
@@ -211,7 +221,8 @@ def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticInciden
                 "accommodation": rng.choice(["la_accommodation", "police_station"]),
                 "parents_informed": make.answer(),
             }
-    return SyntheticIncident(reference, force, scenario, practice, hook, checklist, reported)
+    assert make.latest is not None
+    return SyntheticIncident(reference, force, scenario, practice, hook, checklist, reported, make.latest)
 
 
 def incidents(count: int, seed: int = 20261122, start: int = 1) -> Iterator[SyntheticIncident]:

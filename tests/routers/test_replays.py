@@ -81,11 +81,23 @@ def test_results_page_in_log_order_and_download_as_csv_and_jsonl(replay_client: 
     assert download.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(download.text)))
     assert len(rows) == 120
-    assert {r["changed"] for r in rows} == {"false"}  # the same version: nothing changes
+    assert {r["changed"] for r in rows if r["recorded_ruleset"].endswith("@1.0.0")} == {"false"}
+    later = [r for r in rows if r["recorded_ruleset"].endswith("@1.1.0")]  # decided after 1 July 2026
+    assert later
+    for row in later:  # back to 1.0.0: only the rules 1.1.0 changed can differ
+        tokens = " ".join(row[k] for k in ("appeared", "disappeared", "severity_changed", "outcome_changed"))
+        rule_ids = {t.split("(")[0].split(":")[0] for t in tokens.split()}
+        assert rule_ids <= {
+            "CFC-VOICE-OF-CHILD",
+            "CFC-VOICE-OF-CHILD.police-protection",
+            "PP-INFORM-CHILD-WISHES",
+        }
     lines = replay_client.get(f"/v1/replays/{job_id}/results.jsonl").content.splitlines()
     assert [orjson.loads(line)["seq"] for line in lines] == seen
     flagged = replay_client.get(f"/v1/replays/{job_id}/results", params={"flagged_only": True}).json()
-    assert flagged == {"items": [], "next_after": None}
+    changed = [r["seq"] for r in rows if r["changed"] == "true"]
+    assert [item["seq"] for item in flagged["items"]] == [int(seq) for seq in changed]
+    assert all(item["recorded_ruleset"].endswith("@1.1.0") for item in flagged["items"])
 
 
 def test_a_tampered_decision_shows_in_the_flagged_results(

@@ -1,7 +1,8 @@
 """Run one replay job: stream the selected decisions, re-evaluate, compare, store results.
 
 Decisions are read in ``seq`` order a batch at a time (keyset pagination: one short query per
-batch, so memory stays flat and no read transaction stays open while results are written). Each
+batch, so memory stays flat and no read transaction stays open while results are written); the
+next batch is read and the previous one written while the current one is evaluated. Each
 batch's results are inserted in one statement and committed together with the job's cursor,
 counts and running summary, in one write transaction that also proves the worker still holds the
 job. An interrupted job therefore resumes from its last commit with nothing duplicated or lost.
@@ -10,6 +11,7 @@ job. An interrupted job therefore resumes from its last commit with nothing dupl
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
@@ -25,7 +27,7 @@ from app.models.incident import Incident
 from app.rules.compiler import CompiledRuleset
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
-from app.rules.replay import ImpactTotals, impact, reevaluate, reproduce
+from app.rules.replay import FindingCache, ImpactTotals, impact, reevaluate, reproduce
 from app.schemas.replay import JobStatus, ReplayMode, ReplaySelection
 from app.services.replay.jobs import JOBS, RESULTS, rowcount
 
@@ -93,6 +95,7 @@ class _Replayer:
     def __init__(self, registry: RulesetRegistry, mode: ReplayMode, target: CompiledRuleset | None) -> None:
         self.registry, self.mode, self.target = registry, mode, target
         self._rulesets: dict[tuple[str, str], CompiledRuleset | str] = {}
+        self._findings = FindingCache()
 
     def recorded_ruleset(self, row: Any) -> CompiledRuleset | str:
         """The exact version a decision names, or why it cannot be had."""
@@ -119,7 +122,7 @@ class _Replayer:
             )
         except (RulesError, ValueError, KeyError, TypeError) as exc:
             return True, {"error": f"{type(exc).__name__}: {exc}", "stored_result": orjson.loads(stored)}
-        outcome = reproduce(stored, decision)
+        outcome = reproduce(stored, decision, self._findings)
         detail: dict[str, Any] = {"stored_hash": outcome.stored_hash, "replayed_hash": outcome.replayed_hash}
         if not outcome.reproduced:
             detail["differing_fields"] = outcome.differing_fields(stored)
@@ -176,48 +179,66 @@ def run_job(
     cursor = job.cursor
     if progress:
         progress(tally.processed, total)
-    while True:
-        if should_stop is not None and should_stop():
-            return False
+
+    def fetch(after: int) -> list[Any]:
         with engine.connect() as conn:
-            rows = conn.execute(
-                query.where(DECISIONS.c.seq > cursor).order_by(DECISIONS.c.seq).limit(batch_size)
-            ).all()
-        if not rows:
-            break
-        results = []
-        for row in rows:
-            newly_blocking = False
-            if mode is ReplayMode.impact:
-                flagged, newly_blocking, detail = replayer.impact(row, tally.impact)
-            else:
-                flagged, detail = replayer.as_recorded(row)
-            tally.processed += 1
-            tally.flagged += flagged
-            results.append(
-                {
-                    "job_id": job_id,
-                    "seq": row.seq,
-                    "decision_id": row.decision_id,
-                    "incident_ref": row.incident_ref,
-                    "recorded_ruleset": f"{row.ruleset_id}@{row.ruleset_version}",
-                    "flagged": flagged,
-                    "newly_blocking": newly_blocking,
-                    "detail": orjson.dumps(detail).decode(),
-                }
+            return list(
+                conn.execute(query.where(DECISIONS.c.seq > after).order_by(DECISIONS.c.seq).limit(batch_size))
             )
-        cursor = rows[-1].seq
-        values = {
-            "cursor": cursor,
-            "processed": tally.processed,
-            "flagged": tally.flagged,
-            "summary": orjson.dumps(tally.summary()).decode(),
-        }
-        _write(engine, job_id, worker, values, results)
-        if progress:
-            progress(tally.processed, total)
+
+    # A pipeline of three: the next batch is read and the previous one written (each in its own
+    # thread and connection) while this one is evaluated. Writes stay in order, one at a time.
+    with ThreadPoolExecutor(1, "replay-read") as reader, ThreadPoolExecutor(1, "replay-write") as writer:
+        next_rows = reader.submit(fetch, cursor)
+        written: Future[None] | None = None
+        while True:
+            if should_stop is not None and should_stop():
+                if written is not None:
+                    written.result()
+                return False
+            rows = next_rows.result()
+            if not rows:
+                break
+            cursor = rows[-1].seq
+            next_rows = reader.submit(fetch, cursor)
+            results = [_result_row(job_id, row, mode, replayer, tally) for row in rows]
+            values = {
+                "cursor": cursor,
+                "processed": tally.processed,
+                "flagged": tally.flagged,
+                "summary": orjson.dumps(tally.summary()).decode(),
+            }
+            if written is not None:
+                written.result()  # the previous batch is committed (or this raises LostClaim)
+            written = writer.submit(_write, engine, job_id, worker, values, results)
+            if progress:
+                progress(tally.processed, total)
+        if written is not None:
+            written.result()
     _write(engine, job_id, worker, {"status": JobStatus.succeeded.value, "finished_at": utcnow()})
     return True
+
+
+def _result_row(
+    job_id: str, row: Any, mode: ReplayMode, replayer: _Replayer, tally: _Tally
+) -> dict[str, Any]:
+    newly_blocking = False
+    if mode is ReplayMode.impact:
+        flagged, newly_blocking, detail = replayer.impact(row, tally.impact)
+    else:
+        flagged, detail = replayer.as_recorded(row)
+    tally.processed += 1
+    tally.flagged += flagged
+    return {
+        "job_id": job_id,
+        "seq": row.seq,
+        "decision_id": row.decision_id,
+        "incident_ref": row.incident_ref,
+        "recorded_ruleset": f"{row.ruleset_id}@{row.ruleset_version}",
+        "flagged": flagged,
+        "newly_blocking": newly_blocking,
+        "detail": orjson.dumps(detail).decode(),
+    }
 
 
 def _write(
