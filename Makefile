@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-pg install lint format typecheck openapi migrate bench bench-persist clean
+.PHONY: run test test-pg install lint format typecheck openapi migrate bench bench-persist bench-replay clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,11 @@ openapi: $(STAMP)
 
 bench: $(STAMP)
 	RUST_BACKTRACE=0 $(BIN)/python -m benchmarks
+
+# Replay benchmark: seed N incidents (100,000 unless ARGS="--incidents N" or "--quick"), replay them
+# as recorded and against concern-for-a-child@1.1.0 on SQLite and PostgreSQL; see benchmarks/replay.py.
+bench-replay: $(STAMP)
+	RUST_BACKTRACE=0 $(BIN)/python benchmarks/replay.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
