@@ -49,9 +49,10 @@ def reevaluate(
 def result_json(decision: Decision, cache: FindingCache | None = None) -> bytes:
     """The canonical JSON a decision record stores as its result (``canonical_json`` of its dump).
 
-    With a ``cache``, each distinct finding is serialised once: a finding without details is fully
-    determined by its rule and outcome, and serialising findings (with their citations) is most of
-    the cost of replaying a decision. The bytes are the same either way.
+    With a ``cache``, each distinct finding is serialised once, to canonical JSON embedded as is
+    (``orjson.Fragment``): a finding without details is fully determined by its rule and outcome,
+    and serialising findings (with their citations) is most of the cost of replaying a decision.
+    The bytes are the same either way (a test compares them).
     """
     if cache is None:
         return canonical_json(decision.model_dump(mode="json"))
@@ -61,18 +62,18 @@ def result_json(decision: Decision, cache: FindingCache | None = None) -> bytes:
 
 
 class FindingCache:
-    """JSON dumps of findings, keyed by what determines them: rule-set hash, rule id, outcome."""
+    """Canonical JSON of findings, keyed by what determines them: rule-set hash, rule id, outcome."""
 
     def __init__(self) -> None:
-        self._dumps: dict[tuple[str, str, str, bool], dict[str, Any]] = {}
+        self._dumps: dict[tuple[str, str, str, bool], orjson.Fragment] = {}
 
-    def dump(self, ruleset_hash: str, finding: Finding) -> dict[str, Any]:
+    def dump(self, ruleset_hash: str, finding: Finding) -> orjson.Fragment | dict[str, Any]:
         if finding.details:
             return finding.model_dump(mode="json")
         key = (ruleset_hash, finding.rule_id, finding.outcome.value, finding.evaluation_error)
         cached = self._dumps.get(key)
         if cached is None:
-            cached = self._dumps[key] = finding.model_dump(mode="json")
+            cached = self._dumps[key] = orjson.Fragment(canonical_json(finding.model_dump(mode="json")))
         return cached
 
 

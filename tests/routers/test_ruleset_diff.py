@@ -34,7 +34,11 @@ def two_versions(tmp_path: Path) -> Path:
 @pytest.fixture
 def diff_client(two_versions: Path, tmp_path: Path) -> Iterator[TestClient]:
     settings = Settings(
-        environment="test", database_url=f"sqlite:///{tmp_path / 't.db'}", rulesets_dir=two_versions
+        environment="test",
+        database_url=f"sqlite:///{tmp_path / 't.db'}",
+        rulesets_dir=two_versions,
+        auto_migrate=False,  # the diff needs no database
+        replay_worker=False,
     )
     with TestClient(create_app(settings)) as client:
         yield client

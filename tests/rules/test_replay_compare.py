@@ -7,8 +7,12 @@ from typing import Any
 
 import orjson
 
+from app.rules.checklist import Checklist
+from app.rules.engine import EvaluationContext, evaluate
+from app.rules.registry import RulesetRegistry
 from app.rules.replay import (
     ChangeKind,
+    FindingCache,
     ImpactTotals,
     context_from_json,
     impact,
@@ -16,6 +20,7 @@ from app.rules.replay import (
     reproduce,
     result_json,
 )
+from app.services.synthetic import incidents
 from tests.synthetic_rulesets import compiled, document, rule
 
 VOICE = "CFC-VOICE-OF-CHILD"
@@ -92,3 +97,13 @@ def test_newly_blocking_when_a_critical_finding_appears() -> None:
     totals = ImpactTotals()
     totals.add(result)
     assert (totals.newly_blocking, totals.no_longer_blocking) == (1, 0)
+
+
+def test_cached_findings_give_the_same_bytes_as_a_plain_dump(registry: RulesetRegistry) -> None:
+    cache = FindingCache()
+    for item in incidents(60, seed=3):
+        checklist = Checklist.model_validate(item.checklist)
+        for version in ("1.0.0", "1.1.0"):
+            ruleset = registry.get("concern-for-a-child", version)
+            decision = evaluate(ruleset, checklist, EvaluationContext(hook=None, as_of=item.as_of))
+            assert result_json(decision, cache) == result_json(decision)

@@ -17,7 +17,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, Select, func, insert, select, update
+from sqlalchemy import Engine, Select, and_, func, insert, select, update
 from sqlmodel import Session
 
 from app.db import begin_write
@@ -56,7 +56,15 @@ def selection_query(mode: ReplayMode, selection: ReplaySelection) -> Select[Any]
     """The selected decisions, without order or cursor. Impact takes each incident's latest."""
     query = select(*COLUMNS)
     if mode is ReplayMode.impact:
-        query = query.join(INCIDENTS, INCIDENTS.c.latest_decision_id == DECISIONS.c.decision_id)
+        # The latest decision of each incident: the one made for its current revision. Joined by the
+        # unique incident reference, so decisions are still read in seq order with index lookups.
+        query = query.join(
+            INCIDENTS,
+            and_(
+                INCIDENTS.c.reference == DECISIONS.c.incident_ref,
+                INCIDENTS.c.revision == DECISIONS.c.revision,
+            ),
+        )
     elif selection.force is not None:
         query = query.join(INCIDENTS, INCIDENTS.c.reference == DECISIONS.c.incident_ref)
     if selection.force is not None:
