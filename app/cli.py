@@ -13,6 +13,8 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from app.commands import replay as replay_commands
+from app.commands import rules as rules_commands
 from app.db import session_scope
 from app.rules.decision import Decision, Outcome
 from app.rules.errors import RulesError, RulesetCheckError
@@ -27,8 +29,15 @@ from app.settings import get_settings
 app = typer.Typer(help="SafeSteps safeguarding-checklist decision support.", no_args_is_help=True)
 rules_app = typer.Typer(help="Rule-set files: check, test, list, diff.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+rules_app.command("lock")(rules_commands.lock_command)
+rules_app.command("list")(rules_commands.list_command)
+rules_app.command("diff")(rules_commands.diff_command)
 audit_app = typer.Typer(help="The decision log: verify its hash chain.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
+app.command("replay")(replay_commands.replay_command)
+demo_app = typer.Typer(help="Synthetic data for demos and measurement.", no_args_is_help=True)
+app.add_typer(demo_app, name="demo")
+demo_app.command("seed")(replay_commands.seed_command)
 out = Console()
 err = Console(stderr=True)
 
@@ -47,6 +56,11 @@ def serve(
 ) -> None:
     """Run the HTTP service."""
     import uvicorn
+
+    try:  # refuse to start, with a clear message, if a published rule set was altered
+        RulesetRegistry.load(get_settings().rulesets_dir)
+    except RulesError as exc:
+        raise fail(str(exc)) from None
 
     uvicorn.run(
         "app.main:create_app",
@@ -149,6 +163,7 @@ def rules_check(
         raise fail(f"no rule-set files under {root}")
     if problems:
         raise fail(f"{problems} of {len(files)} rule-set files have errors")
+    rules_commands.check_lock(root)
 
 
 @rules_app.command("test")

@@ -69,6 +69,12 @@ class InvalidFeedback(ServiceError):
         super().__init__(message)
 
 
+class ReplayJobNotFound(ServiceError):
+    def __init__(self, job_id: str) -> None:
+        self.job_id = job_id
+        super().__init__(f"replay job {job_id} not found")
+
+
 class DatabaseBusy(ServiceError):
     def __init__(self) -> None:
         super().__init__("the database is busy; retry the request")
@@ -83,6 +89,7 @@ __all__ = [
     "InvalidCursor",
     "InvalidFeedback",
     "InvalidPrecondition",
+    "ReplayJobNotFound",
     "RulesError",
     "ServiceError",
     "StaleRevision",

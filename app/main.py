@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 import anyio
 import anyio.to_thread
@@ -14,8 +15,9 @@ from starlette.concurrency import run_in_threadpool
 from app import __version__
 from app.db import build_engine, migrate
 from app.middleware import BodySizeLimit
-from app.routers import decisions, errors, evaluate, health, incidents, rulesets
+from app.routers import decisions, errors, evaluate, health, incidents, replays, rulesets
 from app.rules.registry import RulesetRegistry
+from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
 
 
@@ -41,9 +43,20 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Units of work finish (commit, release the SQLite writer lock) on threads of their own: if
     # they queued behind handlers that wait for that lock, the service would deadlock under load.
     app.state.finish_limiter = anyio.CapacityLimiter(settings.db_pool_size)
+    worker = None
+    if settings.replay_worker:
+        worker = ReplayWorker(
+            engine,
+            app.state.registry,
+            poll_seconds=settings.replay_poll_seconds,
+            stale_after=timedelta(seconds=settings.replay_stale_seconds),
+        )
+        worker.start()
     try:
         yield
     finally:
+        if worker is not None:
+            await run_in_threadpool(worker.stop)
         engine.dispose()
 
 
@@ -60,7 +73,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Compile every rule-set version once; a broken or altered file stops the service here.
     app.state.registry = RulesetRegistry.load(settings.rulesets_dir)
     errors.install(app)
-    for module in (health, evaluate, rulesets, incidents, decisions):
+    for module in (health, evaluate, rulesets, incidents, decisions, replays):
         app.include_router(module.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     return app

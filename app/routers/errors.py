@@ -22,6 +22,7 @@ from app.errors import (
     InvalidCursor,
     InvalidFeedback,
     InvalidPrecondition,
+    ReplayJobNotFound,
     ServiceError,
     StaleRevision,
 )
@@ -43,6 +44,7 @@ DOMAIN_ERRORS: dict[type[Exception], tuple[int, str]] = {
     StaleRevision: (412, "stale_revision"),
     IdempotencyConflict: (409, "idempotency_key_reused"),
     DatabaseBusy: (503, "database_busy"),
+    ReplayJobNotFound: (404, "replay_job_not_found"),
 }
 
 _HTTP_CODES = {
