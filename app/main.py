@@ -6,7 +6,9 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from app import __version__
-from app.middleware import BodySizeLimit
+from app.middleware import BodySizeLimit, RequestContext
+from app.observability import configure_logging
+from app.ratelimit import RateLimiter
 from app.routers import errors, evaluate, health, rulesets
 from app.rules.registry import RulesetRegistry
 from app.settings import Settings, get_settings
@@ -19,6 +21,7 @@ def operation_id(route: APIRoute) -> str:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    configure_logging(settings.log_level)
     app = FastAPI(
         title="SafeSteps",
         version=__version__,
@@ -31,5 +34,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     for module in (health, evaluate, rulesets):
         app.include_router(module.router)
+    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)
+    # add_middleware wraps: the last added runs first. RequestContext sees every response,
+    # including a 413 from the body limit.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContext)
     return app

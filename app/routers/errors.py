@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -41,10 +41,10 @@ def error_response(
     code: str,
     message: str,
     fields: list[FieldError] | None = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     body = ErrorBody(error=code, message=message, fields=fields)
-    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=dict(headers or {}))
 
 
 def field_path(loc: Sequence[int | str]) -> str:
@@ -63,12 +63,13 @@ async def _on_validation(_: Request, exc: RequestValidationError) -> JSONRespons
     errors = exc.errors()
     if any(e["type"] == "json_invalid" for e in errors):
         return error_response(400, "malformed_json", "The request body is not valid JSON.")
-    return error_response(
-        422,
-        "validation_error",
-        "The request does not match the schema.",
-        _validation_fields(errors),
+    fields = _validation_fields(errors)
+    # Path and error type only: the message can quote the input (a name, a date of birth).
+    log.info(
+        "validation error",
+        extra={"fields": {"errors": [{"path": f.path, "type": f.type} for f in fields]}},
     )
+    return error_response(422, "validation_error", "The request does not match the schema.", fields)
 
 
 async def _on_http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -85,9 +86,7 @@ async def _on_domain(_: Request, exc: Exception) -> JSONResponse:
 
 async def _on_unexpected(_: Request, exc: Exception) -> JSONResponse:
     log.error("unhandled error", exc_info=(type(exc), exc, exc.__traceback__))
-    return error_response(
-        500, "internal_error", "An unexpected error occurred; it has been logged."
-    )
+    return error_response(500, "internal_error", "An unexpected error occurred; it has been logged.")
 
 
 def install(app: FastAPI) -> None:
