@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint format typecheck openapi bench clean
+.PHONY: run test test-pg install lint format typecheck openapi migrate bench bench-persist clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,15 @@ run: $(STAMP)
 test: $(STAMP)
 	RUST_BACKTRACE=0 $(BIN)/safesteps rules check
 	RUST_BACKTRACE=0 $(BIN)/python -m pytest
+
+# The suite again with PostgreSQL too (a local server with trust auth, database `test`).
+test-pg: $(STAMP)
+	SAFESTEPS_TEST_DATABASE_URL=$${SAFESTEPS_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
+		RUST_BACKTRACE=0 $(BIN)/python -m pytest
+
+# Upgrade the database named by SAFESTEPS_DATABASE_URL (default: the SQLite file under data/).
+migrate: $(STAMP)
+	$(BIN)/alembic upgrade head
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests benchmarks scripts

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
+from starlette.concurrency import run_in_threadpool
 
 from app import __version__
+from app.db import build_engine, migrate
 from app.middleware import BodySizeLimit, RequestContext
 from app.observability import configure_logging
 from app.ratelimit import RateLimiter
@@ -19,10 +24,29 @@ def operation_id(route: APIRoute) -> str:
     return route.name
 
 
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Build the database engine (and migrate it when configured); dispose of it on shutdown."""
+    settings: Settings = app.state.settings
+    engine = build_engine(
+        settings.database_url,
+        busy_timeout_ms=settings.busy_timeout_ms,
+        pool_size=settings.db_pool_size,
+    )
+    if settings.auto_migrate:
+        await run_in_threadpool(migrate, engine)
+    app.state.engine = engine
+    try:
+        yield
+    finally:
+        engine.dispose()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
     app = FastAPI(
+        lifespan=lifespan,
         title="SafeSteps",
         version=__version__,
         summary="Safeguarding-checklist decision support for police responses to concern for a child.",

@@ -34,6 +34,14 @@ class Settings(BaseSettings):
         default=f"sqlite:///{PROJECT_ROOT / 'data' / 'safesteps.db'}",
         description="SQLAlchemy URL; SQLite file by default, PostgreSQL in production.",
     )
+    auto_migrate: bool = Field(
+        default=True,
+        description="Create and migrate the database on startup (`alembic upgrade head`).",
+    )
+    busy_timeout_ms: int = Field(
+        default=5000, ge=0, description="SQLite: how long a writer waits for the write lock."
+    )
+    db_pool_size: int = Field(default=10, ge=1, description="Connections kept per process.")
     rulesets_dir: Path = Field(default=BUILTIN_RULESETS, description="Root of the rule-set files.")
     max_body_bytes: int = Field(default=1_048_576, ge=1024, description="Largest request body accepted.")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

@@ -1,4 +1,4 @@
-"""Shared fixtures: the real app behind an httpx-based client, and checklist builders."""
+"""Shared fixtures: the real app behind an httpx-based client, databases built by the migrations."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
+from app.db import build_engine
 from app.main import create_app
 from app.rules.registry import RulesetRegistry
 from app.settings import Settings
+from tests import database
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -27,12 +30,57 @@ def registry() -> RulesetRegistry:
     return RulesetRegistry.load()
 
 
+@pytest.fixture(scope="session")
+def sqlite_database(tmp_path_factory: pytest.TempPathFactory) -> database.TestDatabase:
+    return database.create("sqlite", tmp_path_factory.mktemp("sqlite"))
+
+
+@pytest.fixture(scope="session", params=database.backends())
+def test_database(
+    request: pytest.FixtureRequest,
+    sqlite_database: database.TestDatabase,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[database.TestDatabase]:
+    """Every backend under test: SQLite, plus PostgreSQL when SAFESTEPS_TEST_DATABASE_URL is set."""
+    if request.param == "sqlite":
+        yield sqlite_database
+        return
+    db = database.create("postgresql", tmp_path_factory.mktemp("pg"))
+    try:
+        yield db
+    finally:
+        db.close()
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(environment="test", database_url=f"sqlite:///{tmp_path / 'test.db'}")
+def settings(sqlite_database: database.TestDatabase) -> Settings:
+    """Settings for stateless tests: a fresh migrated SQLite database."""
+    return Settings(environment="test", database_url=sqlite_database.fresh_url(), auto_migrate=False)
 
 
 @pytest.fixture
 def client(settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(settings)) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def db_settings(test_database: database.TestDatabase) -> Settings:
+    """Settings on a fresh, migrated database of each backend under test."""
+    return Settings(environment="test", database_url=test_database.fresh_url(), auto_migrate=False)
+
+
+@pytest.fixture
+def db_client(db_settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(db_settings)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def db_engine(db_settings: Settings) -> Iterator[Engine]:
+    """A second engine on the test's database, for looking behind the API's back."""
+    engine = build_engine(db_settings.database_url, pool_size=2)
+    try:
+        yield engine
+    finally:
+        engine.dispose()

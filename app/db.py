@@ -1,0 +1,164 @@
+"""Engines, sessions and the one place a unit of work commits.
+
+- ``build_engine`` makes the engine from settings (called by the app's lifespan and the CLI; nothing
+  connects at import). SQLite gets WAL, ``synchronous=NORMAL``, foreign keys and a busy timeout.
+- ``SessionDep``: the request's session. It commits once after the handler returns (before the
+  response is sent) and rolls back on any error. Services ``flush()``, never ``commit()``.
+- ``session_scope()``: the same unit of work for the CLI and scripts.
+- ``begin_write(session)``: call first in a service that writes. On SQLite it starts the transaction
+  with ``BEGIN IMMEDIATE`` (the write lock up front, so two writers never deadlock upgrading read
+  locks) behind an in-process writer lock (threads queue on a mutex instead of SQLite's sleeping
+  busy handler). On PostgreSQL it does nothing: writers coordinate through row locks.
+- ``migrate(engine)``: ``alembic upgrade head``; run on startup when ``auto_migrate`` is on.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+from alembic import command
+from alembic.config import Config
+from fastapi import Depends, Request
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import Connection, make_url
+from sqlmodel import Session
+
+from app.settings import PROJECT_ROOT, Settings, get_settings
+
+MIGRATIONS = PROJECT_ROOT / "migrations"
+_WRITE = "safesteps_write"
+_LOCK_HELD = "safesteps_write_lock_held"
+# Arbitrary constant: the key of the advisory lock that serialises migrations across replicas.
+_MIGRATION_LOCK = 7_260_451_001
+
+
+class WriterBusy(Exception):
+    """The SQLite writer lock could not be taken within the busy timeout."""
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+def build_engine(url: str, *, busy_timeout_ms: int = 5000, pool_size: int = 10) -> Engine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=False)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
+        pool_size=pool_size,
+        max_overflow=pool_size * 2,
+    )
+    _configure_sqlite(engine, busy_timeout_ms)
+    return engine
+
+
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+    writer = threading.Lock()
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _: Any) -> None:
+        # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see "begin").
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        if not conn.get_execution_options().get(_WRITE):
+            conn.exec_driver_sql("BEGIN")
+            return
+        if not writer.acquire(timeout=busy_timeout_ms / 1000):
+            raise WriterBusy("the database is busy; try again")
+        conn.info[_LOCK_HELD] = True
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+        except BaseException:
+            _release(conn)
+            raise
+
+    def _release(conn: Connection) -> None:
+        if conn.info.pop(_LOCK_HELD, False):
+            writer.release()
+
+    event.listen(engine, "commit", _release)
+    event.listen(engine, "rollback", _release)
+
+
+def begin_write(session: Session) -> None:
+    """Start the session's transaction as a writer. Must come before any other statement."""
+    if session.in_transaction():
+        raise RuntimeError("begin_write() must come first in the unit of work")
+    session.connection(execution_options={_WRITE: True})
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Upgrade the schema; replicas starting together on PostgreSQL take turns via an advisory lock."""
+    with engine.connect() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _MIGRATION_LOCK})
+            connection.commit()
+        try:
+            command.upgrade(alembic_config(connection), revision)
+            connection.commit()
+        finally:
+            if connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _MIGRATION_LOCK})
+                connection.commit()
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    engine: Engine = request.app.state.engine
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+        except BaseException:
+            session.rollback()
+            raise
+        session.commit()
+
+
+# scope="function": the commit runs when the handler returns, before the response is sent, so a
+# failed commit becomes an error response instead of a success that never happened.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+
+@contextmanager
+def session_scope(engine: Engine | None = None, settings: Settings | None = None) -> Iterator[Session]:
+    """A unit of work outside HTTP (CLI, scripts): commit on success, roll back on error."""
+    owned = engine is None
+    if engine is None:
+        settings = settings or get_settings()
+        engine = build_engine(settings.database_url, busy_timeout_ms=settings.busy_timeout_ms)
+        if settings.auto_migrate:
+            migrate(engine)
+    try:
+        with Session(engine, expire_on_commit=False) as session:
+            try:
+                yield session
+            except BaseException:
+                session.rollback()
+                raise
+            session.commit()
+    finally:
+        if owned:
+            engine.dispose()

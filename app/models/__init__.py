@@ -1,0 +1,23 @@
+"""SQLModel tables. Importing this package registers every table on ``SQLModel.metadata``."""
+
+from sqlmodel import SQLModel
+
+from app.models.base import NAMING_CONVENTION, UTCDateTime, utcnow
+from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
+from app.models.idempotency import IdempotencyKey
+from app.models.incident import ChecklistRevision, Incident
+
+metadata = SQLModel.metadata
+
+__all__ = [
+    "NAMING_CONVENTION",
+    "ChecklistRevision",
+    "DecisionChainHead",
+    "DecisionFeedback",
+    "DecisionRecord",
+    "IdempotencyKey",
+    "Incident",
+    "UTCDateTime",
+    "metadata",
+    "utcnow",
+]

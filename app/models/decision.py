@@ -1,0 +1,77 @@
+"""The append-only decision log, its hash-chain head, and officers' feedback on decisions.
+
+``decision_record`` columns, all of which feed the record hash (see ``app.services.audit``):
+
+- ``seq``: position in the chain, 1, 2, 3... without gaps; assigned under the chain-head lock.
+- ``decision_id``: UUID given to clients.
+- ``incident_ref``, ``revision``: the incident revision the decision was made for (null for none).
+- ``ruleset_id``, ``ruleset_version``, ``ruleset_hash``: the exact rule-set version evaluated.
+- ``engine_version``: ``app.rules.engine.ENGINE_VERSION`` at evaluation time.
+- ``checklist_schema_version``: schema version of the input checklist.
+- ``input``: the checklist facts as canonical JSON (``app.rules.canonical.canonical_json``) - exactly
+  what the engine was given.
+- ``context``: canonical JSON ``{"hook": ..., "as_of": ...}`` - the pinned evaluation context.
+- ``result``: canonical JSON of the ``Decision`` returned.
+- ``requested_by``: client identity (a placeholder until authentication exists).
+- ``recorded_at``: server time of the append (UTC).
+- ``prev_hash``, ``hash``: ``hash = SHA-256(prev_hash + canonical record)``.
+
+Replay needs ``input`` + ``context`` + the rule-set identity; ``result`` is what it compares against.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Text
+from sqlmodel import Field, SQLModel
+
+from app.models.base import timestamp_field
+
+GENESIS_HASH = "0" * 64
+
+
+class DecisionRecord(SQLModel, table=True):
+    __tablename__ = "decision_record"
+
+    seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    decision_id: str = Field(max_length=36, unique=True)
+    incident_ref: str | None = Field(default=None, max_length=64, index=True)
+    revision: int | None = None
+    ruleset_id: str = Field(max_length=64)
+    ruleset_version: str = Field(max_length=32)
+    ruleset_hash: str = Field(max_length=64)
+    engine_version: str = Field(max_length=128)
+    checklist_schema_version: int
+    input: str = Field(sa_type=Text)
+    context: str = Field(sa_type=Text)
+    result: str = Field(sa_type=Text)
+    requested_by: str = Field(max_length=128)
+    recorded_at: datetime = timestamp_field()
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64, unique=True)
+
+
+class DecisionChainHead(SQLModel, table=True):
+    """A single row (id 1): the last appended record. Locked FOR UPDATE to serialise appends."""
+
+    __tablename__ = "decision_chain_head"
+
+    id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    seq: int
+    hash: str = Field(max_length=64)
+
+
+class DecisionFeedback(SQLModel, table=True):
+    """An officer accepted or overrode one finding of a decision (CDS Hooks feedback)."""
+
+    __tablename__ = "decision_feedback"
+
+    id: int | None = Field(default=None, primary_key=True)
+    decision_id: str = Field(max_length=36, foreign_key="decision_record.decision_id", index=True)
+    rule_id: str = Field(max_length=64)
+    outcome: str = Field(max_length=16)
+    reason_code: str | None = Field(default=None, max_length=32)
+    comment: str | None = Field(default=None, max_length=2000)
+    submitted_by: str = Field(max_length=128)
+    created_at: datetime = timestamp_field()

@@ -1,0 +1,48 @@
+"""Incidents and their checklist revisions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from app.models.base import timestamp_field
+
+
+class Incident(SQLModel, table=True):
+    """One row per incident reference; ``revision`` is the number of its latest revision.
+
+    The ``latest_*`` columns copy the latest evaluation so that listings filter without joins.
+    """
+
+    __tablename__ = "incident"
+
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(max_length=64, unique=True)
+    force: str = Field(max_length=16, index=True)
+    incident_type: str = Field(max_length=32)
+    revision: int = Field(description="Number of the latest revision (1 for the first).")
+    latest_decision_id: str = Field(max_length=36)
+    latest_hook: str | None = Field(default=None, max_length=64, index=True)
+    latest_blocking: bool = Field(index=True)
+    created_at: datetime = timestamp_field()
+    updated_at: datetime = timestamp_field(index=True)
+
+
+class ChecklistRevision(SQLModel, table=True):
+    """One accepted submission. The checklist itself is the input of its decision record."""
+
+    __tablename__ = "checklist_revision"
+    __table_args__ = (UniqueConstraint("incident_id", "number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    incident_id: int = Field(foreign_key="incident.id")
+    number: int
+    decision_id: str = Field(max_length=36, foreign_key="decision_record.decision_id")
+    submitted_by: str = Field(max_length=128, description="Who sent it (client identity).")
+    device_time: datetime | None = timestamp_field(
+        default=None, nullable=True, description="The sending device's own clock."
+    )
+    received_at: datetime = timestamp_field(description="The server's receipt time.")
+    idempotency_key: str | None = Field(default=None, max_length=255)

@@ -1,0 +1,49 @@
+"""Engine set-up, the request unit of work, and the database made on first start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from sqlalchemy import inspect, text
+
+from app.db import build_engine, session_scope
+from app.main import create_app
+from app.settings import Settings
+
+
+def test_sqlite_connections_get_wal_synchronous_normal_and_foreign_keys(tmp_path: Path) -> None:
+    engine = build_engine(f"sqlite:///{tmp_path / 'p.db'}", busy_timeout_ms=1234)
+    with engine.connect() as conn:
+        pragmas = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "synchronous", "foreign_keys", "busy_timeout")
+        }
+    engine.dispose()
+    assert pragmas == {"journal_mode": "wal", "synchronous": 1, "foreign_keys": 1, "busy_timeout": 1234}
+
+
+def test_first_start_creates_and_migrates_the_sqlite_file(tmp_path: Path) -> None:
+    target = tmp_path / "data" / "fresh.db"
+    settings = Settings(environment="test", database_url=f"sqlite:///{target}")
+    with TestClient(create_app(settings)) as client:
+        assert client.get("/healthz").status_code == 200
+    engine = build_engine(settings.database_url)
+    try:
+        assert "decision_record" in inspect(engine).get_table_names()
+    finally:
+        engine.dispose()
+
+
+def test_session_scope_commits_on_success_and_rolls_back_on_error(tmp_path: Path) -> None:
+    settings = Settings(environment="test", database_url=f"sqlite:///{tmp_path / 's.db'}")
+    with session_scope(settings=settings) as session:
+        session.execute(text("UPDATE decision_chain_head SET seq = 5"))
+    try:
+        with session_scope(settings=settings) as session:
+            session.execute(text("UPDATE decision_chain_head SET seq = 9"))
+            raise RuntimeError("boom")
+    except RuntimeError:
+        pass
+    with session_scope(settings=settings) as session:
+        assert session.execute(text("SELECT seq FROM decision_chain_head")).scalar_one() == 5
