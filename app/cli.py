@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from app.cli_auth import keys_app
 from app.rules.decision import Decision
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry, load_file, ruleset_files
@@ -23,6 +24,7 @@ from app.settings import get_settings
 app = typer.Typer(help="SafeSteps safeguarding-checklist decision support.", no_args_is_help=True)
 rules_app = typer.Typer(help="Rule-set files: check, test, list, diff.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
+app.add_typer(keys_app, name="keys")
 out = Console()
 err = Console(stderr=True)
 

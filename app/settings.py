@@ -83,6 +83,10 @@ class Settings(BaseSettings):
         20.0, gt=0, description="Sustained requests a second per client, per API process."
     )
     rate_limit_burst: int = Field(60, ge=1, description="Requests a client may send at once.")
+    auth_failure_rate_per_second: float = Field(
+        2.0, gt=0, description="Sustained failed authentications a second per address."
+    )
+    auth_failure_burst: int = Field(30, ge=1, description="Failed authentications allowed at once.")
 
     # Retention
     retention_days: int = Field(

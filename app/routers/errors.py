@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.rules.errors import RulesetNotFound, UnknownHook
 from app.schemas.errors import ErrorBody, FieldError
+from app.services.apikeys import ApiKeyNotFound
 
 log = logging.getLogger("safesteps.errors")
 
@@ -20,6 +21,7 @@ log = logging.getLogger("safesteps.errors")
 DOMAIN_ERRORS: dict[type[Exception], tuple[int, str]] = {
     RulesetNotFound: (404, "ruleset_not_found"),
     UnknownHook: (422, "unknown_hook"),
+    ApiKeyNotFound: (404, "api_key_not_found"),
 }
 
 _HTTP_CODES = {
@@ -33,6 +35,7 @@ _HTTP_CODES = {
     413: "payload_too_large",
     415: "unsupported_media_type",
     429: "rate_limited",
+    503: "unavailable",
 }
 
 
