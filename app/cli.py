@@ -14,10 +14,12 @@ from rich.console import Console
 from rich.table import Table
 
 from app.cli_auth import keys_app
+from app.db import session_scope
 from app.rules.decision import Decision
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry, load_file, ruleset_files
 from app.schemas.evaluate import DEFAULT_RULESET, EvaluateRequest
+from app.services import audit
 from app.services.evaluation import evaluate_checklist
 from app.settings import get_settings
 
@@ -25,6 +27,8 @@ app = typer.Typer(help="SafeSteps safeguarding-checklist decision support.", no_
 rules_app = typer.Typer(help="Rule-set files: check, test, list, diff.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 app.add_typer(keys_app, name="keys")
+audit_app = typer.Typer(help="The decision log: verify its hash chain.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
 out = Console()
 err = Console(stderr=True)
 
@@ -138,6 +142,16 @@ def rules_check(
         raise fail(f"no rule-set files under {root}")
     if problems:
         raise fail(f"{problems} of {len(files)} rule-set files have errors")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Recompute the decision log's hash chain; exit 1 at the first broken link."""
+    with session_scope() as session:
+        result = audit.verify(session)
+    sys.stdout.write(result.model_dump_json(exclude_none=True) + "\n")
+    if not result.verified:
+        raise typer.Exit(1)
 
 
 def main() -> None:

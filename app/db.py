@@ -27,6 +27,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
 from sqlmodel import Session
 
+from app.errors import DatabaseBusy
 from app.settings import PROJECT_ROOT, Settings, get_settings
 
 MIGRATIONS = PROJECT_ROOT / "migrations"
@@ -34,10 +35,6 @@ _WRITE = "safesteps_write"
 _LOCK_HELD = "safesteps_write_lock_held"
 # Arbitrary constant: the key of the advisory lock that serialises migrations across replicas.
 _MIGRATION_LOCK = 7_260_451_001
-
-
-class WriterBusy(Exception):
-    """The SQLite writer lock could not be taken within the busy timeout."""
 
 
 def is_sqlite(engine: Engine) -> bool:
@@ -80,7 +77,7 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
             conn.exec_driver_sql("BEGIN")
             return
         if not writer.acquire(timeout=busy_timeout_ms / 1000):
-            raise WriterBusy("the database is busy; try again")
+            raise DatabaseBusy
         conn.info[_LOCK_HELD] = True
         try:
             conn.exec_driver_sql("BEGIN IMMEDIATE")

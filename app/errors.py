@@ -1,4 +1,8 @@
-"""Domain errors of the service layer. They know nothing about HTTP; routers/errors.py maps them."""
+"""Domain errors of the service layer. They know nothing about HTTP; routers/errors.py maps them.
+
+An error may carry ``detail`` (machine-readable specifics, e.g. the current revision) and ``field``
+(the request path it is about); the mapping decides what reaches the client.
+"""
 
 from __future__ import annotations
 
@@ -8,5 +12,88 @@ from app.rules.errors import RulesError
 class ServiceError(Exception):
     """Base of errors raised by services."""
 
+    detail: dict[str, object] | None = None
+    field: str | None = None
 
-__all__ = ["RulesError", "ServiceError"]
+
+class IncidentNotFound(ServiceError):
+    def __init__(self, reference: str) -> None:
+        self.reference = reference
+        super().__init__(f"incident {reference} not found")
+
+
+class DecisionNotFound(ServiceError):
+    def __init__(self, decision_id: str) -> None:
+        self.decision_id = decision_id
+        super().__init__(f"decision {decision_id} not found")
+
+
+class IncidentReferenceMismatch(ServiceError):
+    field = "body.checklist.incident.reference"
+
+    def __init__(self, path_ref: str, body_ref: str) -> None:
+        super().__init__(f"the checklist is for incident {body_ref} but was sent to incident {path_ref}")
+
+
+class StaleRevision(ServiceError):
+    """A conditional write named a revision that is no longer the latest."""
+
+    def __init__(self, reference: str, expected: int, current: int) -> None:
+        self.reference, self.expected, self.current = reference, expected, current
+        self.detail = {"incident_ref": reference, "expected_revision": expected, "current_revision": current}
+        what = f"is at revision {current}" if current else "does not exist yet"
+        super().__init__(f"incident {reference} {what}; the write was based on revision {expected}")
+
+
+class InvalidPrecondition(ServiceError):
+    def __init__(self, value: str) -> None:
+        super().__init__(f'If-Match must be an incident revision ETag such as "3", not {value!r}')
+
+
+class InvalidCursor(ServiceError):
+    field = "query.cursor"
+
+    def __init__(self, cursor: str) -> None:
+        super().__init__("the cursor is not one this service issued; start again without it")
+
+
+class IdempotencyConflict(ServiceError):
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__("this Idempotency-Key was already used with a different request; use a new key")
+
+
+class InvalidFeedback(ServiceError):
+    def __init__(self, message: str, field: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+class OutsideForce(ServiceError):
+    """A force-bound client sent a checklist for another force."""
+
+    field = "body.checklist.incident.force"
+
+    def __init__(self, bound: str) -> None:
+        super().__init__(f"this client may only submit checklists for force {bound}")
+
+
+class DatabaseBusy(ServiceError):
+    def __init__(self) -> None:
+        super().__init__("the database is busy; retry the request")
+
+
+__all__ = [
+    "DatabaseBusy",
+    "DecisionNotFound",
+    "IdempotencyConflict",
+    "IncidentNotFound",
+    "IncidentReferenceMismatch",
+    "InvalidCursor",
+    "InvalidFeedback",
+    "InvalidPrecondition",
+    "OutsideForce",
+    "RulesError",
+    "ServiceError",
+    "StaleRevision",
+]

@@ -86,5 +86,6 @@ def configure_logging(level: str = "INFO") -> None:
         uvicorn_logger = logging.getLogger(name)
         uvicorn_logger.handlers.clear()
         uvicorn_logger.propagate = True
-    # uvicorn's own access log would repeat our access line with the raw path and query string.
+    # uvicorn's access log and httpx's request lines carry raw paths and query strings.
     logging.getLogger("uvicorn.access").disabled = True
+    logging.getLogger("httpx").setLevel(logging.WARNING)

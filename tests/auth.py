@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from fastapi import FastAPI
+from fastapi.testclient import TestClient
 
 from app.auth.roles import Role
 from app.db import session_scope
@@ -64,3 +65,17 @@ class Credentials:
 
     def headers(self, role: Role | str, **kwargs: object) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.key(role, **kwargs)}"}  # type: ignore[arg-type]
+
+
+def credentials_for(app: FastAPI) -> Credentials:
+    """The one ``Credentials`` of a test app (kept on its state, so keys are made once per role)."""
+    creds: Credentials | None = getattr(app.state, "test_credentials", None)
+    if creds is None:
+        creds = Credentials(app)
+        app.state.test_credentials = creds
+    return creds
+
+
+def as_role(client: TestClient, role: Role | str, **kwargs: object) -> dict[str, str]:
+    """Headers that make one request as ``role``: ``client.get(url, headers=as_role(client, "auditor"))``."""
+    return credentials_for(client.app).headers(role, **kwargs)  # type: ignore[arg-type]

@@ -16,7 +16,7 @@ from app.main import create_app
 from app.rules.registry import RulesetRegistry
 from app.settings import Settings
 from tests import database
-from tests.auth import TEST_LIMITS, Credentials
+from tests.auth import TEST_LIMITS, Credentials, credentials_for
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -71,7 +71,7 @@ def anonymous_client(settings: Settings) -> Iterator[TestClient]:
 @pytest.fixture
 def creds(anonymous_client: TestClient) -> Credentials:
     """API keys per role in the test app's database: ``creds.headers("auditor")``."""
-    return Credentials(anonymous_client.app)  # type: ignore[arg-type]
+    return credentials_for(anonymous_client.app)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ def db_anonymous_client(db_settings: Settings) -> Iterator[TestClient]:
 
 @pytest.fixture
 def db_creds(db_anonymous_client: TestClient) -> Credentials:
-    return Credentials(db_anonymous_client.app)  # type: ignore[arg-type]
+    return credentials_for(db_anonymous_client.app)  # type: ignore[arg-type]
 
 
 @pytest.fixture

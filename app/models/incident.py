@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Column, ForeignKey, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.models.base import timestamp_field
@@ -39,7 +39,14 @@ class ChecklistRevision(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     incident_id: int = Field(foreign_key="incident.id")
     number: int
-    decision_id: str = Field(max_length=36, foreign_key="decision_record.decision_id")
+    # Deferred: the decision record is appended last, when the chain-head lock is taken.
+    decision_id: str = Field(
+        sa_column=Column(
+            String(36),
+            ForeignKey("decision_record.decision_id", deferrable=True, initially="DEFERRED"),
+            nullable=False,
+        )
+    )
     submitted_by: str = Field(max_length=128, description="Who sent it (client identity).")
     device_time: datetime | None = timestamp_field(
         default=None, nullable=True, description="The sending device's own clock."

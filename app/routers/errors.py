@@ -9,8 +9,22 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.errors import (
+    DatabaseBusy,
+    DecisionNotFound,
+    IdempotencyConflict,
+    IncidentNotFound,
+    IncidentReferenceMismatch,
+    InvalidCursor,
+    InvalidFeedback,
+    InvalidPrecondition,
+    OutsideForce,
+    ServiceError,
+    StaleRevision,
+)
 from app.rules.errors import RulesetNotFound, UnknownHook
 from app.schemas.errors import ErrorBody, FieldError
 from app.services.apikeys import ApiKeyNotFound
@@ -22,6 +36,16 @@ DOMAIN_ERRORS: dict[type[Exception], tuple[int, str]] = {
     RulesetNotFound: (404, "ruleset_not_found"),
     UnknownHook: (422, "unknown_hook"),
     ApiKeyNotFound: (404, "api_key_not_found"),
+    IncidentNotFound: (404, "incident_not_found"),
+    DecisionNotFound: (404, "decision_not_found"),
+    IncidentReferenceMismatch: (422, "incident_reference_mismatch"),
+    InvalidFeedback: (422, "invalid_feedback"),
+    InvalidCursor: (422, "invalid_cursor"),
+    InvalidPrecondition: (400, "invalid_if_match"),
+    StaleRevision: (412, "stale_revision"),
+    IdempotencyConflict: (409, "idempotency_key_reused"),
+    DatabaseBusy: (503, "database_busy"),
+    OutsideForce: (403, "outside_force"),
 }
 
 _HTTP_CODES = {
@@ -80,11 +104,31 @@ async def _on_http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
     return error_response(exc.status_code, code, str(exc.detail), headers=exc.headers)
 
 
-async def _on_domain(_: Request, exc: Exception) -> JSONResponse:
+def describe(exc: Exception, prefix: str = "") -> tuple[int, ErrorBody]:
+    """Status and body for an error, e.g. for one item of a batch. Unknown errors are 500s."""
+    if isinstance(exc, ValidationError):
+        problems = [
+            FieldError(path=prefix + field_path(e["loc"]), message=e["msg"], type=e["type"])
+            for e in exc.errors()
+        ]
+        return 422, ErrorBody(
+            error="validation_error", message="The item does not match the schema.", fields=problems
+        )
     for kind, (status, code) in DOMAIN_ERRORS.items():
         if isinstance(exc, kind):
-            return error_response(status, code, str(exc))
-    raise exc  # pragma: no cover - only registered for the kinds above
+            field = getattr(exc, "field", None)
+            fields = [FieldError(path=field, message=str(exc), type=code)] if field else None
+            detail = exc.detail if isinstance(exc, ServiceError) else None
+            return status, ErrorBody(error=code, message=str(exc), fields=fields, detail=detail)
+    log.error("unhandled error", exc_info=(type(exc), exc, exc.__traceback__))
+    return 500, ErrorBody(error="internal_error", message="An unexpected error occurred; it has been logged.")
+
+
+async def _on_domain(_: Request, exc: Exception) -> JSONResponse:
+    status, body = describe(exc)
+    headers = {"ETag": f'"{exc.current}"'} if isinstance(exc, StaleRevision) and exc.current else None
+    headers = {**(headers or {}), "Retry-After": "1"} if isinstance(exc, DatabaseBusy) else headers
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
 
 
 async def _on_unexpected(_: Request, exc: Exception) -> JSONResponse:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 
@@ -15,6 +17,9 @@ class ErrorBody(BaseModel):
     error: str = Field(description="Stable machine-readable error code, e.g. `validation_error`.")
     message: str = Field(description="What went wrong, for a person.")
     fields: list[FieldError] | None = Field(None, description="Per-field problems (validation).")
+    detail: dict[str, Any] | None = Field(
+        None, description="Machine-readable specifics, e.g. `current_revision` for a stale write."
+    )
 
 
 def error_responses(*statuses: int) -> dict[int | str, dict[str, object]]:

@@ -101,7 +101,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("incident_id", sa.Integer(), nullable=False),
         sa.Column("number", sa.Integer(), nullable=False),
-        sa.Column("decision_id", sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
+        sa.Column("decision_id", sa.String(length=36), nullable=False),
         sa.Column("submitted_by", sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
         sa.Column("device_time", sa.DateTime(timezone=True), nullable=True),
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
@@ -110,6 +110,8 @@ def upgrade() -> None:
             ["decision_id"],
             ["decision_record.decision_id"],
             name=op.f("fk_checklist_revision_decision_id_decision_record"),
+            deferrable=True,
+            initially="DEFERRED",
         ),
         sa.ForeignKeyConstraint(
             ["incident_id"], ["incident.id"], name=op.f("fk_checklist_revision_incident_id_incident")

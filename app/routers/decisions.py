@@ -1,0 +1,79 @@
+"""Decision records for auditors, officers' feedback, and verification of the decision log."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path
+
+from app.auth.deps import AUTH_ERRORS, Authorize, audited
+from app.auth.roles import Principal, Role
+from app.db import SessionDep
+from app.schemas.decisions import (
+    AuditVerification,
+    DecisionRecordPublic,
+    FeedbackCreate,
+    FeedbackPublic,
+    FeedbackStats,
+)
+from app.schemas.errors import error_responses
+from app.services import audit, decisions
+
+router = APIRouter(prefix="/v1", responses=AUTH_ERRORS)
+
+DecisionId = Annotated[str, Path(min_length=1, max_length=36)]
+
+
+@router.get(
+    "/decisions/{decision_id}",
+    response_model=DecisionRecordPublic,
+    responses=error_responses(404),
+    tags=["audit"],
+)
+def get_decision(
+    decision_id: DecisionId,
+    reader: Annotated[Principal, audited("decision:read", action="decision.read", target="decision_id")],
+    session: SessionDep,
+) -> DecisionRecordPublic:
+    """A decision record exactly as logged (input, context, result, rule set), with its feedback."""
+    return decisions.get_decision(session, decision_id, force=reader.force)
+
+
+@router.post(
+    "/decisions/{decision_id}/feedback",
+    status_code=201,
+    response_model=FeedbackPublic,
+    responses=error_responses(404, 422, 503),
+    tags=["feedback"],
+)
+def submit_feedback(
+    decision_id: DecisionId,
+    body: FeedbackCreate,
+    client: Annotated[Principal, Depends(Authorize("decision:feedback"))],
+    session: SessionDep,
+) -> FeedbackPublic:
+    """Record that an officer accepted a finding or overrode it with a reason."""
+    submitter = client.id if client.role is Role.mdt else None
+    return decisions.add_feedback(session, decision_id, body, force=client.force, submitter=submitter)
+
+
+@router.get(
+    "/audit/verify",
+    response_model=AuditVerification,
+    tags=["audit"],
+    dependencies=[audited("audit:verify", action="audit.verify")],
+)
+def verify_audit_log(session: SessionDep) -> AuditVerification:
+    """Recompute the decision log's hash chain; report the first broken link, if any."""
+    return audit.verify(session)
+
+
+@router.get(
+    "/audit/feedback",
+    response_model=FeedbackStats,
+    tags=["audit"],
+    dependencies=[audited("decision:read", action="audit.feedback")],
+)
+def feedback_statistics(session: SessionDep) -> FeedbackStats:
+    """How often officers accept or override findings, why, and for which rules."""
+    return decisions.feedback_stats(session)

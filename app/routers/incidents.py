@@ -1,0 +1,174 @@
+"""Incident submissions (single and batched offline queues) and incident views."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Response
+from pydantic import AwareDatetime
+
+from app.auth.deps import AUTH_ERRORS, Authorize, audited
+from app.auth.roles import Principal, Role
+from app.db import SessionDep
+from app.deps import RegistryDep
+from app.routers.errors import describe
+from app.schemas.errors import error_responses
+from app.schemas.incidents import (
+    BatchItemResult,
+    BatchRequest,
+    BatchResult,
+    IncidentOutstanding,
+    IncidentPage,
+    IncidentPublic,
+    SubmissionCreate,
+    SubmissionResult,
+)
+from app.services import incidents, submissions
+
+router = APIRouter(prefix="/v1", tags=["incidents"], responses=AUTH_ERRORS)
+Submitter = Annotated[Principal, Depends(Authorize("incident:submit"))]
+
+IncidentRef = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")]
+IdempotencyKey = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        min_length=1,
+        max_length=255,
+        description="Makes retries safe: the same key and body return the original response.",
+    ),
+]
+IfMatch = Annotated[
+    str | None,
+    Header(alias="If-Match", max_length=64, description='The incident\'s ETag (revision), e.g. "3".'),
+]
+
+
+def stored_response(stored: submissions.Stored) -> Response:
+    headers = {"ETag": submissions.etag(stored.revision), "Location": f"/v1/incidents/{stored.incident_ref}"}
+    if stored.replayed:
+        headers["Idempotent-Replayed"] = "true"
+    return Response(stored.response, stored.status_code, headers, media_type="application/json")
+
+
+@router.post(
+    "/incidents/{incident_ref}/checklists",
+    status_code=201,
+    response_model=SubmissionResult,
+    responses=error_responses(400, 409, 412, 413, 422, 503),
+)
+def submit_checklist(
+    incident_ref: IncidentRef,
+    body: SubmissionCreate,
+    session: SessionDep,
+    registry: RegistryDep,
+    client: Submitter,
+    idempotency_key: IdempotencyKey = None,
+    if_match: IfMatch = None,
+) -> Response:
+    """Store the checklist as the incident's next revision and return its evaluation at `hook`."""
+    stored = submissions.submit(
+        session,
+        registry,
+        incident_ref,
+        body,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
+        requested_by=client.id,
+        force=client.force,
+    )
+    return stored_response(stored)
+
+
+@router.post("/checklists:batch", response_model=BatchResult, responses=error_responses(400, 413, 422, 503))
+def submit_checklist_batch(
+    body: BatchRequest, session: SessionDep, registry: RegistryDep, client: Submitter
+) -> BatchResult:
+    """Apply an offline queue in device-time order; every item gets its own result."""
+    outcomes = submissions.submit_batch(
+        session, registry, body.items, requested_by=client.id, force=client.force
+    )
+    return batch_result(outcomes)
+
+
+def batch_result(outcomes: list[submissions.ItemOutcome]) -> BatchResult:
+    results = []
+    for outcome in outcomes:
+        if outcome.stored is not None:
+            stored = outcome.stored
+            results.append(
+                BatchItemResult(
+                    index=outcome.index,
+                    incident_ref=outcome.incident_ref,
+                    status=stored.status_code,
+                    replayed=stored.replayed,
+                    result=SubmissionResult.model_validate_json(stored.response),
+                )
+            )
+        else:
+            assert outcome.error is not None
+            status, error = describe(outcome.error, prefix=f"body.items[{outcome.index}].")
+            results.append(
+                BatchItemResult(
+                    index=outcome.index, incident_ref=outcome.incident_ref, status=status, error=error
+                )
+            )
+    applied = sum(1 for r in results if r.result is not None and not r.replayed)
+    return BatchResult(applied=applied, failed=sum(1 for r in results if r.error), results=results)
+
+
+@router.get("/incidents/{incident_ref}", response_model=IncidentPublic, responses=error_responses(404, 422))
+def get_incident(
+    incident_ref: IncidentRef,
+    reader: Annotated[Principal, audited("incident:read", action="incident.read", target="incident_ref")],
+    session: SessionDep,
+    response: Response,
+) -> IncidentPublic:
+    """The latest revision and evaluation, every revision's history entry, and officers' feedback."""
+    incident = incidents.get_incident(session, incident_ref, force=reader.force)
+    response.headers["ETag"] = submissions.etag(incident.revision)
+    return incident
+
+
+@router.get("/incidents", response_model=IncidentPage, responses=error_responses(422))
+def list_incidents(
+    reader: Annotated[Principal, audited("incident:list", action="incident.list")],
+    session: SessionDep,
+    force: Annotated[str | None, Query(max_length=16)] = None,
+    hook: Annotated[str | None, Query(max_length=64, description="Hook of the latest evaluation.")] = None,
+    blocking: Annotated[bool | None, Query(description="Latest evaluation blocking.")] = None,
+    updated_from: Annotated[AwareDatetime | None, Query(description="Inclusive.")] = None,
+    updated_to: Annotated[AwareDatetime | None, Query(description="Exclusive.")] = None,
+    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 50,
+) -> IncidentPage:
+    """Incidents, most recently updated first, filtered and paginated by cursor."""
+    return incidents.list_incidents(
+        session,
+        force=force,
+        hook=hook,
+        blocking=blocking,
+        updated_from=updated_from,
+        updated_to=updated_to,
+        cursor=cursor,
+        limit=limit,
+        scope_force=reader.force,
+    )
+
+
+@router.get(
+    "/incidents/{incident_ref}/outstanding",
+    response_model=IncidentOutstanding,
+    responses=error_responses(404, 422),
+)
+def get_outstanding_steps(
+    incident_ref: IncidentRef,
+    reader: Annotated[
+        Principal, audited("incident:outstanding", action="incident.outstanding", target="incident_ref")
+    ],
+    session: SessionDep,
+) -> IncidentOutstanding:
+    """The steps still missing or unrecorded on the incident's latest evaluation (no checklist)."""
+    # An MDT sees only incidents it has submitted to; a control room every incident of its force.
+    submitter = reader.id if reader.role is Role.mdt else None
+    return incidents.get_outstanding(session, incident_ref, force=reader.force, submitter=submitter)

@@ -1,0 +1,127 @@
+"""Officers' feedback on decisions (CDS Hooks feedback): accepted, or overridden with a reason."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from app.rules.decision import Decision
+
+
+class FeedbackOutcome(StrEnum):
+    accepted = "accepted"
+    overridden = "overridden"
+
+
+class OverrideReason(StrEnum):
+    """Why an officer overrode a finding. A fixed list so that auditors can count them."""
+
+    done_not_recorded = "done_not_recorded"
+    not_relevant_to_incident = "not_relevant_to_incident"
+    information_unavailable = "information_unavailable"
+    officer_safety = "officer_safety"
+    supervisor_direction = "supervisor_direction"
+    other_agency_responsible = "other_agency_responsible"
+    data_error = "data_error"
+    other = "other"
+
+
+class FeedbackCreate(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "rule_id": "referral-made",
+                    "outcome": "overridden",
+                    "reason_code": "supervisor_direction",
+                    "comment": "Sergeant directed referral by the day shift.",
+                    "submitted_by": "PC4711",
+                }
+            ]
+        },
+    )
+
+    rule_id: str = Field(min_length=1, max_length=64, description="The finding's rule id.")
+    outcome: FeedbackOutcome
+    reason_code: OverrideReason | None = Field(None, description="Required when overridden.")
+    comment: str | None = Field(None, max_length=2000, description="Required when the reason is `other`.")
+    submitted_by: str = Field("unspecified", min_length=1, max_length=128)
+
+    @model_validator(mode="after")
+    def _reason_when_overridden(self) -> FeedbackCreate:
+        if self.outcome is FeedbackOutcome.overridden and self.reason_code is None:
+            raise ValueError("reason_code is required when a finding is overridden")
+        if self.outcome is FeedbackOutcome.accepted and self.reason_code is not None:
+            raise ValueError("reason_code is only for overrides")
+        if self.reason_code is OverrideReason.other and not (self.comment or "").strip():
+            raise ValueError("a comment is required when the reason is `other`")
+        return self
+
+
+class FeedbackPublic(BaseModel):
+    id: int
+    decision_id: str
+    rule_id: str
+    outcome: FeedbackOutcome
+    reason_code: OverrideReason | None
+    comment: str | None
+    submitted_by: str
+    created_at: datetime
+
+
+class DecisionRecordPublic(BaseModel):
+    """A decision record as stored: everything replay needs, and the chain links."""
+
+    seq: int
+    decision_id: str
+    incident_ref: str | None
+    revision: int | None
+    ruleset_id: str
+    ruleset_version: str
+    ruleset_hash: str
+    engine_version: str
+    checklist_schema_version: int
+    input: dict[str, Any] = Field(description="The checklist facts the engine was given.")
+    context: dict[str, Any] = Field(description="The pinned evaluation context: hook and as_of.")
+    result: Decision
+    requested_by: str
+    recorded_at: datetime
+    prev_hash: str
+    hash: str
+    feedback: list[FeedbackPublic]
+    overrides: int
+
+
+class ReasonCount(BaseModel):
+    reason_code: OverrideReason
+    count: int
+
+
+class RuleFeedbackCount(BaseModel):
+    rule_id: str
+    accepted: int
+    overridden: int
+
+
+class FeedbackStats(BaseModel):
+    accepted: int
+    overridden: int
+    by_reason: list[ReasonCount]
+    by_rule: list[RuleFeedbackCount]
+
+
+class ChainBreak(BaseModel):
+    seq: int = Field(description="Chain position of the first record that does not verify.")
+    decision_id: str | None
+    reason: str = Field(description="`hash_mismatch`, `prev_hash_mismatch`, `gap` or `head_mismatch`.")
+
+
+class AuditVerification(BaseModel):
+    verified: bool
+    records: int = Field(description="Records checked.")
+    head_hash: str | None = None
+    first_broken: ChainBreak | None = None

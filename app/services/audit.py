@@ -1,0 +1,153 @@
+"""The decision log: append records to the hash chain, and verify the chain.
+
+Each record's hash is ``SHA-256(prev_hash + canonical record)``, where the canonical record is
+``canonical_json`` of every stored column except ``prev_hash`` and ``hash``, with ``input``,
+``context`` and ``result`` embedded as the exact canonical JSON bytes that are stored. The first
+record's ``prev_hash`` is 64 zeros. ``decision_chain_head`` holds the last ``seq`` and ``hash``: it
+is the lock appenders queue on, and verify checks the chain ends where the head says, so records
+removed from the end are detected too.
+
+Appends must run inside the unit of work that stores what the decision is about, after everything
+else (the head row lock is taken last, so the time it is held is short and locks are always taken
+in the same order: incident rows, then the chain head).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import RowMapping, Table, insert, select, update
+from sqlmodel import Session
+
+from app.models.decision import GENESIS_HASH, DecisionChainHead, DecisionRecord
+from app.rules.canonical import canonical_json, sha256_hex
+from app.schemas.decisions import AuditVerification, ChainBreak
+
+RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
+HEAD: Table = DecisionChainHead.__table__  # type: ignore[attr-defined]
+HEAD_ID = 1
+
+
+@dataclass(frozen=True, slots=True)
+class PendingRecord:
+    """A decision about to be appended; ``input``, ``context`` and ``result`` are canonical JSON."""
+
+    decision_id: str
+    incident_ref: str | None
+    revision: int | None
+    ruleset_id: str
+    ruleset_version: str
+    ruleset_hash: str
+    engine_version: str
+    checklist_schema_version: int
+    input: bytes
+    context: bytes
+    result: bytes
+    requested_by: str
+    recorded_at: datetime
+
+
+def record_bytes(seq: int, record: PendingRecord | Mapping[str, Any] | RowMapping) -> bytes:
+    """The canonical form of a record that its hash covers."""
+    get: Callable[[str], Any] = (
+        record.__getitem__ if isinstance(record, Mapping | RowMapping) else record.__getattribute__
+    )
+
+    def raw(name: str) -> orjson.Fragment:
+        value = get(name)
+        return orjson.Fragment(value if isinstance(value, bytes) else str(value).encode("utf-8"))
+
+    return canonical_json(
+        {
+            "seq": seq,
+            "decision_id": get("decision_id"),
+            "incident_ref": get("incident_ref"),
+            "revision": get("revision"),
+            "ruleset_id": get("ruleset_id"),
+            "ruleset_version": get("ruleset_version"),
+            "ruleset_hash": get("ruleset_hash"),
+            "engine_version": get("engine_version"),
+            "checklist_schema_version": get("checklist_schema_version"),
+            "input": raw("input"),
+            "context": raw("context"),
+            "result": raw("result"),
+            "requested_by": get("requested_by"),
+            "recorded_at": get("recorded_at"),
+        }
+    )
+
+
+def chain_hash(prev_hash: str, record: bytes) -> str:
+    return sha256_hex(prev_hash.encode("ascii") + record)
+
+
+def append(session: Session, pending: Sequence[PendingRecord]) -> None:
+    """Append records in order. Serialised by the chain-head row lock (PostgreSQL) or by the
+    SQLite write transaction the caller opened with ``begin_write``."""
+    if not pending:
+        return
+    head = session.execute(
+        select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID).with_for_update()
+    ).one()
+    seq, prev = head.seq, head.hash
+    rows = []
+    for record in pending:
+        seq += 1
+        digest = chain_hash(prev, record_bytes(seq, record))
+        rows.append(
+            {
+                "seq": seq,
+                "decision_id": record.decision_id,
+                "incident_ref": record.incident_ref,
+                "revision": record.revision,
+                "ruleset_id": record.ruleset_id,
+                "ruleset_version": record.ruleset_version,
+                "ruleset_hash": record.ruleset_hash,
+                "engine_version": record.engine_version,
+                "checklist_schema_version": record.checklist_schema_version,
+                "input": record.input.decode("utf-8"),
+                "context": record.context.decode("utf-8"),
+                "result": record.result.decode("utf-8"),
+                "requested_by": record.requested_by,
+                "recorded_at": record.recorded_at,
+                "prev_hash": prev,
+                "hash": digest,
+            }
+        )
+        prev = digest
+    session.execute(insert(RECORDS), rows)
+    session.execute(update(HEAD).where(HEAD.c.id == HEAD_ID).values(seq=seq, hash=prev))
+
+
+def verify(session: Session, *, batch: int = 1000) -> AuditVerification:
+    """Recompute every link. Memory stays flat: records stream in ``seq`` order."""
+    head = session.execute(select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID)).one()
+    columns = [c for c in RECORDS.c if c.name != "hash"] + [RECORDS.c.hash]
+    rows = session.execute(
+        select(*columns).where(RECORDS.c.seq <= head.seq).order_by(RECORDS.c.seq),
+        execution_options={"yield_per": batch},
+    )
+    expected, prev, checked = 1, GENESIS_HASH, 0
+
+    def broken(seq: int, decision_id: str | None, reason: str) -> AuditVerification:
+        return AuditVerification(
+            verified=False,
+            records=checked,
+            first_broken=ChainBreak(seq=seq, decision_id=decision_id, reason=reason),
+        )
+
+    for row in rows.mappings():
+        if row["seq"] != expected:
+            return broken(expected, None, "gap")
+        if row["prev_hash"] != prev:
+            return broken(row["seq"], row["decision_id"], "prev_hash_mismatch")
+        if chain_hash(row["prev_hash"], record_bytes(row["seq"], row)) != row["hash"]:
+            return broken(row["seq"], row["decision_id"], "hash_mismatch")
+        prev, expected, checked = row["hash"], expected + 1, checked + 1
+    if checked != head.seq or prev != head.hash:
+        return broken(checked + 1, None, "head_mismatch")
+    return AuditVerification(verified=True, records=checked, head_hash=prev)

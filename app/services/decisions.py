@@ -1,0 +1,137 @@
+"""Decision records as auditors see them, and officers' feedback on findings."""
+
+from __future__ import annotations
+
+import orjson
+from sqlalchemy import Table, func, insert, select
+from sqlmodel import Session
+
+from app.db import begin_write
+from app.errors import DecisionNotFound, InvalidFeedback
+from app.models.base import utcnow
+from app.models.decision import DecisionFeedback, DecisionRecord
+from app.models.incident import Incident
+from app.rules.decision import Decision
+from app.schemas.decisions import (
+    DecisionRecordPublic,
+    FeedbackCreate,
+    FeedbackOutcome,
+    FeedbackPublic,
+    FeedbackStats,
+    ReasonCount,
+    RuleFeedbackCount,
+)
+
+RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
+FEEDBACK: Table = DecisionFeedback.__table__  # type: ignore[attr-defined]
+INCIDENTS: Table = Incident.__table__  # type: ignore[attr-defined]
+
+
+def _feedback(session: Session, *where: object) -> list[FeedbackPublic]:
+    rows = session.execute(select(FEEDBACK).where(*where).order_by(FEEDBACK.c.id)).mappings()  # type: ignore[arg-type]
+    return [FeedbackPublic.model_validate(dict(row)) for row in rows]
+
+
+def feedback_for_incident(session: Session, reference: str) -> list[FeedbackPublic]:
+    ids = select(RECORDS.c.decision_id).where(RECORDS.c.incident_ref == reference)
+    return _feedback(session, FEEDBACK.c.decision_id.in_(ids))
+
+
+def _check_scope(
+    session: Session, decision_id: str, incident_ref: str | None, force: str | None, submitter: str | None
+) -> None:
+    """A decision is visible only with its incident: same force binding, same "own submissions" rule."""
+    if force is not None:
+        incident_force = session.execute(
+            select(INCIDENTS.c.force).where(INCIDENTS.c.reference == incident_ref)
+        ).scalar_one_or_none()
+        if incident_force != force:
+            raise DecisionNotFound(decision_id)
+    if submitter is not None:
+        own = session.execute(
+            select(RECORDS.c.seq)
+            .where(RECORDS.c.incident_ref == incident_ref, RECORDS.c.requested_by == submitter)
+            .limit(1)
+        ).first()
+        if incident_ref is None or own is None:
+            raise DecisionNotFound(decision_id)
+
+
+def get_decision(session: Session, decision_id: str, *, force: str | None = None) -> DecisionRecordPublic:
+    row = session.execute(select(RECORDS).where(RECORDS.c.decision_id == decision_id)).mappings().first()
+    if row is None:
+        raise DecisionNotFound(decision_id)
+    _check_scope(session, decision_id, row["incident_ref"], force, None)
+    feedback = _feedback(session, FEEDBACK.c.decision_id == decision_id)
+    return DecisionRecordPublic(
+        **{k: v for k, v in row.items() if k not in ("input", "context", "result")},
+        input=orjson.loads(row["input"]),
+        context=orjson.loads(row["context"]),
+        result=Decision.model_validate_json(row["result"]),
+        feedback=feedback,
+        overrides=sum(1 for f in feedback if f.outcome is FeedbackOutcome.overridden),
+    )
+
+
+def add_feedback(
+    session: Session,
+    decision_id: str,
+    body: FeedbackCreate,
+    *,
+    force: str | None = None,
+    submitter: str | None = None,
+) -> FeedbackPublic:
+    """Record that an officer accepted or overrode one finding of a decision."""
+    begin_write(session)
+    found = session.execute(
+        select(RECORDS.c.result, RECORDS.c.incident_ref).where(RECORDS.c.decision_id == decision_id)
+    ).first()
+    if found is None:
+        raise DecisionNotFound(decision_id)
+    _check_scope(session, decision_id, found.incident_ref, force, submitter)
+    result = found.result
+    findings = {f["rule_id"] for f in orjson.loads(result)["findings"]}
+    if body.rule_id not in findings:
+        raise InvalidFeedback(
+            f"rule {body.rule_id} is not a finding of decision {decision_id}", field="body.rule_id"
+        )
+    values = {
+        "decision_id": decision_id,
+        "rule_id": body.rule_id,
+        "outcome": body.outcome.value,
+        "reason_code": body.reason_code.value if body.reason_code else None,
+        "comment": body.comment,
+        "submitted_by": body.submitted_by,
+        "created_at": utcnow(),
+    }
+    feedback_id = session.execute(insert(FEEDBACK).values(values).returning(FEEDBACK.c.id)).scalar_one()
+    return FeedbackPublic.model_validate({"id": feedback_id, **values})
+
+
+def feedback_stats(session: Session) -> FeedbackStats:
+    """Counts for auditors: how often findings are accepted or overridden, why, and for which rules."""
+    by_outcome = dict(
+        session.execute(select(FEEDBACK.c.outcome, func.count()).group_by(FEEDBACK.c.outcome)).tuples().all()
+    )
+    reasons = session.execute(
+        select(FEEDBACK.c.reason_code, func.count())
+        .where(FEEDBACK.c.reason_code.is_not(None))
+        .group_by(FEEDBACK.c.reason_code)
+        .order_by(func.count().desc(), FEEDBACK.c.reason_code)
+    ).all()
+    rules: dict[str, dict[str, int]] = {}
+    for rule_id, outcome, count in session.execute(
+        select(FEEDBACK.c.rule_id, FEEDBACK.c.outcome, func.count()).group_by(
+            FEEDBACK.c.rule_id, FEEDBACK.c.outcome
+        )
+    ).tuples():
+        rules.setdefault(rule_id, {"accepted": 0, "overridden": 0})[outcome] = count
+    return FeedbackStats(
+        accepted=by_outcome.get("accepted", 0),
+        overridden=by_outcome.get("overridden", 0),
+        by_reason=[ReasonCount(reason_code=r, count=n) for r, n in reasons],
+        by_rule=[
+            RuleFeedbackCount(rule_id=rule_id, **counts)
+            for rule_id, counts in sorted(rules.items(), key=lambda kv: (-kv[1]["overridden"], kv[0]))
+        ],
+    )

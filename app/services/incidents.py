@@ -1,0 +1,190 @@
+"""Reading incidents: one incident with its history, and filtered, keyset-paginated listings."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import datetime
+from typing import Any
+
+import orjson
+from sqlalchemy import Table, and_, exists, or_, select
+from sqlmodel import Session
+
+from app.errors import IncidentNotFound, InvalidCursor
+from app.models.decision import DecisionRecord
+from app.models.incident import ChecklistRevision, Incident
+from app.rules.decision import Decision
+from app.schemas.incidents import (
+    IncidentOutstanding,
+    IncidentPage,
+    IncidentPublic,
+    IncidentSummary,
+    LatestRevision,
+    RevisionEntry,
+    outstanding_steps,
+)
+from app.services.decisions import feedback_for_incident
+
+INCIDENTS: Table = Incident.__table__  # type: ignore[attr-defined]
+REVISIONS: Table = ChecklistRevision.__table__  # type: ignore[attr-defined]
+RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
+SUMMARY_COLUMNS = (
+    INCIDENTS.c.reference,
+    INCIDENTS.c.force,
+    INCIDENTS.c.incident_type,
+    INCIDENTS.c.revision,
+    INCIDENTS.c.latest_hook.label("hook"),
+    INCIDENTS.c.latest_blocking.label("blocking"),
+    INCIDENTS.c.created_at,
+    INCIDENTS.c.updated_at,
+)
+
+
+def visible(query: Any, reference: str, *, force: str | None, submitter: str | None) -> Any:
+    """Scope an incident query to what the caller may see: its force's incidents (when bound to
+    one) and, for clients that only see their own submissions, incidents they submitted to.
+    Anything else is "not found", exactly as if it did not exist."""
+    if force is not None:
+        query = query.where(INCIDENTS.c.force == force)
+    if submitter is not None:
+        query = query.where(
+            exists().where(RECORDS.c.incident_ref == reference, RECORDS.c.requested_by == submitter)
+        )
+    return query
+
+
+def get_incident(
+    session: Session, reference: str, *, force: str | None = None, submitter: str | None = None
+) -> IncidentPublic:
+    query = select(INCIDENTS.c.id, *SUMMARY_COLUMNS).where(INCIDENTS.c.reference == reference)
+    incident = session.execute(visible(query, reference, force=force, submitter=submitter)).first()
+    if incident is None:
+        raise IncidentNotFound(reference)
+    rows = session.execute(
+        select(
+            REVISIONS.c.number,
+            REVISIONS.c.decision_id,
+            REVISIONS.c.submitted_by,
+            REVISIONS.c.device_time,
+            REVISIONS.c.received_at,
+            RECORDS.c.input,
+            RECORDS.c.result,
+        )
+        .join(RECORDS, RECORDS.c.decision_id == REVISIONS.c.decision_id)
+        .where(REVISIONS.c.incident_id == incident.id)
+        .order_by(REVISIONS.c.number)
+    ).all()
+    history = []
+    for row in rows:
+        result = orjson.loads(row.result)
+        history.append(
+            RevisionEntry(
+                revision=row.number,
+                decision_id=row.decision_id,
+                submitted_by=row.submitted_by,
+                device_time=row.device_time,
+                received_at=row.received_at,
+                hook=result["hook"],
+                blocking=result["blocking"],
+                score=result["score"],
+                completeness=result["completeness"],
+            )
+        )
+    last = rows[-1]
+    feedback = feedback_for_incident(session, reference)
+    return IncidentPublic(
+        **IncidentSummary.model_validate(incident, from_attributes=True).model_dump(),
+        latest=LatestRevision(
+            revision=last.number,
+            decision_id=last.decision_id,
+            checklist=orjson.loads(last.input),
+            evaluation=Decision.model_validate_json(last.result),
+        ),
+        history=history,
+        feedback=feedback,
+        overrides=sum(1 for f in feedback if f.outcome == "overridden"),
+    )
+
+
+def _encode_cursor(updated_at: datetime, reference: str) -> str:
+    raw = orjson.dumps([updated_at.isoformat(), reference])
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[datetime, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        stamp, reference = orjson.loads(raw)
+        return datetime.fromisoformat(stamp), str(reference)
+    except (binascii.Error, ValueError, TypeError) as exc:
+        raise InvalidCursor(cursor) from exc
+
+
+def list_incidents(
+    session: Session,
+    *,
+    force: str | None = None,
+    hook: str | None = None,
+    blocking: bool | None = None,
+    updated_from: datetime | None = None,
+    updated_to: datetime | None = None,
+    cursor: str | None = None,
+    limit: int = 50,
+    scope_force: str | None = None,
+) -> IncidentPage:
+    """Most recently updated first; ``updated_from`` inclusive, ``updated_to`` exclusive.
+
+    ``scope_force`` is the caller's binding: it applies on top of the ``force`` filter."""
+    query = select(*SUMMARY_COLUMNS)
+    if scope_force is not None:
+        query = query.where(INCIDENTS.c.force == scope_force)
+    if force is not None:
+        query = query.where(INCIDENTS.c.force == force)
+    if hook is not None:
+        query = query.where(INCIDENTS.c.latest_hook == hook)
+    if blocking is not None:
+        query = query.where(INCIDENTS.c.latest_blocking == blocking)
+    if updated_from is not None:
+        query = query.where(INCIDENTS.c.updated_at >= updated_from)
+    if updated_to is not None:
+        query = query.where(INCIDENTS.c.updated_at < updated_to)
+    if cursor is not None:
+        at, reference = _decode_cursor(cursor)
+        query = query.where(
+            or_(
+                INCIDENTS.c.updated_at < at,
+                and_(INCIDENTS.c.updated_at == at, INCIDENTS.c.reference < reference),
+            )
+        )
+    query = query.order_by(INCIDENTS.c.updated_at.desc(), INCIDENTS.c.reference.desc()).limit(limit + 1)
+    rows = session.execute(query).all()
+    items = [IncidentSummary.model_validate(row, from_attributes=True) for row in rows[:limit]]
+    next_cursor = _encode_cursor(items[-1].updated_at, items[-1].reference) if len(rows) > limit else None
+    return IncidentPage(items=items, next_cursor=next_cursor)
+
+
+def get_outstanding(
+    session: Session, reference: str, *, force: str | None = None, submitter: str | None = None
+) -> IncidentOutstanding:
+    """The latest evaluation's outstanding steps: what an MDT needs, without the checklist."""
+    query = select(INCIDENTS.c.revision, INCIDENTS.c.latest_decision_id).where(
+        INCIDENTS.c.reference == reference
+    )
+    row = session.execute(visible(query, reference, force=force, submitter=submitter)).first()
+    if row is None:
+        raise IncidentNotFound(reference)
+    result = session.execute(
+        select(RECORDS.c.result).where(RECORDS.c.decision_id == row.latest_decision_id)
+    ).scalar_one()
+    decision = Decision.model_validate_json(result)
+    return IncidentOutstanding(
+        incident_ref=reference,
+        revision=row.revision,
+        decision_id=row.latest_decision_id,
+        hook=decision.hook,
+        blocking=decision.blocking,
+        score=decision.score,
+        completeness=decision.completeness,
+        outstanding=outstanding_steps(decision),
+    )

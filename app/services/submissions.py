@@ -1,0 +1,328 @@
+"""Checklist submissions: evaluate, store a revision, log the decision; one transaction each.
+
+A submission is evaluated before the transaction starts (the engine needs no database), then the
+unit of work does, in this order and with Core statements (few round trips, no ORM bookkeeping):
+
+1. claim the ``Idempotency-Key`` (or return the stored response of an earlier identical request);
+2. upsert the incident, incrementing its revision - conditionally on the base revision when the
+   client sent one, so a stale write changes nothing and fails with ``StaleRevision``;
+3. insert the revision row and store the response for the idempotency key;
+4. append the decision record to the hash chain (the chain-head lock is taken last).
+
+A batch runs steps 1-3 per item inside a savepoint, so one bad item rolls back alone, then appends
+every stored item's decision in one go.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Table, and_, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session
+
+from app.db import begin_write
+from app.errors import (
+    IncidentNotFound,
+    IncidentReferenceMismatch,
+    InvalidPrecondition,
+    OutsideForce,
+    ServiceError,
+    StaleRevision,
+)
+from app.models.base import utcnow
+from app.models.incident import ChecklistRevision, Incident
+from app.rules.canonical import canonical_json, sha256_hex
+from app.rules.decision import Decision
+from app.rules.engine import EvaluationContext, checklist_facts, evaluate
+from app.rules.errors import RulesError
+from app.rules.registry import RulesetRegistry
+from app.schemas.incidents import BatchItem, SubmissionCreate, SubmissionResult, outstanding_steps
+from app.services import audit, idempotency
+from app.services.evaluation import resolve_ruleset
+
+log = logging.getLogger("safesteps.submissions")
+
+INCIDENTS: Table = Incident.__table__  # type: ignore[attr-defined]
+REVISIONS: Table = ChecklistRevision.__table__  # type: ignore[attr-defined]
+CREATED = 201
+_SUBMISSION_FIELDS = set(SubmissionCreate.model_fields) - {"base_revision"}
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A submission evaluated and ready to store."""
+
+    force: str | None  # the submitting client's force binding, if any
+    incident_ref: str
+    submission: SubmissionCreate
+    base_revision: int | None
+    idempotency_key: str | None
+    request_hash: str
+    decision: Decision
+    record: audit.PendingRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """What a submission came to: a new revision (``record`` set) or a replayed response."""
+
+    incident_ref: str
+    revision: int
+    response: str
+    status_code: int
+    replayed: bool
+    record: audit.PendingRecord | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemOutcome:
+    index: int
+    incident_ref: str | None
+    stored: Stored | None = None
+    error: Exception | None = None
+
+
+def parse_if_match(value: str) -> int:
+    """``"3"``, ``W/"3"`` or ``3`` -> 3."""
+    text = value.strip().removeprefix("W/").strip('"')
+    if not text.isdigit():
+        raise InvalidPrecondition(value)
+    return int(text)
+
+
+def etag(revision: int) -> str:
+    return f'"{revision}"'
+
+
+def prepare(
+    registry: RulesetRegistry,
+    incident_ref: str,
+    submission: SubmissionCreate,
+    *,
+    idempotency_key: str | None,
+    base_revision: int | None,
+    requested_by: str,
+    force: str | None = None,
+) -> Prepared:
+    """Check the reference (and the client's force binding), evaluate, and fix the exact bytes
+    that the decision record will hold."""
+    checklist = submission.checklist
+    if checklist.incident.reference != incident_ref:
+        raise IncidentReferenceMismatch(incident_ref, checklist.incident.reference)
+    if force is not None and checklist.incident.force != force:
+        raise OutsideForce(force)
+    as_of = submission.as_of or checklist.latest_time()
+    ruleset = resolve_ruleset(registry, submission.ruleset, as_of)
+    facts = checklist_facts(checklist)
+    context = EvaluationContext(hook=submission.hook, as_of=as_of)
+    decision = evaluate(ruleset, facts, context, checklist_schema_version=checklist.schema_version)
+    fingerprint = {
+        "incident_ref": incident_ref,
+        "base_revision": base_revision,
+        # The submission's own fields only: the same checklist sent alone or from a batch queue, or
+        # with If-Match instead of base_revision, is the same request.
+        "submission": submission.model_dump(mode="json", include=_SUBMISSION_FIELDS),
+    }
+    identity = decision.ruleset
+    record = audit.PendingRecord(
+        decision_id=str(uuid.uuid4()),
+        incident_ref=incident_ref,
+        revision=None,
+        ruleset_id=identity.id,
+        ruleset_version=identity.version,
+        ruleset_hash=identity.hash,
+        engine_version=decision.engine_version,
+        checklist_schema_version=decision.checklist_schema_version,
+        input=canonical_json(facts),
+        context=canonical_json(context.facts()),
+        result=canonical_json(decision.model_dump(mode="json")),
+        requested_by=requested_by,
+        recorded_at=utcnow(),
+    )
+    return Prepared(
+        force=force,
+        incident_ref=incident_ref,
+        submission=submission,
+        base_revision=base_revision,
+        idempotency_key=idempotency_key,
+        request_hash=sha256_hex(canonical_json(fingerprint)),
+        decision=decision,
+        record=record,
+    )
+
+
+def _upsert_incident(session: Session, item: Prepared, now: datetime) -> tuple[int, int]:
+    """Create the incident at revision 1 or move it to the next revision, in one statement."""
+    incident = item.submission.checklist.incident
+    decision = item.decision
+    values: dict[str, Any] = {
+        "reference": item.incident_ref,
+        "force": incident.force,
+        "incident_type": incident.type.value,
+        "revision": 1,
+        "latest_decision_id": item.record.decision_id,
+        "latest_hook": decision.hook,
+        "latest_blocking": decision.blocking,
+        "created_at": now,
+        "updated_at": now,
+    }
+    dialect = session.get_bind().dialect.name
+    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(INCIDENTS).values(values)
+    changes: dict[str, Any] = {
+        name: stmt.excluded[name] for name in values if name not in ("reference", "created_at")
+    }
+    changes["revision"] = INCIDENTS.c.revision + 1
+    conditions = [] if item.base_revision is None else [INCIDENTS.c.revision == item.base_revision]
+    if item.force is not None:
+        # A force-bound client never touches (or learns of) another force's incident.
+        conditions.append(INCIDENTS.c.force == item.force)
+    where = and_(*conditions) if conditions else None
+    row = session.execute(
+        stmt.on_conflict_do_update(index_elements=["reference"], set_=changes, where=where).returning(
+            INCIDENTS.c.id, INCIDENTS.c.revision
+        )
+    ).first()
+    expected = None if item.base_revision is None else item.base_revision + 1
+    if row is None or (expected is not None and row.revision != expected):
+        found = session.execute(
+            select(INCIDENTS.c.revision, INCIDENTS.c.force).where(INCIDENTS.c.reference == item.incident_ref)
+        ).first()
+        if row is None and found is not None and item.force is not None and found.force != item.force:
+            raise IncidentNotFound(item.incident_ref)
+        current = found.revision if found is not None else None
+        # A fresh insert that was based on a revision is rolled back with the error.
+        raise StaleRevision(item.incident_ref, item.base_revision or 0, 0 if row else current or 0)
+    return int(row.id), int(row.revision)
+
+
+def result_of(item: Prepared, revision: int, received_at: datetime) -> SubmissionResult:
+    decision = item.decision
+    return SubmissionResult(
+        incident_ref=item.incident_ref,
+        revision=revision,
+        decision_id=item.record.decision_id,
+        received_at=received_at,
+        hook=decision.hook,
+        blocking=decision.blocking,
+        outstanding=outstanding_steps(decision),
+        score=decision.score,
+        completeness=decision.completeness,
+        evaluation=decision,
+    )
+
+
+def store(session: Session, item: Prepared, scope: str, now: datetime) -> Stored:
+    """Steps 1-3 for one submission (the caller appends ``Stored.record`` to the chain)."""
+    key = item.idempotency_key
+    if key is not None:
+        earlier = idempotency.claim(session, scope, key, item.request_hash, now)
+        if earlier is not None:
+            revision = SubmissionResult.model_validate_json(earlier.body).revision
+            return Stored(item.incident_ref, revision, earlier.body, earlier.status_code, replayed=True)
+    incident_id, revision = _upsert_incident(session, item, now)
+    submission = item.submission
+    session.execute(
+        insert(REVISIONS).values(
+            incident_id=incident_id,
+            number=revision,
+            decision_id=item.record.decision_id,
+            submitted_by=submission.submitted_by,
+            device_time=submission.device_time,
+            received_at=now,
+            idempotency_key=key,
+        )
+    )
+    body = result_of(item, revision, now).model_dump_json()
+    if key is not None:
+        idempotency.store(session, scope, key, CREATED, body)
+    record = replace(item.record, revision=revision, recorded_at=now)
+    return Stored(item.incident_ref, revision, body, CREATED, replayed=False, record=record)
+
+
+def submit(
+    session: Session,
+    registry: RulesetRegistry,
+    incident_ref: str,
+    submission: SubmissionCreate,
+    *,
+    idempotency_key: str | None,
+    if_match: str | None,
+    requested_by: str,
+    force: str | None = None,
+) -> Stored:
+    """One submission: a new revision and its decision record, or the response to a retry."""
+    base = parse_if_match(if_match) if if_match is not None else submission.base_revision
+    item = prepare(
+        registry,
+        incident_ref,
+        submission,
+        idempotency_key=idempotency_key,
+        base_revision=base,
+        requested_by=requested_by,
+        force=force,
+    )
+    begin_write(session)
+    stored = store(session, item, requested_by, utcnow())
+    if stored.record is not None:
+        audit.append(session, [stored.record])
+    return stored
+
+
+def submit_batch(
+    session: Session,
+    registry: RulesetRegistry,
+    items: Sequence[dict[str, Any]],
+    *,
+    requested_by: str,
+    force: str | None = None,
+) -> list[ItemOutcome]:
+    """Apply queued submissions in device-time order; each item succeeds or fails alone."""
+    outcomes: dict[int, ItemOutcome] = {}
+    ready: list[tuple[int, Prepared]] = []
+    for index, raw in enumerate(items):
+        ref = raw.get("incident_ref") if isinstance(raw.get("incident_ref"), str) else None
+        try:
+            parsed = BatchItem.model_validate(raw)
+            ready.append(
+                (
+                    index,
+                    prepare(
+                        registry,
+                        parsed.incident_ref,
+                        parsed,
+                        idempotency_key=parsed.idempotency_key,
+                        base_revision=parsed.base_revision,
+                        requested_by=requested_by,
+                        force=force,
+                    ),
+                )
+            )
+        except (ValidationError, ServiceError, RulesError) as exc:
+            outcomes[index] = ItemOutcome(index, ref, error=exc)
+    ready.sort(key=lambda pair: (pair[1].submission.device_time, pair[0]))
+    begin_write(session)
+    records: list[audit.PendingRecord] = []
+    for index, item in ready:
+        try:
+            with session.begin_nested():
+                stored = store(session, item, requested_by, utcnow())
+        except (ServiceError, RulesError) as exc:
+            outcomes[index] = ItemOutcome(index, item.incident_ref, error=exc)
+            continue
+        except SQLAlchemyError as exc:
+            log.error("batch item %d failed in the database: %s", index, type(exc).__name__)
+            outcomes[index] = ItemOutcome(index, item.incident_ref, error=exc)
+            continue
+        if stored.record is not None:
+            records.append(stored.record)
+        outcomes[index] = ItemOutcome(index, item.incident_ref, stored=stored)
+    audit.append(session, records)
+    return [outcomes[i] for i in range(len(items))]
