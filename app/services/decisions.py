@@ -111,7 +111,7 @@ def add_feedback(
 def feedback_stats(session: Session) -> FeedbackStats:
     """Counts for auditors: how often findings are accepted or overridden, why, and for which rules."""
     by_outcome = dict(
-        session.execute(select(FEEDBACK.c.outcome, func.count()).group_by(FEEDBACK.c.outcome)).tuples().all()
+        session.execute(select(FEEDBACK.c.outcome, func.count()).group_by(FEEDBACK.c.outcome)).all()
     )
     reasons = session.execute(
         select(FEEDBACK.c.reason_code, func.count())
@@ -124,7 +124,7 @@ def feedback_stats(session: Session) -> FeedbackStats:
         select(FEEDBACK.c.rule_id, FEEDBACK.c.outcome, func.count()).group_by(
             FEEDBACK.c.rule_id, FEEDBACK.c.outcome
         )
-    ).tuples():
+    ):
         rules.setdefault(rule_id, {"accepted": 0, "overridden": 0})[outcome] = count
     return FeedbackStats(
         accepted=by_outcome.get("accepted", 0),
