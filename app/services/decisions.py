@@ -110,7 +110,7 @@ def add_feedback(
 
 def feedback_stats(session: Session) -> FeedbackStats:
     """Counts for auditors: how often findings are accepted or overridden, why, and for which rules."""
-    by_outcome = dict(
+    by_outcome: dict[str, int] = dict(
         session.execute(select(FEEDBACK.c.outcome, func.count()).group_by(FEEDBACK.c.outcome)).all()
     )
     reasons = session.execute(
@@ -125,7 +125,7 @@ def feedback_stats(session: Session) -> FeedbackStats:
             FEEDBACK.c.rule_id, FEEDBACK.c.outcome
         )
     ):
-        rules.setdefault(rule_id, {"accepted": 0, "overridden": 0})[outcome] = count
+        rules.setdefault(str(rule_id), {"accepted": 0, "overridden": 0})[str(outcome)] = int(count)
     return FeedbackStats(
         accepted=by_outcome.get("accepted", 0),
         overridden=by_outcome.get("overridden", 0),
