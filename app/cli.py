@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from app.cli_auth import keys_app
+from app.cli_auth import keys_app, retention_app
 from app.db import session_scope
 from app.rules.decision import Decision
 from app.rules.errors import RulesError
@@ -27,6 +27,7 @@ app = typer.Typer(help="SafeSteps safeguarding-checklist decision support.", no_
 rules_app = typer.Typer(help="Rule-set files: check, test, list, diff.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 app.add_typer(keys_app, name="keys")
+app.add_typer(retention_app, name="retention")
 audit_app = typer.Typer(help="The decision log: verify its hash chain.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
 out = Console()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 import typer
@@ -15,7 +15,7 @@ from rich.table import Table
 from app.auth.roles import Role
 from app.db import session_scope
 from app.models.base import utcnow
-from app.services import apikeys
+from app.services import apikeys, retention
 from app.settings import get_settings
 
 keys_app = typer.Typer(help="API keys of client systems: create, list, revoke.", no_args_is_help=True)
@@ -103,3 +103,36 @@ def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key id (from `ke
         err.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(1) from None
     out.print(f"Revoked {key_id} at {revoked_at.isoformat() if revoked_at else '?'}")
+
+
+retention_app = typer.Typer(help="Erase personal content after the retention period.", no_args_is_help=True)
+
+
+@retention_app.command("apply")
+def retention_apply(
+    days: Annotated[
+        int | None, typer.Option(min=1, help="Retention period in days (default: SAFESTEPS_RETENTION_DAYS).")
+    ] = None,
+    before: Annotated[
+        datetime | None, typer.Option(help="Explicit cut-off instead of --days (ISO 8601; UTC if no zone).")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Count, change nothing.")] = False,
+) -> None:
+    """Erase names, dates of birth and free text from decisions older than the period.
+
+    Hashes, outcomes, scores and rule-set identity stay; `audit verify` still verifies.
+    """
+    settings = get_settings()
+    now = utcnow()
+    cutoff = _aware(before) or now - timedelta(days=days or settings.retention_days)
+    with session_scope(settings=settings) as session:
+        report = retention.apply_retention(session, cutoff=cutoff, now=now, dry_run=dry_run)
+    summary = {
+        "cutoff": report.cutoff.isoformat(),
+        "dry_run": dry_run,
+        "decisions_erased": report.decisions_erased,
+        "fields_erased": report.fields_erased,
+        "feedback_comments_cleared": report.feedback_comments_cleared,
+        "idempotency_records_deleted": report.idempotency_records_deleted,
+    }
+    sys.stdout.write(json.dumps(summary, indent=2) + "\n")

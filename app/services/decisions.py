@@ -64,7 +64,8 @@ def get_decision(session: Session, decision_id: str, *, force: str | None = None
     _check_scope(session, decision_id, row["incident_ref"], force, None)
     feedback = _feedback(session, FEEDBACK.c.decision_id == decision_id)
     return DecisionRecordPublic(
-        **{k: v for k, v in row.items() if k not in ("input", "context", "result")},
+        **{k: v for k, v in row.items() if k not in ("input", "context", "result", "erased")},
+        erased=orjson.loads(row["erased"]) if row["erased"] else [],
         input=orjson.loads(row["input"]),
         context=orjson.loads(row["context"]),
         result=Decision.model_validate_json(row["result"]),
