@@ -89,3 +89,6 @@ def configure_logging(level: str = "INFO") -> None:
     # uvicorn's access log and httpx's request lines carry raw paths and query strings.
     logging.getLogger("uvicorn.access").disabled = True
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # SQLAlchemy logs statements *with their parameters* (a child's name) whenever INFO is enabled
+    # for it, which a DEBUG root would do: never below WARNING, whatever log_level says.
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)

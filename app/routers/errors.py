@@ -86,16 +86,21 @@ def _validation_fields(errors: Sequence[Any]) -> list[FieldError]:
     return [FieldError(path=field_path(e["loc"]), message=e["msg"], type=e["type"]) for e in errors]
 
 
+def _loggable(error: Any) -> dict[str, str]:
+    """Path and error type only: the message can quote the input (a name, a date of birth), and the
+    name of an unknown field is the client's text too, so it is replaced."""
+    loc = list(error["loc"])
+    if error["type"] == "extra_forbidden" and loc:
+        loc[-1] = "<unknown field>"
+    return {"path": field_path(loc), "type": error["type"]}
+
+
 async def _on_validation(_: Request, exc: RequestValidationError) -> JSONResponse:
     errors = exc.errors()
     if any(e["type"] == "json_invalid" for e in errors):
         return error_response(400, "malformed_json", "The request body is not valid JSON.")
     fields = _validation_fields(errors)
-    # Path and error type only: the message can quote the input (a name, a date of birth).
-    log.info(
-        "validation error",
-        extra={"fields": {"errors": [{"path": f.path, "type": f.type} for f in fields]}},
-    )
+    log.info("validation error", extra={"fields": {"errors": [_loggable(e) for e in errors]}})
     return error_response(422, "validation_error", "The request does not match the schema.", fields)
 
 
