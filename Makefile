@@ -19,6 +19,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	RUST_BACKTRACE=0 $(BIN)/safesteps rules check
+	RUST_BACKTRACE=0 $(BIN)/safesteps rules test
 	RUST_BACKTRACE=0 $(BIN)/python -m pytest
 
 # The suite again with PostgreSQL too (a local server with trust auth, database `test`).
@@ -46,6 +47,10 @@ openapi: $(STAMP)
 
 bench: $(STAMP)
 	RUST_BACKTRACE=0 $(BIN)/python -m benchmarks
+
+# Persisted submissions vs stateless evaluate, SQLite and PostgreSQL (when it answers): ratios and p99.
+bench-persist: $(STAMP)
+	RUST_BACKTRACE=0 $(BIN)/python benchmarks/persistence.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

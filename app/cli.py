@@ -15,9 +15,11 @@ from rich.table import Table
 
 from app.cli_auth import keys_app, retention_app
 from app.db import session_scope
-from app.rules.decision import Decision
-from app.rules.errors import RulesError
+from app.rules.decision import Decision, Outcome
+from app.rules.errors import RulesError, RulesetCheckError
 from app.rules.registry import RulesetRegistry, load_file, ruleset_files
+from app.rules.testing import Report
+from app.rules.testing import run as run_rule_tests
 from app.schemas.evaluate import DEFAULT_RULESET, EvaluateRequest
 from app.services import audit
 from app.services.evaluation import evaluate_checklist
@@ -64,12 +66,8 @@ def serve(
 def evaluate_command(
     file: Annotated[Path, typer.Argument(help="Checklist JSON, or an evaluate request body.")],
     hook: Annotated[str | None, typer.Option(help="Workflow moment, e.g. scene.depart.")] = None,
-    as_of: Annotated[
-        datetime | None, typer.Option(help="Time for timing rules (ISO 8601).")
-    ] = None,
-    ruleset: Annotated[
-        str, typer.Option(help="Rule set id, optionally @version.")
-    ] = DEFAULT_RULESET,
+    as_of: Annotated[datetime | None, typer.Option(help="Time for timing rules (ISO 8601).")] = None,
+    ruleset: Annotated[str, typer.Option(help="Rule set id, optionally @version.")] = DEFAULT_RULESET,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Evaluate a checklist file and print the findings."""
@@ -132,17 +130,76 @@ def rules_check(
     for path in files:
         try:
             ruleset = load_file(path)
+        except RulesetCheckError as exc:
+            problems += 1
+            count = len(exc.problems)
+            err.print(
+                f"[red]FAIL[/] {path}: {count} problem{'s' if count > 1 else ''}",
+                highlight=False,
+                soft_wrap=True,
+            )
+            for problem in exc.problems:
+                err.print(f"  {problem}", highlight=False, soft_wrap=True, markup=False)
         except RulesError as exc:
             problems += 1
-            err.print(f"[red]FAIL[/] {exc}", highlight=False)
+            err.print(f"[red]FAIL[/] {exc}", highlight=False, soft_wrap=True)
         else:
             out.print(
-                f"[green]ok[/]   {path} ({len(ruleset.document.rules)} rules, {ruleset.hash[:12]})"
+                f"[green]ok[/]   {path} ({len(ruleset.document.rules)} rules, {ruleset.hash[:12]})",
+                soft_wrap=True,
             )
     if not files:
         raise fail(f"no rule-set files under {root}")
     if problems:
         raise fail(f"{problems} of {len(files)} rule-set files have errors")
+
+
+@rules_app.command("test")
+def rules_test(
+    root: Annotated[Path | None, typer.Option(help="Rule-set directory.")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every rule's coverage.")] = False,
+) -> None:
+    """Run every rule set's test cases (<version>.cases/*.yaml) and report outcome coverage."""
+    root = root or get_settings().rulesets_dir
+    report = run_rule_tests(root)
+    print_test_report(report, verbose=verbose)
+    if not report.rulesets and not report.problems:
+        raise fail(f"no rule-set files under {root}")
+    if not report.ok:
+        raise fail(
+            f"{len(report.problems)} problems, {len(report.failures)} failed expectations, "
+            f"rule coverage {report.rule_coverage:.1f}% (100% required)"
+        )
+
+
+def print_test_report(report: Report, *, verbose: bool) -> None:
+    for problem in report.problems:
+        err.print(f"[red]ERROR[/] {problem}", highlight=False, soft_wrap=True)
+    for failure in report.failures:
+        err.print(f"[red]FAIL[/]  {failure}", highlight=False, soft_wrap=True)
+    mark = {True: "[green]yes[/]", False: "[red]NO[/]", None: "-"}
+    for ruleset in report.rulesets:
+        out.print(f"[bold]{ruleset.key}[/]: {ruleset.passed}/{ruleset.cases} cases passed", soft_wrap=True)
+        table = Table()
+        table.add_column("rule", overflow="fold")
+        for heading in ("met", "missing", "unknown", "not_applicable"):
+            table.add_column(heading)
+        for rule in ruleset.coverage:
+            if not verbose and rule.complete:
+                continue
+            cells = [
+                mark[o in rule.seen] if o in rule.required else mark[None]
+                for o in (Outcome.met, Outcome.missing, Outcome.unknown)
+            ]
+            na = "seen" if Outcome.not_applicable in rule.seen else "-"
+            table.add_row(rule.rule_id, *cells, na)
+        if table.rows:
+            out.print(table)
+    out.print(
+        f"coverage: {report.rule_coverage:.1f}% of rules in every outcome they can have "
+        f"({report.outcome_coverage:.1f}% of rule outcomes)",
+        soft_wrap=True,
+    )
 
 
 @audit_app.command("verify")

@@ -93,11 +93,13 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     event.listen(engine, "rollback", _release)
 
 
-def begin_write(session: Session) -> None:
-    """Start the session's transaction as a writer. Must come before any other statement."""
+def begin_write(session: Session) -> Connection:
+    """Start the session's transaction as a writer and return its connection (for Core statements).
+
+    Must come before any other statement of the unit of work."""
     if session.in_transaction():
         raise RuntimeError("begin_write() must come first in the unit of work")
-    session.connection(execution_options={_WRITE: True})
+    return session.connection(execution_options={_WRITE: True})
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -10,6 +11,8 @@ from sqlalchemy import inspect, text
 from app.db import build_engine, session_scope
 from app.main import create_app
 from app.settings import Settings
+from tests.auth import as_role
+from tests.submissions import submission, url
 
 
 def test_sqlite_connections_get_wal_synchronous_normal_and_foreign_keys(tmp_path: Path) -> None:
@@ -47,3 +50,22 @@ def test_session_scope_commits_on_success_and_rolls_back_on_error(tmp_path: Path
         pass
     with session_scope(settings=settings) as session:
         assert session.execute(text("SELECT seq FROM decision_chain_head")).scalar_one() == 5
+
+
+def test_a_writer_that_cannot_get_the_lock_gets_503_and_nothing_is_stored(tmp_path: Path) -> None:
+    target = tmp_path / "busy.db"
+    settings = Settings(environment="test", database_url=f"sqlite:///{target}", busy_timeout_ms=50)
+    with TestClient(create_app(settings)) as client:
+        client.headers.update(as_role(client, "mdt"))  # the key is made before the lock is taken
+        other = sqlite3.connect(target, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another process holding the write lock
+        try:
+            response = client.post(url(), json=submission())
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        assert response.status_code == 503
+        assert response.json()["error"] == "database_busy"
+        assert response.headers["Retry-After"] == "1"
+        assert client.get("/v1/audit/verify", headers=as_role(client, "auditor")).json()["records"] == 0
+        assert client.post(url(), json=submission()).status_code == 201

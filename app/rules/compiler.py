@@ -8,7 +8,6 @@ also keeps its own compiled expression, used only to isolate a rule that fails a
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -18,15 +17,23 @@ import zen
 from app.rules import vocabulary
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import RulesetIdentity
-from app.rules.errors import RuleCompileError
-from app.rules.model import Rule, RulesetDocument
+from app.rules.errors import RuleCompileError, RulesetCheckError
+from app.rules.language import LanguageMatcher, compile_language
+from app.rules.lint import lint
+from app.rules.model import AnyRule, LanguageRule, RulesetDocument
 
 # Outcome codes produced by a rule's expression.
 NOT_APPLICABLE, UNKNOWN, MISSING, MET = 0, 1, 2, 3
 
 
-def rule_expression(rule: Rule) -> str:
-    """The outcome code of one rule. A condition holds only if it is exactly ``true``."""
+def rule_expression(rule: AnyRule) -> str:
+    """The outcome code of one rule. A condition holds only if it is exactly ``true``.
+
+    A language rule's expression only says whether it applies (``UNKNOWN`` stands for "applies,
+    scan the text"); the engine then scans the free text (``app/rules/language.py``).
+    """
+    if isinstance(rule, LanguageRule):
+        return f"(({rule.applies_if}) == true) ? {UNKNOWN} : {NOT_APPLICABLE}"
     return (
         f"(({rule.applies_if}) == true) ? ((({rule.missing_if}) == true) ? {MISSING} : "
         f"((({rule.met_if}) == true) ? {MET} : {UNKNOWN})) : {NOT_APPLICABLE}"
@@ -41,8 +48,9 @@ def content_hash(document: RulesetDocument) -> str:
 class Program:
     """The rules evaluated at one hook, compiled into one list expression."""
 
-    rules: tuple[Rule, ...]
+    rules: tuple[AnyRule, ...]
     expression: Any  # zen.PyExpression; untyped in the binding
+    language: tuple[int, ...] = ()  # positions of the language rules in ``rules``
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,7 @@ class CompiledRuleset:
     source: str
     rule_expressions: MappingProxyType[str, Any] = field(repr=False)
     programs: MappingProxyType[str | None, Program] = field(repr=False)
+    language: LanguageMatcher | None = field(default=None, repr=False)
 
     @property
     def identity(self) -> RulesetIdentity:
@@ -68,46 +77,35 @@ class CompiledRuleset:
         return self.programs.get(hook) or Program(rules=(), expression=None)
 
 
+# Rule-set contents that passed the static checks in this process: reloading the same file (every
+# app instance in the test suite does) skips them.
+_CHECKED: set[tuple[str, str]] = set()
+
+
 def _compile(source: str, rule_id: str, what: str, expression: str) -> Any:
     try:
         return zen.compile_expression(expression)
     except Exception as exc:  # the binding raises bare RuntimeError with a JSON payload
-        raise RuleCompileError(source, rule_id, what, _engine_message(exc, expression)) from None
-
-
-def _engine_message(exc: Exception, expression: str) -> str:
-    message = str(exc).split("\n", 1)[0]
-    if expression.count("(") != expression.count(")"):
-        # The usual cause: in YAML, " #" starts a comment and silently truncates a plain scalar.
-        message += " (unbalanced brackets: in YAML write conditions as block scalars, `>-`)"
-    return message
-
-
-def check_vocabulary(document: RulesetDocument, source: str) -> None:
-    """Rule ids are unique; steps and hooks exist in the vocabulary."""
-    steps, hooks = vocabulary.steps(), vocabulary.hooks()
-    duplicated = [rid for rid, n in Counter(r.id for r in document.rules).items() if n > 1]
-    if duplicated:
-        raise RuleCompileError(source, duplicated[0], "id", "rule id is not unique")
-    for rule in document.rules:
-        if rule.step not in steps:
-            raise RuleCompileError(source, rule.id, "step", f"unknown step id {rule.step!r}")
-        for hook in rule.hooks:
-            if hook not in hooks or hook == vocabulary.ALL_RULES_HOOK:
-                raise RuleCompileError(source, rule.id, "hooks", f"unknown hook {hook!r}")
+        raise RuleCompileError(source, rule_id, what, str(exc).split("\n", 1)[0]) from None
 
 
 def compile_ruleset(document: RulesetDocument, source: str) -> CompiledRuleset:
-    check_vocabulary(document, source)
-    per_rule: dict[str, Any] = {}
-    for rule in document.rules:
-        for what in ("applies_if", "met_if", "missing_if"):
-            _compile(source, rule.id, what, getattr(rule, what))
-        per_rule[rule.id] = _compile(source, rule.id, "conditions", rule_expression(rule))
+    """Check (``app/rules/lint.py``) and compile; raises ``RulesetCheckError`` with every problem."""
+    digest = content_hash(document)
+    if (digest, source) not in _CHECKED:  # the checks depend only on the content (and this code)
+        problems, _ = lint(document, source)
+        if problems:
+            raise RulesetCheckError(source, problems)
+        _CHECKED.add((digest, source))
+    per_rule = {r.id: _compile(source, r.id, "conditions", rule_expression(r)) for r in document.rules}
 
-    def program(rules: tuple[Rule, ...]) -> Program:
+    def program(rules: tuple[AnyRule, ...]) -> Program:
         joined = "[" + ", ".join(rule_expression(r) for r in rules) + "]"
-        return Program(rules, _compile(source, "*", "program", joined) if rules else None)
+        return Program(
+            rules,
+            _compile(source, "*", "program", joined) if rules else None,
+            tuple(i for i, r in enumerate(rules) if isinstance(r, LanguageRule)),
+        )
 
     programs: dict[str | None, Program] = {None: program(document.rules)}
     for hook in vocabulary.hooks():
@@ -116,8 +114,9 @@ def compile_ruleset(document: RulesetDocument, source: str) -> CompiledRuleset:
             programs[hook] = program(rules)
     return CompiledRuleset(
         document=document,
-        hash=content_hash(document),
+        hash=digest,
         source=source,
         rule_expressions=MappingProxyType(per_rule),
         programs=MappingProxyType(programs),
+        language=compile_language(r for r in document.rules if isinstance(r, LanguageRule)),
     )

@@ -47,17 +47,13 @@ class Finding(Result):
     rule_id: str
     step_id: str
     severity: Severity
-    outcome: Outcome = Field(
-        description="`missing` (recorded as not done) or `unknown` (not recorded)."
-    )
+    outcome: Outcome = Field(description="`missing` (recorded as not done) or `unknown` (not recorded).")
     indicator: Indicator
     title: str
     message: str = Field(description="One-line summary, under 140 characters.")
     action: str = Field(description="What the officer should do now.")
     references: tuple[Reference, ...]
-    verified: bool = Field(
-        description="False when a citation is not yet checked against its source."
-    )
+    verified: bool = Field(description="False when a citation is not yet checked against its source.")
     evaluation_error: bool = Field(
         False, description="The rule could not be evaluated on this input; treated as unknown."
     )
@@ -77,9 +73,7 @@ class Decision(Result):
     checklist_schema_version: int
     hook: str | None = Field(description="The workflow moment evaluated; null means every rule.")
     as_of: datetime | None = Field(description="The time that timing rules were evaluated at.")
-    blocking: bool = Field(
-        description="At a blocking moment, a critical step is missing or unknown."
-    )
+    blocking: bool = Field(description="At a blocking moment, a critical step is missing or unknown.")
     score: float | None = Field(
         description="Severity-weighted share (0-100) of applicable rules with a known outcome that "
         "are met; null when no applicable rule has a known outcome."

@@ -15,9 +15,10 @@ from typing import Any
 from app.rules import vocabulary
 from app.rules.checklist import Checklist
 from app.rules.compiler import MET, MISSING, NOT_APPLICABLE, UNKNOWN, CompiledRuleset
-from app.rules.decision import Decision, Finding, Indicator, Outcome, OutcomeCounts
+from app.rules.decision import Decision, Finding, FindingDetail, Indicator, Outcome, OutcomeCounts
 from app.rules.errors import UnknownHook
-from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, Rule, Severity
+from app.rules.language import language_outcomes
+from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity
 
 # Bumped whenever evaluation semantics change, so replays can tell engines apart.
 ENGINE_VERSION = f"safesteps-rules/1.0.0 zen-engine/{version('zen-engine')}"
@@ -73,20 +74,32 @@ def evaluate(
             codes = program.expression.evaluate(data)
         except Exception:
             codes, failed = _isolate(ruleset, program.rules, data)
-    outcomes = [
-        (rule, _OUTCOMES[int(code)]) for rule, code in zip(program.rules, codes, strict=True)
-    ]
+    outcomes = [(rule, _OUTCOMES[int(code)]) for rule, code in zip(program.rules, codes, strict=True)]
+    details: dict[str, tuple[FindingDetail, ...]] = {}
+    if program.language and ruleset.language is not None:
+        language = [
+            (rule, outcome is Outcome.unknown and rule.id not in failed)
+            for i in program.language
+            for rule, outcome in (outcomes[i],)
+            if isinstance(rule, LanguageRule)
+        ]
+        scanned, details = language_outcomes(ruleset.language, language, facts)
+        for i in program.language:
+            rule = outcomes[i][0]
+            if rule.id not in failed:
+                outcomes[i] = (rule, scanned[rule.id])
     return build_decision(
         ruleset,
         outcomes,
         context,
         checklist_schema_version=checklist_schema_version or int(facts.get("schema_version", 1)),
         failed=failed,
+        details=details,
     )
 
 
 def _isolate(
-    ruleset: CompiledRuleset, rules: Sequence[Rule], data: dict[str, Any]
+    ruleset: CompiledRuleset, rules: Sequence[AnyRule], data: dict[str, Any]
 ) -> tuple[list[float], set[str]]:
     """Slow path after the joined program failed: evaluate rule by rule, failures as unknown."""
     codes: list[float] = []
@@ -102,11 +115,12 @@ def _isolate(
 
 def build_decision(
     ruleset: CompiledRuleset,
-    outcomes: Iterable[tuple[Rule, Outcome]],
+    outcomes: Iterable[tuple[AnyRule, Outcome]],
     context: EvaluationContext,
     *,
     checklist_schema_version: int,
     failed: set[str] | frozenset[str] = frozenset(),
+    details: Mapping[str, tuple[FindingDetail, ...]] | None = None,
 ) -> Decision:
     """Score outcomes and order findings. Shared by every way of producing outcomes."""
     counts = {s: dict.fromkeys(Outcome, 0) for s in Severity}
@@ -127,7 +141,7 @@ def build_decision(
                 met_weight += SEVERITY_WEIGHT[rule.severity]
                 continue
         critical_open = critical_open or rule.severity is Severity.critical
-        findings.append(_finding(rule, outcome, rule.id in failed))
+        findings.append(_finding(rule, outcome, rule.id in failed, (details or {}).get(rule.id, ())))
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.outcome is Outcome.unknown))
     hook = vocabulary.hooks().get(context.hook) if context.hook else None
     return Decision(
@@ -145,7 +159,9 @@ def build_decision(
     )
 
 
-def _finding(rule: Rule, outcome: Outcome, failed: bool) -> Finding:
+def _finding(
+    rule: AnyRule, outcome: Outcome, failed: bool, details: tuple[FindingDetail, ...] = ()
+) -> Finding:
     return Finding(
         rule_id=rule.id,
         step_id=rule.step,
@@ -158,4 +174,5 @@ def _finding(rule: Rule, outcome: Outcome, failed: bool) -> Finding:
         references=rule.references,
         verified=rule.verified,
         evaluation_error=failed,
+        details=details,
     )

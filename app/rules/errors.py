@@ -24,12 +24,23 @@ class RuleCompileError(RulesError):
         super().__init__(f"{source}: rule {rule_id}: {field}: {message}")
 
 
+class RulesetCheckError(RuleCompileError):
+    """A rule set fails static checks; ``problems`` holds every one (the first is also unpacked)."""
+
+    def __init__(self, source: str, problems: list[RuleCompileError]) -> None:
+        first = problems[0]
+        super().__init__(source, first.rule_id, first.field, first.message)
+        self.problems = tuple(problems)
+        self.args = ("\n".join(str(p) for p in problems),)
+
+    def __str__(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+
 class RulesetNotFound(RulesError):
     """No rule set (or no such version, or none in force at the given time)."""
 
-    def __init__(
-        self, ruleset_id: str, version: str | None = None, reason: str | None = None
-    ) -> None:
+    def __init__(self, ruleset_id: str, version: str | None = None, reason: str | None = None) -> None:
         self.ruleset_id, self.version = ruleset_id, version
         what = f"{ruleset_id}@{version}" if version else ruleset_id
         super().__init__(reason or f"rule set {what} not found")

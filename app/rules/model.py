@@ -11,15 +11,22 @@ A condition counts only when it evaluates to exactly ``true``; anything else (``
 because a field is absent) does not. When neither ``missing_if`` nor ``met_if`` holds, the outcome
 is ``unknown``: absent data is never done and never not-done. ``missing_if`` is checked first, so
 a recorded omission is never hidden by a contradictory record of the step being done.
+
+A second kind of rule, ``kind: language``, checks the wording of the checklist's free text instead
+of its facts: its data is a list of terms (a phrase or a regular expression, and the wording to use
+instead). It is ``not_applicable`` when ``applies_if`` does not hold or no free text is recorded,
+``missing`` when a term is used (each use is a finding detail with its path and a suggestion) and
+``met`` otherwise; it is never ``unknown``. See ``app/rules/language.py`` for the matching rules.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, HttpUrl, Tag, model_validator
 
 RULE_ID_PATTERN = r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*(\.[a-z0-9-]+)?$"
 SEMVER_PATTERN = r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$"
@@ -69,8 +76,9 @@ class Reference(Strict):
     )
 
 
-class Rule(Strict):
-    kind: Literal["condition"] = "condition"
+class RuleBase(Strict):
+    """What every kind of rule has: identity, step, severity, hooks, applicability and citations."""
+
     id: Annotated[str, Field(pattern=RULE_ID_PATTERN, max_length=80)]
     step: Annotated[str, Field(min_length=1, max_length=80)]
     title: Annotated[str, Field(min_length=1, max_length=140)]
@@ -80,22 +88,99 @@ class Rule(Strict):
     )
     hooks: Annotated[tuple[str, ...], Field(min_length=1)]
     applies_if: Expression
-    met_if: Expression
-    missing_if: Expression
     message: Annotated[str, Field(min_length=1, max_length=140)]
     detail: Text | None = None
     action: Text
     references: Annotated[tuple[Reference, ...], Field(min_length=1)]
     notes: Text | None = None
+
+    @property
+    def verified(self) -> bool:
+        return all(r.verified for r in self.references)
+
+
+class Rule(RuleBase):
+    """A rule over the checklist's facts: three ZEN conditions (see the module docstring)."""
+
+    kind: Literal["condition"] = "condition"
+    met_if: Expression
+    missing_if: Expression
     never_unknown: Text | None = Field(
         None,
         description="Why this rule's data is always known when it applies (e.g. its applicability "
         "already requires the data); exempts it from `unknown` coverage in `safesteps rules test`.",
     )
 
+
+class Term(Strict):
+    """One word or phrase a language rule flags, and what to write instead."""
+
+    phrase: Annotated[str, Field(min_length=1, max_length=200)] | None = Field(
+        None,
+        description="Matched case-insensitively on word boundaries; spaces match any whitespace.",
+    )
+    pattern: Annotated[str, Field(min_length=1, max_length=500)] | None = Field(
+        None,
+        description="A Python regular expression, matched case-insensitively on word boundaries, "
+        "for terms with variants (e.g. `putting (himself|herself|themselves) at risk`).",
+    )
+    suggestion: Text = Field(description="The wording to use instead, shown with each use.")
+    negatable: bool = Field(
+        True,
+        description="A negated use (`not a lifestyle choice`) is not flagged. False for terms "
+        "whose negation still frames the child wrongly (`not consensual` about a child under 13).",
+    )
+    notes: Text | None = None
+
+    @model_validator(mode="after")
+    def _one_of_phrase_or_pattern(self) -> Term:
+        if (self.phrase is None) == (self.pattern is None):
+            raise ValueError("give exactly one of `phrase` or `pattern`")
+        if self.pattern is not None:
+            try:
+                # As it will be used: one alternative of the rule set's combined expression.
+                compiled = re.compile(f"x|(?:{self.pattern})", re.IGNORECASE)
+            except re.error as exc:
+                raise ValueError(f"pattern does not compile: {exc}") from None
+            if compiled.groupindex:
+                raise ValueError("pattern must not use named groups")
+            if re.fullmatch(f"(?:{self.pattern})", ""):
+                raise ValueError("pattern matches the empty string")
+        return self
+
     @property
-    def verified(self) -> bool:
-        return all(r.verified for r in self.references)
+    def label(self) -> str:
+        return self.phrase or self.pattern or ""
+
+
+class LanguageRule(RuleBase):
+    """A rule over the wording of every free-text field (see ``app/rules/language.py``)."""
+
+    kind: Literal["language"]
+    applies_if: Expression = "true"
+    terms: Annotated[tuple[Term, ...], Field(min_length=1, max_length=200)]
+    exclude_fields: tuple[Annotated[str, Field(min_length=1, max_length=200)], ...] = Field(
+        (),
+        description="Free-text fields not scanned, as schema paths (`children[].account`): fields "
+        "that record someone else's words verbatim.",
+    )
+
+    @property
+    def never_unknown(self) -> str:
+        """Language rules are never ``unknown``: free text is either there to check or not."""
+        return "A language rule is met, missing or not applicable, never unknown."
+
+
+def _rule_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        return str(value.get("kind", "condition"))
+    return str(getattr(value, "kind", "condition"))
+
+
+AnyRule = Annotated[
+    Annotated[Rule, Tag("condition")] | Annotated[LanguageRule, Tag("language")],
+    Discriminator(_rule_kind),
+]
 
 
 class RulesetDocument(Strict):
@@ -107,7 +192,7 @@ class RulesetDocument(Strict):
     effective_to: date | None = None
     changelog: Text
     checklist_schema_version: Annotated[int, Field(ge=1)] = 1
-    rules: Annotated[tuple[Rule, ...], Field(min_length=1)]
+    rules: Annotated[tuple[AnyRule, ...], Field(min_length=1)]
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> RulesetDocument:

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from app.rules import yamlio
 from app.rules.compiler import CompiledRuleset, compile_ruleset
 from app.rules.errors import RulesetLoadError, RulesetNotFound
 from app.rules.model import RulesetDocument, Status
@@ -30,16 +31,12 @@ def _describe(error: ValidationError, data: object) -> list[str]:
     for err in error.errors():
         loc = list(err["loc"])
         where = ".".join(str(p) for p in loc)
-        if (
-            len(loc) >= 2
-            and loc[0] == "rules"
-            and isinstance(loc[1], int)
-            and isinstance(data, dict)
-        ):
+        if len(loc) >= 2 and loc[0] == "rules" and isinstance(loc[1], int) and isinstance(data, dict):
             rules = data.get("rules")
             rule = rules[loc[1]] if isinstance(rules, list) and loc[1] < len(rules) else None
             rule_id = rule.get("id") if isinstance(rule, dict) else None
-            field = ".".join(str(p) for p in loc[2:]) or "(rule)"
+            rest = loc[3:] if len(loc) > 2 and loc[2] in ("condition", "language") else loc[2:]
+            field = ".".join(str(p) for p in rest) or "(rule)"
             where = f"rule {rule_id or '#' + str(loc[1])}: {field}"
         problems.append(f"{where}: {err['msg']}")
     return problems
@@ -48,7 +45,7 @@ def _describe(error: ValidationError, data: object) -> list[str]:
 def load_document(path: Path) -> RulesetDocument:
     source = str(path)
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = yamlio.safe_load(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise RulesetLoadError(source, [f"cannot read: {exc}"]) from None
     try:

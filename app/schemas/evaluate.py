@@ -8,7 +8,14 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 
 from app.rules import vocabulary
 from app.rules.checklist import Checklist
-from app.rules.model import RULESET_ID_PATTERN, SEMVER_PATTERN, Reference, Rule, Severity, Status
+from app.rules.model import (
+    RULESET_ID_PATTERN,
+    SEMVER_PATTERN,
+    AnyRule,
+    Reference,
+    Severity,
+    Status,
+)
 
 DEFAULT_RULESET = "concern-for-a-child"
 
@@ -66,7 +73,7 @@ class RulesetVersionDetail(RulesetVersionSummary):
     id: str
     title: str
     checklist_schema_version: int
-    rules: list[Rule]
+    rules: list[AnyRule]
 
 
 class HookRule(BaseModel):

@@ -21,16 +21,15 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import RowMapping, Table, insert, select, update
+from sqlalchemy import Connection, RowMapping, select
 from sqlmodel import Session
 
-from app.models.decision import GENESIS_HASH, DecisionChainHead, DecisionRecord
+from app.models.decision import GENESIS_HASH
 from app.rules.canonical import canonical_json, sha256_hex
 from app.schemas.decisions import AuditVerification, ChainBreak
+from app.services import statements
 
-RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
-HEAD: Table = DecisionChainHead.__table__  # type: ignore[attr-defined]
-HEAD_ID = 1
+RECORDS = statements.RECORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,14 +99,12 @@ def chain_hash(prev_hash: str, record: bytes) -> str:
     return sha256_hex(prev_hash.encode("ascii") + record)
 
 
-def append(session: Session, pending: Sequence[PendingRecord]) -> None:
+def append(conn: Connection, pending: Sequence[PendingRecord]) -> None:
     """Append records in order. Serialised by the chain-head row lock (PostgreSQL) or by the
     SQLite write transaction the caller opened with ``begin_write``."""
     if not pending:
         return
-    head = session.execute(
-        select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID).with_for_update()
-    ).one()
+    head = conn.execute(statements.LOCK_HEAD).one()
     seq, prev = head.seq, head.hash
     rows = []
     for record in pending:
@@ -136,8 +133,8 @@ def append(session: Session, pending: Sequence[PendingRecord]) -> None:
             }
         )
         prev = digest
-    session.execute(insert(RECORDS), rows)
-    session.execute(update(HEAD).where(HEAD.c.id == HEAD_ID).values(seq=seq, hash=prev))
+    conn.execute(statements.INSERT_RECORDS, rows)
+    conn.execute(statements.MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
 
 
 def content_matches(row: RowMapping) -> bool:
@@ -153,7 +150,7 @@ def content_matches(row: RowMapping) -> bool:
 
 def verify(session: Session, *, batch: int = 1000) -> AuditVerification:
     """Recompute every link. Memory stays flat: records stream in ``seq`` order."""
-    head = session.execute(select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID)).one()
+    head = session.execute(statements.READ_HEAD).one()
     columns = [c for c in RECORDS.c if c.name != "hash"] + [RECORDS.c.hash]
     query = select(*columns).where(RECORDS.c.seq <= head.seq).order_by(RECORDS.c.seq)
     expected, prev, checked = 1, GENESIS_HASH, 0

@@ -22,9 +22,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
-from sqlalchemy import Table, and_, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
@@ -38,22 +38,20 @@ from app.errors import (
     StaleRevision,
 )
 from app.models.base import utcnow
-from app.models.incident import ChecklistRevision, Incident
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, checklist_facts, evaluate
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
-from app.schemas.incidents import BatchItem, SubmissionCreate, SubmissionResult, outstanding_steps
-from app.services import audit, idempotency
+from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate
+from app.services import audit, idempotency, statements
 from app.services.evaluation import resolve_ruleset
 
 log = logging.getLogger("safesteps.submissions")
 
-INCIDENTS: Table = Incident.__table__  # type: ignore[attr-defined]
-REVISIONS: Table = ChecklistRevision.__table__  # type: ignore[attr-defined]
 CREATED = 201
-_SUBMISSION_FIELDS = set(SubmissionCreate.model_fields) - {"base_revision"}
+_SUBMISSION_FIELDS = set(SubmissionCreate.model_fields) - {"base_revision", "checklist"}
+_OUTSTANDING_FIELDS = tuple(OutstandingStep.model_fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +65,7 @@ class Prepared:
     idempotency_key: str | None
     request_hash: str
     decision: Decision
+    findings: list[dict[str, Any]]
     record: audit.PendingRecord
 
 
@@ -124,13 +123,15 @@ def prepare(
     facts = checklist_facts(checklist)
     context = EvaluationContext(hook=submission.hook, as_of=as_of)
     decision = evaluate(ruleset, facts, context, checklist_schema_version=checklist.schema_version)
+    # The submission's own fields only: the same checklist sent alone or from a batch queue, or with
+    # If-Match instead of base_revision, is the same request.
     fingerprint = {
         "incident_ref": incident_ref,
         "base_revision": base_revision,
-        # The submission's own fields only: the same checklist sent alone or from a batch queue, or
-        # with If-Match instead of base_revision, is the same request.
+        "checklist": facts,
         "submission": submission.model_dump(mode="json", include=_SUBMISSION_FIELDS),
     }
+    result = decision.model_dump(mode="json")
     identity = decision.ruleset
     record = audit.PendingRecord(
         decision_id=str(uuid.uuid4()),
@@ -143,7 +144,7 @@ def prepare(
         checklist_schema_version=decision.checklist_schema_version,
         input=canonical_json(facts),
         context=canonical_json(context.facts()),
-        result=canonical_json(decision.model_dump(mode="json")),
+        result=canonical_json(result),
         requested_by=requested_by,
         recorded_at=utcnow(),
     )
@@ -155,15 +156,17 @@ def prepare(
         idempotency_key=idempotency_key,
         request_hash=sha256_hex(canonical_json(fingerprint)),
         decision=decision,
+        findings=result["findings"],
         record=record,
     )
 
 
-def _upsert_incident(session: Session, item: Prepared, now: datetime) -> tuple[int, int]:
+def _upsert_incident(conn: Connection, item: Prepared, now: datetime) -> tuple[int, int]:
     """Create the incident at revision 1 or move it to the next revision, in one statement."""
     incident = item.submission.checklist.incident
     decision = item.decision
-    values: dict[str, Any] = {
+    base = item.base_revision
+    params: dict[str, Any] = {
         "reference": item.incident_ref,
         "force": incident.force,
         "incident_type": incident.type.value,
@@ -173,76 +176,65 @@ def _upsert_incident(session: Session, item: Prepared, now: datetime) -> tuple[i
         "latest_blocking": decision.blocking,
         "created_at": now,
         "updated_at": now,
+        "base": base,
     }
-    dialect = session.get_bind().dialect.name
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(INCIDENTS).values(values)
-    changes: dict[str, Any] = {
-        name: stmt.excluded[name] for name in values if name not in ("reference", "created_at")
-    }
-    changes["revision"] = INCIDENTS.c.revision + 1
-    conditions = [] if item.base_revision is None else [INCIDENTS.c.revision == item.base_revision]
-    if item.force is not None:
-        # A force-bound client never touches (or learns of) another force's incident.
-        conditions.append(INCIDENTS.c.force == item.force)
-    where = and_(*conditions) if conditions else None
-    row = session.execute(
-        stmt.on_conflict_do_update(index_elements=["reference"], set_=changes, where=where).returning(
-            INCIDENTS.c.id, INCIDENTS.c.revision
-        )
-    ).first()
-    expected = None if item.base_revision is None else item.base_revision + 1
-    if row is None or (expected is not None and row.revision != expected):
-        found = session.execute(
-            select(INCIDENTS.c.revision, INCIDENTS.c.force).where(INCIDENTS.c.reference == item.incident_ref)
-        ).first()
+    # A force-bound client never touches (or learns of) another force's incident.
+    stmt = statements.upsert_incident(conn.dialect.name, base is not None, item.force is not None)
+    row = conn.execute(stmt, params).first()
+    if row is None or (base is not None and row.revision != base + 1):
+        found = conn.execute(statements.CURRENT_INCIDENT, {"ref": item.incident_ref}).first()
         if row is None and found is not None and item.force is not None and found.force != item.force:
             raise IncidentNotFound(item.incident_ref)
         current = found.revision if found is not None else None
         # A fresh insert that was based on a revision is rolled back with the error.
-        raise StaleRevision(item.incident_ref, item.base_revision or 0, 0 if row else current or 0)
+        raise StaleRevision(item.incident_ref, base or 0, 0 if row else current or 0)
     return int(row.id), int(row.revision)
 
 
-def result_of(item: Prepared, revision: int, received_at: datetime) -> SubmissionResult:
+def response_body(item: Prepared, revision: int, received_at: datetime) -> str:
+    """The ``SubmissionResult`` JSON, built by orjson around the decision's canonical bytes
+    (no second serialisation of the evaluation, no intermediate models on the hot path)."""
     decision = item.decision
-    return SubmissionResult(
-        incident_ref=item.incident_ref,
-        revision=revision,
-        decision_id=item.record.decision_id,
-        received_at=received_at,
-        hook=decision.hook,
-        blocking=decision.blocking,
-        outstanding=outstanding_steps(decision),
-        score=decision.score,
-        completeness=decision.completeness,
-        evaluation=decision,
-    )
+    body = {
+        "incident_ref": item.incident_ref,
+        "revision": revision,
+        "decision_id": item.record.decision_id,
+        "received_at": received_at,
+        "hook": decision.hook,
+        "blocking": decision.blocking,
+        "outstanding": [{k: f[k] for k in _OUTSTANDING_FIELDS} for f in item.findings],
+        "score": decision.score,
+        "completeness": decision.completeness,
+        "evaluation": orjson.Fragment(item.record.result),
+    }
+    return canonical_json(body).decode("utf-8")
 
 
-def store(session: Session, item: Prepared, scope: str, now: datetime) -> Stored:
+def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored:
     """Steps 1-3 for one submission (the caller appends ``Stored.record`` to the chain)."""
     key = item.idempotency_key
     if key is not None:
-        earlier = idempotency.claim(session, scope, key, item.request_hash, now)
+        earlier = idempotency.claim(conn, scope, key, item.request_hash, now)
         if earlier is not None:
-            revision = SubmissionResult.model_validate_json(earlier.body).revision
+            revision = int(orjson.loads(earlier.body)["revision"])
             return Stored(item.incident_ref, revision, earlier.body, earlier.status_code, replayed=True)
-    incident_id, revision = _upsert_incident(session, item, now)
+    incident_id, revision = _upsert_incident(conn, item, now)
     submission = item.submission
-    session.execute(
-        insert(REVISIONS).values(
-            incident_id=incident_id,
-            number=revision,
-            decision_id=item.record.decision_id,
-            submitted_by=submission.submitted_by,
-            device_time=submission.device_time,
-            received_at=now,
-            idempotency_key=key,
-        )
+    conn.execute(
+        statements.INSERT_REVISION,
+        {
+            "incident_id": incident_id,
+            "number": revision,
+            "decision_id": item.record.decision_id,
+            "submitted_by": submission.submitted_by,
+            "device_time": submission.device_time,
+            "received_at": now,
+            "idempotency_key": key,
+        },
     )
-    body = result_of(item, revision, now).model_dump_json()
+    body = response_body(item, revision, now)
     if key is not None:
-        idempotency.store(session, scope, key, CREATED, body)
+        idempotency.store(conn, scope, key, CREATED, body)
     record = replace(item.record, revision=revision, recorded_at=now)
     return Stored(item.incident_ref, revision, body, CREATED, replayed=False, record=record)
 
@@ -269,10 +261,10 @@ def submit(
         requested_by=requested_by,
         force=force,
     )
-    begin_write(session)
-    stored = store(session, item, requested_by, utcnow())
+    conn = begin_write(session)
+    stored = store(conn, item, requested_by, utcnow())
     if stored.record is not None:
-        audit.append(session, [stored.record])
+        audit.append(conn, [stored.record])
     return stored
 
 
@@ -308,12 +300,12 @@ def submit_batch(
         except (ValidationError, ServiceError, RulesError) as exc:
             outcomes[index] = ItemOutcome(index, ref, error=exc)
     ready.sort(key=lambda pair: (pair[1].submission.device_time, pair[0]))
-    begin_write(session)
+    conn = begin_write(session)
     records: list[audit.PendingRecord] = []
     for index, item in ready:
         try:
-            with session.begin_nested():
-                stored = store(session, item, requested_by, utcnow())
+            with conn.begin_nested():  # a savepoint per item
+                stored = store(conn, item, requested_by, utcnow())
         except (ServiceError, RulesError) as exc:
             outcomes[index] = ItemOutcome(index, item.incident_ref, error=exc)
             continue
@@ -324,5 +316,5 @@ def submit_batch(
         if stored.record is not None:
             records.append(stored.record)
         outcomes[index] = ItemOutcome(index, item.incident_ref, stored=stored)
-    audit.append(session, records)
+    audit.append(conn, records)
     return [outcomes[i] for i in range(len(items))]

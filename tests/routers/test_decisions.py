@@ -131,3 +131,15 @@ def test_a_failure_mid_transaction_leaves_no_half_written_incident(
         assert retried.status_code == 201
         assert retried.json()["revision"] == 2
         assert client.get("/v1/audit/verify", headers=as_role(client, "auditor")).json()["records"] == 2
+
+
+def test_a_failed_commit_is_an_error_response_not_a_lost_success(
+    db_settings: Settings, db_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without its decision record the revision's deferred foreign key fails at COMMIT: the client
+    # must see that failure, which needs the commit to happen before the response is sent.
+    monkeypatch.setattr(audit, "append", lambda *_: None)
+    with TestClient(create_app(db_settings), raise_server_exceptions=False) as client:
+        response = client.post(url(), json=submission(), headers=as_role(client, "mdt"))
+        assert response.status_code == 500
+        assert counts(db_engine) == (0, 0, 0)

@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
 from app.models import ChecklistRevision, DecisionRecord, Incident
+from app.schemas.incidents import SubmissionResult
 from tests.auth import as_role
 from tests.submissions import submission, url
 
@@ -56,7 +57,10 @@ def test_each_submission_is_a_revision_with_who_device_time_and_receipt(db_clien
 
 
 def test_response_puts_outstanding_steps_first_class(db_client: TestClient) -> None:
-    body = db_client.post(url(), json=submission()).json()
+    response = db_client.post(url(), json=submission())
+    # The body is built without the response model on the hot path: it must still match it.
+    SubmissionResult.model_validate_json(response.content)
+    body = response.json()
     findings = body["evaluation"]["findings"]
     assert body["hook"] == "scene.depart"
     assert body["blocking"] is True

@@ -1,0 +1,264 @@
+"""Rule-set test cases as data, like ``opa test``: run them and measure outcome coverage.
+
+Beside each rule-set version ``<root>/<id>/<version>.yaml`` lives a folder of case files,
+``<root>/<id>/<version>.cases/*.yaml``::
+
+    cases:
+      - name: children-all-identified          # unique within the file
+        description: optional text
+        hook: scene.depart                     # optional; omitted = every rule
+        as_of: "2025-03-01T12:00:00Z"          # optional; default: the latest time in the checklist
+        checklist: { ...a full checklist... }
+        expect:                                # met | missing | unknown | not_applicable
+          CFC-IDENTIFY-ALL-CHILDREN: met
+
+A case passes when every rule it names has the expected outcome. Coverage counts only what passing
+cases *assert*: a rule is covered when, for each outcome it can have, some passing case expects it.
+Every rule must be shown ``met`` and ``missing``, and ``unknown`` unless it cannot be (a condition
+rule with ``never_unknown`` set, with its reason, or a language rule, which is never unknown).
+``not_applicable`` is reported but not required.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+import yaml
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+
+from app.rules import vocabulary, yamlio
+from app.rules.checklist import Checklist
+from app.rules.compiler import CompiledRuleset
+from app.rules.decision import Outcome
+from app.rules.engine import EvaluationContext, evaluate
+from app.rules.errors import RulesError
+from app.rules.model import AnyRule
+from app.rules.registry import load_file, ruleset_files
+
+CASE_NAME_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+
+
+class Case(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: Annotated[str, Field(pattern=CASE_NAME_PATTERN, max_length=120)]
+    description: str | None = None
+    hook: str | None = None
+    as_of: AwareDatetime | None = None
+    checklist: dict[str, Any]
+    expect: Annotated[dict[str, Outcome], Field(min_length=1)]
+
+
+class CaseFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    cases: Annotated[list[Case], Field(min_length=1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A case file that cannot be run as written."""
+
+    file: str
+    case: str | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"case {self.case}: " if self.case else ""
+        return f"{self.file}: {where}{self.field}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    file: str
+    case: str
+    rule_id: str
+    expected: Outcome
+    actual: Outcome | None  # None: the rule was not evaluated (e.g. not at the case's hook)
+    evaluation_error: bool = False  # the rule raised at run time and was reported unknown
+
+    def __str__(self) -> str:
+        actual = self.actual.value if self.actual else "not evaluated"
+        if self.evaluation_error:
+            actual += " (the rule raised an evaluation error)"
+        return f"{self.file}: case {self.case}: {self.rule_id}: expected {self.expected.value}, got {actual}"
+
+
+REQUIRED = (Outcome.met, Outcome.missing, Outcome.unknown)
+
+
+def required_outcomes(rule: AnyRule) -> tuple[Outcome, ...]:
+    if rule.never_unknown:
+        return (Outcome.met, Outcome.missing)
+    return REQUIRED
+
+
+@dataclass
+class RuleCoverage:
+    rule_id: str
+    required: tuple[Outcome, ...]
+    seen: set[Outcome] = field(default_factory=set)
+
+    @property
+    def gaps(self) -> list[Outcome]:
+        return [o for o in self.required if o not in self.seen]
+
+    @property
+    def complete(self) -> bool:
+        return not self.gaps
+
+
+@dataclass
+class RulesetReport:
+    key: str  # id@version
+    source: str
+    cases: int = 0
+    passed: int = 0
+    coverage: list[RuleCoverage] = field(default_factory=list)
+
+
+@dataclass
+class Report:
+    rulesets: list[RulesetReport] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def rules(self) -> list[RuleCoverage]:
+        return [c for r in self.rulesets for c in r.coverage]
+
+    @property
+    def rule_coverage(self) -> float:
+        """Percentage of rules covered in every outcome they can have."""
+        rules = self.rules
+        return 100.0 * sum(c.complete for c in rules) / len(rules) if rules else 0.0
+
+    @property
+    def outcome_coverage(self) -> float:
+        """Percentage of (rule, required outcome) pairs covered."""
+        needed = sum(len(c.required) for c in self.rules)
+        covered = sum(len(c.required) - len(c.gaps) for c in self.rules)
+        return 100.0 * covered / needed if needed else 0.0
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.rulesets) and not self.problems and not self.failures and self.rule_coverage == 100.0
+
+
+def cases_dir(ruleset_file: Path) -> Path:
+    return ruleset_file.with_suffix(".cases")
+
+
+def run(root: Path) -> Report:
+    """Load every rule-set version under ``root``, run its cases, and measure coverage."""
+    report = Report()
+    for path in ruleset_files(root):
+        try:
+            ruleset = load_file(path)
+        except RulesError as exc:
+            report.problems.append(Problem(str(path), None, "rule set", str(exc)))
+            continue
+        report.rulesets.append(run_ruleset(ruleset, cases_dir(path), report))
+    return report
+
+
+def run_ruleset(ruleset: CompiledRuleset, directory: Path, report: Report) -> RulesetReport:
+    result = RulesetReport(key=ruleset.key, source=ruleset.source)
+    coverage = {r.id: RuleCoverage(r.id, required_outcomes(r)) for r in ruleset.document.rules}
+    result.coverage = list(coverage.values())
+    files = sorted(directory.glob("*.yaml")) if directory.is_dir() else []
+    if not files:
+        report.problems.append(Problem(str(directory), None, "cases", "no case files (*.yaml)"))
+    for file in files:
+        for case in load_cases(file, ruleset, report.problems):
+            result.cases += 1
+            failures = run_case(ruleset, case, str(file))
+            if failures is None:
+                report.problems.append(Problem(str(file), case.name, "checklist", "does not validate"))
+                continue
+            report.failures.extend(failures)
+            if not failures:
+                result.passed += 1
+                for rule_id, outcome in case.expect.items():
+                    coverage[rule_id].seen.add(outcome)
+    return result
+
+
+def load_cases(file: Path, ruleset: CompiledRuleset, problems: list[Problem]) -> list[Case]:
+    """Valid cases of one file; every problem found is appended (file, case name, field)."""
+    source = str(file)
+    try:
+        data = yamlio.safe_load(file.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        problems.append(Problem(source, None, "file", f"cannot read: {exc}"))
+        return []
+    try:
+        case_file = CaseFile.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_describe(source, exc, data))
+        return []
+    rule_ids = {r.id for r in ruleset.document.rules}
+    hooks = vocabulary.hooks()
+    valid: list[Case] = []
+    seen: set[str] = set()
+    for case in case_file.cases:
+        before = len(problems)
+        if case.name in seen:
+            problems.append(Problem(source, case.name, "name", "case name is not unique in the file"))
+        seen.add(case.name)
+        if case.hook is not None and case.hook not in hooks:
+            problems.append(Problem(source, case.name, "hook", f"unknown hook {case.hook!r}"))
+        known_hook = case.hook is None or case.hook in hooks
+        at_hook = {r.id for r in ruleset.program(case.hook).rules} if known_hook else set()
+        for rule_id in case.expect:
+            if rule_id not in rule_ids:
+                problems.append(
+                    Problem(source, case.name, f"expect.{rule_id}", f"no rule {rule_id} in {ruleset.key}")
+                )
+            elif known_hook and rule_id not in at_hook:
+                problems.append(
+                    Problem(
+                        source, case.name, f"expect.{rule_id}", f"rule is not evaluated at hook {case.hook}"
+                    )
+                )
+        try:
+            Checklist.model_validate(case.checklist)
+        except ValidationError as exc:
+            for err in exc.errors():
+                where = ".".join(str(p) for p in ("checklist", *err["loc"]))
+                problems.append(Problem(source, case.name, where, err["msg"]))
+        if len(problems) == before:
+            valid.append(case)
+    return valid
+
+
+def _describe(source: str, error: ValidationError, data: object) -> Iterable[Problem]:
+    for err in error.errors():
+        loc = list(err["loc"])
+        case_name = None
+        if len(loc) >= 2 and loc[0] == "cases" and isinstance(loc[1], int) and isinstance(data, dict):
+            cases = data.get("cases")
+            item = cases[loc[1]] if isinstance(cases, list) and loc[1] < len(cases) else None
+            name = item.get("name") if isinstance(item, dict) else None
+            case_name = str(name) if name else f"#{loc[1] + 1}"
+            loc = loc[2:]
+        yield Problem(source, case_name, ".".join(str(p) for p in loc) or "(file)", err["msg"])
+
+
+def run_case(ruleset: CompiledRuleset, case: Case, source: str) -> list[Failure] | None:
+    try:
+        checklist = Checklist.model_validate(case.checklist)
+    except ValidationError:
+        return None
+    context = EvaluationContext(hook=case.hook, as_of=case.as_of or checklist.latest_time())
+    decision = evaluate(ruleset, checklist, context)
+    errored = {f.rule_id for f in decision.findings if f.evaluation_error}
+    return [
+        Failure(source, case.name, rule_id, expected, decision.outcomes.get(rule_id), rule_id in errored)
+        for rule_id, expected in case.expect.items()
+        if decision.outcomes.get(rule_id) is not expected or rule_id in errored
+    ]

@@ -1,0 +1,111 @@
+"""Checklist schema v2 keeps every v1 checklist valid and keeps v2-only facts out of v1 documents."""
+
+from __future__ import annotations
+
+from typing import Any, get_args
+
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from app.rules.checklist import SCHEMA_VERSION, Checklist
+from app.rules.checklist_examples import EXAMPLES
+
+V1_CHECKLIST: dict[str, Any] = {
+    "schema_version": 1,
+    "incident": {
+        "reference": "LOG-2025-0001",
+        "force": "WMP",
+        "type": "neighbour_dispute",
+        "at_dwelling": True,
+        "grade_history": [{"at": "2025-03-01T20:00:00Z", "from_grade": "immediate", "to_grade": "scheduled"}],
+    },
+    "call": {"children_asked_about": True, "children_present": "yes", "children_count": 2},
+    "children": [{"id": "C1", "identified": True, "seen": True}],
+    "adults": [{"id": "A1", "roles": ["parent"], "checks": {"done": True}}],
+    "scene": {"all_children_accounted": True},
+    "actions": {"referral": {"made": True, "reference": "MASH-1"}, "supervision": {"notes": "ok"}},
+}
+
+
+def test_v1_checklist_still_validates_unchanged() -> None:
+    checklist = Checklist.model_validate(V1_CHECKLIST)
+    assert checklist.schema_version == 1
+    again = Checklist.model_validate(checklist.model_dump(mode="json", exclude_unset=True))
+    assert again == checklist
+
+
+def test_omitted_version_means_v1() -> None:
+    body = {k: v for k, v in V1_CHECKLIST.items() if k != "schema_version"}
+    assert Checklist.model_validate(body).schema_version == 1
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("custody",), {"charged": True}),
+        (("missing",), {"risk_grade": "high"}),
+        (("image_abuse",), {"coerced": True}),
+        (("narratives",), [{"kind": "log", "text": "seen and well"}]),
+        (("actions", "strategy_discussion"), {"held_at": "2025-03-02T10:00:00Z"}),
+        (("call", "deployed"), True),
+    ],
+)
+def test_v2_fields_are_refused_in_a_v1_checklist(path: tuple[str, ...], value: Any) -> None:
+    body: dict[str, Any] = {**V1_CHECKLIST, "call": dict(V1_CHECKLIST["call"])}
+    body["actions"] = dict(V1_CHECKLIST["actions"])
+    target = body
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    with pytest.raises(ValidationError, match="schema_version 2"):
+        Checklist.model_validate(body)
+    Checklist.model_validate({**body, "schema_version": 2})
+
+
+def test_v2_sections_validate_and_bound_their_input() -> None:
+    body = {
+        **V1_CHECKLIST,
+        "schema_version": 2,
+        "custody": {"appears_under_18": True, "appropriate_adult": {"role": "solicitor"}},
+        "narratives": [{"kind": "rationale", "text": "x" * 5000}],
+    }
+    assert Checklist.model_validate(body).custody is not None
+    with pytest.raises(ValidationError, match="at most 5000"):
+        Checklist.model_validate({**body, "narratives": [{"kind": "log", "text": "x" * 5001}]})
+    with pytest.raises(ValidationError, match=r"narratives\.0\.kind"):
+        Checklist.model_validate({**body, "narratives": [{"kind": "diary", "text": "x"}]})
+
+
+def test_every_field_is_described() -> None:
+    undocumented: list[str] = []
+
+    def walk(model: type[Any], seen: set[type[Any]]) -> None:
+        if model in seen:
+            return
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            if not info.description:
+                undocumented.append(f"{model.__name__}.{name}")
+            for arg in _models_in(info.annotation):
+                walk(arg, seen)
+
+    seen: set[type[Any]] = set()
+    walk(Checklist, seen)
+    assert {"Custody", "MissingEpisode", "ImageAbuse", "Narrative"} <= {m.__name__ for m in seen}
+    assert undocumented == []
+
+
+def _models_in(annotation: Any) -> list[type[Any]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in getattr(annotation, "__args__", ()) for m in _models_in(arg)]
+
+
+def test_latest_schema_version_is_the_highest_accepted() -> None:
+    assert max(get_args(Checklist.model_fields["schema_version"].annotation)) == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_openapi_examples_are_valid_checklists(example: Any) -> None:
+    assert Checklist.model_validate(example).schema_version == SCHEMA_VERSION
+    assert example in Checklist.model_json_schema()["examples"]
