@@ -102,6 +102,11 @@ def begin_write(session: Session) -> Connection:
     return session.connection(execution_options={_WRITE: True})
 
 
+def is_writing(session: Session) -> bool:
+    """The session's unit of work was started with ``begin_write``."""
+    return session.in_transaction() and bool(session.connection().get_execution_options().get(_WRITE))
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))

@@ -26,7 +26,7 @@ from sqlmodel import Session
 from app.auth.authenticator import AuthFailed
 from app.auth.oidc import KeysUnavailable, NoRole
 from app.auth.roles import Permission, Principal
-from app.db import SessionDep, begin_write
+from app.db import SessionDep, begin_write, is_writing
 from app.middleware import CLIENT_ID_STATE
 from app.ratelimit import retry_after_header
 from app.schemas.errors import error_responses
@@ -101,10 +101,11 @@ def _refuse(request: Request, message: str) -> NoReturn:
 class Audited(Authorize):
     """``Authorize``, then record the access with the status it got (append-only ``access_event``).
 
-    The success record joins the request's unit of work, which commits before the response is
-    sent: if the record cannot be written, nothing is disclosed. A failure (404, 422...) is
-    recorded in a fresh transaction after the request's work is rolled back. On SQLite the
-    unit of work starts as a writer so the record never has to upgrade a read transaction.
+    For reads. The record is written in its own short write transaction after the handler ran and
+    before the response is sent (the dependency's teardown runs first): if it cannot be written the
+    client gets an error, so nothing is disclosed unrecorded. The read itself stays a plain read
+    (on SQLite it does not hold the writer lock while it streams, say, the whole chain). Should a
+    route that writes ever be audited, the record joins its unit of work instead.
     """
 
     def __init__(self, permission: Permission, *, action: str, target: str | None = None) -> None:
@@ -116,36 +117,45 @@ class Audited(Authorize):
     ) -> Iterator[Principal]:
         principal = self.authenticate(request, credentials)
         if not principal.may(self.permission):
-            self._record_failure(request, session, principal, 403)
+            self._record(request, session, principal, 403, failed=True)
             raise self.forbidden()
-        begin_write(session)
         try:
             yield principal
         except Exception as exc:
-            self._record_failure(request, session, principal, _status_of(exc))
+            self._record(request, session, principal, _status_of(exc), failed=True)
             raise
-        self._record(request, session, principal, _ok(request.scope.get("route")))
+        self._record(request, session, principal, _ok(request.scope.get("route")), failed=False)
 
     def _target(self, request: Request) -> str | None:
         value = request.path_params.get(self.target) if self.target else None
         return None if value is None else str(value)[:128]
 
-    def _record_failure(self, request: Request, session: Session, principal: Principal, status: int) -> None:
-        session.rollback()
-        begin_write(session)
-        self._record(request, session, principal, status)
-        session.commit()
+    def _record(
+        self, request: Request, session: Session, principal: Principal, status: int, *, failed: bool
+    ) -> None:
+        def write(into: Session) -> None:
+            record_access(
+                into,
+                principal,
+                action=self.action,
+                target=self._target(request),
+                status=status,
+                client_ip=request.client.host if request.client else None,
+                request_id=getattr(request.state, "request_id", None),
+            )
 
-    def _record(self, request: Request, session: Session, principal: Principal, status: int) -> None:
-        record_access(
-            session,
-            principal,
-            action=self.action,
-            target=self._target(request),
-            status=status,
-            client_ip=request.client.host if request.client else None,
-            request_id=getattr(request.state, "request_id", None),
-        )
+        if not is_writing(session):
+            with Session(request.app.state.engine) as own:
+                begin_write(own)
+                write(own)
+                own.commit()
+        elif failed:  # the request's work is rolled back; the record of the attempt is not
+            session.rollback()
+            begin_write(session)
+            write(session)
+            session.commit()
+        else:
+            write(session)
 
 
 def _ok(route: object) -> int:

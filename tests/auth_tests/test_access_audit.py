@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
 
+from app.auth import deps
+from app.db import is_writing
+from app.main import create_app
+from app.services import audit
+from app.settings import Settings
 from tests.auth import Credentials, as_role
 from tests.submissions import submission, url
 
@@ -72,3 +80,35 @@ def test_access_events_are_append_only_on_postgresql(db_client: TestClient, db_e
     for statement in ("UPDATE access_event SET status = 200", "DELETE FROM access_event"):
         with pytest.raises(DBAPIError, match="append-only"), db_engine.begin() as conn:
             conn.execute(text(statement))
+
+
+def test_no_record_no_disclosure(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    with TestClient(create_app(settings), raise_server_exceptions=False) as client:
+        assert client.post(url(REF), json=submission(REF), headers=as_role(client, "mdt")).status_code == 201
+        auditor = as_role(client, "auditor")
+
+        def broken(*_: object, **__: object) -> None:
+            raise RuntimeError("access_event unavailable")
+
+        monkeypatch.setattr(deps, "record_access", broken)
+        response = client.get(f"/v1/incidents/{REF}", headers=auditor)
+    assert response.status_code == 500
+    assert response.json()["error"] == "internal_error"
+    assert REF not in response.text
+
+
+def test_an_audited_read_stays_a_plain_read(
+    anonymous_client: TestClient, creds: Credentials, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On SQLite a writer holds the process's write lock: a chain verification must not.
+    seen: list[bool] = []
+    original = audit.verify
+
+    def watching(session: Session, **kwargs: Any) -> Any:
+        seen.append(is_writing(session))
+        return original(session, **kwargs)
+
+    monkeypatch.setattr(audit, "verify", watching)
+    assert anonymous_client.get("/v1/audit/verify", headers=creds.headers("auditor")).status_code == 200
+    assert seen == [False]
+    assert next(r["action"] for r in events(anonymous_client, creds)) == "audit.verify"
