@@ -8,6 +8,7 @@ cache time.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from app.auth.oidc import InvalidToken, OidcVerifier
 from app.auth.roles import Principal
 from app.models.auth import ApiKey
 from app.models.base import utcnow
-from app.services.apikeys import is_usable, principal_of
+from app.services.apikeys import principal_of
 from app.settings import Settings
 
 
@@ -31,9 +32,20 @@ class AuthFailed(Exception):
 
 
 @dataclass(frozen=True, slots=True)
-class _Cached:
-    row: ApiKey
+class _Key:
+    """What authentication needs of an ``api_key`` row, as plain values (cheap to re-check)."""
+
+    principal: Principal
+    secret_hash: str
+    expires_at: datetime | None
+    revoked: bool
     fetched: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    principal: Principal
+    until: float  # monotonic time after which the token is verified again
 
 
 class Authenticator:
@@ -48,7 +60,8 @@ class Authenticator:
         self.cache_seconds = settings.auth_cache_seconds
         self.oidc = OidcVerifier(settings) if settings.oidc_enabled else None
         self.clock, self.now = clock, now
-        self._cache: dict[str, _Cached] = {}
+        self._cache: dict[str, _Key] = {}
+        self._tokens: dict[str, _Token] = {}
         self._lock = threading.Lock()
 
     def authenticate(self, credential: str, engine: Engine) -> Principal:
@@ -56,10 +69,24 @@ class Authenticator:
             return self._api_key(credential, engine)
         if self.oidc is None:
             raise AuthFailed("bearer tokens are not configured")
+        # A verified token is remembered (by digest) for at most ``auth_cache_seconds`` and never
+        # past its own expiry: signature checks cost about 250 us each.
+        digest = hashlib.sha256(credential.encode()).hexdigest()
+        tick = self.clock()
+        hit = self._tokens.get(digest)
+        if hit is not None and tick < hit.until:
+            return hit.principal
         try:
-            return self.oidc.verify(credential)
+            principal, expires = self.oidc.verify_with_expiry(credential)
         except InvalidToken as exc:
             raise AuthFailed(str(exc)) from exc
+        if self.cache_seconds > 0:
+            remaining = expires - self.now().timestamp()
+            with self._lock:
+                if len(self._tokens) > 10_000:
+                    self._tokens.clear()
+                self._tokens[digest] = _Token(principal, tick + min(self.cache_seconds, remaining))
+        return principal
 
     def forget(self, key_id: str) -> None:
         with self._lock:
@@ -69,27 +96,27 @@ class Authenticator:
         parsed = tokens.parse(credential)
         if parsed is None:
             raise AuthFailed("malformed API key")
-        row = self._row(parsed.key_id, engine)
-        if row is None or not tokens.matches(self.pepper, parsed, row.secret_hash):
+        key = self._key(parsed.key_id, engine)
+        if key is None or not tokens.matches(self.pepper, parsed, key.secret_hash):
             raise AuthFailed("unknown API key")
-        if not is_usable(row, self.now()):
+        if key.revoked or (key.expires_at is not None and self.now() >= key.expires_at):
             raise AuthFailed("expired or revoked API key")
-        return principal_of(row)
+        return key.principal
 
-    def _row(self, key_id: str, engine: Engine) -> ApiKey | None:
+    def _key(self, key_id: str, engine: Engine) -> _Key | None:
         tick = self.clock()
-        with self._lock:
-            cached = self._cache.get(key_id)
+        cached = self._cache.get(key_id)
         if cached is not None and tick - cached.fetched < self.cache_seconds:
-            return cached.row
+            return cached
         # Its own short session: the request's session may not have begun its unit of work yet.
         with Session(engine, expire_on_commit=False) as session:
             row = session.get(ApiKey, key_id)
-            if row is not None:
-                session.expunge(row)
-        if row is not None and self.cache_seconds > 0:
+            if row is None:
+                return None
+            key = _Key(principal_of(row), row.secret_hash, row.expires_at, row.revoked_at is not None, tick)
+        if self.cache_seconds > 0:
             with self._lock:
                 if len(self._cache) > 10_000:
                     self._cache.clear()
-                self._cache[key_id] = _Cached(row, tick)
-        return row
+                self._cache[key_id] = key
+        return key

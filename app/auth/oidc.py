@@ -94,6 +94,10 @@ class OidcVerifier:
         self.source = JwksSource(settings)
 
     def verify(self, token: str) -> Principal:
+        return self.verify_with_expiry(token)[0]
+
+    def verify_with_expiry(self, token: str) -> tuple[Principal, float]:
+        """The caller, and the token's ``exp`` (seconds since the epoch)."""
         s = self.settings
         try:
             header = jwt.get_unverified_header(token)
@@ -114,13 +118,14 @@ class OidcVerifier:
             )
         except jwt.InvalidTokenError as exc:
             raise InvalidToken(type(exc).__name__) from exc
-        return Principal(
+        principal = Principal(
             id=_subject_id(str(claims["iss"]), str(claims["sub"])),
             name=str(claims.get("azp") or claims.get("client_id") or claims["sub"])[:128],
             role=self._role(claims.get(s.oidc_role_claim)),
             force=_force(claims.get(s.oidc_force_claim)),
             kind="oidc",
         )
+        return principal, float(claims["exp"])
 
     def _role(self, claim: object) -> Role:
         values = [claim] if isinstance(claim, str) else claim if isinstance(claim, list) else []

@@ -175,3 +175,31 @@ def test_unreachable_jwks_url_is_unavailable_not_a_crash(settings: Settings, tmp
     )
     with pytest.raises(KeysUnavailable):
         auth.authenticate(token(), engine=None)  # type: ignore[arg-type]
+
+
+def test_verified_tokens_are_cached_briefly_and_never_past_their_expiry(
+    settings: Settings, tmp_path: Path
+) -> None:
+    ticks = [1000.0]
+    auth = Authenticator(oidc_settings(settings, tmp_path, auth_cache_seconds=5.0), clock=lambda: ticks[0])
+    assert auth.oidc is not None
+    calls = []
+    original = auth.oidc.verify_with_expiry
+
+    def counting(token_: str) -> tuple[object, float]:
+        calls.append(token_)
+        return original(token_)
+
+    auth.oidc.verify_with_expiry = counting  # type: ignore[method-assign,assignment]
+    long_lived, short_lived = token(exp_in=300), token(exp_in=2)
+    for _ in range(3):
+        auth.authenticate(long_lived, engine=None)  # type: ignore[arg-type]
+        auth.authenticate(short_lived, engine=None)  # type: ignore[arg-type]
+    assert calls == [long_lived, short_lived]
+    ticks[0] += 3  # past the short token's expiry, within the cache time
+    auth.authenticate(long_lived, engine=None)  # type: ignore[arg-type]
+    auth.authenticate(short_lived, engine=None)  # type: ignore[arg-type]
+    assert calls == [long_lived, short_lived, short_lived]  # the short one is checked again
+    ticks[0] += 3
+    auth.authenticate(long_lived, engine=None)  # type: ignore[arg-type]
+    assert calls[-1] == long_lived  # and the long one after the cache time
