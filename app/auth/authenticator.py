@@ -88,6 +88,20 @@ class Authenticator:
                 self._tokens[digest] = _Token(principal, tick + min(self.cache_seconds, remaining))
         return principal
 
+    def cached(self, credential: str) -> Principal | None:
+        """Decide from memory alone (no database, no signature check): the principal, ``AuthFailed``
+        for a cached key that no longer verifies, or ``None`` when ``authenticate`` must run."""
+        if tokens.looks_like_api_key(credential):
+            parsed = tokens.parse(credential)
+            if parsed is None:
+                raise AuthFailed("malformed API key")
+            key = self._cache.get(parsed.key_id)
+            if key is None or self.clock() - key.fetched >= self.cache_seconds:
+                return None
+            return self._check(parsed, key)
+        hit = self._tokens.get(hashlib.sha256(credential.encode()).hexdigest())
+        return hit.principal if hit is not None and self.clock() < hit.until else None
+
     def forget(self, key_id: str) -> None:
         with self._lock:
             self._cache.pop(key_id, None)
@@ -97,7 +111,12 @@ class Authenticator:
         if parsed is None:
             raise AuthFailed("malformed API key")
         key = self._key(parsed.key_id, engine)
-        if key is None or not tokens.matches(self.pepper, parsed, key.secret_hash):
+        if key is None:
+            raise AuthFailed("unknown API key")
+        return self._check(parsed, key)
+
+    def _check(self, parsed: tokens.ParsedKey, key: _Key) -> Principal:
+        if not tokens.matches(self.pepper, parsed, key.secret_hash):
             raise AuthFailed("unknown API key")
         if key.revoked or (key.expires_at is not None and self.now() >= key.expires_at):
             raise AuthFailed("expired or revoked API key")

@@ -14,6 +14,7 @@ so a new endpoint cannot be left open by forgetting.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, NoReturn
 
 from fastapi import Depends, FastAPI, Request, params
@@ -22,8 +23,9 @@ from fastapi.exceptions import HTTPException, RequestValidationError
 from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
 
-from app.auth.authenticator import AuthFailed
+from app.auth.authenticator import Authenticator, AuthFailed
 from app.auth.oidc import KeysUnavailable, NoRole
 from app.auth.roles import Permission, Principal
 from app.db import SessionDep, begin_write, is_writing
@@ -56,8 +58,18 @@ class Authorize:
     def __init__(self, permission: Permission) -> None:
         self.permission = permission
 
-    def __call__(self, request: Request, credentials: Credentials) -> Principal:
-        principal = self.authenticate(request, credentials)
+    async def __call__(self, request: Request, credentials: Credentials) -> Principal:
+        # async so the usual case (a cached key or token) costs no threadpool hop; anything that
+        # needs the database or a signature check still runs in the threadpool.
+        token = _credential(request, credentials)
+        authenticator: Authenticator = request.app.state.authenticator
+        with _auth_errors(request):
+            principal = authenticator.cached(token)
+            if principal is None:
+                principal = await run_in_threadpool(
+                    authenticator.authenticate, token, request.app.state.engine
+                )
+        self.admit(request, principal)
         if not principal.may(self.permission):
             raise self.forbidden()
         return principal
@@ -66,25 +78,41 @@ class Authorize:
         return HTTPException(403, f"This credential's role does not allow {self.permission}.")
 
     def authenticate(self, request: Request, credentials: HTTPAuthorizationCredentials | None) -> Principal:
-        """The caller, within its rate limit (401 or 429 otherwise)."""
-        state = request.app.state
-        if credentials is None:
-            _refuse(request, "A credential is required (Authorization: Bearer ...).")
-        try:
-            principal: Principal = state.authenticator.authenticate(credentials.credentials, state.engine)
-        except AuthFailed:
-            _refuse(request, "The credential is not valid, has expired or has been revoked.")
-        except KeysUnavailable:
-            raise HTTPException(503, "The identity provider's keys cannot be fetched; try again.") from None
-        except NoRole:
-            raise HTTPException(403, "The token carries no SafeSteps role.") from None
+        """The caller, within its rate limit (401 or 429 otherwise). Blocking: for sync callers."""
+        token = _credential(request, credentials)
+        with _auth_errors(request):
+            principal: Principal = request.app.state.authenticator.authenticate(
+                token, request.app.state.engine
+            )
+        return self.admit(request, principal)
+
+    def admit(self, request: Request, principal: Principal) -> Principal:
+        """Name the caller for the access log and take a token from its bucket (429 when empty)."""
         setattr(request.state, CLIENT_ID_STATE, principal.id)
-        wait = state.rate_limiter.acquire(principal.id)
+        wait = request.app.state.rate_limiter.acquire(principal.id)
         if wait is not None:
             raise HTTPException(
                 429, "Too many requests; slow down.", headers={"Retry-After": retry_after_header(wait)}
             )
         return principal
+
+
+def _credential(request: Request, credentials: HTTPAuthorizationCredentials | None) -> str:
+    if credentials is None:
+        _refuse(request, "A credential is required (Authorization: Bearer ...).")
+    return credentials.credentials
+
+
+@contextmanager
+def _auth_errors(request: Request) -> Iterator[None]:
+    try:
+        yield
+    except AuthFailed:
+        _refuse(request, "The credential is not valid, has expired or has been revoked.")
+    except KeysUnavailable:
+        raise HTTPException(503, "The identity provider's keys cannot be fetched; try again.") from None
+    except NoRole:
+        raise HTTPException(403, "The token carries no SafeSteps role.") from None
 
 
 def _refuse(request: Request, message: str) -> NoReturn:

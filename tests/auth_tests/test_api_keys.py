@@ -144,3 +144,24 @@ def test_cli_creates_lists_and_revokes(settings: Settings, monkeypatch: pytest.M
         assert bad_force.exit_code == 2
     finally:
         get_settings.cache_clear()
+
+
+def test_a_cached_key_still_expires_and_a_revoked_one_is_dropped(
+    anonymous_client: TestClient, creds: Credentials, settings: Settings
+) -> None:
+    from app.auth.authenticator import Authenticator, AuthFailed
+
+    engine = anonymous_client.app.state.engine  # type: ignore[attr-defined]
+    clock = [utcnow()]
+    auth = Authenticator(settings, now=lambda: clock[0])
+    key = creds.key("mdt", expires_at=clock[0] + timedelta(hours=1))
+    assert auth.cached(key) is None  # nothing in memory yet
+    assert auth.authenticate(key, engine).role.value == "mdt"
+    assert auth.cached(key) is not None  # now answered from memory
+    clock[0] += timedelta(hours=2)
+    with pytest.raises(AuthFailed):
+        auth.cached(key)
+    parsed = tokens.parse(key)
+    assert parsed is not None
+    auth.forget(parsed.key_id)
+    assert auth.cached(key) is None
