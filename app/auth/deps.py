@@ -13,6 +13,7 @@ so a new endpoint cannot be left open by forgetting.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Annotated, NoReturn
@@ -34,6 +35,7 @@ from app.ratelimit import retry_after_header
 from app.schemas.errors import error_responses
 from app.services.access import record_access
 
+log = logging.getLogger("safesteps.auth")
 bearer = HTTPBearer(
     auto_error=False,
     scheme_name="bearer",
@@ -107,7 +109,14 @@ def _credential(request: Request, credentials: HTTPAuthorizationCredentials | No
 def _auth_errors(request: Request) -> Iterator[None]:
     try:
         yield
-    except AuthFailed:
+    except AuthFailed as exc:
+        # For security monitoring: the reason (a fixed phrase, never the credential) and the address.
+        log.warning(
+            "authentication refused",
+            extra={
+                "fields": {"reason": str(exc), "client_ip": request.client.host if request.client else None}
+            },
+        )
         _refuse(request, "The credential is not valid, has expired or has been revoked.")
     except KeysUnavailable:
         raise HTTPException(503, "The identity provider's keys cannot be fetched; try again.") from None

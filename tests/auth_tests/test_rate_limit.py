@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -34,8 +35,17 @@ def test_a_client_past_its_burst_gets_429_with_retry_after(limited: TestClient) 
     assert all(limited.get("/healthz").status_code == 200 for _ in range(5))
 
 
-def test_failed_authentication_is_limited_per_address(limited: TestClient) -> None:
-    bad = {"Authorization": "Bearer ss_0123456789abcdef_" + "A" * 43}
+def test_failed_authentication_is_limited_per_address_and_logged_without_the_credential(
+    limited: TestClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = "A" * 43
+    bad = {"Authorization": f"Bearer ss_0123456789abcdef_{secret}"}
+    capsys.readouterr()
     statuses = [limited.get("/v1/rulesets", headers=bad).status_code for _ in range(3)]
     assert statuses == [401, 401, 429]
     assert "retry-after" in limited.get("/v1/rulesets", headers=bad).headers
+    lines = [json.loads(line) for line in capsys.readouterr().err.splitlines() if line.startswith("{")]
+    refusals = [line["fields"] for line in lines if line["message"] == "authentication refused"]
+    assert refusals[0] == {"reason": "unknown API key", "client_ip": "testclient"}
+    assert len(refusals) == 4
+    assert secret not in json.dumps(lines)
