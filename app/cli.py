@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
+from app.cli_auth import keys_app, retention_app
 from app.commands import replay as replay_commands
 from app.commands import rules as rules_commands
 from app.db import session_scope
@@ -32,6 +33,8 @@ app.add_typer(rules_app, name="rules")
 rules_app.command("lock")(rules_commands.lock_command)
 rules_app.command("list")(rules_commands.list_command)
 rules_app.command("diff")(rules_commands.diff_command)
+app.add_typer(keys_app, name="keys")
+app.add_typer(retention_app, name="retention")
 audit_app = typer.Typer(help="The decision log: verify its hash chain.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
 app.command("replay")(replay_commands.replay_command)

@@ -39,6 +39,7 @@ MIGRATIONS = PROJECT_ROOT / "migrations"
 # the same thread. (Cheaper than execution options, which branch the connection on every request.)
 _write_intent = threading.local()
 _LOCK_HELD = "safesteps_write_lock_held"
+_WRITING = "safesteps_writing"  # session.info: the connection of the unit of work begun as a writer
 # Arbitrary constant: the key of the advisory lock that serialises migrations across replicas.
 _MIGRATION_LOCK = 7_260_451_001
 
@@ -107,9 +108,16 @@ def begin_write(session: Session) -> Connection:
         raise RuntimeError("begin_write() must come first in the unit of work")
     _write_intent.active = True
     try:
-        return session.connection()
+        connection = session.connection()
     finally:
         _write_intent.active = False
+    session.info[_WRITING] = connection
+    return connection
+
+
+def is_writing(session: Session) -> bool:
+    """The session's current unit of work was started with ``begin_write``."""
+    return session.in_transaction() and session.info.get(_WRITING) is session.connection()
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

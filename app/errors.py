@@ -75,6 +75,13 @@ class ReplayJobNotFound(ServiceError):
         super().__init__(f"replay job {job_id} not found")
 
 
+class OutsideForce(ServiceError):
+    """A force-bound client asked to act on another force's incidents."""
+
+    def __init__(self, bound: str, what: str = "submit checklists") -> None:
+        super().__init__(f"this client may only {what} for force {bound}")
+
+
 class DatabaseBusy(ServiceError):
     def __init__(self) -> None:
         super().__init__("the database is busy; retry the request")
@@ -89,6 +96,7 @@ __all__ = [
     "InvalidCursor",
     "InvalidFeedback",
     "InvalidPrecondition",
+    "OutsideForce",
     "ReplayJobNotFound",
     "RulesError",
     "ServiceError",

@@ -13,9 +13,13 @@ from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
 from app import __version__
+from app.auth.authenticator import Authenticator
+from app.auth.deps import check_routes
 from app.db import build_engine, migrate
-from app.middleware import BodySizeLimit
-from app.routers import decisions, errors, evaluate, health, incidents, replays, rulesets
+from app.middleware import BodySizeLimit, RequestContext
+from app.observability import configure_logging
+from app.ratelimit import RateLimiter
+from app.routers import access, decisions, errors, evaluate, health, incidents, keys, replays, rulesets
 from app.rules.registry import RulesetRegistry
 from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
@@ -62,6 +66,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    configure_logging(settings.log_level)
     app = FastAPI(
         lifespan=lifespan,
         title="SafeSteps",
@@ -73,7 +78,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Compile every rule-set version once; a broken or altered file stops the service here.
     app.state.registry = RulesetRegistry.load(settings.rulesets_dir)
     errors.install(app)
-    for module in (health, evaluate, rulesets, incidents, decisions, replays):
+    for module in (health, evaluate, rulesets, incidents, decisions, replays, keys, access):
         app.include_router(module.router)
+    check_routes(app)  # deny by default: every route declares its permission or that it is public
+    app.state.authenticator = Authenticator(settings)
+    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)
+    app.state.failure_limiter = RateLimiter(
+        settings.auth_failure_rate_per_second, settings.auth_failure_burst
+    )
+    # add_middleware wraps: the last added runs first. RequestContext sees every response,
+    # including a 413 from the body limit.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContext)
     return app

@@ -4,14 +4,26 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from app.rules.registry import BUILTIN_RULESETS
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+# Known only so that production can refuse it. Anything derived from it is worthless.
+DEVELOPMENT_PEPPER = "development-only-pepper-do-not-use-in-production"
+MIN_SECRET_LENGTH = 32
+ASYMMETRIC_ALGORITHMS = frozenset(
+    {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"}
+)
+ROLES = ("control_room", "mdt", "auditor", "rules_admin", "admin")
+
+
+class InsecureSettings(ValueError):
+    """Production settings that must not be used; the service refuses to start."""
 
 
 class Settings(BaseSettings):
@@ -41,6 +53,82 @@ class Settings(BaseSettings):
         default=60.0, gt=0, description="A running job silent this long is resumed by another worker."
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    # Credentials
+    key_pepper: SecretStr = Field(
+        default=SecretStr(DEVELOPMENT_PEPPER),
+        description="Server secret mixed into API-key hashes (HMAC-SHA256). Required in production; "
+        f"at least {MIN_SECRET_LENGTH} characters. Changing it invalidates every API key.",
+    )
+    auth_cache_seconds: float = Field(
+        default=5.0,
+        ge=0,
+        description="How long a verified API key is trusted without a database lookup; a "
+        "revocation takes effect in other processes within this time.",
+    )
+
+    # OIDC bearer tokens (off unless a JWKS source is set)
+    oidc_jwks_file: Path | None = Field(None, description="JWKS document on disk.")
+    oidc_jwks_url: str | None = Field(None, description="JWKS URL (https in production).")
+    oidc_jwks_cache_seconds: int = Field(300, ge=0, description="How long fetched keys are cached.")
+    oidc_jwks_timeout_seconds: float = Field(3.0, gt=0, le=30)
+    oidc_issuers: list[str] = Field(default_factory=list, description="Accepted `iss` values.")
+    oidc_audiences: list[str] = Field(default_factory=list, description="Accepted `aud` values.")
+    oidc_algorithms: list[str] = Field(
+        default_factory=lambda: ["RS256", "ES256", "EdDSA"],
+        description="Accepted signature algorithms; asymmetric only (`none` and HS* refused).",
+    )
+    oidc_role_claim: str = Field("safesteps_role", description="Claim naming the caller's role.")
+    oidc_role_map: dict[str, str] = Field(
+        default_factory=dict,
+        description="Identity-provider role -> SafeSteps role; SafeSteps role names map to themselves.",
+    )
+    oidc_force_claim: str = Field("force", description="Claim binding the caller to a force.")
+    oidc_leeway_seconds: int = Field(30, ge=0, le=300, description="Clock skew allowed on `exp`.")
+
+    # Limits
+    rate_limit_per_second: float = Field(
+        20.0, gt=0, description="Sustained requests a second per client, per API process."
+    )
+    rate_limit_burst: int = Field(60, ge=1, description="Requests a client may send at once.")
+    auth_failure_rate_per_second: float = Field(
+        2.0, gt=0, description="Sustained failed authentications a second per address."
+    )
+    auth_failure_burst: int = Field(30, ge=1, description="Failed authentications allowed at once.")
+
+    # Retention
+    retention_days: int = Field(
+        2555, ge=1, description="Days after which personal content of checklists is erased."
+    )
+
+    @property
+    def oidc_enabled(self) -> bool:
+        return self.oidc_jwks_file is not None or self.oidc_jwks_url is not None
+
+    @model_validator(mode="after")
+    def _guard(self) -> Self:
+        bad = sorted(set(self.oidc_algorithms) - ASYMMETRIC_ALGORITHMS)
+        if bad:
+            raise InsecureSettings(f"oidc_algorithms may list asymmetric algorithms only, not {bad}")
+        unknown = sorted(set(self.oidc_role_map.values()) - set(ROLES))
+        if unknown:
+            raise ValueError(f"oidc_role_map maps to unknown roles {unknown}; roles are {ROLES}")
+        if self.oidc_enabled and not (self.oidc_issuers and self.oidc_audiences):
+            raise InsecureSettings("OIDC needs oidc_issuers and oidc_audiences allow-lists")
+        if self.environment == "production":
+            self._production_guard()
+        return self
+
+    def _production_guard(self) -> None:
+        pepper = self.key_pepper.get_secret_value()
+        if pepper == DEVELOPMENT_PEPPER or len(pepper) < MIN_SECRET_LENGTH:
+            raise InsecureSettings(
+                "production needs SAFESTEPS_KEY_PEPPER: a random secret of at least "
+                f"{MIN_SECRET_LENGTH} characters (e.g. `python -c 'import secrets; "
+                "print(secrets.token_urlsafe(48))'`)"
+            )
+        if self.oidc_jwks_url is not None and not self.oidc_jwks_url.startswith("https://"):
+            raise InsecureSettings("production fetches the OIDC JWKS over https only")
 
 
 @lru_cache

@@ -36,7 +36,12 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.auth.roles import Role  # noqa: E402
+from app.db import session_scope  # noqa: E402
+from app.models.base import utcnow  # noqa: E402
 from app.schemas.incidents import EXAMPLE_SUBMISSION  # noqa: E402
+from app.services import apikeys  # noqa: E402
+from app.settings import Settings  # noqa: E402
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 INCIDENTS = 500
@@ -98,8 +103,36 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def bearer_keys(database_url: str) -> dict[str, dict[str, str]]:
+    """A control-room key (evaluate and submit) and an auditor key (verify), made in the database the
+    server uses (same default pepper as the server: both read the same environment)."""
+    settings = Settings(database_url=database_url)
+    headers = {}
+    for role in (Role.control_room, Role.auditor):
+        with session_scope(settings=settings) as session:  # one key per unit of work
+            _, key = apikeys.create_key(
+                session,
+                name=f"bench {role.value}",
+                role=role,
+                force=None,
+                expires_at=None,
+                created_by="bench",
+                pepper=settings.key_pepper.get_secret_value(),
+                now=utcnow(),
+            )
+            headers[role.value] = {"Authorization": f"Bearer {key}"}
+    return headers
+
+
 def start_server(database_url: str, port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "SAFESTEPS_DATABASE_URL": database_url, "RUST_BACKTRACE": "0"}
+    env = {
+        **os.environ,
+        "SAFESTEPS_DATABASE_URL": database_url,
+        "RUST_BACKTRACE": "0",
+        # One client drives the whole load: the per-client limit would measure itself.
+        "SAFESTEPS_RATE_LIMIT_PER_SECOND": "1000000",
+        "SAFESTEPS_RATE_LIMIT_BURST": "1000000",
+    }
     command = [
         sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory",
         "--host", "127.0.0.1", "--port", str(port), "--no-access-log", "--log-level", "warning",
@@ -128,13 +161,15 @@ def bodies() -> tuple[dict[str, Any], list[dict[str, Any]]]:
     return evaluate, submissions
 
 
-async def drive(base: str, persisted: bool, seconds: float, concurrency: int) -> Stats:
+async def drive(
+    base: str, persisted: bool, seconds: float, concurrency: int, headers: dict[str, str]
+) -> Stats:
     evaluate, submissions = bodies()
     counter = itertools.count()
     latencies: list[float] = []
     errors = 0
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30, headers=headers) as client:
 
         async def one() -> None:
             nonlocal errors
@@ -187,18 +222,21 @@ def bench(name: str, url: str, args: argparse.Namespace) -> dict[str, Any]:
     server = start_server(url, port)
     base = f"http://127.0.0.1:{port}"
     try:
+        keys = bearer_keys(url)
         runs: dict[bool, list[Stats]] = {False: [], True: []}
         for _ in range(args.rounds):
             for persisted in (False, True):
                 server0, db0 = cpu_seconds(server.pid), postgres_cpu() if name == "PostgreSQL" else 0.0
-                stats = asyncio.run(drive(base, persisted, args.seconds, args.concurrency))
+                stats = asyncio.run(
+                    drive(base, persisted, args.seconds, args.concurrency, keys["control_room"])
+                )
                 stats.server_cpu = cpu_seconds(server.pid) - server0
                 stats.db_cpu = (postgres_cpu() - db0) if name == "PostgreSQL" else 0.0
                 runs[persisted].append(stats)
         stateless, persisted = merge(runs[False]), merge(runs[True])
         warmups = args.rounds * args.concurrency
         stored = sum(r.requests - r.errors for r in runs[True]) + warmups
-        check = httpx.get(f"{base}/v1/audit/verify", timeout=120).json()
+        check = httpx.get(f"{base}/v1/audit/verify", timeout=120, headers=keys["auditor"]).json()
     finally:
         server.terminate()
         server.wait(10)

@@ -16,6 +16,7 @@ from app.main import create_app
 from app.rules.registry import RulesetRegistry
 from app.settings import Settings
 from tests import database
+from tests.auth import TEST_LIMITS, Credentials, credentials_for
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -55,25 +56,55 @@ def test_database(
 @pytest.fixture
 def settings(sqlite_database: database.TestDatabase) -> Settings:
     """Settings for stateless tests: a fresh migrated SQLite database."""
-    return Settings(environment="test", database_url=sqlite_database.fresh_url(), auto_migrate=False)
+    return Settings(
+        environment="test", database_url=sqlite_database.fresh_url(), auto_migrate=False, **TEST_LIMITS
+    )
 
 
 @pytest.fixture
-def client(settings: Settings) -> Iterator[TestClient]:
+def anonymous_client(settings: Settings) -> Iterator[TestClient]:
+    """The app with no credential: for public routes and authentication tests."""
     with TestClient(create_app(settings)) as test_client:
         yield test_client
 
 
 @pytest.fixture
-def db_settings(test_database: database.TestDatabase) -> Settings:
-    """Settings on a fresh, migrated database of each backend under test."""
-    return Settings(environment="test", database_url=test_database.fresh_url(), auto_migrate=False)
+def creds(anonymous_client: TestClient) -> Credentials:
+    """API keys per role in the test app's database: ``creds.headers("auditor")``."""
+    return credentials_for(anonymous_client.app)  # type: ignore[arg-type]
 
 
 @pytest.fixture
-def db_client(db_settings: Settings) -> Iterator[TestClient]:
+def client(anonymous_client: TestClient, creds: Credentials) -> TestClient:
+    """The app as an unbound control-room system (the main API user); other roles via ``creds``."""
+    anonymous_client.headers.update(creds.headers("control_room"))
+    return anonymous_client
+
+
+@pytest.fixture
+def db_settings(test_database: database.TestDatabase) -> Settings:
+    """Settings on a fresh, migrated database of each backend under test."""
+    return Settings(
+        environment="test", database_url=test_database.fresh_url(), auto_migrate=False, **TEST_LIMITS
+    )
+
+
+@pytest.fixture
+def db_anonymous_client(db_settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(db_settings)) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def db_creds(db_anonymous_client: TestClient) -> Credentials:
+    return credentials_for(db_anonymous_client.app)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def db_client(db_anonymous_client: TestClient, db_creds: Credentials) -> TestClient:
+    """Each backend's app as an unbound control-room system; other roles via ``db_creds``."""
+    db_anonymous_client.headers.update(db_creds.headers("control_room"))
+    return db_anonymous_client
 
 
 @pytest.fixture

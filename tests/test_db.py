@@ -13,6 +13,7 @@ from sqlalchemy import inspect, text
 from app.db import begin_write, build_engine, session_scope
 from app.main import create_app
 from app.settings import Settings
+from tests.auth import as_role, credentials_for
 from tests.submissions import submission, url
 
 
@@ -57,6 +58,7 @@ def test_a_writer_that_cannot_get_the_lock_gets_503_and_nothing_is_stored(tmp_pa
     target = tmp_path / "busy.db"
     settings = Settings(environment="test", database_url=f"sqlite:///{target}", busy_timeout_ms=50)
     with TestClient(create_app(settings)) as client:
+        client.headers.update(as_role(client, "mdt"))  # the key is made before the lock is taken
         other = sqlite3.connect(target, isolation_level=None)
         other.execute("BEGIN IMMEDIATE")  # another process holding the write lock
         try:
@@ -67,7 +69,7 @@ def test_a_writer_that_cannot_get_the_lock_gets_503_and_nothing_is_stored(tmp_pa
         assert response.status_code == 503
         assert response.json()["error"] == "database_busy"
         assert response.headers["Retry-After"] == "1"
-        assert client.get("/v1/audit/verify").json()["records"] == 0
+        assert client.get("/v1/audit/verify", headers=as_role(client, "auditor")).json()["records"] == 0
         assert client.post(url(), json=submission()).status_code == 201
 
 
@@ -89,7 +91,13 @@ def test_more_writers_than_worker_threads_do_not_deadlock(tmp_path: Path) -> Non
         busy_timeout_ms=3000,
     )
     with TestClient(create_app(settings)) as client, ThreadPoolExecutor(8) as pool:
+        creds = credentials_for(client.app)  # type: ignore[arg-type]
         refs = [f"WMP-TP-{i}" for i in range(8)]
-        statuses = list(pool.map(lambda ref: client.post(url(ref), json=submission(ref)).status_code, refs))
+        submitter = creds.headers("control_room")
+        statuses = list(
+            pool.map(
+                lambda ref: client.post(url(ref), json=submission(ref), headers=submitter).status_code, refs
+            )
+        )
         assert statuses == [201] * 8
-        assert client.get("/v1/audit/verify").json()["records"] == 8
+        assert client.get("/v1/audit/verify", headers=creds.headers("auditor")).json()["records"] == 8

@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from app.models.auth import AccessEvent, ApiKey
 from app.models.base import NAMING_CONVENTION, UTCDateTime, utcnow
 from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
 from app.models.idempotency import IdempotencyKey
@@ -12,6 +13,8 @@ metadata = SQLModel.metadata
 
 __all__ = [
     "NAMING_CONVENTION",
+    "AccessEvent",
+    "ApiKey",
     "ChecklistRevision",
     "DecisionChainHead",
     "DecisionFeedback",

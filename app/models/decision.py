@@ -48,6 +48,15 @@ class DecisionRecord(SQLModel, table=True):
     result: str = Field(sa_type=Text)
     requested_by: str = Field(max_length=128)
     recorded_at: datetime = timestamp_field()
+    # The chain covers these digests, not ``input`` and ``result`` themselves, so that retention can
+    # erase personal content without breaking the chain; verify checks the content against them
+    # until it is erased.
+    input_sha256: str = Field(max_length=64)
+    result_sha256: str = Field(max_length=64)
+    # Retention: JSON list of JSON pointers erased (e.g. ``/input/children/0/full_name``), and when.
+    # Outside the chain; on PostgreSQL the trigger allows exactly this one-way change.
+    erased: str | None = Field(default=None, sa_type=Text)
+    erased_at: datetime | None = timestamp_field(default=None, nullable=True)
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64, unique=True)
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Depends, Path
 
+from app.auth.deps import AUTH_ERRORS, Authorize, audited
+from app.auth.roles import Principal, Role
 from app.db import SessionDep, UnitOfWorkRoute
 from app.schemas.decisions import (
     AuditVerification,
@@ -17,7 +19,7 @@ from app.schemas.decisions import (
 from app.schemas.errors import error_responses
 from app.services import audit, decisions
 
-router = APIRouter(prefix="/v1", route_class=UnitOfWorkRoute)
+router = APIRouter(prefix="/v1", route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
 
 DecisionId = Annotated[str, Path(min_length=1, max_length=36)]
 
@@ -28,9 +30,13 @@ DecisionId = Annotated[str, Path(min_length=1, max_length=36)]
     responses=error_responses(404),
     tags=["audit"],
 )
-def get_decision(decision_id: DecisionId, session: SessionDep) -> DecisionRecordPublic:
+def get_decision(
+    decision_id: DecisionId,
+    reader: Annotated[Principal, audited("decision:read", action="decision.read", target="decision_id")],
+    session: SessionDep,
+) -> DecisionRecordPublic:
     """A decision record exactly as logged (input, context, result, rule set), with its feedback."""
-    return decisions.get_decision(session, decision_id)
+    return decisions.get_decision(session, decision_id, force=reader.force)
 
 
 @router.post(
@@ -40,18 +46,34 @@ def get_decision(decision_id: DecisionId, session: SessionDep) -> DecisionRecord
     responses=error_responses(404, 422, 503),
     tags=["feedback"],
 )
-def submit_feedback(decision_id: DecisionId, body: FeedbackCreate, session: SessionDep) -> FeedbackPublic:
+def submit_feedback(
+    decision_id: DecisionId,
+    body: FeedbackCreate,
+    client: Annotated[Principal, Depends(Authorize("decision:feedback"))],
+    session: SessionDep,
+) -> FeedbackPublic:
     """Record that an officer accepted a finding or overrode it with a reason."""
-    return decisions.add_feedback(session, decision_id, body)
+    submitter = client.id if client.role is Role.mdt else None
+    return decisions.add_feedback(session, decision_id, body, force=client.force, submitter=submitter)
 
 
-@router.get("/audit/verify", response_model=AuditVerification, tags=["audit"])
+@router.get(
+    "/audit/verify",
+    response_model=AuditVerification,
+    tags=["audit"],
+    dependencies=[audited("audit:verify", action="audit.verify")],
+)
 def verify_audit_log(session: SessionDep) -> AuditVerification:
     """Recompute the decision log's hash chain; report the first broken link, if any."""
     return audit.verify(session)
 
 
-@router.get("/audit/feedback", response_model=FeedbackStats, tags=["audit"])
+@router.get(
+    "/audit/feedback",
+    response_model=FeedbackStats,
+    tags=["audit"],
+    dependencies=[audited("decision:read", action="audit.feedback")],
+)
 def feedback_statistics(session: SessionDep) -> FeedbackStats:
     """How often officers accept or override findings, why, and for which rules."""
     return decisions.feedback_stats(session)

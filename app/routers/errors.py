@@ -22,12 +22,14 @@ from app.errors import (
     InvalidCursor,
     InvalidFeedback,
     InvalidPrecondition,
+    OutsideForce,
     ReplayJobNotFound,
     ServiceError,
     StaleRevision,
 )
 from app.rules.errors import RulesetNotFound, UnknownHook
 from app.schemas.errors import ErrorBody, FieldError
+from app.services.apikeys import ApiKeyNotFound
 
 log = logging.getLogger("safesteps.errors")
 
@@ -35,6 +37,7 @@ log = logging.getLogger("safesteps.errors")
 DOMAIN_ERRORS: dict[type[Exception], tuple[int, str]] = {
     RulesetNotFound: (404, "ruleset_not_found"),
     UnknownHook: (422, "unknown_hook"),
+    ApiKeyNotFound: (404, "api_key_not_found"),
     IncidentNotFound: (404, "incident_not_found"),
     DecisionNotFound: (404, "decision_not_found"),
     IncidentReferenceMismatch: (422, "incident_reference_mismatch"),
@@ -45,6 +48,7 @@ DOMAIN_ERRORS: dict[type[Exception], tuple[int, str]] = {
     IdempotencyConflict: (409, "idempotency_key_reused"),
     DatabaseBusy: (503, "database_busy"),
     ReplayJobNotFound: (404, "replay_job_not_found"),
+    OutsideForce: (403, "outside_force"),
 }
 
 _HTTP_CODES = {
@@ -58,6 +62,7 @@ _HTTP_CODES = {
     413: "payload_too_large",
     415: "unsupported_media_type",
     429: "rate_limited",
+    503: "unavailable",
 }
 
 
@@ -69,7 +74,7 @@ def error_response(
     headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     body = ErrorBody(error=code, message=message, fields=fields)
-    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
+    return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=dict(headers or {}))
 
 
 def field_path(loc: Sequence[int | str]) -> str:
@@ -84,16 +89,22 @@ def _validation_fields(errors: Sequence[Any]) -> list[FieldError]:
     return [FieldError(path=field_path(e["loc"]), message=e["msg"], type=e["type"]) for e in errors]
 
 
+def _loggable(error: Any) -> dict[str, str]:
+    """Path and error type only: the message can quote the input (a name, a date of birth), and the
+    name of an unknown field is the client's text too, so it is replaced."""
+    loc = list(error["loc"])
+    if error["type"] == "extra_forbidden" and loc:
+        loc[-1] = "<unknown field>"
+    return {"path": field_path(loc), "type": error["type"]}
+
+
 async def _on_validation(_: Request, exc: RequestValidationError) -> JSONResponse:
     errors = exc.errors()
     if any(e["type"] == "json_invalid" for e in errors):
         return error_response(400, "malformed_json", "The request body is not valid JSON.")
-    return error_response(
-        422,
-        "validation_error",
-        "The request does not match the schema.",
-        _validation_fields(errors),
-    )
+    fields = _validation_fields(errors)
+    log.info("validation error", extra={"fields": {"errors": [_loggable(e) for e in errors]}})
+    return error_response(422, "validation_error", "The request does not match the schema.", fields)
 
 
 async def _on_http(_: Request, exc: StarletteHTTPException) -> JSONResponse:

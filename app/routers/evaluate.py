@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Depends, Response
 
+from app.auth.deps import AUTH_ERRORS, Authorize
 from app.deps import RegistryDep
 from app.rules.decision import Decision, decision_json
 from app.schemas.errors import error_responses
 from app.schemas.evaluate import EvaluateRequest
 from app.services.evaluation import evaluate_checklist
 
-router = APIRouter(prefix="/v1", tags=["evaluate"])
+router = APIRouter(prefix="/v1", tags=["evaluate"], responses=AUTH_ERRORS)
 
 
 class DecisionResponse(Response):
@@ -27,7 +28,12 @@ class DecisionResponse(Response):
         super().__init__(decision_json(decision))
 
 
-@router.post("/evaluate", response_model=Decision, responses=error_responses(400, 404, 413, 422))
+@router.post(
+    "/evaluate",
+    response_model=Decision,
+    responses=error_responses(400, 404, 413, 422),
+    dependencies=[Depends(Authorize("evaluate"))],
+)
 def evaluate(body: EvaluateRequest, registry: RegistryDep) -> DecisionResponse:
     """Score a checklist against a rule set and list the steps still missing or unrecorded."""
     return DecisionResponse(

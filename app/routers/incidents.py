@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Query, Response
+from fastapi import APIRouter, Depends, Header, Path, Query, Response
 from pydantic import AwareDatetime
 
+from app.auth.deps import AUTH_ERRORS, Authorize, audited
+from app.auth.roles import Principal, Role
 from app.db import SessionDep, UnitOfWorkRoute
-from app.deps import RegistryDep, RequesterDep
+from app.deps import RegistryDep
 from app.routers.errors import describe
 from app.schemas.errors import error_responses
 from app.schemas.incidents import (
     BatchItemResult,
     BatchRequest,
     BatchResult,
+    IncidentOutstanding,
     IncidentPage,
     IncidentPublic,
     SubmissionCreate,
@@ -22,7 +25,8 @@ from app.schemas.incidents import (
 )
 from app.services import incidents, submissions
 
-router = APIRouter(prefix="/v1", tags=["incidents"], route_class=UnitOfWorkRoute)
+router = APIRouter(prefix="/v1", tags=["incidents"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
+Submitter = Annotated[Principal, Depends(Authorize("incident:submit"))]
 
 IncidentRef = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")]
 IdempotencyKey = Annotated[
@@ -58,7 +62,7 @@ def submit_checklist(
     body: SubmissionCreate,
     session: SessionDep,
     registry: RegistryDep,
-    requester: RequesterDep,
+    client: Submitter,
     idempotency_key: IdempotencyKey = None,
     if_match: IfMatch = None,
 ) -> Response:
@@ -70,17 +74,20 @@ def submit_checklist(
         body,
         idempotency_key=idempotency_key,
         if_match=if_match,
-        requested_by=requester,
+        requested_by=client.id,
+        force=client.force,
     )
     return stored_response(stored)
 
 
 @router.post("/checklists:batch", response_model=BatchResult, responses=error_responses(400, 413, 422, 503))
 def submit_checklist_batch(
-    body: BatchRequest, session: SessionDep, registry: RegistryDep, requester: RequesterDep
+    body: BatchRequest, session: SessionDep, registry: RegistryDep, client: Submitter
 ) -> BatchResult:
     """Apply an offline queue in device-time order; every item gets its own result."""
-    outcomes = submissions.submit_batch(session, registry, body.items, requested_by=requester)
+    outcomes = submissions.submit_batch(
+        session, registry, body.items, requested_by=client.id, force=client.force
+    )
     return batch_result(outcomes)
 
 
@@ -111,15 +118,21 @@ def batch_result(outcomes: list[submissions.ItemOutcome]) -> BatchResult:
 
 
 @router.get("/incidents/{incident_ref}", response_model=IncidentPublic, responses=error_responses(404, 422))
-def get_incident(incident_ref: IncidentRef, session: SessionDep, response: Response) -> IncidentPublic:
+def get_incident(
+    incident_ref: IncidentRef,
+    reader: Annotated[Principal, audited("incident:read", action="incident.read", target="incident_ref")],
+    session: SessionDep,
+    response: Response,
+) -> IncidentPublic:
     """The latest revision and evaluation, every revision's history entry, and officers' feedback."""
-    incident = incidents.get_incident(session, incident_ref)
+    incident = incidents.get_incident(session, incident_ref, force=reader.force)
     response.headers["ETag"] = submissions.etag(incident.revision)
     return incident
 
 
 @router.get("/incidents", response_model=IncidentPage, responses=error_responses(422))
 def list_incidents(
+    reader: Annotated[Principal, audited("incident:list", action="incident.list")],
     session: SessionDep,
     force: Annotated[str | None, Query(max_length=16)] = None,
     hook: Annotated[str | None, Query(max_length=64, description="Hook of the latest evaluation.")] = None,
@@ -139,4 +152,23 @@ def list_incidents(
         updated_to=updated_to,
         cursor=cursor,
         limit=limit,
+        scope_force=reader.force,
     )
+
+
+@router.get(
+    "/incidents/{incident_ref}/outstanding",
+    response_model=IncidentOutstanding,
+    responses=error_responses(404, 422),
+)
+def get_outstanding_steps(
+    incident_ref: IncidentRef,
+    reader: Annotated[
+        Principal, audited("incident:outstanding", action="incident.outstanding", target="incident_ref")
+    ],
+    session: SessionDep,
+) -> IncidentOutstanding:
+    """The steps still missing or unrecorded on the incident's latest evaluation (no checklist)."""
+    # An MDT sees only incidents it has submitted to; a control room every incident of its force.
+    submitter = reader.id if reader.role is Role.mdt else None
+    return incidents.get_outstanding(session, incident_ref, force=reader.force, submitter=submitter)

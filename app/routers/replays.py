@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
-from app.db import SessionDep
-from app.deps import RegistryDep, RequesterDep
+from app.auth.deps import AUTH_ERRORS, Authorize, audited
+from app.auth.roles import Principal
+from app.db import SessionDep, UnitOfWorkRoute
+from app.deps import RegistryDep
 from app.schemas.errors import error_responses
 from app.schemas.replay import ReplayCreate, ReplayJobPublic, ReplayMode, ReplayResultsPage
 from app.services.replay import export, jobs
 
-router = APIRouter(prefix="/v1", tags=["replays"])
+router = APIRouter(prefix="/v1", tags=["replays"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
+Replayer = Annotated[Principal, Depends(Authorize("audit:replay"))]
+Exporter = Annotated[Principal, audited("audit:export", action="replay.export", target="job_id")]
 
 JobId = Annotated[str, Path(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")]
 FlaggedOnly = Annotated[
@@ -21,18 +25,20 @@ FlaggedOnly = Annotated[
 ]
 
 
-@router.post("/replays", status_code=202, response_model=ReplayJobPublic, responses=error_responses(404, 422))
+@router.post(
+    "/replays", status_code=202, response_model=ReplayJobPublic, responses=error_responses(403, 404, 422)
+)
 def create_replay(
-    body: ReplayCreate, session: SessionDep, registry: RegistryDep, requester: RequesterDep
+    body: ReplayCreate, session: SessionDep, registry: RegistryDep, client: Replayer
 ) -> ReplayJobPublic:
     """Queue a replay job and return it at once; a background worker runs it."""
-    return jobs.public(jobs.create_job(session, registry, body, requester))
+    return jobs.public(jobs.create_job(session, registry, jobs.scoped(body, client.force), client.id))
 
 
 @router.get("/replays/{job_id}", response_model=ReplayJobPublic, responses=error_responses(404, 422))
-def get_replay(job_id: JobId, session: SessionDep) -> ReplayJobPublic:
+def get_replay(job_id: JobId, session: SessionDep, client: Replayer) -> ReplayJobPublic:
     """A replay job's status, progress and summary."""
-    return jobs.public(jobs.get_job(session, job_id))
+    return jobs.public(jobs.get_job(session, job_id, force=client.force))
 
 
 @router.get(
@@ -41,11 +47,13 @@ def get_replay(job_id: JobId, session: SessionDep) -> ReplayJobPublic:
 def list_replay_results(
     job_id: JobId,
     session: SessionDep,
+    client: Replayer,
     after: Annotated[int, Query(ge=-1, description="`next_after` of the previous page.")] = -1,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     flagged_only: FlaggedOnly = False,
 ) -> ReplayResultsPage:
     """One page of results in decision-log order."""
+    jobs.get_job(session, job_id, force=client.force)
     return jobs.results_page(session, job_id, after=after, limit=limit, flagged_only=flagged_only)
 
 
@@ -55,10 +63,10 @@ def list_replay_results(
     responses={200: {"content": {"text/csv": {}}}, **error_responses(404, 422)},
 )
 def download_replay_csv(
-    job_id: JobId, session: SessionDep, request: Request, flagged_only: FlaggedOnly = False
+    job_id: JobId, session: SessionDep, request: Request, client: Exporter, flagged_only: FlaggedOnly = False
 ) -> StreamingResponse:
-    """Every result as CSV, streamed."""
-    mode = ReplayMode(jobs.get_job(session, job_id).mode)
+    """Every result as CSV, streamed (the export is recorded in the access log)."""
+    mode = ReplayMode(jobs.get_job(session, job_id, force=client.force).mode)
     lines = export.csv_lines(request.app.state.engine, job_id, mode, flagged_only=flagged_only)
     headers = {"Content-Disposition": f'attachment; filename="replay-{job_id}.csv"'}
     return StreamingResponse(lines, media_type="text/csv; charset=utf-8", headers=headers)
@@ -70,10 +78,10 @@ def download_replay_csv(
     responses={200: {"content": {"application/jsonl": {}}}, **error_responses(404, 422)},
 )
 def download_replay_jsonl(
-    job_id: JobId, session: SessionDep, request: Request, flagged_only: FlaggedOnly = False
+    job_id: JobId, session: SessionDep, request: Request, client: Exporter, flagged_only: FlaggedOnly = False
 ) -> StreamingResponse:
-    """Every result as JSON Lines, streamed."""
-    jobs.get_job(session, job_id)
+    """Every result as JSON Lines, streamed (the export is recorded in the access log)."""
+    jobs.get_job(session, job_id, force=client.force)
     lines = export.jsonl_lines(request.app.state.engine, job_id, flagged_only=flagged_only)
     headers = {"Content-Disposition": f'attachment; filename="replay-{job_id}.jsonl"'}
     return StreamingResponse(lines, media_type="application/jsonl", headers=headers)

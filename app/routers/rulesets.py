@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
+from app.auth.deps import AUTH_ERRORS, Authorize
 from app.deps import RegistryDep
 from app.rules.diff import RulesetDiff
 from app.rules.model import RULESET_ID_PATTERN, SEMVER_PATTERN
@@ -20,7 +21,8 @@ from app.schemas.evaluate import (
 from app.services import rulesets as service
 from app.services.evaluation import resolve_ruleset
 
-router = APIRouter(prefix="/v1", tags=["rulesets"])
+router = APIRouter(prefix="/v1", tags=["rulesets"], responses=AUTH_ERRORS)
+READ = [Depends(Authorize("ruleset:read"))]
 
 RulesetId = Annotated[str, Query(pattern=RULESET_ID_PATTERN)]
 Version = Annotated[str | None, Query(pattern=SEMVER_PATTERN)]
@@ -32,7 +34,7 @@ ToVersion = Annotated[
 ]
 
 
-@router.get("/rulesets", response_model=list[RulesetSummary])
+@router.get("/rulesets", response_model=list[RulesetSummary], dependencies=READ)
 def list_rulesets(registry: RegistryDep) -> list[RulesetSummary]:
     """Every rule set with all its versions, statuses, effective dates and hashes."""
     return service.list_rulesets(registry)
@@ -42,6 +44,7 @@ def list_rulesets(registry: RegistryDep) -> list[RulesetSummary]:
     "/rulesets/{ruleset_id}/versions/{version}",
     response_model=RulesetVersionDetail,
     responses=error_responses(404),
+    dependencies=READ,
 )
 def get_ruleset_version(ruleset_id: str, version: str, registry: RegistryDep) -> RulesetVersionDetail:
     """One rule-set version with every rule, its conditions and its citations."""
@@ -52,6 +55,7 @@ def get_ruleset_version(ruleset_id: str, version: str, registry: RegistryDep) ->
     "/rulesets/{ruleset_id}/diff",
     response_model=RulesetDiff,
     responses=error_responses(404, 422),
+    dependencies=READ,
 )
 def diff_ruleset_versions(
     ruleset_id: str, from_version: FromVersion, to_version: ToVersion, registry: RegistryDep
@@ -60,7 +64,7 @@ def diff_ruleset_versions(
     return service.diff_versions(registry, ruleset_id, from_version, to_version)
 
 
-@router.get("/hooks", response_model=HookCatalogue, responses=error_responses(404, 422))
+@router.get("/hooks", response_model=HookCatalogue, responses=error_responses(404, 422), dependencies=READ)
 def list_hooks(
     registry: RegistryDep, ruleset_id: RulesetId = DEFAULT_RULESET, version: Version = None
 ) -> HookCatalogue:

@@ -90,6 +90,14 @@ class DecisionRecordPublic(BaseModel):
     result: Decision
     requested_by: str
     recorded_at: datetime
+    input_sha256: str = Field(description="SHA-256 of the input as recorded (covered by the chain).")
+    result_sha256: str = Field(description="SHA-256 of the result as recorded (covered by the chain).")
+    erased: list[str] = Field(
+        default_factory=list,
+        description="JSON pointers of personal content erased by retention, e.g. "
+        "`/input/children/0/full_name`.",
+    )
+    erased_at: datetime | None = None
     prev_hash: str
     hash: str
     feedback: list[FeedbackPublic]
@@ -117,7 +125,10 @@ class FeedbackStats(BaseModel):
 class ChainBreak(BaseModel):
     seq: int = Field(description="Chain position of the first record that does not verify.")
     decision_id: str | None
-    reason: str = Field(description="`hash_mismatch`, `prev_hash_mismatch`, `gap` or `head_mismatch`.")
+    reason: str = Field(
+        description="`hash_mismatch`, `prev_hash_mismatch`, `gap`, `head_mismatch`, or `content_mismatch` "
+        "(the input or result no longer matches the digest the chain recorded)."
+    )
 
 
 class AuditVerification(BaseModel):

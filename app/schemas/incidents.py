@@ -215,3 +215,31 @@ class IncidentPublic(IncidentSummary):
 class IncidentPage(BaseModel):
     items: list[IncidentSummary]
     next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null at the end.")
+
+
+class IncidentOutstanding(BaseModel):
+    """What is still to do on an incident, from its latest evaluation (no checklist content)."""
+
+    incident_ref: str
+    revision: int
+    decision_id: str
+    hook: str | None
+    blocking: bool
+    score: float | None
+    completeness: float | None
+    outstanding: list[OutstandingStep] = Field(description="Missing or unrecorded steps, most severe first.")
+
+
+def outstanding_steps(decision: Decision) -> list[OutstandingStep]:
+    return [
+        OutstandingStep(
+            rule_id=f.rule_id,
+            step_id=f.step_id,
+            severity=f.severity,
+            outcome=f.outcome,
+            title=f.title,
+            message=f.message,
+            action=f.action,
+        )
+        for f in decision.findings
+    ]

@@ -51,8 +51,16 @@ class PendingRecord:
     recorded_at: datetime
 
 
+def content_sha256(value: bytes | str) -> str:
+    return sha256_hex(value if isinstance(value, bytes) else value.encode("utf-8"))
+
+
 def record_bytes(seq: int, record: PendingRecord | Mapping[str, Any] | RowMapping) -> bytes:
-    """The canonical form of a record that its hash covers."""
+    """The canonical form of a record that its hash covers.
+
+    ``input`` and ``result`` enter as their SHA-256 (stored in ``input_sha256``/``result_sha256``):
+    retention may erase personal content from them and the chain still verifies.
+    """
     get: Callable[[str], Any] = (
         record.__getitem__ if isinstance(record, Mapping | RowMapping) else record.__getattribute__
     )
@@ -60,6 +68,12 @@ def record_bytes(seq: int, record: PendingRecord | Mapping[str, Any] | RowMappin
     def raw(name: str) -> orjson.Fragment:
         value = get(name)
         return orjson.Fragment(value if isinstance(value, bytes) else str(value).encode("utf-8"))
+
+    def digest(name: str) -> str:
+        if isinstance(record, PendingRecord):
+            return content_sha256(get(name))
+        stored: str = get(f"{name}_sha256")
+        return stored
 
     return canonical_json(
         {
@@ -72,9 +86,9 @@ def record_bytes(seq: int, record: PendingRecord | Mapping[str, Any] | RowMappin
             "ruleset_hash": get("ruleset_hash"),
             "engine_version": get("engine_version"),
             "checklist_schema_version": get("checklist_schema_version"),
-            "input": raw("input"),
+            "input_sha256": digest("input"),
             "context": raw("context"),
-            "result": raw("result"),
+            "result_sha256": digest("result"),
             "requested_by": get("requested_by"),
             "recorded_at": get("recorded_at"),
         }
@@ -110,6 +124,8 @@ def append(conn: Connection, pending: Sequence[PendingRecord]) -> None:
                 "input": record.input.decode("utf-8"),
                 "context": record.context.decode("utf-8"),
                 "result": record.result.decode("utf-8"),
+                "input_sha256": content_sha256(record.input),
+                "result_sha256": content_sha256(record.result),
                 "requested_by": record.requested_by,
                 "recorded_at": record.recorded_at,
                 "prev_hash": prev,
@@ -119,6 +135,17 @@ def append(conn: Connection, pending: Sequence[PendingRecord]) -> None:
         prev = digest
     conn.execute(statements.INSERT_RECORDS, rows)
     conn.execute(statements.MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
+
+
+def content_matches(row: RowMapping) -> bool:
+    """``input`` and ``result`` still hash to what the chain recorded, unless retention erased them."""
+    erased: list[str] = orjson.loads(row["erased"]) if row["erased"] else []
+    for name in ("input", "result"):
+        if any(p.startswith(f"/{name}/") for p in erased):
+            continue  # erased on purpose; its digest (in the chain) still stands for the original
+        if content_sha256(row[name]) != row[f"{name}_sha256"]:
+            return False
+    return True
 
 
 def verify(session: Session, *, batch: int = 1000) -> AuditVerification:
@@ -139,6 +166,8 @@ def verify(session: Session, *, batch: int = 1000) -> AuditVerification:
                 )
             elif chain_hash(row["prev_hash"], record_bytes(row["seq"], row)) != row["hash"]:
                 broken = ChainBreak(seq=row["seq"], decision_id=row["decision_id"], reason="hash_mismatch")
+            elif not content_matches(row):
+                broken = ChainBreak(seq=row["seq"], decision_id=row["decision_id"], reason="content_mismatch")
             if broken is not None:
                 return AuditVerification(verified=False, records=checked, first_broken=broken)
             prev, expected, checked = row["hash"], expected + 1, checked + 1

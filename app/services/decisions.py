@@ -10,6 +10,7 @@ from app.db import begin_write
 from app.errors import DecisionNotFound, InvalidFeedback
 from app.models.base import utcnow
 from app.models.decision import DecisionFeedback, DecisionRecord
+from app.models.incident import Incident
 from app.rules.decision import Decision
 from app.schemas.decisions import (
     DecisionRecordPublic,
@@ -23,6 +24,7 @@ from app.schemas.decisions import (
 
 RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
 FEEDBACK: Table = DecisionFeedback.__table__  # type: ignore[attr-defined]
+INCIDENTS: Table = Incident.__table__  # type: ignore[attr-defined]
 
 
 def _feedback(session: Session, *where: object) -> list[FeedbackPublic]:
@@ -35,13 +37,35 @@ def feedback_for_incident(session: Session, reference: str) -> list[FeedbackPubl
     return _feedback(session, FEEDBACK.c.decision_id.in_(ids))
 
 
-def get_decision(session: Session, decision_id: str) -> DecisionRecordPublic:
+def _check_scope(
+    session: Session, decision_id: str, incident_ref: str | None, force: str | None, submitter: str | None
+) -> None:
+    """A decision is visible only with its incident: same force binding, same "own submissions" rule."""
+    if force is not None:
+        incident_force = session.execute(
+            select(INCIDENTS.c.force).where(INCIDENTS.c.reference == incident_ref)
+        ).scalar_one_or_none()
+        if incident_force != force:
+            raise DecisionNotFound(decision_id)
+    if submitter is not None:
+        own = session.execute(
+            select(RECORDS.c.seq)
+            .where(RECORDS.c.incident_ref == incident_ref, RECORDS.c.requested_by == submitter)
+            .limit(1)
+        ).first()
+        if incident_ref is None or own is None:
+            raise DecisionNotFound(decision_id)
+
+
+def get_decision(session: Session, decision_id: str, *, force: str | None = None) -> DecisionRecordPublic:
     row = session.execute(select(RECORDS).where(RECORDS.c.decision_id == decision_id)).mappings().first()
     if row is None:
         raise DecisionNotFound(decision_id)
+    _check_scope(session, decision_id, row["incident_ref"], force, None)
     feedback = _feedback(session, FEEDBACK.c.decision_id == decision_id)
     return DecisionRecordPublic(
-        **{k: v for k, v in row.items() if k not in ("input", "context", "result")},
+        **{k: v for k, v in row.items() if k not in ("input", "context", "result", "erased")},
+        erased=orjson.loads(row["erased"]) if row["erased"] else [],
         input=orjson.loads(row["input"]),
         context=orjson.loads(row["context"]),
         result=Decision.model_validate_json(row["result"]),
@@ -50,14 +74,23 @@ def get_decision(session: Session, decision_id: str) -> DecisionRecordPublic:
     )
 
 
-def add_feedback(session: Session, decision_id: str, body: FeedbackCreate) -> FeedbackPublic:
+def add_feedback(
+    session: Session,
+    decision_id: str,
+    body: FeedbackCreate,
+    *,
+    force: str | None = None,
+    submitter: str | None = None,
+) -> FeedbackPublic:
     """Record that an officer accepted or overrode one finding of a decision."""
     begin_write(session)
-    result = session.execute(
-        select(RECORDS.c.result).where(RECORDS.c.decision_id == decision_id)
-    ).scalar_one_or_none()
-    if result is None:
+    found = session.execute(
+        select(RECORDS.c.result, RECORDS.c.incident_ref).where(RECORDS.c.decision_id == decision_id)
+    ).first()
+    if found is None:
         raise DecisionNotFound(decision_id)
+    _check_scope(session, decision_id, found.incident_ref, force, submitter)
+    result = found.result
     findings = {f["rule_id"] for f in orjson.loads(result)["findings"]}
     if body.rule_id not in findings:
         raise InvalidFeedback(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import base64
 import binascii
 from datetime import datetime
+from typing import Any
 
 import orjson
-from sqlalchemy import Table, and_, or_, select
+from sqlalchemy import Table, and_, exists, or_, select
 from sqlmodel import Session
 
 from app.errors import IncidentNotFound, InvalidCursor
@@ -15,11 +16,13 @@ from app.models.decision import DecisionRecord
 from app.models.incident import ChecklistRevision, Incident
 from app.rules.decision import Decision
 from app.schemas.incidents import (
+    IncidentOutstanding,
     IncidentPage,
     IncidentPublic,
     IncidentSummary,
     LatestRevision,
     RevisionEntry,
+    outstanding_steps,
 )
 from app.services.decisions import feedback_for_incident
 
@@ -38,10 +41,24 @@ SUMMARY_COLUMNS = (
 )
 
 
-def get_incident(session: Session, reference: str) -> IncidentPublic:
-    incident = session.execute(
-        select(INCIDENTS.c.id, *SUMMARY_COLUMNS).where(INCIDENTS.c.reference == reference)
-    ).first()
+def visible(query: Any, reference: str, *, force: str | None, submitter: str | None) -> Any:
+    """Scope an incident query to what the caller may see: its force's incidents (when bound to
+    one) and, for clients that only see their own submissions, incidents they submitted to.
+    Anything else is "not found", exactly as if it did not exist."""
+    if force is not None:
+        query = query.where(INCIDENTS.c.force == force)
+    if submitter is not None:
+        query = query.where(
+            exists().where(RECORDS.c.incident_ref == reference, RECORDS.c.requested_by == submitter)
+        )
+    return query
+
+
+def get_incident(
+    session: Session, reference: str, *, force: str | None = None, submitter: str | None = None
+) -> IncidentPublic:
+    query = select(INCIDENTS.c.id, *SUMMARY_COLUMNS).where(INCIDENTS.c.reference == reference)
+    incident = session.execute(visible(query, reference, force=force, submitter=submitter)).first()
     if incident is None:
         raise IncidentNotFound(reference)
     rows = session.execute(
@@ -114,9 +131,14 @@ def list_incidents(
     updated_to: datetime | None = None,
     cursor: str | None = None,
     limit: int = 50,
+    scope_force: str | None = None,
 ) -> IncidentPage:
-    """Most recently updated first; ``updated_from`` inclusive, ``updated_to`` exclusive."""
+    """Most recently updated first; ``updated_from`` inclusive, ``updated_to`` exclusive.
+
+    ``scope_force`` is the caller's binding: it applies on top of the ``force`` filter."""
     query = select(*SUMMARY_COLUMNS)
+    if scope_force is not None:
+        query = query.where(INCIDENTS.c.force == scope_force)
     if force is not None:
         query = query.where(INCIDENTS.c.force == force)
     if hook is not None:
@@ -140,3 +162,29 @@ def list_incidents(
     items = [IncidentSummary.model_validate(row, from_attributes=True) for row in rows[:limit]]
     next_cursor = _encode_cursor(items[-1].updated_at, items[-1].reference) if len(rows) > limit else None
     return IncidentPage(items=items, next_cursor=next_cursor)
+
+
+def get_outstanding(
+    session: Session, reference: str, *, force: str | None = None, submitter: str | None = None
+) -> IncidentOutstanding:
+    """The latest evaluation's outstanding steps: what an MDT needs, without the checklist."""
+    query = select(INCIDENTS.c.revision, INCIDENTS.c.latest_decision_id).where(
+        INCIDENTS.c.reference == reference
+    )
+    row = session.execute(visible(query, reference, force=force, submitter=submitter)).first()
+    if row is None:
+        raise IncidentNotFound(reference)
+    result = session.execute(
+        select(RECORDS.c.result).where(RECORDS.c.decision_id == row.latest_decision_id)
+    ).scalar_one()
+    decision = Decision.model_validate_json(result)
+    return IncidentOutstanding(
+        incident_ref=reference,
+        revision=row.revision,
+        decision_id=row.latest_decision_id,
+        hook=decision.hook,
+        blocking=decision.blocking,
+        score=decision.score,
+        completeness=decision.completeness,
+        outstanding=outstanding_steps(decision),
+    )

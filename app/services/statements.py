@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Insert, Select, Table, Update, bindparam, insert, select, update
+from sqlalchemy import Insert, Select, Table, Update, and_, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.models.decision import DecisionChainHead, DecisionRecord
@@ -62,14 +62,18 @@ STORE_RESPONSE: Update = (
 
 
 @lru_cache
-def upsert_incident(dialect: str, conditional: bool) -> Insert:
-    """Insert at revision 1, or bump the revision (only from ``:base`` when ``conditional``)."""
+def upsert_incident(dialect: str, conditional: bool, scoped: bool = False) -> Insert:
+    """Insert at revision 1, or bump the revision (only from ``:base`` when ``conditional``, and
+    only an incident of ``:force`` when ``scoped``: a force-bound client)."""
     stmt = _insert(dialect, INCIDENTS).values({name: bindparam(name) for name in INCIDENT_VALUES})
     changes: dict[str, Any] = {
         name: stmt.excluded[name] for name in INCIDENT_VALUES if name not in ("reference", "created_at")
     }
     changes["revision"] = INCIDENTS.c.revision + 1
-    where = INCIDENTS.c.revision == bindparam("base") if conditional else None
+    conditions = [INCIDENTS.c.revision == bindparam("base")] if conditional else []
+    if scoped:
+        conditions.append(INCIDENTS.c.force == bindparam("force"))
+    where = and_(*conditions) if conditions else None
     result: Insert = stmt.on_conflict_do_update(
         index_elements=["reference"], set_=changes, where=where
     ).returning(INCIDENTS.c.id, INCIDENTS.c.revision)
@@ -77,6 +81,9 @@ def upsert_incident(dialect: str, conditional: bool) -> Insert:
 
 
 CURRENT_REVISION: Select[Any] = select(INCIDENTS.c.revision).where(INCIDENTS.c.reference == bindparam("ref"))
+CURRENT_INCIDENT: Select[Any] = select(INCIDENTS.c.revision, INCIDENTS.c.force).where(
+    INCIDENTS.c.reference == bindparam("ref")
+)
 INSERT_REVISION: Insert = insert(REVISIONS)
 LOCK_HEAD: Select[Any] = select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID).with_for_update()
 READ_HEAD: Select[Any] = select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID)

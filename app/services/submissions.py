@@ -29,7 +29,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app.db import begin_write
-from app.errors import IncidentReferenceMismatch, InvalidPrecondition, ServiceError, StaleRevision
+from app.errors import (
+    IncidentNotFound,
+    IncidentReferenceMismatch,
+    InvalidPrecondition,
+    OutsideForce,
+    ServiceError,
+    StaleRevision,
+)
 from app.models.base import utcnow
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import Decision
@@ -51,6 +58,7 @@ _OUTSTANDING_FIELDS = tuple(OutstandingStep.model_fields)
 class Prepared:
     """A submission evaluated and ready to store."""
 
+    force: str | None  # the submitting client's force binding, if any
     incident_ref: str
     submission: SubmissionCreate
     base_revision: int | None
@@ -101,11 +109,15 @@ def prepare(
     idempotency_key: str | None,
     base_revision: int | None,
     requested_by: str,
+    force: str | None = None,
 ) -> Prepared:
-    """Check the reference, evaluate, and fix the exact bytes that the decision record will hold."""
+    """Check the reference (and the client's force binding), evaluate, and fix the exact bytes
+    that the decision record will hold."""
     checklist = submission.checklist
     if checklist.incident.reference != incident_ref:
         raise IncidentReferenceMismatch(incident_ref, checklist.incident.reference)
+    if force is not None and checklist.incident.force != force:
+        raise OutsideForce(force)
     as_of = submission.as_of or checklist.latest_time()
     ruleset = resolve_ruleset(registry, submission.ruleset, as_of)
     facts = checklist_facts(checklist)
@@ -141,6 +153,7 @@ def prepare(
         recorded_at=utcnow(),
     )
     return Prepared(
+        force=force,
         incident_ref=incident_ref,
         submission=submission,
         base_revision=base_revision,
@@ -169,10 +182,14 @@ def _upsert_incident(conn: Connection, item: Prepared, now: datetime) -> tuple[i
         "updated_at": now,
         "base": base,
     }
-    stmt = statements.upsert_incident(conn.dialect.name, base is not None)
+    # A force-bound client never touches (or learns of) another force's incident.
+    stmt = statements.upsert_incident(conn.dialect.name, base is not None, item.force is not None)
     row = conn.execute(stmt, params).first()
     if row is None or (base is not None and row.revision != base + 1):
-        current = conn.execute(statements.CURRENT_REVISION, {"ref": item.incident_ref}).scalar()
+        found = conn.execute(statements.CURRENT_INCIDENT, {"ref": item.incident_ref}).first()
+        if row is None and found is not None and item.force is not None and found.force != item.force:
+            raise IncidentNotFound(item.incident_ref)
+        current = found.revision if found is not None else None
         # A fresh insert that was based on a revision is rolled back with the error.
         raise StaleRevision(item.incident_ref, base or 0, 0 if row else current or 0)
     return int(row.id), int(row.revision)
@@ -236,6 +253,7 @@ def submit(
     idempotency_key: str | None,
     if_match: str | None,
     requested_by: str,
+    force: str | None = None,
 ) -> Stored:
     """One submission: a new revision and its decision record, or the response to a retry."""
     base = parse_if_match(if_match) if if_match is not None else submission.base_revision
@@ -246,6 +264,7 @@ def submit(
         idempotency_key=idempotency_key,
         base_revision=base,
         requested_by=requested_by,
+        force=force,
     )
     conn = begin_write(session)
     stored = store(conn, item, requested_by, utcnow())
@@ -255,7 +274,12 @@ def submit(
 
 
 def submit_batch(
-    session: Session, registry: RulesetRegistry, items: Sequence[dict[str, Any]], *, requested_by: str
+    session: Session,
+    registry: RulesetRegistry,
+    items: Sequence[dict[str, Any]],
+    *,
+    requested_by: str,
+    force: str | None = None,
 ) -> list[ItemOutcome]:
     """Apply queued submissions in device-time order; each item succeeds or fails alone."""
     outcomes: dict[int, ItemOutcome] = {}
@@ -274,6 +298,7 @@ def submit_batch(
                         idempotency_key=parsed.idempotency_key,
                         base_revision=parsed.base_revision,
                         requested_by=requested_by,
+                        force=force,
                     ),
                 )
             )

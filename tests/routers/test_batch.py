@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from tests.auth import as_role
 from tests.submissions import submission, url
 
 
@@ -33,8 +34,8 @@ def test_a_bad_item_in_the_middle_fails_alone(db_client: TestClient) -> None:
     assert db_client.get("/v1/incidents/WMP-E").json()["revision"] == 1
     for ref in ("WMP-B", "WMP-C", "WMP-D"):
         assert db_client.get(f"/v1/incidents/{ref}").status_code == 404
-    assert db_client.get("/v1/audit/verify").json()["records"] == 2
-    assert db_client.get("/v1/audit/verify").json()["verified"] is True
+    assert db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()["records"] == 2
+    assert db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()["verified"] is True
 
 
 def test_items_apply_in_device_time_order(db_client: TestClient) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from app.main import create_app
 from app.services import audit
 from app.settings import Settings
+from tests.auth import as_role
 from tests.routers.test_incidents import counts
 from tests.submissions import submission, url
 
@@ -24,7 +25,9 @@ def decision(db_client: TestClient) -> dict[str, Any]:
 
 
 def test_a_decision_record_holds_what_replay_needs(db_client: TestClient, decision: dict[str, Any]) -> None:
-    record = db_client.get(f"/v1/decisions/{decision['decision_id']}").json()
+    record = db_client.get(
+        f"/v1/decisions/{decision['decision_id']}", headers=as_role(db_client, "auditor")
+    ).json()
     evaluation = decision["evaluation"]
     assert record["seq"] == 1
     assert (record["incident_ref"], record["revision"]) == (REF, 1)
@@ -35,13 +38,17 @@ def test_a_decision_record_holds_what_replay_needs(db_client: TestClient, decisi
     assert record["input"]["incident"]["reference"] == REF
     assert record["context"] == {"hook": "scene.depart", "as_of": "2026-11-22T19:40:00+00:00"}
     assert record["result"] == evaluation
-    assert record["requested_by"] == "anonymous"
+    # Who asked: the submitting client's identity (db_client is a control-room key).
+    key_id = db_client.headers["Authorization"].split("_")[1]
+    assert record["requested_by"] == f"key:{key_id}"
     assert record["prev_hash"] == "0" * 64
     assert record["feedback"] == []
 
 
 def test_unknown_decision_is_404(db_client: TestClient) -> None:
-    response = db_client.get("/v1/decisions/00000000-0000-0000-0000-000000000000")
+    response = db_client.get(
+        "/v1/decisions/00000000-0000-0000-0000-000000000000", headers=as_role(db_client, "auditor")
+    )
     assert response.status_code == 404
     assert response.json()["error"] == "decision_not_found"
 
@@ -70,10 +77,10 @@ def test_feedback_is_stored_shown_with_the_incident_and_counted(
         (second, "accepted"),
     ]
     assert incident["overrides"] == 1
-    record = db_client.get(f"/v1/decisions/{decision_id}").json()
+    record = db_client.get(f"/v1/decisions/{decision_id}", headers=as_role(db_client, "auditor")).json()
     assert record["overrides"] == 1
     assert len(record["feedback"]) == 2
-    stats = db_client.get("/v1/audit/feedback").json()
+    stats = db_client.get("/v1/audit/feedback", headers=as_role(db_client, "auditor")).json()
     assert (stats["accepted"], stats["overridden"]) == (1, 1)
     assert stats["by_reason"] == [{"reason_code": "supervisor_direction", "count": 1}]
     assert stats["by_rule"][0] == {"rule_id": first, "accepted": 0, "overridden": 1}
@@ -97,7 +104,7 @@ def test_invalid_feedback_is_refused(
     response = db_client.post(f"/v1/decisions/{decision['decision_id']}/feedback", json=payload)
     assert response.status_code == status
     assert response.json()["error"] == code
-    assert db_client.get("/v1/audit/feedback").json()["accepted"] == 0
+    assert db_client.get("/v1/audit/feedback", headers=as_role(db_client, "auditor")).json()["accepted"] == 0
 
 
 def test_feedback_on_an_unknown_decision_is_404(db_client: TestClient) -> None:
@@ -112,6 +119,7 @@ def test_a_failure_mid_transaction_leaves_no_half_written_incident(
         raise RuntimeError("disk on fire")
 
     with TestClient(create_app(db_settings), raise_server_exceptions=False) as client:
+        client.headers.update(as_role(client, "control_room"))
         assert client.post(url(), json=submission()).status_code == 201
         monkeypatch.setattr(audit, "append", broken_append)
         failed = client.post(url(), json=submission(), headers={"Idempotency-Key": "k"})
@@ -122,7 +130,7 @@ def test_a_failure_mid_transaction_leaves_no_half_written_incident(
         retried = client.post(url(), json=submission(), headers={"Idempotency-Key": "k"})
         assert retried.status_code == 201
         assert retried.json()["revision"] == 2
-        assert client.get("/v1/audit/verify").json()["records"] == 2
+        assert client.get("/v1/audit/verify", headers=as_role(client, "auditor")).json()["records"] == 2
 
 
 def test_a_failed_commit_is_an_error_response_not_a_lost_success(
@@ -132,6 +140,6 @@ def test_a_failed_commit_is_an_error_response_not_a_lost_success(
     # must see that failure, which needs the commit to happen before the response is sent.
     monkeypatch.setattr(audit, "append", lambda *_: None)
     with TestClient(create_app(db_settings), raise_server_exceptions=False) as client:
-        response = client.post(url(), json=submission())
+        response = client.post(url(), json=submission(), headers=as_role(client, "mdt"))
         assert response.status_code == 500
         assert counts(db_engine) == (0, 0, 0)

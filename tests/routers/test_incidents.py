@@ -10,6 +10,7 @@ from sqlalchemy import Engine, func, select
 
 from app.models import ChecklistRevision, DecisionRecord, Incident
 from app.schemas.incidents import SubmissionResult
+from tests.auth import as_role
 from tests.submissions import submission, url
 
 REF = "WMP-20261122-0042"
@@ -25,7 +26,7 @@ def counts(engine: Engine) -> tuple[int, int, int]:
 
 
 def verify(client: TestClient) -> dict[str, Any]:
-    result: dict[str, Any] = client.get("/v1/audit/verify").json()
+    result: dict[str, Any] = client.get("/v1/audit/verify", headers=as_role(client, "auditor")).json()
     return result
 
 

@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from app.cli import app as cli
 from app.models import DecisionRecord
 from app.settings import Settings, get_settings
+from tests.auth import as_role
 from tests.submissions import submission, url
 
 
@@ -38,9 +39,13 @@ def test_hash_is_sha256_of_prev_hash_and_the_canonical_record(
         rows = conn.execute(select(table).order_by(table.c.seq)).mappings().all()
     prev = "0" * 64
     for row in rows:
-        record = {k: v for k, v in row.items() if k not in ("prev_hash", "hash")}
-        for name in ("input", "context", "result"):
-            record[name] = orjson.loads(row[name])
+        # input and result enter as their digests (so retention can erase them); erasure marks are
+        # outside the chain.
+        skip = ("prev_hash", "hash", "input", "result", "erased", "erased_at")
+        record = {k: v for k, v in row.items() if k not in skip}
+        record["context"] = orjson.loads(row["context"])
+        for name in ("input", "result"):
+            assert record[f"{name}_sha256"] == hashlib.sha256(row[name].encode()).hexdigest()
         canonical = orjson.dumps(record, option=orjson.OPT_SORT_KEYS | orjson.OPT_UTC_Z)
         assert row["prev_hash"] == prev
         assert row["hash"] == hashlib.sha256(prev.encode() + canonical).hexdigest()
@@ -49,7 +54,7 @@ def test_hash_is_sha256_of_prev_hash_and_the_canonical_record(
 
 def test_an_altered_result_is_detected_at_its_record(db_client: TestClient, db_engine: Engine) -> None:
     ids = submit(db_client, 3)
-    assert db_client.get("/v1/audit/verify").json()["verified"] is True
+    assert db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()["verified"] is True
     with db_engine.begin() as conn:
         tamper(
             conn,
@@ -57,23 +62,23 @@ def test_an_altered_result_is_detected_at_its_record(db_client: TestClient, db_e
             a='"blocking":true',
             b='"blocking":false',
         )
-    report = db_client.get("/v1/audit/verify").json()
+    report = db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()
     assert report["verified"] is False
     assert report["records"] == 1
-    assert report["first_broken"] == {"seq": 2, "decision_id": ids[1], "reason": "hash_mismatch"}
+    assert report["first_broken"] == {"seq": 2, "decision_id": ids[1], "reason": "content_mismatch"}
 
 
 def test_a_rehashed_record_breaks_the_next_link(db_client: TestClient, db_engine: Engine) -> None:
     ids = submit(db_client, 3)
     with db_engine.begin() as conn:
         tamper(conn, "UPDATE decision_record SET hash = :h WHERE seq = 2", h="f" * 64)
-    report = db_client.get("/v1/audit/verify").json()
+    report = db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()
     assert report["first_broken"]["seq"] == 2
     with db_engine.begin() as conn:
         original = conn.execute(text("SELECT prev_hash FROM decision_record WHERE seq = 3")).scalar_one()
         tamper(conn, "UPDATE decision_record SET hash = :h WHERE seq = 2", h=original)
         tamper(conn, "UPDATE decision_record SET requested_by = 'someone-else' WHERE seq = 3")
-    report = db_client.get("/v1/audit/verify").json()
+    report = db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()
     assert report["first_broken"] == {"seq": 3, "decision_id": ids[2], "reason": "hash_mismatch"}
 
 
@@ -92,10 +97,17 @@ def test_removed_records_are_detected(db_client: TestClient, db_engine: Engine) 
     submit(db_client, 3)
     with db_engine.begin() as conn:
         remove(conn, 3)
-    assert db_client.get("/v1/audit/verify").json()["first_broken"]["reason"] == "head_mismatch"
+    assert (
+        db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()["first_broken"][
+            "reason"
+        ]
+        == "head_mismatch"
+    )
     with db_engine.begin() as conn:
         remove(conn, 1)
-    assert db_client.get("/v1/audit/verify").json()["first_broken"] == {
+    assert db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()[
+        "first_broken"
+    ] == {
         "seq": 1,
         "decision_id": None,
         "reason": "gap",
@@ -103,7 +115,7 @@ def test_removed_records_are_detected(db_client: TestClient, db_engine: Engine) 
 
 
 def test_an_empty_log_verifies(db_client: TestClient) -> None:
-    assert db_client.get("/v1/audit/verify").json() == {
+    assert db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json() == {
         "verified": True,
         "records": 0,
         "head_hash": "0" * 64,
@@ -129,7 +141,7 @@ def test_postgresql_refuses_changes_to_decision_records(
     submit(db_client, 1)
     with pytest.raises(DBAPIError, match="append-only"), db_engine.begin() as conn:
         conn.execute(text(statement))
-    assert db_client.get("/v1/audit/verify").json()["records"] == 1
+    assert db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()["records"] == 1
 
 
 def test_cli_verify_reports_and_fails_on_a_broken_chain(
@@ -141,11 +153,11 @@ def test_cli_verify_reports_and_fails_on_a_broken_chain(
     try:
         ok = CliRunner().invoke(cli, ["audit", "verify"])
         assert ok.exit_code == 0, ok.output
-        assert orjson.loads(ok.output)["records"] == 2
+        assert orjson.loads(ok.stdout)["records"] == 2
         with db_engine.begin() as conn:
             tamper(conn, "UPDATE decision_record SET input = input || ' ' WHERE seq = 1")
         broken = CliRunner().invoke(cli, ["audit", "verify"])
         assert broken.exit_code == 1
-        assert orjson.loads(broken.output)["first_broken"]["seq"] == 1
+        assert orjson.loads(broken.stdout)["first_broken"]["seq"] == 1
     finally:
         get_settings.cache_clear()

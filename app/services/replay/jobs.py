@@ -17,7 +17,7 @@ from sqlalchemy import CursorResult, Engine, and_, func, or_, select, update
 from sqlmodel import Session
 
 from app.db import begin_write
-from app.errors import ReplayJobNotFound
+from app.errors import OutsideForce, ReplayJobNotFound
 from app.models.base import utcnow
 from app.models.replay import ReplayJob, ReplayResult
 from app.rules.canonical import canonical_json
@@ -68,11 +68,21 @@ def create_job(
     return job
 
 
-def get_job(session: Session, job_id: str) -> ReplayJob:
+def get_job(session: Session, job_id: str, *, force: str | None = None) -> ReplayJob:
+    """A job by id; for a force-bound reader, only a job whose selection is that force (else 404)."""
     job = session.get(ReplayJob, job_id)
-    if job is None:
+    if job is None or (force is not None and orjson.loads(job.selection).get("force") != force):
         raise ReplayJobNotFound(job_id)
     return job
+
+
+def scoped(request: ReplayCreate, force: str | None) -> ReplayCreate:
+    """Confine a force-bound client's replay to its own force's incidents."""
+    if force is None:
+        return request
+    if request.selection.force not in (None, force):
+        raise OutsideForce(force, "replay incidents")
+    return request.model_copy(update={"selection": request.selection.model_copy(update={"force": force})})
 
 
 def public(job: ReplayJob) -> ReplayJobPublic:

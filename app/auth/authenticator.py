@@ -1,0 +1,141 @@
+"""Turn a presented bearer credential into a ``Principal``: API key (``ss_...``) or OIDC token.
+
+Verified API keys are cached for ``auth_cache_seconds`` so the hot path does not read the database
+on every request; the cached row is re-checked (hash, expiry, revocation) on every use. A key
+revoked through this process is dropped from its cache at once; other processes notice within the
+cache time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from app.auth import tokens
+from app.auth.oidc import InvalidToken, OidcVerifier
+from app.auth.roles import Principal
+from app.models.auth import ApiKey
+from app.models.base import utcnow
+from app.services.apikeys import principal_of
+from app.settings import Settings
+
+
+class AuthFailed(Exception):
+    """No valid credential. The reason is for logs and tests, never for the client."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """What authentication needs of an ``api_key`` row, as plain values (cheap to re-check)."""
+
+    principal: Principal
+    secret_hash: str
+    expires_at: datetime | None
+    revoked: bool
+    fetched: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    principal: Principal
+    until: float  # monotonic time after which the token is verified again
+
+
+class Authenticator:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.pepper = settings.key_pepper.get_secret_value()
+        self.cache_seconds = settings.auth_cache_seconds
+        self.oidc = OidcVerifier(settings) if settings.oidc_enabled else None
+        self.clock, self.now = clock, now
+        self._cache: dict[str, _Key] = {}
+        self._tokens: dict[str, _Token] = {}
+        self._lock = threading.Lock()
+
+    def authenticate(self, credential: str, engine: Engine) -> Principal:
+        if tokens.looks_like_api_key(credential):
+            return self._api_key(credential, engine)
+        if self.oidc is None:
+            raise AuthFailed("bearer tokens are not configured")
+        # A verified token is remembered (by digest) for at most ``auth_cache_seconds`` and never
+        # past its own expiry: signature checks cost about 250 us each.
+        digest = hashlib.sha256(credential.encode()).hexdigest()
+        tick = self.clock()
+        hit = self._tokens.get(digest)
+        if hit is not None and tick < hit.until:
+            return hit.principal
+        try:
+            principal, expires = self.oidc.verify_with_expiry(credential)
+        except InvalidToken as exc:
+            raise AuthFailed(str(exc)) from exc
+        if self.cache_seconds > 0:
+            remaining = expires - self.now().timestamp()
+            with self._lock:
+                if len(self._tokens) > 10_000:
+                    self._tokens.clear()
+                self._tokens[digest] = _Token(principal, tick + min(self.cache_seconds, remaining))
+        return principal
+
+    def cached(self, credential: str) -> Principal | None:
+        """Decide from memory alone (no database, no signature check): the principal, ``AuthFailed``
+        for a cached key that no longer verifies, or ``None`` when ``authenticate`` must run."""
+        if tokens.looks_like_api_key(credential):
+            parsed = tokens.parse(credential)
+            if parsed is None:
+                raise AuthFailed("malformed API key")
+            key = self._cache.get(parsed.key_id)
+            if key is None or self.clock() - key.fetched >= self.cache_seconds:
+                return None
+            return self._check(parsed, key)
+        hit = self._tokens.get(hashlib.sha256(credential.encode()).hexdigest())
+        return hit.principal if hit is not None and self.clock() < hit.until else None
+
+    def forget(self, key_id: str) -> None:
+        with self._lock:
+            self._cache.pop(key_id, None)
+
+    def _api_key(self, credential: str, engine: Engine) -> Principal:
+        parsed = tokens.parse(credential)
+        if parsed is None:
+            raise AuthFailed("malformed API key")
+        key = self._key(parsed.key_id, engine)
+        if key is None:
+            raise AuthFailed("unknown API key")
+        return self._check(parsed, key)
+
+    def _check(self, parsed: tokens.ParsedKey, key: _Key) -> Principal:
+        if not tokens.matches(self.pepper, parsed, key.secret_hash):
+            raise AuthFailed("unknown API key")
+        if key.revoked or (key.expires_at is not None and self.now() >= key.expires_at):
+            raise AuthFailed("expired or revoked API key")
+        return key.principal
+
+    def _key(self, key_id: str, engine: Engine) -> _Key | None:
+        tick = self.clock()
+        cached = self._cache.get(key_id)
+        if cached is not None and tick - cached.fetched < self.cache_seconds:
+            return cached
+        # Its own short session: the request's session may not have begun its unit of work yet.
+        with Session(engine, expire_on_commit=False) as session:
+            row = session.get(ApiKey, key_id)
+            if row is None:
+                return None
+            key = _Key(principal_of(row), row.secret_hash, row.expires_at, row.revoked_at is not None, tick)
+        if self.cache_seconds > 0:
+            with self._lock:
+                if len(self._cache) > 10_000:
+                    self._cache.clear()
+                self._cache[key_id] = key
+        return key

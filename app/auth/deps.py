@@ -1,0 +1,243 @@
+"""Route dependencies: every route declares who may call it, or that it is public.
+
+- ``Depends(Authorize("incident:read"))``: a valid credential whose role holds the permission;
+  the handler may take the ``Principal``. 401 without a valid credential, 403 without the
+  permission, 429 past the client's rate limit; all in the common error shape.
+- ``Depends(Audited("incident:read", action="incident.read", target="incident_ref"))``: the same,
+  and the access is recorded in ``access_event`` with the status answered.
+- ``Depends(public)``: no credential (health probes only).
+
+``check_routes`` runs in ``create_app``: a route that declares none of these stops the service,
+so a new endpoint cannot be left open by forgetting.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, NoReturn
+
+from fastapi import Depends, FastAPI, Request, params
+from fastapi.dependencies.models import Dependant
+from fastapi.exceptions import HTTPException, RequestValidationError
+from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
+
+from app.auth.authenticator import Authenticator, AuthFailed
+from app.auth.oidc import KeysUnavailable, NoRole
+from app.auth.roles import Permission, Principal
+from app.db import SessionDep, begin_write, is_writing
+from app.middleware import CLIENT_ID_STATE
+from app.ratelimit import retry_after_header
+from app.schemas.errors import error_responses
+from app.services.access import record_access
+
+log = logging.getLogger("safesteps.auth")
+bearer = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearer",
+    description="An API key (`ss_...`) or an access token from the force's identity provider.",
+)
+# Every guarded router declares these (``APIRouter(responses=AUTH_ERRORS)``).
+AUTH_ERRORS = error_responses(401, 403, 429)
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def audited(permission: Permission, *, action: str, target: str | None = None) -> params.Depends:
+    """``Depends(Audited(...))`` with the teardown before the response is sent (it writes the record)."""
+    depends: params.Depends = Depends(Audited(permission, action=action, target=target), scope="function")
+    return depends
+
+
+def public() -> None:
+    """Marks a route that needs no credential."""
+
+
+class Authorize:
+    def __init__(self, permission: Permission) -> None:
+        self.permission = permission
+
+    async def __call__(self, request: Request, credentials: Credentials) -> Principal:
+        # async so the usual case (a cached key or token) costs no threadpool hop; anything that
+        # needs the database or a signature check still runs in the threadpool.
+        token = _credential(request, credentials)
+        authenticator: Authenticator = request.app.state.authenticator
+        with _auth_errors(request):
+            principal = authenticator.cached(token)
+            if principal is None:
+                principal = await run_in_threadpool(
+                    authenticator.authenticate, token, request.app.state.engine
+                )
+        self.admit(request, principal)
+        if not principal.may(self.permission):
+            raise self.forbidden()
+        return principal
+
+    def forbidden(self) -> HTTPException:
+        return HTTPException(403, f"This credential's role does not allow {self.permission}.")
+
+    def authenticate(self, request: Request, credentials: HTTPAuthorizationCredentials | None) -> Principal:
+        """The caller, within its rate limit (401 or 429 otherwise). Blocking: for sync callers."""
+        token = _credential(request, credentials)
+        with _auth_errors(request):
+            principal: Principal = request.app.state.authenticator.authenticate(
+                token, request.app.state.engine
+            )
+        return self.admit(request, principal)
+
+    def admit(self, request: Request, principal: Principal) -> Principal:
+        """Name the caller for the access log and take a token from its bucket (429 when empty)."""
+        setattr(request.state, CLIENT_ID_STATE, principal.id)
+        wait = request.app.state.rate_limiter.acquire(principal.id)
+        if wait is not None:
+            raise HTTPException(
+                429, "Too many requests; slow down.", headers={"Retry-After": retry_after_header(wait)}
+            )
+        return principal
+
+
+def _credential(request: Request, credentials: HTTPAuthorizationCredentials | None) -> str:
+    if credentials is None:
+        _refuse(request, "A credential is required (Authorization: Bearer ...).")
+    return credentials.credentials
+
+
+@contextmanager
+def _auth_errors(request: Request) -> Iterator[None]:
+    try:
+        yield
+    except AuthFailed as exc:
+        # For security monitoring: the reason (a fixed phrase, never the credential) and the address.
+        log.warning(
+            "authentication refused",
+            extra={
+                "fields": {"reason": str(exc), "client_ip": request.client.host if request.client else None}
+            },
+        )
+        _refuse(request, "The credential is not valid, has expired or has been revoked.")
+    except KeysUnavailable:
+        raise HTTPException(503, "The identity provider's keys cannot be fetched; try again.") from None
+    except NoRole:
+        raise HTTPException(403, "The token carries no SafeSteps role.") from None
+
+
+def _refuse(request: Request, message: str) -> NoReturn:
+    # Failed attempts are limited per address too: they cost a database lookup each.
+    client = request.client.host if request.client else "unknown"
+    wait = request.app.state.failure_limiter.acquire(f"ip:{client}")
+    if wait is not None:
+        raise HTTPException(
+            429, "Too many failed attempts; slow down.", headers={"Retry-After": retry_after_header(wait)}
+        )
+    raise HTTPException(401, message, headers={"WWW-Authenticate": "Bearer"})
+
+
+class Audited(Authorize):
+    """``Authorize``, then record the access with the status it got (append-only ``access_event``).
+
+    For reads. The record is written in its own short write transaction after the handler ran and
+    before the response is sent (the dependency's teardown runs first): if it cannot be written the
+    client gets an error, so nothing is disclosed unrecorded. The read itself stays a plain read
+    (on SQLite it does not hold the writer lock while it streams, say, the whole chain). Should a
+    route that writes ever be audited, the record joins its unit of work instead.
+    """
+
+    def __init__(self, permission: Permission, *, action: str, target: str | None = None) -> None:
+        super().__init__(permission)
+        self.action, self.target = action, target
+
+    def __call__(  # type: ignore[override]
+        self, request: Request, credentials: Credentials, session: SessionDep
+    ) -> Iterator[Principal]:
+        principal = self.authenticate(request, credentials)
+        if not principal.may(self.permission):
+            self._record(request, session, principal, 403, failed=True)
+            raise self.forbidden()
+        try:
+            yield principal
+        except Exception as exc:
+            self._record(request, session, principal, _status_of(exc), failed=True)
+            raise
+        self._record(request, session, principal, _ok(request.scope.get("route")), failed=False)
+
+    def _target(self, request: Request) -> str | None:
+        value = request.path_params.get(self.target) if self.target else None
+        return None if value is None else str(value)[:128]
+
+    def _record(
+        self, request: Request, session: Session, principal: Principal, status: int, *, failed: bool
+    ) -> None:
+        def write(into: Session) -> None:
+            record_access(
+                into,
+                principal,
+                action=self.action,
+                target=self._target(request),
+                status=status,
+                client_ip=request.client.host if request.client else None,
+                request_id=getattr(request.state, "request_id", None),
+            )
+
+        if not is_writing(session):
+            with Session(request.app.state.engine) as own:
+                begin_write(own)
+                write(own)
+                own.commit()
+        elif failed:  # the request's work is rolled back; the record of the attempt is not
+            session.rollback()
+            begin_write(session)
+            write(session)
+            session.commit()
+        else:
+            write(session)
+
+
+def _ok(route: object) -> int:
+    status = getattr(route, "status_code", None)
+    return status if isinstance(status, int) else 200
+
+
+def _status_of(exc: Exception) -> int:
+    from app.routers.errors import DOMAIN_ERRORS  # the one table from domain errors to HTTP
+
+    if isinstance(exc, HTTPException):
+        return exc.status_code
+    if isinstance(exc, RequestValidationError):
+        return 422
+    for kind, (status, _) in DOMAIN_ERRORS.items():
+        if isinstance(exc, kind):
+            return status
+    return 500
+
+
+def api_routes(app: FastAPI) -> list[RouteContext]:
+    """Every API route of the app, through included routers (FastAPI no longer flattens them)."""
+    return [rc for rc in iter_route_contexts(app.routes) if isinstance(rc.original_route, APIRoute)]
+
+
+def route_guard(route: RouteContext) -> Authorize | None:
+    """The ``Authorize`` a route declares, ``None`` for a public route; raises if it declares neither."""
+
+    def walk(dependant: Dependant) -> Iterator[object]:
+        for sub in dependant.dependencies:
+            yield sub.call
+            yield from walk(sub)
+
+    calls = list(walk(route.dependant))
+    guards = [c for c in calls if isinstance(c, Authorize)]
+    if len(guards) == 1:
+        return guards[0]
+    if not guards and public in calls:
+        return None
+    raise RuntimeError(
+        f"route {route.name} ({route.path}) must declare exactly one Authorize(...) or Depends(public)"
+    )
+
+
+def check_routes(app: FastAPI) -> None:
+    """Deny by default: refuse to build an app with a route that declares no access rule."""
+    for route in api_routes(app):
+        route_guard(route)

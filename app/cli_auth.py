@@ -1,0 +1,138 @@
+"""``safesteps keys ...`` and ``safesteps retention ...``: thin layers over the services."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from app.auth.roles import Role
+from app.db import session_scope
+from app.models.base import utcnow
+from app.services import apikeys, retention
+from app.settings import get_settings
+
+keys_app = typer.Typer(help="API keys of client systems: create, list, revoke.", no_args_is_help=True)
+out = Console()
+FORCE_CODE = re.compile(r"^[A-Z0-9_-]{2,16}$")
+err = Console(stderr=True)
+
+
+def _aware(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+
+
+@keys_app.command("create")
+def keys_create(
+    name: Annotated[str, typer.Option(help="The client system, e.g. 'WMP control room CAD'.")],
+    role: Annotated[Role, typer.Option(help="What the key may do.")],
+    force: Annotated[
+        str | None, typer.Option(help="Bind the key to one force's incidents, e.g. WMP.")
+    ] = None,
+    expires: Annotated[
+        datetime | None, typer.Option(help="Expiry (ISO 8601; UTC when no zone is given).")
+    ] = None,
+) -> None:
+    """Create a key. It is printed once, here; only its hash is stored."""
+    if force is not None and not FORCE_CODE.fullmatch(force):
+        err.print("[bold red]error:[/] --force must be a force code such as WMP")
+        raise typer.Exit(2)
+    settings = get_settings()
+    with session_scope(settings=settings) as session:
+        row, plaintext = apikeys.create_key(
+            session,
+            name=name,
+            role=role,
+            force=force,
+            expires_at=_aware(expires),
+            created_by="cli",
+            pepper=settings.key_pepper.get_secret_value(),
+            now=utcnow(),
+        )
+        key_id = row.key_id
+    err.print(f"Created key {key_id} ({role.value}). Store it now: it cannot be shown again.")
+    sys.stdout.write(plaintext + "\n")
+
+
+@keys_app.command("list")
+def keys_list(
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
+    """Every key with its role, binding, expiry and revocation (never the secret)."""
+    now = utcnow()
+    with session_scope() as session:
+        rows = [
+            {
+                "key_id": r.key_id,
+                "name": r.name,
+                "role": r.role,
+                "force": r.force,
+                "created_at": r.created_at.isoformat(),
+                "expires_at": r.expires_at.isoformat() if r.expires_at else None,
+                "revoked_at": r.revoked_at.isoformat() if r.revoked_at else None,
+                "usable": apikeys.is_usable(r, now),
+            }
+            for r in apikeys.list_keys(session)
+        ]
+    if as_json:
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return
+    table = Table("key id", "name", "role", "force", "expires", "state")
+    for r in rows:
+        state = "revoked" if r["revoked_at"] else ("active" if r["usable"] else "expired")
+        table.add_row(*(str(r[c] or "-") for c in ("key_id", "name", "role", "force", "expires_at")), state)
+    out.print(table)
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key id (from `keys list`).")]) -> None:
+    """Revoke a key. Running services stop accepting it within `auth_cache_seconds`."""
+    try:
+        with session_scope() as session:
+            row = apikeys.revoke_key(session, key_id, now=utcnow())
+            revoked_at = row.revoked_at
+    except apikeys.ApiKeyNotFound as exc:
+        err.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(1) from None
+    out.print(f"Revoked {key_id} at {revoked_at.isoformat() if revoked_at else '?'}")
+
+
+retention_app = typer.Typer(help="Erase personal content after the retention period.", no_args_is_help=True)
+
+
+@retention_app.command("apply")
+def retention_apply(
+    days: Annotated[
+        int | None, typer.Option(min=1, help="Retention period in days (default: SAFESTEPS_RETENTION_DAYS).")
+    ] = None,
+    before: Annotated[
+        datetime | None, typer.Option(help="Explicit cut-off instead of --days (ISO 8601; UTC if no zone).")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Count, change nothing.")] = False,
+) -> None:
+    """Erase names, dates of birth and free text from decisions older than the period.
+
+    Hashes, outcomes, scores and rule-set identity stay; `audit verify` still verifies.
+    """
+    settings = get_settings()
+    now = utcnow()
+    cutoff = _aware(before) or now - timedelta(days=days or settings.retention_days)
+    with session_scope(settings=settings) as session:
+        report = retention.apply_retention(session, cutoff=cutoff, now=now, dry_run=dry_run)
+    summary = {
+        "cutoff": report.cutoff.isoformat(),
+        "dry_run": dry_run,
+        "decisions_erased": report.decisions_erased,
+        "fields_erased": report.fields_erased,
+        "feedback_comments_cleared": report.feedback_comments_cleared,
+        "idempotency_records_deleted": report.idempotency_records_deleted,
+    }
+    sys.stdout.write(json.dumps(summary, indent=2) + "\n")

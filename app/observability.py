@@ -1,0 +1,94 @@
+"""Structured JSON logs with a request id, and nothing personal in them.
+
+Every line is one JSON object: time, level, logger, message, the request id of the request being
+served (a context variable, so it reaches sync handlers in the threadpool) and a small ``fields``
+dict that callers pass explicitly (``log.info("msg", extra={"fields": {...}})``). Record attributes
+are never dumped wholesale. Exception *messages* are left out on purpose: a pydantic
+``ValidationError`` or an ``IntegrityError`` quotes the offending input, which may be a child's
+name; the exception type and the stack frames are enough to find the bug.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sys
+import traceback
+import uuid
+from contextvars import ContextVar
+from datetime import UTC, datetime
+from typing import Any
+
+request_id_var: ContextVar[str | None] = ContextVar("safesteps_request_id", default=None)
+
+# Accepted from X-Request-ID: short, and nothing that could forge a log line or a header.
+REQUEST_ID_PATTERN = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+
+
+def new_request_id(candidate: str | None = None) -> str:
+    """The caller's id when it is well-formed, otherwise a fresh random one."""
+    if candidate is not None and REQUEST_ID_PATTERN.fullmatch(candidate):
+        return candidate
+    return uuid.uuid4().hex
+
+
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry: dict[str, Any] = {
+            "ts": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        request_id = request_id_var.get()
+        if request_id is not None:
+            entry["request_id"] = request_id
+        fields = getattr(record, "fields", None)
+        if isinstance(fields, dict):
+            entry["fields"] = fields
+        if record.exc_info and record.exc_info[0] is not None:
+            exc_type, _, tb = record.exc_info
+            entry["exception"] = {
+                "type": f"{exc_type.__module__}.{exc_type.__qualname__}",
+                "stack": [
+                    f"{frame.filename}:{frame.lineno} in {frame.name}" for frame in traceback.extract_tb(tb)
+                ],
+            }
+        return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+class _StderrHandler(logging.Handler):
+    """Writes to whatever ``sys.stderr`` is at emit time (test runners swap it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:
+            self.handleError(record)
+
+
+_HANDLER_MARK = "_safesteps_json"
+
+
+def configure_logging(level: str = "INFO") -> None:
+    """Send every log record (ours, uvicorn's, libraries') as JSON to stderr. Idempotent."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if getattr(handler, _HANDLER_MARK, False):
+            root.removeHandler(handler)
+    handler = _StderrHandler()
+    setattr(handler, _HANDLER_MARK, True)
+    handler.setFormatter(JsonFormatter())
+    root.addHandler(handler)
+    root.setLevel(level)
+    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+        uvicorn_logger = logging.getLogger(name)
+        uvicorn_logger.handlers.clear()
+        uvicorn_logger.propagate = True
+    # uvicorn's access log and httpx's request lines carry raw paths and query strings.
+    logging.getLogger("uvicorn.access").disabled = True
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    # SQLAlchemy logs statements *with their parameters* (a child's name) whenever INFO is enabled
+    # for it, which a DEBUG root would do: never below WARNING, whatever log_level says.
+    logging.getLogger("sqlalchemy").setLevel(logging.WARNING)

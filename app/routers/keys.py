@@ -1,0 +1,52 @@
+"""API keys of client systems, for administrators. The key is shown once, at creation."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Request
+
+from app.auth.deps import AUTH_ERRORS, Authorize
+from app.auth.roles import Principal
+from app.db import SessionDep
+from app.deps import SettingsDep
+from app.models.base import utcnow
+from app.schemas.auth import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
+from app.schemas.errors import error_responses
+from app.services import apikeys as service
+
+router = APIRouter(prefix="/v1/keys", tags=["keys"], responses=AUTH_ERRORS)
+Admin = Annotated[Principal, Depends(Authorize("keys:manage"))]
+KeyId = Annotated[str, Path(pattern=r"^[0-9a-f]{16}$")]
+
+
+@router.post("", response_model=ApiKeyCreated, status_code=201, responses=error_responses(422))
+def create_key(body: ApiKeyCreate, admin: Admin, session: SessionDep, settings: SettingsDep) -> ApiKeyCreated:
+    """Create a key for a client system; the response is the only place the key appears."""
+    row, plaintext = service.create_key(
+        session,
+        **body.model_dump(),
+        created_by=admin.id,
+        pepper=settings.key_pepper.get_secret_value(),
+        now=utcnow(),
+    )
+    return ApiKeyCreated(**row.model_dump(exclude={"secret_hash"}), key=plaintext)
+
+
+@router.get("", response_model=list[ApiKeyPublic], dependencies=[Depends(Authorize("keys:manage"))])
+def list_keys(session: SessionDep) -> list[ApiKeyPublic]:
+    """Every key with its role, binding, expiry and revocation (never the secret or its hash)."""
+    return [ApiKeyPublic.model_validate(row, from_attributes=True) for row in service.list_keys(session)]
+
+
+@router.post(
+    "/{key_id}/revoke",
+    response_model=ApiKeyPublic,
+    responses=error_responses(404, 422),
+    dependencies=[Depends(Authorize("keys:manage"))],
+)
+def revoke_key(key_id: KeyId, session: SessionDep, request: Request) -> ApiKeyPublic:
+    """Revoke a key at once (in this process; others within `auth_cache_seconds`)."""
+    row = service.revoke_key(session, key_id, now=utcnow())
+    request.app.state.authenticator.forget(key_id)
+    return ApiKeyPublic.model_validate(row, from_attributes=True)

@@ -1,0 +1,50 @@
+"""Bodies of the key-management and access-audit endpoints."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from app.auth.roles import Role
+
+ForceCode = Annotated[str, Field(min_length=2, max_length=16, pattern=r"^[A-Z0-9_-]+$")]
+
+
+class ApiKeyCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(
+        min_length=1, max_length=128, description="The client system, e.g. `WMP control room CAD`."
+    )
+    role: Role
+    force: ForceCode | None = Field(None, description="Bind the key to one force's incidents.")
+    expires_at: AwareDatetime | None = Field(None, description="After this the key stops working.")
+
+
+class ApiKeyPublic(BaseModel):
+    key_id: str
+    name: str
+    role: Role
+    force: str | None
+    created_by: str
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+
+
+class ApiKeyCreated(ApiKeyPublic):
+    key: str = Field(description="The key itself. Shown this once; only its hash is stored.")
+
+
+class AccessEventPublic(BaseModel):
+    id: int
+    at: datetime
+    principal_id: str
+    role: str
+    action: str
+    target: str | None
+    status: int
+    client_ip: str | None
+    request_id: str | None

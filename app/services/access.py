@@ -1,0 +1,66 @@
+"""The access audit: who read which incident or decision, or exported, when, from where, with what answer.
+
+Append-only: this module inserts and reads, nothing updates or deletes (and PostgreSQL refuses it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from app.auth.roles import Principal
+from app.models.auth import AccessEvent
+from app.models.base import utcnow
+
+
+def record_access(
+    session: Session,
+    principal: Principal,
+    *,
+    action: str,
+    target: str | None,
+    status: int,
+    client_ip: str | None,
+    request_id: str | None,
+) -> AccessEvent:
+    event = AccessEvent(
+        at=utcnow(),
+        principal_id=principal.id,
+        role=principal.role.value,
+        action=action,
+        target=target,
+        status=status,
+        client_ip=client_ip[:64] if client_ip else None,
+        request_id=request_id,
+    )
+    session.add(event)
+    session.flush()
+    return event
+
+
+def list_access(
+    session: Session,
+    *,
+    principal_id: str | None = None,
+    target: str | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> Sequence[AccessEvent]:
+    query = select(AccessEvent)
+    if principal_id is not None:
+        query = query.where(AccessEvent.principal_id == principal_id)
+    if target is not None:
+        query = query.where(AccessEvent.target == target)
+    if action is not None:
+        query = query.where(AccessEvent.action == action)
+    if since is not None:
+        query = query.where(AccessEvent.at >= since)
+    if until is not None:
+        query = query.where(AccessEvent.at < until)
+    query = query.order_by(col(AccessEvent.id).desc()).offset(offset).limit(limit)
+    return session.exec(query).all()

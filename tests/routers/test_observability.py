@@ -1,0 +1,112 @@
+"""Structured logs: JSON lines with a request id, an access line per request, nothing personal."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from app.main import create_app
+from app.observability import JsonFormatter
+from app.settings import Settings
+
+
+def log_lines(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in capsys.readouterr().err.splitlines() if line.strip()]
+
+
+def access_lines(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
+    return [line for line in log_lines(capsys) if line["logger"] == "safesteps.access"]
+
+
+def test_request_id_is_generated_and_returned(client: TestClient) -> None:
+    first = client.get("/healthz").headers["x-request-id"]
+    second = client.get("/healthz").headers["x-request-id"]
+    assert len(first) == 32
+    assert first != second
+
+
+def test_well_formed_request_id_is_kept(client: TestClient) -> None:
+    response = client.get("/healthz", headers={"X-Request-ID": "mdt-7:abc.123"})
+    assert response.headers["x-request-id"] == "mdt-7:abc.123"
+
+
+@pytest.mark.parametrize("bad", ["has space", "x" * 65, "a/b", 'quote"d'])
+def test_malformed_request_id_is_replaced(client: TestClient, bad: str) -> None:
+    response = client.get("/healthz", headers={"X-Request-ID": bad})
+    assert response.headers["x-request-id"] != bad
+    assert len(response.headers["x-request-id"]) == 32
+
+
+def test_access_line_names_the_route_template_not_the_path_or_query(
+    client: TestClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    response = client.get(
+        "/v1/rulesets/concern-for-a-child/versions/9.9.9?name=Zebedee",
+        headers={"X-Request-ID": "req-1"},
+    )
+    assert response.status_code in (401, 404)
+    (line,) = access_lines(capsys)
+    assert line["request_id"] == "req-1"
+    assert line["message"] == "request"
+    fields = line["fields"]
+    assert fields["method"] == "GET"
+    assert fields["route"] == "/v1/rulesets/{ruleset_id}/versions/{version}"
+    assert fields["status"] == response.status_code
+    assert fields["duration_ms"] >= 0
+    assert "Zebedee" not in json.dumps(line)
+
+
+def test_unmatched_route_logs_no_path(client: TestClient, capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert client.get("/no/such/Zebedee").status_code == 404
+    (line,) = access_lines(capsys)
+    assert line["fields"]["route"] is None
+    assert "Zebedee" not in json.dumps(line)
+
+
+def test_body_too_large_still_gets_a_request_id(client: TestClient) -> None:
+    response = client.post("/v1/evaluate", content=b"{" + b" " * 2_000_000 + b"}")
+    assert response.status_code == 413
+    assert response.json()["error"] == "payload_too_large"
+    assert response.headers["x-request-id"]
+
+
+def test_formatter_drops_exception_messages_and_unlisted_attributes() -> None:
+    try:
+        raise ValueError("input_value='Zebedee Quorn'")
+    except ValueError as exc:
+        record = logging.LogRecord("t", logging.ERROR, __file__, 1, "boom", None, (ValueError, exc, None))
+    record.full_name = "Zebedee Quorn"
+    line = json.loads(JsonFormatter().format(record))
+    assert line["exception"]["type"] == "builtins.ValueError"
+    assert "Zebedee" not in json.dumps(line)
+
+
+def test_unhandled_error_is_a_500_in_the_common_shape_with_a_logged_request_id(
+    settings: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    app = create_app(settings)
+
+    def boom() -> None:
+        raise RuntimeError("Zebedee Quorn")
+
+    app.add_api_route("/boom", boom)
+    with TestClient(app) as client:
+        capsys.readouterr()
+        response = client.get("/boom", headers={"X-Request-ID": "req-500"})
+    assert response.status_code == 500
+    assert response.json() == {
+        "error": "internal_error",
+        "message": "An unexpected error occurred; it has been logged.",
+    }
+    assert response.headers["x-request-id"] == "req-500"
+    lines = log_lines(capsys)
+    (error,) = [line for line in lines if line["message"] == "unhandled error"]
+    assert error["request_id"] == "req-500"
+    assert error["exception"]["type"] == "builtins.RuntimeError"
+    assert "Zebedee" not in json.dumps(lines)

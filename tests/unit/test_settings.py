@@ -1,0 +1,64 @@
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from app.main import create_app
+from app.settings import DEVELOPMENT_PEPPER, Settings
+
+STRONG = "x" * 48
+
+
+def production(**overrides: object) -> Settings:
+    return Settings(environment="production", **overrides)  # type: ignore[arg-type]
+
+
+def test_development_starts_with_the_default_pepper() -> None:
+    assert Settings(environment="development").key_pepper.get_secret_value() == DEVELOPMENT_PEPPER
+
+
+@pytest.mark.parametrize("pepper", [None, DEVELOPMENT_PEPPER, "short-secret"])
+def test_production_refuses_a_default_missing_or_short_pepper(
+    pepper: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SAFESTEPS_KEY_PEPPER", raising=False)
+    overrides = {} if pepper is None else {"key_pepper": pepper}
+    with pytest.raises(ValidationError, match="SAFESTEPS_KEY_PEPPER"):
+        production(**overrides)
+
+
+def test_production_refuses_to_start_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SAFESTEPS_ENVIRONMENT", "production")
+    monkeypatch.delenv("SAFESTEPS_KEY_PEPPER", raising=False)
+    with pytest.raises(ValidationError, match="SAFESTEPS_KEY_PEPPER"):
+        create_app(Settings())
+
+
+def test_production_accepts_a_strong_pepper() -> None:
+    assert production(key_pepper=STRONG).environment == "production"
+
+
+def test_production_refuses_plain_http_jwks() -> None:
+    with pytest.raises(ValidationError, match="https"):
+        production(
+            key_pepper=STRONG,
+            oidc_jwks_url="http://idp.example/jwks",
+            oidc_issuers=["https://idp.example"],
+            oidc_audiences=["safesteps"],
+        )
+
+
+@pytest.mark.parametrize("algorithm", ["HS256", "none"])
+def test_symmetric_and_none_algorithms_refused_everywhere(algorithm: str) -> None:
+    with pytest.raises(ValidationError, match="asymmetric"):
+        Settings(oidc_algorithms=["RS256", algorithm])
+
+
+def test_oidc_needs_issuer_and_audience_allow_lists(tmp_path: Path) -> None:
+    with pytest.raises(ValidationError, match="allow-lists"):
+        Settings(oidc_jwks_file=tmp_path / "jwks.json", oidc_issuers=["https://idp.example"])
+
+
+def test_role_map_must_name_safesteps_roles() -> None:
+    with pytest.raises(ValidationError, match="unknown roles"):
+        Settings(oidc_role_map={"Officer": "superuser"})
