@@ -63,7 +63,7 @@ def test_a_replay_is_queued_at_once_and_run_by_the_worker(replay_client: TestCli
         120,
         100.0,
     )
-    assert done["summary"] == {"decisions": 120, "reproduced": 120, "failed": 0}
+    assert done["summary"] == {"decisions": 120, "reproduced": 120, "failed": 0, "erased": 0}
 
 
 def test_results_page_in_log_order_and_download_as_csv_and_jsonl(replay_client: TestClient) -> None:

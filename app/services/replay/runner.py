@@ -44,6 +44,7 @@ COLUMNS = (
     DECISIONS.c.input,
     DECISIONS.c.context,
     DECISIONS.c.result,
+    DECISIONS.c.erased,
 )
 Progress = Callable[[int, int], None]
 
@@ -87,6 +88,7 @@ class _Tally:
     mode: ReplayMode
     processed: int = 0
     flagged: int = 0
+    erased: int = 0
     impact: ImpactTotals = field(default_factory=ImpactTotals)
 
     def summary(self) -> dict[str, Any]:
@@ -94,8 +96,9 @@ class _Tally:
             return self.impact.to_json()
         return {
             "decisions": self.processed,
-            "reproduced": self.processed - self.flagged,
+            "reproduced": self.processed - self.flagged - self.erased,
             "failed": self.flagged,
+            "erased": self.erased,
         }
 
 
@@ -120,6 +123,11 @@ class _Replayer:
         return f"rule set {found.key} now hashes {found.hash}, the decision names {row.ruleset_hash}"
 
     def as_recorded(self, row: Any) -> tuple[bool, dict[str, Any]]:
+        erased = orjson.loads(row.erased) if row.erased else None
+        if erased:
+            # Retention removed personal content the rules read (free text, dates of birth), so the
+            # decision cannot be re-made; its integrity is still proven by the hash chain (verify).
+            return False, {"erased": erased, "reproducible": False}
         ruleset = self.recorded_ruleset(row)
         if isinstance(ruleset, str):
             return True, {"error": ruleset, "stored_result": orjson.loads(row.result)}
@@ -182,7 +190,13 @@ def run_job(
             total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
         _write(engine, job_id, worker, {"total": total})
     summary = orjson.loads(job.summary)
-    tally = _Tally(mode, job.processed, job.flagged, ImpactTotals.from_json(summary))
+    tally = _Tally(
+        mode,
+        job.processed,
+        job.flagged,
+        erased=summary.get("erased", 0),
+        impact=ImpactTotals.from_json(summary),
+    )
     replayer = _Replayer(registry, mode, target)
     cursor = job.cursor
     if progress:
@@ -235,6 +249,7 @@ def _result_row(
         flagged, newly_blocking, detail = replayer.impact(row, tally.impact)
     else:
         flagged, detail = replayer.as_recorded(row)
+        tally.erased += "erased" in detail
     tally.processed += 1
     tally.flagged += flagged
     return {
