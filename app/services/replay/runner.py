@@ -210,6 +210,8 @@ def run_job(
             cursor = rows[-1].seq
             next_rows = reader.submit(fetch, cursor)
             results = [_result_row(job_id, row, mode, replayer, tally) for row in rows]
+            if not job.store_all:
+                results = [r for r in results if r["flagged"]]
             values = {
                 "cursor": cursor,
                 "processed": tally.processed,
