@@ -48,6 +48,9 @@ openapi: $(STAMP)
 bench: $(STAMP)
 	RUST_BACKTRACE=0 $(BIN)/python -m benchmarks
 
+# Persisted submissions vs stateless evaluate, SQLite and PostgreSQL (when it answers): ratios and p99.
+bench-persist: $(STAMP)
+	RUST_BACKTRACE=0 $(BIN)/python benchmarks/persistence.py
 # Replay benchmark: seed N incidents (100,000 unless ARGS="--incidents N" or "--quick"), replay them
 # as recorded and against concern-for-a-child@1.1.0 on SQLite and PostgreSQL; see benchmarks/replay.py.
 bench-replay: $(STAMP)

@@ -143,7 +143,12 @@ def rules_check(
             ruleset = load_file(path)
         except RulesetCheckError as exc:
             problems += 1
-            err.print(f"[red]FAIL[/] {path}: {len(exc.problems)} problems", highlight=False, soft_wrap=True)
+            count = len(exc.problems)
+            err.print(
+                f"[red]FAIL[/] {path}: {count} problem{'s' if count > 1 else ''}",
+                highlight=False,
+                soft_wrap=True,
+            )
             for problem in exc.problems:
                 err.print(f"  {problem}", highlight=False, soft_wrap=True, markup=False)
         except RulesError as exc:
@@ -161,26 +166,17 @@ def rules_check(
     rules_commands.check_lock(root)
 
 
-@audit_app.command("verify")
-def audit_verify() -> None:
-    """Recompute the decision log's hash chain; exit 1 at the first broken link."""
-    with session_scope() as session:
-        result = audit.verify(session)
-    sys.stdout.write(result.model_dump_json(exclude_none=True) + "\n")
-    if not result.verified:
-        raise typer.Exit(1)
-
-
 @rules_app.command("test")
 def rules_test(
     root: Annotated[Path | None, typer.Option(help="Rule-set directory.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every rule's coverage.")] = False,
 ) -> None:
     """Run every rule set's test cases (<version>.cases/*.yaml) and report outcome coverage."""
-    report = run_rule_tests(root or get_settings().rulesets_dir)
+    root = root or get_settings().rulesets_dir
+    report = run_rule_tests(root)
     print_test_report(report, verbose=verbose)
-    if not report.rulesets:
-        raise fail(f"no rule-set files under {root or get_settings().rulesets_dir}")
+    if not report.rulesets and not report.problems:
+        raise fail(f"no rule-set files under {root}")
     if not report.ok:
         raise fail(
             f"{len(report.problems)} problems, {len(report.failures)} failed expectations, "
@@ -216,6 +212,16 @@ def print_test_report(report: Report, *, verbose: bool) -> None:
         f"({report.outcome_coverage:.1f}% of rule outcomes)",
         soft_wrap=True,
     )
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Recompute the decision log's hash chain; exit 1 at the first broken link."""
+    with session_scope() as session:
+        result = audit.verify(session)
+    sys.stdout.write(result.model_dump_json(exclude_none=True) + "\n")
+    if not result.verified:
+        raise typer.Exit(1)
 
 
 def main() -> None:

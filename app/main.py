@@ -6,6 +6,8 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
+import anyio
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
@@ -35,7 +37,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     if settings.auto_migrate:
         await run_in_threadpool(migrate, engine)
+    if settings.threadpool_size is not None:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threadpool_size
     app.state.engine = engine
+    # Units of work finish (commit, release the SQLite writer lock) on threads of their own: if
+    # they queued behind handlers that wait for that lock, the service would deadlock under load.
+    app.state.finish_limiter = anyio.CapacityLimiter(settings.db_pool_size)
     worker = None
     if settings.replay_worker:
         worker = ReplayWorker(

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from app.db import SessionDep
+from app.db import SessionDep, UnitOfWorkRoute
 from app.schemas.decisions import (
     AuditVerification,
     DecisionRecordPublic,
@@ -17,7 +17,7 @@ from app.schemas.decisions import (
 from app.schemas.errors import error_responses
 from app.services import audit, decisions
 
-router = APIRouter(prefix="/v1")
+router = APIRouter(prefix="/v1", route_class=UnitOfWorkRoute)
 
 DecisionId = Annotated[str, Path(min_length=1, max_length=36)]
 

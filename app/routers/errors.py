@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.errors import (
@@ -100,8 +101,23 @@ async def _on_http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
     return error_response(exc.status_code, code, str(exc.detail), headers=exc.headers)
 
 
+# Deadlock, serialization failure, lock not available: the transaction was rolled back; retry.
+_RETRYABLE_SQLSTATES = {"40001", "40P01", "55P03"}
+
+
+def retryable(exc: Exception) -> bool:
+    """A database error that says "try again", not "this is broken"."""
+    if not isinstance(exc, OperationalError):
+        return False
+    return getattr(exc.orig, "sqlstate", None) in _RETRYABLE_SQLSTATES or "database is locked" in str(
+        exc.orig
+    )
+
+
 def describe(exc: Exception, prefix: str = "") -> tuple[int, ErrorBody]:
     """Status and body for an error, e.g. for one item of a batch. Unknown errors are 500s."""
+    if retryable(exc) or isinstance(exc, DatabaseBusy):
+        return 503, ErrorBody(error="database_busy", message="The database is busy; retry the request.")
     if isinstance(exc, ValidationError):
         problems = [
             FieldError(path=prefix + field_path(e["loc"]), message=e["msg"], type=e["type"])
@@ -127,6 +143,12 @@ async def _on_domain(_: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
 
 
+async def _on_operational(request: Request, exc: Exception) -> JSONResponse:
+    if retryable(exc):
+        return await _on_domain(request, DatabaseBusy())
+    return await _on_unexpected(request, exc)
+
+
 async def _on_unexpected(_: Request, exc: Exception) -> JSONResponse:
     log.error("unhandled error", exc_info=(type(exc), exc, exc.__traceback__))
     return error_response(500, "internal_error", "An unexpected error occurred; it has been logged.")
@@ -137,4 +159,5 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _on_http)  # type: ignore[arg-type]
     for kind in DOMAIN_ERRORS:
         app.add_exception_handler(kind, _on_domain)
+    app.add_exception_handler(OperationalError, _on_operational)
     app.add_exception_handler(Exception, _on_unexpected)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, Path, Query, Response
 from pydantic import AwareDatetime
 
-from app.db import SessionDep
+from app.db import SessionDep, UnitOfWorkRoute
 from app.deps import RegistryDep, RequesterDep
 from app.routers.errors import describe
 from app.schemas.errors import error_responses
@@ -22,7 +22,7 @@ from app.schemas.incidents import (
 )
 from app.services import incidents, submissions
 
-router = APIRouter(prefix="/v1", tags=["incidents"])
+router = APIRouter(prefix="/v1", tags=["incidents"], route_class=UnitOfWorkRoute)
 
 IncidentRef = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")]
 IdempotencyKey = Annotated[

@@ -13,10 +13,25 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from functools import cache
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
+from app.rules.checklist_actions import (
+    Access,
+    Actions,
+    CarerConsultation,
+    Decisions,
+    Encompass,
+    EvidenceCapture,
+    HomeConditions,
+    PoliceProtection,
+    Referral,
+    Scene,
+    Supervision,
+)
+from app.rules.checklist_examples import EXAMPLES
 from app.rules.checklist_types import (
     MAX_ITEMS,
     MAX_PEOPLE,
@@ -32,14 +47,49 @@ from app.rules.checklist_types import (
 from app.rules.checklist_v2 import (
     Custody,
     ImageAbuse,
-    LinkedChildren,
     MissingEpisode,
     Narrative,
-    StrategyDiscussion,
 )
 
+# Everything this module defined in schema version 1 stays importable from here.
+__all__ = [
+    "MAX_ITEMS",
+    "MAX_PEOPLE",
+    "SCHEMA_VERSION",
+    "Access",
+    "Actions",
+    "Adult",
+    "AdultRole",
+    "Answer",
+    "CallHandling",
+    "CarerConsultation",
+    "Checklist",
+    "Child",
+    "Decisions",
+    "Encompass",
+    "EvidenceCapture",
+    "Facts",
+    "FreeText",
+    "Grade",
+    "GradeChange",
+    "HomeConditions",
+    "Incident",
+    "IncidentType",
+    "IntelCheck",
+    "PartnerRequest",
+    "PoliceChecks",
+    "PoliceProtection",
+    "Ref",
+    "Referral",
+    "Scene",
+    "ShortText",
+    "Supervision",
+    "ThriveAssessment",
+    "Timestamp",
+]
+
+# The latest checklist schema version. A checklist that omits `schema_version` is version 1.
 SCHEMA_VERSION = 2
-SCHEMA_VERSIONS = (1, 2)
 
 
 class IncidentType(StrEnum):
@@ -112,26 +162,32 @@ class Incident(Facts):
 
 
 class IntelCheck(Facts):
-    system: Literal["PNC", "PND", "local", "child_protection", "marac", "missing_persons", "other"]
-    subject: Literal["address", "child", "adult"]
-    at: Timestamp | None = None
+    system: Literal["PNC", "PND", "local", "child_protection", "marac", "missing_persons", "other"] = Field(
+        description="Which police system was searched."
+    )
+    subject: Literal["address", "child", "adult"] = Field(
+        description="What was searched: the address, a child or an adult."
+    )
+    at: Timestamp | None = Field(None, description="When the check was made.")
     result_recorded: Answer = None
 
 
 class ThriveAssessment(Facts):
-    threat: FreeText | None = None
-    harm: FreeText | None = None
-    risk: FreeText | None = None
-    investigation: FreeText | None = None
-    vulnerability: FreeText | None = None
-    engagement: FreeText | None = None
+    threat: FreeText | None = Field(None, description="THRIVE: the threat identified.")
+    harm: FreeText | None = Field(None, description="THRIVE: the harm that could result.")
+    risk: FreeText | None = Field(None, description="THRIVE: the risk assessed.")
+    investigation: FreeText | None = Field(None, description="THRIVE: the investigation opportunities.")
+    vulnerability: FreeText | None = Field(None, description="THRIVE: the vulnerability of those involved.")
+    engagement: FreeText | None = Field(None, description="THRIVE: engagement with those involved.")
     child_vulnerability_considered: Answer = Field(
         None, description="The child's vulnerability is stated explicitly in the grading."
     )
 
 
 class PartnerRequest(Facts):
-    agency: Literal["ambulance", "childrens_social_care", "health", "education", "other"]
+    agency: Literal["ambulance", "childrens_social_care", "health", "education", "other"] = Field(
+        description="The partner agency making the request."
+    )
     safe_and_well_check_requested: Answer = None
     deployable_incident_created: Answer = Field(
         None, description="A deployable incident was created or reopened for the request."
@@ -150,8 +206,10 @@ class CallHandling(Facts):
     children_present: Literal["yes", "no", "unknown"] | None = Field(
         None, description="The caller's answer about children present or normally resident."
     )
-    children_count: Annotated[int, Field(ge=0, le=MAX_PEOPLE)] | None = None
-    children_asked_at: Timestamp | None = None
+    children_count: Annotated[int, Field(ge=0, le=MAX_PEOPLE)] | None = Field(
+        None, description="How many children the caller said are present or live there."
+    )
+    children_asked_at: Timestamp | None = Field(None, description="When the call-taker asked about children.")
     children_safe_asked: Answer = Field(None, description="The caller was asked whether they are safe.")
     caller_is_child: Answer = None
     essential_questions_only: Answer = Field(
@@ -171,13 +229,17 @@ class CallHandling(Facts):
         None,
         description="Rationale and mitigation for any delay because of officer-safety concern.",
     )
-    thrive: ThriveAssessment | None = None
+    thrive: ThriveAssessment | None = Field(
+        None, description="The THRIVE risk assessment recorded at grading."
+    )
     unresourced_past_target: Answer = Field(
         None, description="The call stayed unresourced past its grade's target time."
     )
     escalated_at: Timestamp | None = Field(None, description="Escalation to a supervisor or inspector.")
     risk_reassessed_after_delay: Answer = None
-    partner_request: PartnerRequest | None = None
+    partner_request: PartnerRequest | None = Field(
+        None, description="A partner agency's request for a safe-and-well check."
+    )
     deployed: Answer = since(2, "A unit was deployed to the call.")
     target_minutes: Annotated[int, Field(ge=1, le=10_080)] | None = since(
         2, "The current grade's target time to resource the call, in minutes (force policy)."
@@ -190,26 +252,32 @@ class CallHandling(Facts):
 
 class Child(Facts):
     id: Ref = Field(description="Local identifier within this checklist, e.g. `C1`.")
-    full_name: ShortText | None = None
-    date_of_birth: date | None = None
-    age: Annotated[int, Field(ge=0, le=17)] | None = None
+    full_name: ShortText | None = Field(None, description="Full name, correctly spelt.")
+    date_of_birth: date | None = Field(None, description="Date of birth.")
+    age: Annotated[int, Field(ge=0, le=17)] | None = Field(
+        None, description="Age in years, where the date of birth is not known."
+    )
     address_recorded: Answer = None
-    relationship_to_adults: ShortText | None = None
-    school: ShortText | None = None
-    gp: ShortText | None = None
+    relationship_to_adults: ShortText | None = Field(
+        None, description="Relationship to the adults present (e.g. daughter of A1)."
+    )
+    school: ShortText | None = Field(None, description="School or nursery, where known.")
+    gp: ShortText | None = Field(None, description="GP practice, where known.")
     present: Answer = Field(None, description="Present at the scene (false: normally resident, away).")
     identified: Answer = Field(None, description="Identity established and recorded.")
     seen: Answer = Field(None, description="Physically seen by an officer.")
-    seen_at: Timestamp | None = None
+    seen_at: Timestamp | None = Field(None, description="When an officer saw the child.")
     observations: FreeText | None = Field(None, description="Observed condition and demeanour.")
     injuries_observed: Answer = None
-    injury_explanation: FreeText | None = None
+    injury_explanation: FreeText | None = Field(None, description="The explanation given for any injury.")
     injury_explanation_consistent: Answer = None
     medical_attention_arranged: Answer = None
     spoken_to: Answer = Field(None, description="Spoken to away from the alleged perpetrator.")
     not_spoken_to_reason: FreeText | None = Field(None, description="Why not (e.g. pre-verbal).")
     account: FreeText | None = Field(None, description="The child's own words.")
-    wishes_and_feelings: FreeText | None = None
+    wishes_and_feelings: FreeText | None = Field(
+        None, description="The child's wishes and feelings, in their words where possible."
+    )
     risk_assessed: Answer = Field(None, description="The child's own risk was assessed.")
     responsible_adult_id: Ref | None = Field(
         None, description="Id of the adult responsible for the child when officers leave."
@@ -235,9 +303,9 @@ class PoliceChecks(Facts):
     """Police-system checks on one adult and what they found."""
 
     done: Answer = Field(None, description="PNC/PND/local checks were completed.")
-    completed_at: Timestamp | None = None
+    completed_at: Timestamp | None = Field(None, description="When the checks were completed.")
     systems: Annotated[list[Literal["PNC", "PND", "local"]], Field(max_length=3)] = Field(
-        default_factory=list
+        default_factory=list, description="The systems searched."
     )
     warning_markers: Answer = None
     offences_against_children: Answer = None
@@ -250,15 +318,21 @@ class Adult(Facts):
     roles: Annotated[list[AdultRole], Field(min_length=1, max_length=6)] = Field(
         description="Every role the adult has in the incident."
     )
-    full_name: ShortText | None = None
-    date_of_birth: date | None = None
-    age: Annotated[int, Field(ge=0, le=130)] | None = None
-    relationship_to_children: ShortText | None = None
+    full_name: ShortText | None = Field(None, description="Full name, correctly spelt.")
+    date_of_birth: date | None = Field(None, description="Date of birth.")
+    age: Annotated[int, Field(ge=0, le=130)] | None = Field(
+        None, description="Age in years (or apparent age)."
+    )
+    relationship_to_children: ShortText | None = Field(
+        None, description="Relationship to the children (e.g. maternal aunt)."
+    )
     present: Answer = Field(None, description="Present at the scene.")
     identified: Answer = Field(None, description="Identity established and recorded.")
-    checks: PoliceChecks | None = None
+    checks: PoliceChecks | None = Field(
+        None, description="Police-system checks on this adult and their results."
+    )
     arrested: Answer = None
-    arrested_at: Timestamp | None = None
+    arrested_at: Timestamp | None = Field(None, description="When the adult was arrested.")
     intoxicated: Answer = None
     able_and_willing: Answer = Field(None, description="Sober, able and willing to care.")
     cares_for_children: Answer = Field(None, description="Has caring responsibilities.")
@@ -272,167 +346,36 @@ class Adult(Facts):
     contact_attempted: Answer = Field(
         None, description="An attempt was made to contact this adult (absent PR holders)."
     )
-    contact_outcome: ShortText | None = None
-
-
-class Referral(Facts):
-    made: Answer = Field(None, description="Referral or notification made to children's social care.")
-    at: Timestamp | None = None
-    method: Literal["phone", "online", "email", "in_person", "mash_form"] | None = None
-    recipient: ShortText | None = None
-    reference: Ref | None = Field(None, description="Children's social care reference number.")
-    other_agency_involved: Answer = Field(
-        None, description="Another agency is already involved (a referral is still required)."
-    )
-    csc_decision_at: Timestamp | None = since(
-        2, "When children's social care acknowledged the referral and decided next steps."
-    )
-    escalated_at: Timestamp | None = since(
-        2, "When police chased or escalated a referral not acknowledged in time."
-    )
-
-
-class CarerConsultation(Facts):
-    csc_consulted: Answer = Field(
-        None, description="Children's social care or the out-of-hours team was consulted."
-    )
-    consulted_at: Timestamp | None = None
-    consulted_role: ShortText | None = None
-
-
-class HomeConditions(Facts):
-    recorded: Answer = None
-    hazards: FreeText | None = None
-    basic_needs_met: Answer = None
-    notes: FreeText | None = None
-
-
-class EvidenceCapture(Facts):
-    body_worn_video: Answer = None
-    bwv_reference: Ref | None = None
-    photographs: Annotated[int, Field(ge=0, le=10_000)] | None = None
-
-
-class Access(Facts):
-    refused: Answer = Field(None, description="Access to a child was refused.")
-    power: Literal["pace_s17_1_e", "pace_s17_other", "children_act_s46", "warrant", "none"] | None = None
-    rationale: FreeText | None = None
-
-
-class Scene(Facts):
-    """What officers found and did at the scene."""
-
-    all_children_accounted: Answer = Field(
-        None, description="Every child present or normally resident has been accounted for."
-    )
-    parental_responsibility_established: Answer = None
-    home_conditions: HomeConditions | None = None
-    evidence: EvidenceCapture | None = None
-    access: Access | None = None
-    carer_consultation: CarerConsultation | None = None
-    children_left_with_non_pr_carer: Answer = Field(
-        None, description="Children are being left with someone without parental responsibility."
-    )
-
-
-class PoliceProtection(Facts):
-    used: Answer = Field(None, description="Children Act 1989 s46 police protection was used.")
-    grounds: FreeText | None = None
-    started_at: Timestamp | None = None
-    ended_at: Timestamp | None = None
-    initiating_officer_id: Ref | None = None
-    designated_officer_id: Ref | None = None
-    la_where_found_informed_at: Timestamp | None = None
-    la_where_resident_informed_at: Timestamp | None = None
-    child_informed: Answer = None
-    wishes_and_feelings_sought: Answer = None
-    accommodation: Literal["la_accommodation", "refuge", "police_station", "other"] | None = None
-    police_station_reason: FreeText | None = None
-    parents_informed: Answer = None
-    reviewed_at: Timestamp | None = None
-    epo_considered: Answer = None
-    threshold_met: Answer = since(
-        2,
-        "The officer recorded reasonable cause to believe the child would otherwise be likely to "
-        "suffer significant harm (false: police protection used without that belief).",
-    )
-    la_where_found_informed: Answer = since(
-        2, "The local authority where the child was found was told of the steps taken and why."
-    )
-    la_where_resident_informed: Answer = since(
-        2, "The local authority where the child ordinarily lives was told where the child is."
-    )
-    same_local_authority: Answer = since(
-        2, "The child was found in the area of the local authority where they ordinarily live."
-    )
-    child_able_to_understand: Answer = since(
-        2, "The child is able to understand what is happening (false: e.g. an infant)."
-    )
-
-
-class Encompass(Facts):
-    required: Answer = Field(
-        None, description="A child of school age was involved in a domestic abuse incident."
-    )
-    sent: Answer = None
-    sent_at: Timestamp | None = None
-    school: ShortText | None = None
-    content_complete: Answer = since(
-        2,
-        "The notice gave the child's name and date of birth, presence, and whether a welfare check was made.",
-    )
-
-
-class Supervision(Facts):
-    supervisor_informed: Answer = None
-    supervisor_id: Ref | None = None
-    reviewed_at: Timestamp | None = None
-    notes: FreeText | None = None
-    open_items_checked: Answer = since(
-        2,
-        "The supervisor checked open items (child not seen, referral without reference, carer "
-        "checks, Operation Encompass) before sign-off.",
-    )
-    signed_off: Answer = since(2, "The supervisor signed off the safeguarding decisions.")
-
-
-class Decisions(Facts):
-    rationale: FreeText | None = Field(None, description="Decisions taken and the reasons for them.")
-    no_removal_decision: Answer = Field(None, description="A decision was taken not to remove a child.")
-    supervisor_agreed_no_removal: Answer = None
-
-
-class Actions(Facts):
-    referral: Referral | None = None
-    police_protection: PoliceProtection | None = None
-    encompass: Encompass | None = None
-    supervision: Supervision | None = None
-    decisions: Decisions | None = None
-    strategy_discussion: StrategyDiscussion | None = since(2, "Children Act 1989 s47 strategy discussion.")
-    linked_children: LinkedChildren | None = since(
-        2, "Children beyond the household whom the suspect can reach."
-    )
+    contact_outcome: ShortText | None = Field(None, description="Outcome of the contact attempt.")
 
 
 class Checklist(Facts):
     """A checklist as submitted by a control-room system or an MDT, full or partial."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": EXAMPLES})
 
     schema_version: Literal[1, 2] = Field(
         1,
         description="Checklist schema version. Version 2 adds missing children, custody, image "
         "abuse, narratives and a few fields elsewhere; omitted means 1.",
     )
-    incident: Incident
-    call: CallHandling | None = None
-    children: Annotated[list[Child], Field(max_length=MAX_PEOPLE)] = Field(default_factory=list)
-    adults: Annotated[list[Adult], Field(max_length=MAX_PEOPLE)] = Field(default_factory=list)
-    scene: Scene | None = None
-    actions: Actions | None = None
+    incident: Incident = Field(description="The incident: reference, type, grade and times.")
+    call: CallHandling | None = Field(None, description="What the control room recorded.")
+    children: Annotated[list[Child], Field(max_length=MAX_PEOPLE)] = Field(
+        default_factory=list, description="Every child present or normally resident."
+    )
+    adults: Annotated[list[Adult], Field(max_length=MAX_PEOPLE)] = Field(
+        default_factory=list, description="Every adult present or with access to the children."
+    )
+    scene: Scene | None = Field(None, description="What officers found and did at the scene.")
+    actions: Actions | None = Field(
+        None, description="Actions: referral, police protection, Operation Encompass, supervision, decisions."
+    )
     missing: MissingEpisode | None = since(2, "A missing-person report about a child.")
     custody: Custody | None = since(2, "A detainee in custody: a child, or a parent or carer.")
     image_abuse: ImageAbuse | None = since(2, "A child's sexual images shared or coerced.")
     narratives: Annotated[list[Narrative], Field(max_length=MAX_ITEMS)] = since(
-        2, "Free-text entries: logs, crime reports, missing reviews, notes, rationales.", []
+        2, "Free-text entries: logs, crime reports, missing reviews, notes, rationales.", list_default=True
     )
 
     @model_validator(mode="after")
@@ -448,14 +391,41 @@ class Checklist(Facts):
         return max(_timestamps(self), default=None)
 
 
-def _timestamps(node: object) -> list[datetime]:
+def _timestamps(node: BaseModel) -> list[datetime]:
     found: list[datetime] = []
-    if isinstance(node, datetime):
-        found.append(node)
-    elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            found.extend(_timestamps(getattr(node, name)))
-    elif isinstance(node, list):
-        for item in node:
-            found.extend(_timestamps(item))
+    _collect(node, found)
     return found
+
+
+def _collect(node: BaseModel, found: list[datetime]) -> None:
+    values = node.__dict__
+    for name in _time_fields(type(node)):
+        value = values[name]
+        if isinstance(value, datetime):
+            found.append(value)
+        elif isinstance(value, BaseModel):
+            _collect(value, found)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, datetime):
+                    found.append(item)
+                elif isinstance(item, BaseModel):
+                    _collect(item, found)
+
+
+@cache
+def _time_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` whose type can hold a time or a model: the only ones worth visiting.
+
+    ``latest_time`` runs on every evaluation; walking every field of every part cost more than the
+    rules themselves.
+    """
+    return tuple(name for name, info in model.model_fields.items() if _may_hold_time(info.annotation))
+
+
+def _may_hold_time(annotation: object) -> bool:
+    if isinstance(annotation, type) and (
+        issubclass(annotation, (datetime, BaseModel)) or annotation is AwareDatetime
+    ):
+        return True
+    return any(_may_hold_time(arg) for arg in get_args(annotation))

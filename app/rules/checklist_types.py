@@ -28,9 +28,12 @@ class Facts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
-def since(version: int, description: str, default: Any = None) -> Any:
-    """An optional field that exists from checklist schema ``version`` on."""
-    return Field(default, description=description, json_schema_extra={ADDED_IN: version})
+def since(version: int, description: str, *, list_default: bool = False) -> Any:
+    """An optional field (``None``, or an empty list) that exists from schema ``version`` on."""
+    extra: dict[str, Any] = {ADDED_IN: version}
+    if list_default:
+        return Field(default_factory=list, description=description, json_schema_extra=extra)
+    return Field(None, description=description, json_schema_extra=extra)
 
 
 def v2_fields_set(node: object, path: str = "") -> list[str]:

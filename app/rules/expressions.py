@@ -209,6 +209,11 @@ class _Parser:
                     typed = self.member(typed, name.value)
             elif self.at("["):
                 self.take()
+                if self.at(":"):  # a slice from the start, ``a[:2]``, keeps the list
+                    self.take()
+                    self.expression()
+                    self.expect("]")
+                    continue
                 first, second = self.peek(), self.peek(1)
                 if first is not None and first.kind == "str" and second is not None and second.value == "]":
                     self.pos += 2

@@ -24,8 +24,9 @@ recorded, since there is nothing to check, not something left to record; ``missi
 is used, with one finding detail per use (path such as ``narratives[2].text``, the matched text,
 the suggestion); ``met`` when free text is recorded and no term is used. Never ``unknown``.
 
-All terms of a rule-set version are compiled once into one regular expression; a checklist with no
-free text costs one walk of the free-text paths and no regular-expression work.
+Each rule's terms are compiled once per rule-set version into one regular expression; a checklist
+with no free text costs one walk of the free-text paths and no regular-expression work, and a rule
+that does not apply is not scanned.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from app.rules.decision import FindingDetail, Outcome
@@ -47,6 +49,12 @@ NOT_NEGATING_NEXT = frozenset({"only", "just", "simply", "merely", "solely", "lo
 _CLAUSE_END = re.compile(r"[.,;:!?()\[\]\n]")
 _WORD = re.compile(r"[\w'\u2019]+")
 _INDEX = re.compile(r"\[\d+\]")
+
+
+@lru_cache(maxsize=4096)
+def schema_path(path: str) -> str:
+    """``children[2].account`` -> ``children[].account`` (memoised: the same paths recur)."""
+    return _INDEX.sub("[]", path)
 
 
 def _phrase_regex(phrase: str) -> str:
@@ -74,73 +82,64 @@ def is_negated(text: str, start: int) -> bool:
 
 
 @dataclass(frozen=True, slots=True)
-class _Alternative:
-    rule_id: str
-    term: Term
+class RuleMatcher:
+    """One language rule's terms in one regular expression, compiled once per rule-set version."""
+
+    regex: re.Pattern[str]
+    terms: Mapping[str, Term]  # group name -> term
+    excluded: frozenset[str]  # schema paths the rule does not scan
+
+    def hits(self, path: str, text: str, found: list[FindingDetail]) -> None:
+        for match in self.regex.finditer(text):
+            term = self.terms[match.lastgroup or ""]
+            if term.negatable and is_negated(text, match.start()):
+                continue
+            if len(found) < MAX_DETAILS_PER_RULE:
+                found.append(FindingDetail(path=path, text=match.group(0), suggestion=term.suggestion))
+
+
+def compile_rule(rule: LanguageRule) -> RuleMatcher:
+    terms = {f"t{i}": term for i, term in enumerate(rule.terms)}
+    parts = [f"(?P<{group}>{term_body(term)})(?!\\w)" for group, term in terms.items()]
+    # One shared "not after a letter" test first: most positions fail it at once, which makes the
+    # scan several times faster than a word boundary inside each alternative.
+    regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+    return RuleMatcher(regex, terms, frozenset(rule.exclude_fields))
 
 
 @dataclass(frozen=True)
 class LanguageMatcher:
-    """Every language rule's terms in one regular expression, compiled once per rule-set version."""
+    """The compiled language rules of a rule-set version and where free text can be."""
 
-    regex: re.Pattern[str]
-    alternatives: Mapping[str, _Alternative]
-    excluded: Mapping[str, frozenset[str]]  # rule id -> schema paths it does not scan
+    rules: Mapping[str, RuleMatcher]
     paths: FreeTextPaths
 
-    def scan(self, facts: Mapping[str, Any]) -> Scan:
-        hits: dict[str, list[FindingDetail]] = {}
-        texts: list[str] = []
+    def scan(
+        self, rule_ids: Iterable[str], facts: Mapping[str, Any]
+    ) -> dict[str, Outcome | list[FindingDetail]]:
+        """Per rule: its uses (non-empty list), or ``met`` / ``not_applicable`` when none.
+
+        One walk of the free text; one regular-expression pass per rule and text. A rule that does
+        not apply is not scanned, and a term of one rule never hides a term of another.
+        """
+        matchers = {rule_id: self.rules[rule_id] for rule_id in rule_ids}
+        found: dict[str, list[FindingDetail]] = {rule_id: [] for rule_id in matchers}
+        scanned: set[str] = set()
         for path, text in iter_free_text(facts, self.paths):
-            schema_path = _INDEX.sub("[]", path)
-            texts.append(schema_path)
-            for match in self.regex.finditer(text):
-                alternative = self.alternatives[match.lastgroup or ""]
-                if schema_path in self.excluded[alternative.rule_id]:
-                    continue
-                if alternative.term.negatable and is_negated(text, match.start()):
-                    continue
-                found = hits.setdefault(alternative.rule_id, [])
-                if len(found) < MAX_DETAILS_PER_RULE:
-                    found.append(
-                        FindingDetail(path=path, text=match.group(0), suggestion=alternative.term.suggestion)
-                    )
-        return Scan(texts=tuple(texts), hits=hits)
-
-
-@dataclass(frozen=True, slots=True)
-class Scan:
-    texts: tuple[str, ...]  # schema paths of the free text found
-    hits: dict[str, list[FindingDetail]]
-
-    def outcome(self, rule: LanguageRule, excluded: frozenset[str]) -> Outcome:
-        if rule.id in self.hits:
-            return Outcome.missing
-        if any(path not in excluded for path in self.texts):
-            return Outcome.met
-        return Outcome.not_applicable
+            where = schema_path(path)
+            for rule_id, matcher in matchers.items():
+                if where not in matcher.excluded:
+                    scanned.add(rule_id)
+                    matcher.hits(path, text, found[rule_id])
+        return {
+            rule_id: uses or (Outcome.met if rule_id in scanned else Outcome.not_applicable)
+            for rule_id, uses in found.items()
+        }
 
 
 def compile_language(rules: Iterable[LanguageRule]) -> LanguageMatcher | None:
-    alternatives: dict[str, _Alternative] = {}
-    excluded: dict[str, frozenset[str]] = {}
-    parts: list[str] = []
-    for rule in rules:
-        excluded[rule.id] = frozenset(rule.exclude_fields)
-        for term in rule.terms:
-            group = f"t{len(parts)}"
-            alternatives[group] = _Alternative(rule.id, term)
-            parts.append(f"(?P<{group}>{term_body(term)})(?!\\w)")
-    if not parts:
-        return None
-    # One shared "not after a letter" test first: most positions fail it at once, which makes the
-    # scan several times faster than a word boundary inside each alternative.
-    return LanguageMatcher(
-        regex=re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE),
-        alternatives=alternatives,
-        excluded=excluded,
-        paths=free_text_paths(),
-    )
+    matchers = {rule.id: compile_rule(rule) for rule in rules}
+    return LanguageMatcher(matchers, free_text_paths()) if matchers else None
 
 
 def language_outcomes(
@@ -148,15 +147,16 @@ def language_outcomes(
     rules: Sequence[tuple[LanguageRule, bool]],
     facts: Mapping[str, Any],
 ) -> tuple[dict[str, Outcome], dict[str, tuple[FindingDetail, ...]]]:
-    """Outcomes of the language rules that apply (``(rule, applies)``) and the details of each use."""
-    outcomes: dict[str, Outcome] = {}
+    """Outcomes of the language rules (``(rule, applies)``) and the details of each use."""
+    outcomes = {rule.id: Outcome.not_applicable for rule, _ in rules}
     details: dict[str, tuple[FindingDetail, ...]] = {}
-    if not any(applies for _, applies in rules):
-        return {rule.id: Outcome.not_applicable for rule, _ in rules}, details
-    scan = matcher.scan(facts)
-    for rule, applies in rules:
-        outcome = scan.outcome(rule, matcher.excluded[rule.id]) if applies else Outcome.not_applicable
-        outcomes[rule.id] = outcome
-        if outcome is Outcome.missing:
-            details[rule.id] = tuple(scan.hits[rule.id])
+    applicable = [rule.id for rule, applies in rules if applies]
+    if not applicable:
+        return outcomes, details
+    for rule_id, result in matcher.scan(applicable, facts).items():
+        if isinstance(result, list):
+            outcomes[rule_id] = Outcome.missing
+            details[rule_id] = tuple(result)
+        else:
+            outcomes[rule_id] = result
     return outcomes, details

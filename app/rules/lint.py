@@ -17,6 +17,7 @@ names the file, the rule and the field:
 
 from __future__ import annotations
 
+import json
 import types
 from collections import Counter
 from collections.abc import Iterator
@@ -26,7 +27,6 @@ from functools import cache
 from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 import zen
-from annotated_types import Ge, Le
 from pydantic import AwareDatetime, BaseModel, NaiveDatetime
 
 from app.rules import vocabulary
@@ -73,7 +73,13 @@ def check_vocabulary(document: RulesetDocument, source: str) -> list[RuleCompile
 
 
 def _engine_message(exc: Exception) -> str:
-    return str(exc).split("\n", 1)[0]
+    """The binding raises RuntimeError carrying JSON such as ``{"type": ..., "source": ...}``."""
+    text = str(exc).split("\n", 1)[0]
+    try:
+        payload = json.loads(text)
+    except ValueError:
+        return text
+    return str(payload.get("source") or text) if isinstance(payload, dict) else text
 
 
 def check_expressions(
@@ -172,12 +178,14 @@ def _first_per_rule_field(problems: list[RuleCompileError]) -> list[RuleCompileE
 
 
 def lint(document: RulesetDocument, source: str) -> tuple[list[RuleCompileError], dict[str, Any]]:
-    """All static checks; the runtime check only runs once everything compiles."""
+    """All static checks; the runtime check runs the rules whose conditions passed the others."""
     problems = check_vocabulary(document, source)
     expression_problems, compiled = check_expressions(document, source)
     problems += expression_problems
-    if not problems:
-        problems += check_runtime(document, source, compiled)
+    # Rules with a static problem are not run: a misspelt path would only add noise.
+    broken = {p.rule_id for p in expression_problems}
+    runnable = {key: value for key, value in compiled.items() if key.split(":", 1)[0] not in broken}
+    problems += check_runtime(document, source, runnable)
     return problems, compiled
 
 
@@ -228,10 +236,9 @@ def _value(hint: Any, mode: str, name: str, bounds: tuple[int, int] = (0, 1000))
         low, high = bounds
         for meta in get_args(hint)[1:]:
             for constraint in getattr(meta, "metadata", [meta]):
-                if isinstance(constraint, Ge):
-                    low = int(constraint.ge)  # type: ignore[call-overload]
-                elif isinstance(constraint, Le):
-                    high = int(constraint.le)  # type: ignore[call-overload]
+                ge, le = getattr(constraint, "ge", None), getattr(constraint, "le", None)
+                low = int(ge) if isinstance(ge, int) else low
+                high = int(le) if isinstance(le, int) else high
         return _value(get_args(hint)[0], mode, name, (low, high))
     if origin in (Union, types.UnionType):
         options = [a for a in get_args(hint) if a is not type(None)]

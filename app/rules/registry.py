@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from app.rules import lock
+from app.rules import lock, yamlio
 from app.rules.compiler import CompiledRuleset, compile_ruleset
 from app.rules.errors import RulesetLoadError, RulesetNotFound
 from app.rules.lock import Lockfile, version_key
@@ -43,7 +43,7 @@ def _describe(error: ValidationError, data: object) -> list[str]:
 def load_document(path: Path) -> RulesetDocument:
     source = str(path)
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = yamlio.safe_load(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise RulesetLoadError(source, [f"cannot read: {exc}"]) from None
     try:

@@ -29,7 +29,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
-from app.rules import vocabulary
+from app.rules import vocabulary, yamlio
 from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Outcome
@@ -192,7 +192,7 @@ def load_cases(file: Path, ruleset: CompiledRuleset, problems: list[Problem]) ->
     """Valid cases of one file; every problem found is appended (file, case name, field)."""
     source = str(file)
     try:
-        data = yaml.safe_load(file.read_text("utf-8"))
+        data = yamlio.safe_load(file.read_text("utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         problems.append(Problem(source, None, "file", f"cannot read: {exc}"))
         return []

@@ -8,9 +8,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
+from app.rules import yamlio
 from app.rules.errors import RulesetLoadError
 from app.rules.model import Severity
 
@@ -43,7 +43,7 @@ ALL_RULES_HOOK = "audit.replay"
 
 def _load(name: str, key: str) -> list[dict[str, object]]:
     text = (Path(__file__).parent / "vocabulary" / name).read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yamlio.safe_load(text)
     entries = data.get(key) if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise RulesetLoadError(f"vocabulary/{name}", [f"expected a mapping with a list under {key!r}"])

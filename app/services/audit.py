@@ -15,21 +15,21 @@ in the same order: incident rows, then the chain head).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import RowMapping, Table, insert, select, update
+from sqlalchemy import Connection, RowMapping, select
 from sqlmodel import Session
 
-from app.models.decision import GENESIS_HASH, DecisionChainHead, DecisionRecord
+from app.models.decision import GENESIS_HASH
 from app.rules.canonical import canonical_json, sha256_hex
 from app.schemas.decisions import AuditVerification, ChainBreak
+from app.services import statements
 
-RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
-HEAD: Table = DecisionChainHead.__table__  # type: ignore[attr-defined]
-HEAD_ID = 1
+RECORDS = statements.RECORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,14 +85,12 @@ def chain_hash(prev_hash: str, record: bytes) -> str:
     return sha256_hex(prev_hash.encode("ascii") + record)
 
 
-def append(session: Session, pending: Sequence[PendingRecord]) -> None:
+def append(conn: Connection, pending: Sequence[PendingRecord]) -> None:
     """Append records in order. Serialised by the chain-head row lock (PostgreSQL) or by the
     SQLite write transaction the caller opened with ``begin_write``."""
     if not pending:
         return
-    head = session.execute(
-        select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID).with_for_update()
-    ).one()
+    head = conn.execute(statements.LOCK_HEAD).one()
     seq, prev = head.seq, head.hash
     rows = []
     for record in pending:
@@ -119,35 +117,32 @@ def append(session: Session, pending: Sequence[PendingRecord]) -> None:
             }
         )
         prev = digest
-    session.execute(insert(RECORDS), rows)
-    session.execute(update(HEAD).where(HEAD.c.id == HEAD_ID).values(seq=seq, hash=prev))
+    conn.execute(statements.INSERT_RECORDS, rows)
+    conn.execute(statements.MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
 
 
 def verify(session: Session, *, batch: int = 1000) -> AuditVerification:
     """Recompute every link. Memory stays flat: records stream in ``seq`` order."""
-    head = session.execute(select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID)).one()
+    head = session.execute(statements.READ_HEAD).one()
     columns = [c for c in RECORDS.c if c.name != "hash"] + [RECORDS.c.hash]
-    rows = session.execute(
-        select(*columns).where(RECORDS.c.seq <= head.seq).order_by(RECORDS.c.seq),
-        execution_options={"yield_per": batch},
-    )
+    query = select(*columns).where(RECORDS.c.seq <= head.seq).order_by(RECORDS.c.seq)
     expected, prev, checked = 1, GENESIS_HASH, 0
-
-    def broken(seq: int, decision_id: str | None, reason: str) -> AuditVerification:
-        return AuditVerification(
-            verified=False,
-            records=checked,
-            first_broken=ChainBreak(seq=seq, decision_id=decision_id, reason=reason),
-        )
-
-    for row in rows.mappings():
-        if row["seq"] != expected:
-            return broken(expected, None, "gap")
-        if row["prev_hash"] != prev:
-            return broken(row["seq"], row["decision_id"], "prev_hash_mismatch")
-        if chain_hash(row["prev_hash"], record_bytes(row["seq"], row)) != row["hash"]:
-            return broken(row["seq"], row["decision_id"], "hash_mismatch")
-        prev, expected, checked = row["hash"], expected + 1, checked + 1
+    broken: ChainBreak | None = None
+    # A server-side cursor on PostgreSQL: close it even when stopping at a broken link.
+    with closing(session.execute(query, execution_options={"yield_per": batch})) as rows:
+        for row in rows.mappings():
+            if row["seq"] != expected:
+                broken = ChainBreak(seq=expected, decision_id=None, reason="gap")
+            elif row["prev_hash"] != prev:
+                broken = ChainBreak(
+                    seq=row["seq"], decision_id=row["decision_id"], reason="prev_hash_mismatch"
+                )
+            elif chain_hash(row["prev_hash"], record_bytes(row["seq"], row)) != row["hash"]:
+                broken = ChainBreak(seq=row["seq"], decision_id=row["decision_id"], reason="hash_mismatch")
+            if broken is not None:
+                return AuditVerification(verified=False, records=checked, first_broken=broken)
+            prev, expected, checked = row["hash"], expected + 1, checked + 1
     if checked != head.seq or prev != head.hash:
-        return broken(checked + 1, None, "head_mismatch")
+        broken = ChainBreak(seq=checked + 1, decision_id=None, reason="head_mismatch")
+        return AuditVerification(verified=False, records=checked, first_broken=broken)
     return AuditVerification(verified=True, records=checked, head_hash=prev)

@@ -78,8 +78,8 @@ def add_feedback(session: Session, decision_id: str, body: FeedbackCreate) -> Fe
 
 def feedback_stats(session: Session) -> FeedbackStats:
     """Counts for auditors: how often findings are accepted or overridden, why, and for which rules."""
-    by_outcome = dict(
-        session.execute(select(FEEDBACK.c.outcome, func.count()).group_by(FEEDBACK.c.outcome)).tuples().all()
+    by_outcome: dict[str, int] = dict(
+        session.execute(select(FEEDBACK.c.outcome, func.count()).group_by(FEEDBACK.c.outcome)).all()
     )
     reasons = session.execute(
         select(FEEDBACK.c.reason_code, func.count())
@@ -92,8 +92,8 @@ def feedback_stats(session: Session) -> FeedbackStats:
         select(FEEDBACK.c.rule_id, FEEDBACK.c.outcome, func.count()).group_by(
             FEEDBACK.c.rule_id, FEEDBACK.c.outcome
         )
-    ).tuples():
-        rules.setdefault(rule_id, {"accepted": 0, "overridden": 0})[outcome] = count
+    ):
+        rules.setdefault(str(rule_id), {"accepted": 0, "overridden": 0})[str(outcome)] = int(count)
     return FeedbackStats(
         accepted=by_outcome.get("accepted", 0),
         overridden=by_outcome.get("overridden", 0),

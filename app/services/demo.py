@@ -95,8 +95,7 @@ def seed(
     while chunk := list(islice(source, batch)):
         prepared = [_prepare(registry, item) for item in chunk]
         with Session(engine) as session:
-            begin_write(session)
-            audit.append(session, [record for record, _, _ in prepared])
+            audit.append(begin_write(session), [record for record, _, _ in prepared])
             ids = session.execute(
                 insert(INCIDENTS).returning(INCIDENTS.c.id, sort_by_parameter_order=True),
                 [row for _, row, _ in prepared],

@@ -11,14 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Table, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlmodel import Session
+from sqlalchemy import Connection
 
 from app.errors import IdempotencyConflict
-from app.models.idempotency import IdempotencyKey
-
-KEYS: Table = IdempotencyKey.__table__  # type: ignore[attr-defined]
+from app.services import statements
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,31 +23,19 @@ class StoredResponse:
     body: str
 
 
-def claim(session: Session, scope: str, key: str, request_hash: str, now: datetime) -> StoredResponse | None:
+def claim(conn: Connection, scope: str, key: str, request_hash: str, now: datetime) -> StoredResponse | None:
     """None when this request now owns the key; the stored response when it is a retry."""
-    dialect = session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    claimed = session.execute(
-        insert(KEYS)
-        .values(scope=scope, key=key, request_hash=request_hash, created_at=now)
-        .on_conflict_do_nothing(index_elements=["scope", "key"])
-        .returning(KEYS.c.key)
-    ).first()
-    if claimed is not None:
+    params = {"scope": scope, "key": key, "request_hash": request_hash, "created_at": now}
+    if conn.execute(statements.claim_key(conn.dialect.name), params).first() is not None:
         return None
-    row = session.execute(
-        select(KEYS.c.request_hash, KEYS.c.status_code, KEYS.c.response).where(
-            KEYS.c.scope == scope, KEYS.c.key == key
-        )
-    ).one()
+    row = conn.execute(statements.FIND_KEY, {"k_scope": scope, "k_key": key}).one()
     if row.request_hash != request_hash or row.response is None or row.status_code is None:
         raise IdempotencyConflict(key)
     return StoredResponse(row.status_code, row.response)
 
 
-def store(session: Session, scope: str, key: str, status_code: int, body: str) -> None:
-    session.execute(
-        update(KEYS)
-        .where(KEYS.c.scope == scope, KEYS.c.key == key)
-        .values(status_code=status_code, response=body)
+def store(conn: Connection, scope: str, key: str, status_code: int, body: str) -> None:
+    conn.execute(
+        statements.STORE_RESPONSE,
+        {"k_scope": scope, "k_key": key, "status_code": status_code, "response": body},
     )

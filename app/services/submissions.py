@@ -22,31 +22,29 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
+import orjson
 from pydantic import ValidationError
-from sqlalchemy import Table, insert, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app.db import begin_write
 from app.errors import IncidentReferenceMismatch, InvalidPrecondition, ServiceError, StaleRevision
 from app.models.base import utcnow
-from app.models.incident import ChecklistRevision, Incident
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, checklist_facts, evaluate
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
-from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
-from app.services import audit, idempotency
+from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate
+from app.services import audit, idempotency, statements
 from app.services.evaluation import resolve_ruleset
 
 log = logging.getLogger("safesteps.submissions")
 
-INCIDENTS: Table = Incident.__table__  # type: ignore[attr-defined]
-REVISIONS: Table = ChecklistRevision.__table__  # type: ignore[attr-defined]
 CREATED = 201
-_SUBMISSION_FIELDS = set(SubmissionCreate.model_fields) - {"base_revision"}
+_SUBMISSION_FIELDS = set(SubmissionCreate.model_fields) - {"base_revision", "checklist"}
+_OUTSTANDING_FIELDS = tuple(OutstandingStep.model_fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +57,7 @@ class Prepared:
     idempotency_key: str | None
     request_hash: str
     decision: Decision
+    findings: list[dict[str, Any]]
     record: audit.PendingRecord
 
 
@@ -112,13 +111,19 @@ def prepare(
     facts = checklist_facts(checklist)
     context = EvaluationContext(hook=submission.hook, as_of=as_of)
     decision = evaluate(ruleset, facts, context, checklist_schema_version=checklist.schema_version)
-    fingerprint = {
-        "incident_ref": incident_ref,
-        "base_revision": base_revision,
-        # The submission's own fields only: the same checklist sent alone or from a batch queue, or
-        # with If-Match instead of base_revision, is the same request.
-        "submission": submission.model_dump(mode="json", include=_SUBMISSION_FIELDS),
-    }
+    # The submission's own fields only: the same checklist sent alone or from a batch queue, or with
+    # If-Match instead of base_revision, is the same request.
+    result = decision.model_dump(mode="json")
+    input_bytes = canonical_json(facts)
+    request_hash = ""
+    if idempotency_key is not None:
+        fingerprint = {
+            "incident_ref": incident_ref,
+            "base_revision": base_revision,
+            "checklist": orjson.Fragment(input_bytes),
+            "submission": submission.model_dump(mode="json", include=_SUBMISSION_FIELDS),
+        }
+        request_hash = sha256_hex(canonical_json(fingerprint))
     identity = decision.ruleset
     record = audit.PendingRecord(
         decision_id=str(uuid.uuid4()),
@@ -129,9 +134,9 @@ def prepare(
         ruleset_hash=identity.hash,
         engine_version=decision.engine_version,
         checklist_schema_version=decision.checklist_schema_version,
-        input=canonical_json(facts),
+        input=input_bytes,
         context=canonical_json(context.facts()),
-        result=canonical_json(decision.model_dump(mode="json")),
+        result=canonical_json(result),
         requested_by=requested_by,
         recorded_at=utcnow(),
     )
@@ -140,17 +145,19 @@ def prepare(
         submission=submission,
         base_revision=base_revision,
         idempotency_key=idempotency_key,
-        request_hash=sha256_hex(canonical_json(fingerprint)),
+        request_hash=request_hash,
         decision=decision,
+        findings=result["findings"],
         record=record,
     )
 
 
-def _upsert_incident(session: Session, item: Prepared, now: datetime) -> tuple[int, int]:
+def _upsert_incident(conn: Connection, item: Prepared, now: datetime) -> tuple[int, int]:
     """Create the incident at revision 1 or move it to the next revision, in one statement."""
     incident = item.submission.checklist.incident
     decision = item.decision
-    values: dict[str, Any] = {
+    base = item.base_revision
+    params: dict[str, Any] = {
         "reference": item.incident_ref,
         "force": incident.force,
         "incident_type": incident.type.value,
@@ -160,78 +167,62 @@ def _upsert_incident(session: Session, item: Prepared, now: datetime) -> tuple[i
         "latest_blocking": decision.blocking,
         "created_at": now,
         "updated_at": now,
+        "base": base,
     }
-    dialect = session.get_bind().dialect.name
-    stmt = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(INCIDENTS).values(values)
-    changes: dict[str, Any] = {name: stmt.excluded[name] for name in values if name not in ("reference", "created_at")}
-    changes["revision"] = INCIDENTS.c.revision + 1
-    where = None if item.base_revision is None else INCIDENTS.c.revision == item.base_revision
-    row = session.execute(
-        stmt.on_conflict_do_update(index_elements=["reference"], set_=changes, where=where).returning(
-            INCIDENTS.c.id, INCIDENTS.c.revision
-        )
-    ).first()
-    expected = None if item.base_revision is None else item.base_revision + 1
-    if row is None or (expected is not None and row.revision != expected):
-        current = session.execute(
-            select(INCIDENTS.c.revision).where(INCIDENTS.c.reference == item.incident_ref)
-        ).scalar()
+    stmt = statements.upsert_incident(conn.dialect.name, base is not None)
+    row = conn.execute(stmt, params).first()
+    if row is None or (base is not None and row.revision != base + 1):
+        current = conn.execute(statements.CURRENT_REVISION, {"ref": item.incident_ref}).scalar()
         # A fresh insert that was based on a revision is rolled back with the error.
-        raise StaleRevision(item.incident_ref, item.base_revision or 0, 0 if row else current or 0)
+        raise StaleRevision(item.incident_ref, base or 0, 0 if row else current or 0)
     return int(row.id), int(row.revision)
 
 
-def result_of(item: Prepared, revision: int, received_at: datetime) -> SubmissionResult:
+def response_body(item: Prepared, revision: int, received_at: datetime) -> str:
+    """The ``SubmissionResult`` JSON, built by orjson around the decision's canonical bytes
+    (no second serialisation of the evaluation, no intermediate models on the hot path)."""
     decision = item.decision
-    return SubmissionResult(
-        incident_ref=item.incident_ref,
-        revision=revision,
-        decision_id=item.record.decision_id,
-        received_at=received_at,
-        hook=decision.hook,
-        blocking=decision.blocking,
-        outstanding=[
-            OutstandingStep(
-                rule_id=f.rule_id,
-                step_id=f.step_id,
-                severity=f.severity,
-                outcome=f.outcome,
-                title=f.title,
-                message=f.message,
-                action=f.action,
-            )
-            for f in decision.findings
-        ],
-        score=decision.score,
-        completeness=decision.completeness,
-        evaluation=decision,
-    )
+    body = {
+        "incident_ref": item.incident_ref,
+        "revision": revision,
+        "decision_id": item.record.decision_id,
+        "received_at": received_at,
+        "hook": decision.hook,
+        "blocking": decision.blocking,
+        "outstanding": [{k: f[k] for k in _OUTSTANDING_FIELDS} for f in item.findings],
+        "score": decision.score,
+        "completeness": decision.completeness,
+        "evaluation": orjson.Fragment(item.record.result),
+    }
+    # Field order as written (not sorted): the outstanding steps come before the full evaluation.
+    return orjson.dumps(body, option=orjson.OPT_UTC_Z).decode("utf-8")
 
 
-def store(session: Session, item: Prepared, scope: str, now: datetime) -> Stored:
+def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored:
     """Steps 1-3 for one submission (the caller appends ``Stored.record`` to the chain)."""
     key = item.idempotency_key
     if key is not None:
-        earlier = idempotency.claim(session, scope, key, item.request_hash, now)
+        earlier = idempotency.claim(conn, scope, key, item.request_hash, now)
         if earlier is not None:
-            revision = SubmissionResult.model_validate_json(earlier.body).revision
+            revision = int(orjson.loads(earlier.body)["revision"])
             return Stored(item.incident_ref, revision, earlier.body, earlier.status_code, replayed=True)
-    incident_id, revision = _upsert_incident(session, item, now)
+    incident_id, revision = _upsert_incident(conn, item, now)
     submission = item.submission
-    session.execute(
-        insert(REVISIONS).values(
-            incident_id=incident_id,
-            number=revision,
-            decision_id=item.record.decision_id,
-            submitted_by=submission.submitted_by,
-            device_time=submission.device_time,
-            received_at=now,
-            idempotency_key=key,
-        )
+    conn.execute(
+        statements.INSERT_REVISION,
+        {
+            "incident_id": incident_id,
+            "number": revision,
+            "decision_id": item.record.decision_id,
+            "submitted_by": submission.submitted_by,
+            "device_time": submission.device_time,
+            "received_at": now,
+            "idempotency_key": key,
+        },
     )
-    body = result_of(item, revision, now).model_dump_json()
+    body = response_body(item, revision, now)
     if key is not None:
-        idempotency.store(session, scope, key, CREATED, body)
+        idempotency.store(conn, scope, key, CREATED, body)
     record = replace(item.record, revision=revision, recorded_at=now)
     return Stored(item.incident_ref, revision, body, CREATED, replayed=False, record=record)
 
@@ -256,10 +247,10 @@ def submit(
         base_revision=base,
         requested_by=requested_by,
     )
-    begin_write(session)
-    stored = store(session, item, requested_by, utcnow())
+    conn = begin_write(session)
+    stored = store(conn, item, requested_by, utcnow())
     if stored.record is not None:
-        audit.append(session, [stored.record])
+        audit.append(conn, [stored.record])
     return stored
 
 
@@ -289,12 +280,12 @@ def submit_batch(
         except (ValidationError, ServiceError, RulesError) as exc:
             outcomes[index] = ItemOutcome(index, ref, error=exc)
     ready.sort(key=lambda pair: (pair[1].submission.device_time, pair[0]))
-    begin_write(session)
+    conn = begin_write(session)
     records: list[audit.PendingRecord] = []
     for index, item in ready:
         try:
-            with session.begin_nested():
-                stored = store(session, item, requested_by, utcnow())
+            with conn.begin_nested():  # a savepoint per item
+                stored = store(conn, item, requested_by, utcnow())
         except (ServiceError, RulesError) as exc:
             outcomes[index] = ItemOutcome(index, item.incident_ref, error=exc)
             continue
@@ -305,5 +296,5 @@ def submit_batch(
         if stored.record is not None:
             records.append(stored.record)
         outcomes[index] = ItemOutcome(index, item.incident_ref, stored=stored)
-    audit.append(session, records)
+    audit.append(conn, records)
     return [outcomes[i] for i in range(len(items))]

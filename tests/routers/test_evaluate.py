@@ -7,6 +7,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.conftest import load_fixture
+
 INCIDENT = {"reference": "INC-2025-000123", "force": "TEST", "type": "neighbour_dispute"}
 
 
@@ -186,3 +188,27 @@ def test_hooks_discovery_lists_rules_per_moment(client: TestClient) -> None:
     bad = client.get("/v1/hooks", params={"version": "x"})
     assert bad.status_code == 422
     assert bad.json()["fields"][0]["path"] == "query.version"
+
+
+def test_worked_example_children_left_with_unchecked_young_adults(client: TestClient) -> None:
+    """Both carers arrested; five children left with two young adults never checked (one a missing
+    person); no referral; no contact with the mother. Through the API, at scene departure."""
+    response = client.post("/v1/evaluate", json=load_fixture("scenarios/neighbour-dispute.json"))
+    assert response.status_code == 200
+    decision = response.json()
+    assert decision["hook"] == "scene.depart"
+    assert decision["blocking"] is True
+    critical_missing = {
+        f["step_id"]
+        for f in decision["findings"]
+        if f["severity"] == "critical" and f["outcome"] == "missing"
+    }
+    assert {
+        "CFC-IDENTIFY-ALL-CHILDREN",
+        "CFC-CHECK-ALL-ADULTS",
+        "CARE-SUITABLE-CARER-CHECKS",
+    } <= critical_missing
+    assert "REF-CSC-REFERRAL" in critical_missing
+    done_well = client.post("/v1/evaluate", json=load_fixture("scenarios/neighbour-dispute-done-well.json"))
+    assert done_well.json()["blocking"] is False
+    assert not [f for f in done_well.json()["findings"] if f["severity"] == "critical"]

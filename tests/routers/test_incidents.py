@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
 from app.models import ChecklistRevision, DecisionRecord, Incident
+from app.schemas.incidents import SubmissionResult
 from tests.submissions import submission, url
 
 REF = "WMP-20261122-0042"
@@ -55,7 +56,10 @@ def test_each_submission_is_a_revision_with_who_device_time_and_receipt(db_clien
 
 
 def test_response_puts_outstanding_steps_first_class(db_client: TestClient) -> None:
-    body = db_client.post(url(), json=submission()).json()
+    response = db_client.post(url(), json=submission())
+    # The body is built without the response model on the hot path: it must still match it.
+    SubmissionResult.model_validate_json(response.content)
+    body = response.json()
     findings = body["evaluation"]["findings"]
     assert body["hook"] == "scene.depart"
     assert body["blocking"] is True
@@ -93,7 +97,9 @@ def test_key_reused_with_a_different_body_is_409_and_stores_nothing(
     assert counts(db_engine) == (1, 1, 1)
 
 
-def test_stale_if_match_is_refused_with_the_current_revision(db_client: TestClient, db_engine: Engine) -> None:
+def test_stale_if_match_is_refused_with_the_current_revision(
+    db_client: TestClient, db_engine: Engine
+) -> None:
     assert db_client.post(url(), json=submission()).status_code == 201
     assert db_client.post(url(), json=submission(), headers={"If-Match": '"1"'}).status_code == 201
     stale = db_client.post(url(), json=submission(referral_made=True), headers={"If-Match": '"1"'})
@@ -119,7 +125,11 @@ def test_stale_base_revision_in_the_body_is_refused(
     before = counts(db_engine)
     stale = db_client.post(url(), json=submission(base_revision=base))
     assert stale.status_code == 412
-    assert stale.json()["detail"] == {"incident_ref": REF, "expected_revision": base, "current_revision": current}
+    assert stale.json()["detail"] == {
+        "incident_ref": REF,
+        "expected_revision": base,
+        "current_revision": current,
+    }
     assert counts(db_engine) == before
 
 
@@ -213,3 +223,14 @@ def test_a_forged_cursor_is_422(db_client: TestClient) -> None:
     response = db_client.get("/v1/incidents", params={"cursor": "not-a-cursor!"})
     assert response.status_code == 422
     assert response.json()["error"] == "invalid_cursor"
+
+
+def test_a_retried_conditional_write_replays_instead_of_failing_as_stale(db_client: TestClient) -> None:
+    assert db_client.post(url(), json=submission()).status_code == 201
+    headers = {"If-Match": '"1"', "Idempotency-Key": "cond-1"}
+    first = db_client.post(url(), json=submission(referral_made=True), headers=headers)
+    retry = db_client.post(url(), json=submission(referral_made=True), headers=headers)
+    assert (first.status_code, retry.status_code) == (201, 201)
+    assert retry.headers["Idempotent-Replayed"] == "true"
+    assert retry.json() == first.json()
+    assert db_client.get(f"/v1/incidents/{REF}").json()["revision"] == 2

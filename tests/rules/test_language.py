@@ -15,6 +15,7 @@ from app.rules.engine import EvaluationContext, evaluate
 from app.rules.language import is_negated
 from app.rules.registry import RulesetRegistry, load_file
 from app.rules.shape import free_text_paths, iter_free_text
+from tests.conftest import load_fixture
 from tests.rules.helpers import checklist, language_rule, write_ruleset
 
 GENERAL = "LANG-NO-VICTIM-BLAMING"
@@ -160,7 +161,10 @@ def test_consent_wording_about_a_child_under_13_is_flagged_even_when_negated(
 
 
 def test_a_parents_partner_is_not_flagged(ruleset: CompiledRuleset) -> None:
-    text = "Mother's boyfriend was present. She is in a relationship with the suspect."
+    text = (
+        "Mother's boyfriend was present. She is in a relationship with the suspect. "
+        "Mother is in a relationship with a man known to police."
+    )
     assert flagged(lint(ruleset, text)) == []
 
 
@@ -255,3 +259,44 @@ def test_phrase_terms_match_on_word_boundaries_in_a_synthetic_rule_set(tmp_path:
     assert outcome("child at-risk") is Outcome.missing
     assert outcome("a heat risky place") is Outcome.met
     assert outcome("child not at risk") is Outcome.met
+
+
+def test_narratives_of_schema_v2_are_scanned_with_their_index(ruleset: CompiledRuleset) -> None:
+    narratives = [
+        {"kind": "log", "text": "Attended, all children seen."},
+        {"kind": "crime_report", "text": "Child spoken to alone."},
+        {"kind": "missing_review", "text": "Goes missing often; a Lifestyle Choice."},
+    ]
+    data = checklist(schema_version=2, children=[{"id": "C1", "age": 15}], narratives=narratives)
+    decision = evaluate(ruleset, Checklist.model_validate(data), EvaluationContext("missing.return", AS_OF))
+    [finding] = [f for f in decision.findings if f.rule_id == GENERAL]
+    assert [(d.path, d.text) for d in finding.details] == [("narratives[2].text", "Lifestyle Choice")]
+
+
+def scenario(ruleset: CompiledRuleset, name: str, hook: str) -> Decision:
+    data = Checklist.model_validate(load_fixture(f"scenarios/{name}.json")["checklist"])
+    return evaluate(ruleset, data, EvaluationContext(hook, data.latest_time()))
+
+
+@pytest.mark.parametrize("hook", ["narrative.lint", "missing.return", "supervisor.review"])
+def test_worked_scenario_lifestyle_choice_record(ruleset: CompiledRuleset, hook: str) -> None:
+    """The "lifestyle choice" record (HMIC 2014) is flagged at every language hook; the done-well
+    variant, which names the exploitation, is not."""
+    decision = scenario(ruleset, "lifestyle-choice-record", hook)
+    [finding] = [f for f in decision.findings if f.rule_id == GENERAL]
+    assert [(d.path, d.text) for d in finding.details] == [("narratives[0].text", "lifestyle choice")]
+    done_well = scenario(ruleset, "lifestyle-choice-record-done-well", hook)
+    assert done_well.outcomes[GENERAL] is Outcome.met
+
+
+def test_a_term_of_one_rule_never_hides_a_term_of_another(tmp_path: Path) -> None:
+    rules = [
+        language_rule("T-A", applies_if="false", terms=[{"phrase": "lifestyle choice", "suggestion": "a"}]),
+        language_rule("T-B", terms=[{"pattern": "life(style|way)", "suggestion": "b"}]),  # an unnamed group
+    ]
+    ruleset = load_file(write_ruleset(tmp_path, rules))
+    facts = checklist(actions={"supervision": {"notes": "A lifestyle choice"}})
+    decision = evaluate(ruleset, Checklist.model_validate(facts), EvaluationContext("narrative.lint", AS_OF))
+    assert decision.outcomes == {"T-A": Outcome.not_applicable, "T-B": Outcome.missing}
+    [finding] = decision.findings
+    assert [(d.text, d.suggestion) for d in finding.details] == [("lifestyle", "b")]

@@ -55,6 +55,18 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
     }
 
 
+def test_path_and_runtime_problems_of_different_rules_are_all_reported(tmp_path: Path) -> None:
+    error = refused(
+        tmp_path,
+        condition_rule("T-ONE", met_if="all(children, #.sen == true)"),
+        condition_rule("T-TWO", applies_if="len(call.intel_checks) > 0"),
+    )
+    messages = [str(p) for p in error.problems]
+    assert len(messages) == 2
+    assert "rule T-ONE: met_if: children[].sen" in messages[0]
+    assert "rule T-TWO: applies_if: raises on the minimal checklist: Opcode CallFunction" in messages[1]
+
+
 def test_condition_that_does_not_compile(tmp_path: Path) -> None:
     message = only_problem(refused(tmp_path, condition_rule(met_if="all(children, #.seen == true")))
     assert "rule T-SEEN: met_if: does not compile" in message

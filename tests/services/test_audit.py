@@ -1,0 +1,151 @@
+"""The decision log's hash chain: what it covers, and that tampering is found."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import orjson
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Connection, Engine, select, text
+from sqlalchemy.exc import DBAPIError
+from typer.testing import CliRunner
+
+from app.cli import app as cli
+from app.models import DecisionRecord
+from app.settings import Settings, get_settings
+from tests.submissions import submission, url
+
+
+def submit(client: TestClient, n: int) -> list[str]:
+    return [client.post(url(f"WMP-{i}"), json=submission(f"WMP-{i}")).json()["decision_id"] for i in range(n)]
+
+
+def tamper(conn: Connection, sql: str, **params: Any) -> None:
+    """Change the log behind the service's back, as someone with database access could."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SET LOCAL session_replication_role = replica"))
+    conn.execute(text(sql), params)
+
+
+def test_hash_is_sha256_of_prev_hash_and_the_canonical_record(
+    db_client: TestClient, db_engine: Engine
+) -> None:
+    submit(db_client, 2)
+    with db_engine.connect() as conn:
+        table = DecisionRecord.__table__  # type: ignore[attr-defined]
+        rows = conn.execute(select(table).order_by(table.c.seq)).mappings().all()
+    prev = "0" * 64
+    for row in rows:
+        record = {k: v for k, v in row.items() if k not in ("prev_hash", "hash")}
+        for name in ("input", "context", "result"):
+            record[name] = orjson.loads(row[name])
+        canonical = orjson.dumps(record, option=orjson.OPT_SORT_KEYS | orjson.OPT_UTC_Z)
+        assert row["prev_hash"] == prev
+        assert row["hash"] == hashlib.sha256(prev.encode() + canonical).hexdigest()
+        prev = row["hash"]
+
+
+def test_an_altered_result_is_detected_at_its_record(db_client: TestClient, db_engine: Engine) -> None:
+    ids = submit(db_client, 3)
+    assert db_client.get("/v1/audit/verify").json()["verified"] is True
+    with db_engine.begin() as conn:
+        tamper(
+            conn,
+            "UPDATE decision_record SET result = replace(result, :a, :b) WHERE seq = 2",
+            a='"blocking":true',
+            b='"blocking":false',
+        )
+    report = db_client.get("/v1/audit/verify").json()
+    assert report["verified"] is False
+    assert report["records"] == 1
+    assert report["first_broken"] == {"seq": 2, "decision_id": ids[1], "reason": "hash_mismatch"}
+
+
+def test_a_rehashed_record_breaks_the_next_link(db_client: TestClient, db_engine: Engine) -> None:
+    ids = submit(db_client, 3)
+    with db_engine.begin() as conn:
+        tamper(conn, "UPDATE decision_record SET hash = :h WHERE seq = 2", h="f" * 64)
+    report = db_client.get("/v1/audit/verify").json()
+    assert report["first_broken"]["seq"] == 2
+    with db_engine.begin() as conn:
+        original = conn.execute(text("SELECT prev_hash FROM decision_record WHERE seq = 3")).scalar_one()
+        tamper(conn, "UPDATE decision_record SET hash = :h WHERE seq = 2", h=original)
+        tamper(conn, "UPDATE decision_record SET requested_by = 'someone-else' WHERE seq = 3")
+    report = db_client.get("/v1/audit/verify").json()
+    assert report["first_broken"] == {"seq": 3, "decision_id": ids[2], "reason": "hash_mismatch"}
+
+
+def remove(conn: Connection, seq: int) -> None:
+    """Delete a record and the revision pointing at it (foreign keys would refuse otherwise)."""
+    tamper(
+        conn,
+        "DELETE FROM checklist_revision WHERE decision_id = "
+        "(SELECT decision_id FROM decision_record WHERE seq = :seq)",
+        seq=seq,
+    )
+    tamper(conn, "DELETE FROM decision_record WHERE seq = :seq", seq=seq)
+
+
+def test_removed_records_are_detected(db_client: TestClient, db_engine: Engine) -> None:
+    submit(db_client, 3)
+    with db_engine.begin() as conn:
+        remove(conn, 3)
+    assert db_client.get("/v1/audit/verify").json()["first_broken"]["reason"] == "head_mismatch"
+    with db_engine.begin() as conn:
+        remove(conn, 1)
+    assert db_client.get("/v1/audit/verify").json()["first_broken"] == {
+        "seq": 1,
+        "decision_id": None,
+        "reason": "gap",
+    }
+
+
+def test_an_empty_log_verifies(db_client: TestClient) -> None:
+    assert db_client.get("/v1/audit/verify").json() == {
+        "verified": True,
+        "records": 0,
+        "head_hash": "0" * 64,
+        "first_broken": None,
+    }
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE decision_record SET requested_by = 'x'",
+        "DELETE FROM decision_record",
+        "TRUNCATE decision_record CASCADE",
+    ],
+    ids=["update", "delete", "truncate"],
+)
+def test_postgresql_refuses_changes_to_decision_records(
+    db_client: TestClient, db_engine: Engine, statement: str
+) -> None:
+    if db_engine.dialect.name != "postgresql":
+        pytest.skip("the append-only trigger exists on PostgreSQL")
+    submit(db_client, 1)
+    with pytest.raises(DBAPIError, match="append-only"), db_engine.begin() as conn:
+        conn.execute(text(statement))
+    assert db_client.get("/v1/audit/verify").json()["records"] == 1
+
+
+def test_cli_verify_reports_and_fails_on_a_broken_chain(
+    db_client: TestClient, db_engine: Engine, db_settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    submit(db_client, 2)
+    monkeypatch.setenv("SAFESTEPS_DATABASE_URL", db_settings.database_url)
+    get_settings.cache_clear()
+    try:
+        ok = CliRunner().invoke(cli, ["audit", "verify"])
+        assert ok.exit_code == 0, ok.output
+        assert orjson.loads(ok.output)["records"] == 2
+        with db_engine.begin() as conn:
+            tamper(conn, "UPDATE decision_record SET input = input || ' ' WHERE seq = 1")
+        broken = CliRunner().invoke(cli, ["audit", "verify"])
+        assert broken.exit_code == 1
+        assert orjson.loads(broken.output)["first_broken"]["seq"] == 1
+    finally:
+        get_settings.cache_clear()
