@@ -9,7 +9,8 @@ postgresql+psycopg://postgres@127.0.0.1:5432/test, in a scratch schema that is d
 it prints, in the same run and on the same decisions:
 
 - end-to-end replay rate in incidents per second: the replay job as the worker runs it (database
-  read, evaluation, comparison, result write, job progress);
+  read, evaluation, comparison, result write, job progress), storing flagged results (the default:
+  reproduction failures, changed incidents) and, once more as recorded, a result for every decision;
 - the engine's in-memory rate: ``evaluate`` alone on the same decisions' inputs, already parsed,
   measured just before and just after the end-to-end run (the mean, to cancel drift on a shared
   machine), on a sample of up to 10,000 of them;
@@ -170,6 +171,7 @@ def run_backend(
         )
         for mode, body, target in (
             ("as recorded", {"mode": "as_recorded"}, None),
+            ("as recorded, every result stored", {"mode": "as_recorded", "results": "all"}, None),
             (
                 f"against {TARGET}",
                 {"mode": "impact", "ruleset": {"id": TARGET.split("@")[0], "version": TARGET.split("@")[1]}},

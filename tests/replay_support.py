@@ -22,6 +22,8 @@ DECISIONS = DecisionRecord.__table__  # type: ignore[attr-defined]
 
 
 def create(engine: Engine, registry: RulesetRegistry, **body: Any) -> str:
+    """A queued job; these tests store every result unless they say otherwise."""
+    body.setdefault("results", "all")
     with Session(engine) as session:
         job_id = jobs.create_job(session, registry, ReplayCreate.model_validate(body), "test").id
         session.commit()

@@ -76,6 +76,9 @@ def replay_command(
     hook: Annotated[str | None, typer.Option(help="Only decisions made at this hook.")] = None,
     out_file: Annotated[Path | None, typer.Option("--out", help="Write results to .csv or .jsonl.")] = None,
     flagged_only: Annotated[bool, typer.Option(help="Write only failures / changed incidents.")] = False,
+    all_results: Annotated[
+        bool, typer.Option("--all-results", help="Store a result for every decision, not only flagged ones.")
+    ] = False,
     batch_size: Annotated[int, typer.Option(min=1, max=10_000)] = 1000,
 ) -> None:
     """Replay stored decisions as recorded, or against another rule-set version (impact)."""
@@ -92,6 +95,7 @@ def replay_command(
             {
                 "mode": ReplayMode.as_recorded if as_recorded else ReplayMode.impact,
                 "ruleset": target,
+                "results": "all" if all_results else "flagged",
                 "selection": ReplaySelection(
                     from_date=from_date.date() if from_date else None,
                     to_date=to_date.date() if to_date else None,

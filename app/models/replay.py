@@ -25,6 +25,7 @@ class ReplayJob(SQLModel, table=True):
     ruleset_version: str | None = Field(default=None, max_length=32)
     ruleset_hash: str | None = Field(default=None, max_length=64)
     selection: str = Field(sa_type=Text, description="Canonical JSON of the selection.")
+    store_all: bool = Field(default=False, description="Store every result, not only flagged ones.")
     status: str = Field(max_length=16, index=True, description="queued, running, succeeded, failed.")
     total: int | None = None
     processed: int = 0

@@ -21,7 +21,10 @@ Exporter = Annotated[Principal, audited("audit:export", action="replay.export", 
 
 JobId = Annotated[str, Path(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")]
 FlaggedOnly = Annotated[
-    bool, Query(description="Only reproduction failures (as recorded) or changed incidents (impact).")
+    bool,
+    Query(
+        description="Only flagged results: reproduction failures and records erased by retention (as recorded), or changed incidents (impact)."
+    ),
 ]
 
 

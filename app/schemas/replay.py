@@ -24,6 +24,11 @@ class JobStatus(StrEnum):
     failed = "failed"
 
 
+class StoredResults(StrEnum):
+    flagged = "flagged"
+    all = "all"
+
+
 class ReplaySelection(BaseModel):
     """Which stored decisions to replay; every filter is optional and they combine (AND)."""
 
@@ -67,6 +72,12 @@ class ReplayCreate(BaseModel):
         None, description="Impact only: the version to compare with (an exact version)."
     )
     selection: ReplaySelection = Field(default_factory=ReplaySelection)
+    results: StoredResults = Field(
+        StoredResults.flagged,
+        description="Which results to store as records: `flagged` (reproduction failures, or incidents "
+        "whose findings change) or `all` (one record per decision, e.g. to list every reproduced hash). "
+        "The summary always counts every decision.",
+    )
 
     @model_validator(mode="after")
     def _ruleset_matches_mode(self) -> ReplayCreate:
@@ -84,6 +95,7 @@ class ReplayJobPublic(BaseModel):
     ruleset: str | None = Field(description="Impact: `id@version` replayed against.")
     ruleset_hash: str | None
     selection: ReplaySelection
+    results: StoredResults
     total: int | None = Field(description="Decisions selected (known once the job has started).")
     processed: int
     progress: float | None = Field(description="Percentage done.")

@@ -32,6 +32,7 @@ def upgrade() -> None:
         sa.Column("ruleset_version", sqlmodel.sql.sqltypes.AutoString(length=32), nullable=True),
         sa.Column("ruleset_hash", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=True),
         sa.Column("selection", sa.Text(), nullable=False),
+        sa.Column("store_all", sa.Boolean(), nullable=False),
         sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("total", sa.Integer(), nullable=True),
         sa.Column("processed", sa.Integer(), nullable=False),

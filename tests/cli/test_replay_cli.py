@@ -52,7 +52,7 @@ def test_seed_then_replay_as_recorded_and_against_a_version(database: Engine, tm
     assert safesteps("audit", "verify")[0] == 0
 
     report = tmp_path / "as-recorded.csv"
-    code, output = safesteps("replay", "--as-recorded", "--out", str(report))
+    code, output = safesteps("replay", "--as-recorded", "--all-results", "--out", str(report))
     assert code == 0, output
     assert "As-recorded replay" in output
     rows = list(csv.DictReader(report.read_text("utf-8").splitlines()))
@@ -62,7 +62,7 @@ def test_seed_then_replay_as_recorded_and_against_a_version(database: Engine, tm
     impact = tmp_path / "impact.jsonl"
     code, output = safesteps(
         "replay", "--ruleset", "concern-for-a-child@1.0.0", "--from", "2025-01-01", "--to", "2025-12-31",
-        "--force", "EASTVALE", "--out", str(impact),
+        "--force", "EASTVALE", "--all-results", "--out", str(impact),
     )  # fmt: skip
     assert code == 0, output
     assert "Impact of concern-for-a-child@1.0.0" in output

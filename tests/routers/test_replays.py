@@ -20,7 +20,7 @@ from app.settings import Settings
 from tests import replay_support as rs
 from tests.auth import credentials_for
 
-IMPACT = {"mode": "impact", "ruleset": {"id": "concern-for-a-child", "version": "1.0.0"}}
+IMPACT = {"mode": "impact", "ruleset": {"id": "concern-for-a-child", "version": "1.0.0"}, "results": "all"}
 
 
 @pytest.fixture
@@ -64,6 +64,8 @@ def test_a_replay_is_queued_at_once_and_run_by_the_worker(replay_client: TestCli
         100.0,
     )
     assert done["summary"] == {"decisions": 120, "reproduced": 120, "failed": 0, "erased": 0}
+    assert done["results"] == "flagged"  # by default only failures are stored: here, none
+    assert replay_client.get(f"/v1/replays/{job['id']}/results").json() == {"items": [], "next_after": None}
 
 
 def test_results_page_in_log_order_and_download_as_csv_and_jsonl(replay_client: TestClient) -> None:

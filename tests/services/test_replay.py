@@ -73,6 +73,7 @@ def test_records_erased_by_retention_are_reported_as_not_reproducible_not_as_fai
     assert job.summary["erased"] > 0
     assert job.summary["erased"] + job.summary["reproduced"] == 300
     erased = [r for r in rs.results(seeded, job.id) if "erased" in r["detail"]]
+    assert len(erased) == job.summary["erased"], "erased records are kept among the flagged results"
     assert all(r["detail"]["reproducible"] is False and r["detail"]["erased"] for r in erased)
 
 

@@ -30,6 +30,7 @@ from app.schemas.replay import (
     ReplayResultPublic,
     ReplayResultsPage,
     ReplaySelection,
+    StoredResults,
 )
 
 MAX_ATTEMPTS = 3
@@ -59,6 +60,7 @@ def create_job(
         ruleset_version=target.document.version if target else None,
         ruleset_hash=target.hash if target else None,
         selection=canonical_json(request.selection.model_dump(mode="json")).decode(),
+        store_all=request.results is StoredResults.all,
         status=JobStatus.queued.value,
         requested_by=requested_by,
         created_at=utcnow(),
@@ -96,6 +98,7 @@ def public(job: ReplayJob) -> ReplayJobPublic:
         ruleset=f"{job.ruleset_id}@{job.ruleset_version}" if job.ruleset_id else None,
         ruleset_hash=job.ruleset_hash,
         selection=ReplaySelection.model_validate_json(job.selection),
+        results=StoredResults.all if job.store_all else StoredResults.flagged,
         total=job.total,
         processed=job.processed,
         progress=progress,

@@ -224,6 +224,8 @@ def run_job(
             cursor = rows[-1].seq
             next_rows = reader.submit(fetch, cursor)
             results = [_result_row(job_id, row, mode, replayer, tally) for row in rows]
+            if not job.store_all:
+                results = [r for r in results if r["flagged"]]
             values = {
                 "cursor": cursor,
                 "processed": tally.processed,
@@ -244,21 +246,23 @@ def run_job(
 def _result_row(
     job_id: str, row: Any, mode: ReplayMode, replayer: _Replayer, tally: _Tally
 ) -> dict[str, Any]:
-    newly_blocking = False
+    newly_blocking = erased = False
     if mode is ReplayMode.impact:
         flagged, newly_blocking, detail = replayer.impact(row, tally.impact)
     else:
         flagged, detail = replayer.as_recorded(row)
-        tally.erased += "erased" in detail
+        erased = "erased" in detail
     tally.processed += 1
     tally.flagged += flagged
+    tally.erased += erased
     return {
         "job_id": job_id,
         "seq": row.seq,
         "decision_id": row.decision_id,
         "incident_ref": row.incident_ref,
         "recorded_ruleset": f"{row.ruleset_id}@{row.ruleset_version}",
-        "flagged": flagged,
+        # Stored as flagged (worth an auditor's look) but counted apart from failures.
+        "flagged": flagged or erased,
         "newly_blocking": newly_blocking,
         "detail": orjson.dumps(detail).decode(),
     }
