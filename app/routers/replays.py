@@ -23,7 +23,8 @@ JobId = Annotated[str, Path(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{3
 FlaggedOnly = Annotated[
     bool,
     Query(
-        description="Only flagged results: reproduction failures and records erased by retention (as recorded), or changed incidents (impact)."
+        description="Only flagged results: reproduction failures and records erased by retention (as recorded), "
+        "or changed incidents (impact)."
     ),
 ]
 
