@@ -35,21 +35,27 @@ def sqlite_database(tmp_path_factory: pytest.TempPathFactory) -> database.TestDa
     return database.create("sqlite", tmp_path_factory.mktemp("sqlite"))
 
 
-@pytest.fixture(scope="session", params=database.backends())
-def test_database(
-    request: pytest.FixtureRequest,
-    sqlite_database: database.TestDatabase,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[database.TestDatabase]:
-    """Every backend under test: SQLite, plus PostgreSQL when SAFESTEPS_TEST_DATABASE_URL is set."""
-    if request.param == "sqlite":
-        yield sqlite_database
-        return
+@pytest.fixture(scope="session")
+def pg_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[database.TestDatabase]:
+    """The run's PostgreSQL schema; tests that need PostgreSQL itself skip without one."""
+    if database.pg_url() is None:
+        pytest.skip(f"needs PostgreSQL: set {database.PG_ENV}")
     db = database.create("postgresql", tmp_path_factory.mktemp("pg"))
     try:
         yield db
     finally:
         db.close()
+
+
+@pytest.fixture(scope="session", params=database.backends())
+def test_database(
+    request: pytest.FixtureRequest, sqlite_database: database.TestDatabase
+) -> database.TestDatabase:
+    """Every backend under test: SQLite, plus PostgreSQL when SAFESTEPS_TEST_DATABASE_URL is set."""
+    if request.param == "sqlite":
+        return sqlite_database
+    pg: database.TestDatabase = request.getfixturevalue("pg_database")
+    return pg
 
 
 @pytest.fixture
@@ -74,6 +80,26 @@ def db_settings(test_database: database.TestDatabase) -> Settings:
 def db_client(db_settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(db_settings)) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def pg_settings(pg_database: database.TestDatabase) -> Settings:
+    return Settings(environment="test", database_url=pg_database.fresh_url(), auto_migrate=False)
+
+
+@pytest.fixture
+def pg_client(pg_settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(pg_settings)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def pg_engine(pg_settings: Settings) -> Iterator[Engine]:
+    engine = build_engine(pg_settings.database_url, pool_size=2)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture
