@@ -3,7 +3,8 @@
 - ``build_engine`` makes the engine from settings (called by the app's lifespan and the CLI; nothing
   connects at import). SQLite gets WAL, ``synchronous=NORMAL``, foreign keys and a busy timeout.
 - ``SessionDep``: the request's session. It commits once after the handler returns (before the
-  response is sent) and rolls back on any error. Services ``flush()``, never ``commit()``.
+  response is sent) and rolls back on any error; ``UnitOfWorkRoute`` does that in the handler's own
+  thread. Services ``flush()``, never ``commit()``.
 - ``session_scope()``: the same unit of work for the CLI and scripts.
 - ``begin_write(session)``: call first in a service that writes. On SQLite it starts the transaction
   with ``BEGIN IMMEDIATE`` (the write lock up front, so two writers never deadlock upgrading read
@@ -41,10 +42,6 @@ _write_intent = threading.local()
 _LOCK_HELD = "safesteps_write_lock_held"
 # Arbitrary constant: the key of the advisory lock that serialises migrations across replicas.
 _MIGRATION_LOCK = 7_260_451_001
-
-
-def is_sqlite(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite"
 
 
 def build_engine(url: str, *, busy_timeout_ms: int = 5000, pool_size: int = 10) -> Engine:
