@@ -14,6 +14,8 @@ from app.rules.registry import RulesetRegistry
 from app.settings import Settings
 
 
+# These only read app state: ``async def`` keeps them on the event loop, where a sync dependency
+# would cost a thread-pool hop on every request (the handlers themselves stay sync).
 async def get_registry(request: Request) -> RulesetRegistry:
     registry: RulesetRegistry = request.app.state.registry
     return registry
