@@ -51,7 +51,7 @@ def stored_response(stored: submissions.Stored) -> Response:
     "/incidents/{incident_ref}/checklists",
     status_code=201,
     response_model=SubmissionResult,
-    responses=error_responses(400, 409, 412, 413, 422, 503),
+    responses=error_responses(400, 404, 409, 412, 413, 422, 503),
 )
 def submit_checklist(
     incident_ref: IncidentRef,
