@@ -118,16 +118,24 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the schema; replicas starting together on PostgreSQL take turns via an advisory lock."""
+    """Upgrade the schema. Processes starting together take turns: on PostgreSQL through an advisory
+    lock, on SQLite by running the whole upgrade in one ``BEGIN IMMEDIATE`` transaction."""
     with engine.connect() as connection:
-        if connection.dialect.name == "postgresql":
+        postgres = connection.dialect.name == "postgresql"
+        if postgres:
             connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _MIGRATION_LOCK})
             connection.commit()
+        else:
+            _write_intent.active = True
+            try:
+                connection.begin()
+            finally:
+                _write_intent.active = False
         try:
             command.upgrade(alembic_config(connection), revision)
             connection.commit()
         finally:
-            if connection.dialect.name == "postgresql":
+            if postgres:
                 connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _MIGRATION_LOCK})
                 connection.commit()
 

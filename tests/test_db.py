@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import inspect, text
 
-from app.db import begin_write, build_engine, session_scope
+from app.db import begin_write, build_engine, migrate, session_scope
 from app.main import create_app
 from app.settings import Settings
 from tests.submissions import submission, url
@@ -93,3 +93,16 @@ def test_more_writers_than_worker_threads_do_not_deadlock(tmp_path: Path) -> Non
         statuses = list(pool.map(lambda ref: client.post(url(ref), json=submission(ref)).status_code, refs))
         assert statuses == [201] * 8
         assert client.get("/v1/audit/verify").json()["records"] == 8
+
+
+def test_processes_starting_together_migrate_one_after_the_other(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    engines = [build_engine(url) for _ in range(3)]  # separate engines stand for separate processes
+    try:
+        with ThreadPoolExecutor(3) as pool:
+            list(pool.map(migrate, engines))
+        with engines[0].connect() as conn:
+            assert conn.execute(text("SELECT seq FROM decision_chain_head")).all() == [(0,)]
+    finally:
+        for engine in engines:
+            engine.dispose()
