@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
@@ -37,7 +39,12 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     )
     if settings.auto_migrate:
         await run_in_threadpool(migrate, engine)
+    if settings.threadpool_size is not None:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threadpool_size
     app.state.engine = engine
+    # Units of work finish (commit, release the SQLite writer lock) on threads of their own: if
+    # they queued behind handlers that wait for that lock, the service would deadlock under load.
+    app.state.finish_limiter = anyio.CapacityLimiter(settings.db_pool_size)
     try:
         yield
     finally:

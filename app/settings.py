@@ -42,6 +42,9 @@ class Settings(BaseSettings):
         default=5000, ge=0, description="SQLite: how long a writer waits for the write lock."
     )
     db_pool_size: int = Field(default=10, ge=1, description="Connections kept per process.")
+    threadpool_size: int | None = Field(
+        default=None, ge=1, description="Worker threads for sync handlers (default: AnyIO's 40)."
+    )
     rulesets_dir: Path = Field(default=BUILTIN_RULESETS, description="Root of the rule-set files.")
     max_body_bytes: int = Field(default=1_048_576, ge=1024, description="Largest request body accepted.")
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

@@ -182,7 +182,11 @@ async def drive(
             else:
                 request = client.post("/v1/evaluate", json=evaluate)
             start = time.perf_counter()
-            response = await request
+            try:
+                response = await request
+            except httpx.TransportError:
+                errors += 1
+                return
             latencies.append(time.perf_counter() - start)
             if response.status_code != (201 if persisted else 200):
                 errors += 1
@@ -293,7 +297,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         bench("SQLite", f"sqlite:///{Path(tmp) / 'bench.db'}", args)
-    if args.no_pg or not pg_available(args.pg_url):
+    if args.no_pg:
+        return
+    if not pg_available(args.pg_url):
         print("\nPostgreSQL: skipped (not reachable; pass --pg-url)")
         return
     schema, url = pg_schema(args.pg_url)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import inspect, text
 
-from app.db import build_engine, session_scope
+from app.db import begin_write, build_engine, migrate, session_scope
 from app.main import create_app
 from app.settings import Settings
 from tests.auth import as_role
@@ -69,3 +71,41 @@ def test_a_writer_that_cannot_get_the_lock_gets_503_and_nothing_is_stored(tmp_pa
         assert response.headers["Retry-After"] == "1"
         assert client.get("/v1/audit/verify", headers=as_role(client, "auditor")).json()["records"] == 0
         assert client.post(url(), json=submission()).status_code == 201
+
+
+def test_begin_write_must_open_the_unit_of_work(tmp_path: Path) -> None:
+    settings = Settings(environment="test", database_url=f"sqlite:///{tmp_path / 'w.db'}")
+    with session_scope(settings=settings) as session:
+        session.execute(text("SELECT 1"))
+        with pytest.raises(RuntimeError, match="must come first"):
+            begin_write(session)
+
+
+def test_more_writers_than_worker_threads_do_not_deadlock(tmp_path: Path) -> None:
+    # Two worker threads, eight concurrent submissions: handlers waiting for the SQLite writer lock
+    # hold both threads, so the commit that releases the lock must not need one of them.
+    settings = Settings(
+        environment="test",
+        database_url=f"sqlite:///{tmp_path / 'tp.db'}",
+        threadpool_size=2,
+        busy_timeout_ms=3000,
+    )
+    with TestClient(create_app(settings)) as client, ThreadPoolExecutor(8) as pool:
+        client.headers.update(as_role(client, "mdt"))
+        refs = [f"WMP-TP-{i}" for i in range(8)]
+        statuses = list(pool.map(lambda ref: client.post(url(ref), json=submission(ref)).status_code, refs))
+        assert statuses == [201] * 8
+        assert client.get("/v1/audit/verify", headers=as_role(client, "auditor")).json()["records"] == 8
+
+
+def test_processes_starting_together_migrate_one_after_the_other(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    engines = [build_engine(url) for _ in range(3)]  # separate engines stand for separate processes
+    try:
+        with ThreadPoolExecutor(3) as pool:
+            list(pool.map(migrate, engines))
+        with engines[0].connect() as conn:
+            assert conn.execute(text("SELECT seq FROM decision_chain_head")).all() == [(0,)]
+    finally:
+        for engine in engines:
+            engine.dispose()

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Literal
+from functools import cache
+from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from app.rules.checklist_actions import (
     Access,
@@ -390,14 +391,41 @@ class Checklist(Facts):
         return max(_timestamps(self), default=None)
 
 
-def _timestamps(node: object) -> list[datetime]:
+def _timestamps(node: BaseModel) -> list[datetime]:
     found: list[datetime] = []
-    if isinstance(node, datetime):
-        found.append(node)
-    elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            found.extend(_timestamps(getattr(node, name)))
-    elif isinstance(node, list):
-        for item in node:
-            found.extend(_timestamps(item))
+    _collect(node, found)
     return found
+
+
+def _collect(node: BaseModel, found: list[datetime]) -> None:
+    values = node.__dict__
+    for name in _time_fields(type(node)):
+        value = values[name]
+        if isinstance(value, datetime):
+            found.append(value)
+        elif isinstance(value, BaseModel):
+            _collect(value, found)
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, datetime):
+                    found.append(item)
+                elif isinstance(item, BaseModel):
+                    _collect(item, found)
+
+
+@cache
+def _time_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` whose type can hold a time or a model: the only ones worth visiting.
+
+    ``latest_time`` runs on every evaluation; walking every field of every part cost more than the
+    rules themselves.
+    """
+    return tuple(name for name, info in model.model_fields.items() if _may_hold_time(info.annotation))
+
+
+def _may_hold_time(annotation: object) -> bool:
+    if isinstance(annotation, type) and (
+        issubclass(annotation, (datetime, BaseModel)) or annotation is AwareDatetime
+    ):
+        return True
+    return any(_may_hold_time(arg) for arg in get_args(annotation))

@@ -9,6 +9,7 @@ also keeps its own compiled expression, used only to isolate a rule that fails a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Any
 
@@ -16,11 +17,12 @@ import zen
 
 from app.rules import vocabulary
 from app.rules.canonical import canonical_json, sha256_hex
-from app.rules.decision import RulesetIdentity
+from app.rules.decision import FindingTable, RulesetIdentity
 from app.rules.errors import RuleCompileError, RulesetCheckError
 from app.rules.language import LanguageMatcher, compile_language
 from app.rules.lint import lint
 from app.rules.model import AnyRule, LanguageRule, RulesetDocument
+from app.rules.projection import Include, include_tree
 
 # Outcome codes produced by a rule's expression.
 NOT_APPLICABLE, UNKNOWN, MISSING, MET = 0, 1, 2, 3
@@ -51,6 +53,7 @@ class Program:
     rules: tuple[AnyRule, ...]
     expression: Any  # zen.PyExpression; untyped in the binding
     language: tuple[int, ...] = ()  # positions of the language rules in ``rules``
+    include: Include | None = None  # what of a checklist the rules can read (``projection``)
 
 
 @dataclass(frozen=True)
@@ -62,9 +65,14 @@ class CompiledRuleset:
     programs: MappingProxyType[str | None, Program] = field(repr=False)
     language: LanguageMatcher | None = field(default=None, repr=False)
 
-    @property
+    @cached_property
     def identity(self) -> RulesetIdentity:
         return RulesetIdentity(id=self.document.id, version=self.document.version, hash=self.hash)
+
+    @cached_property
+    def findings(self) -> FindingTable:
+        """The findings this rule set's rules can produce, validated once (see ``FindingTable``)."""
+        return FindingTable(self.document.rules)
 
     @property
     def key(self) -> str:
@@ -105,6 +113,7 @@ def compile_ruleset(document: RulesetDocument, source: str) -> CompiledRuleset:
             rules,
             _compile(source, "*", "program", joined) if rules else None,
             tuple(i for i, r in enumerate(rules) if isinstance(r, LanguageRule)),
+            include_tree(rule_expression(r) for r in rules),
         )
 
     programs: dict[str | None, Program] = {None: program(document.rules)}

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
 
+import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.rules.model import Reference, Severity
+from app.rules.model import AnyRule, Reference, Severity
 
 
 class Outcome(StrEnum):
@@ -86,3 +89,95 @@ class Decision(Result):
         description="Missing and unknown steps, most severe first; missing before unknown."
     )
     outcomes: dict[str, Outcome] = Field(description="Every evaluated rule's outcome by rule id.")
+
+
+INDICATOR: dict[Severity, Indicator] = {
+    Severity.critical: Indicator.critical,
+    Severity.high: Indicator.warning,
+    Severity.medium: Indicator.warning,
+    Severity.low: Indicator.info,
+}
+
+
+def make_finding(
+    rule: AnyRule,
+    outcome: Outcome,
+    *,
+    evaluation_error: bool = False,
+    details: tuple[FindingDetail, ...] = (),
+) -> Finding:
+    """A validated finding for ``rule``; see ``FindingTable`` for the cached ones."""
+    return Finding(
+        rule_id=rule.id,
+        step_id=rule.step,
+        severity=rule.severity,
+        outcome=outcome,
+        indicator=INDICATOR[rule.severity],
+        title=rule.title,
+        message=rule.message,
+        action=rule.action,
+        references=rule.references,
+        verified=rule.verified,
+        evaluation_error=evaluation_error,
+        details=details,
+    )
+
+
+class FindingTable:
+    """Every finding a rule set's rules can produce without details, built and validated once.
+
+    A finding depends only on the rule, its outcome and whether evaluation failed, and findings are
+    immutable, so evaluations share them instead of validating the same models again on every call
+    (that was most of the cost of a decision). Keyed by rule *object*: the table belongs to a
+    compiled rule set that keeps its rules alive, so a rule from anywhere else never matches and
+    gets a freshly built finding.
+    """
+
+    __slots__ = ("_findings",)
+
+    def __init__(self, rules: Iterable[AnyRule]) -> None:
+        self._findings: dict[tuple[int, Outcome, bool], Finding] = {
+            (id(rule), outcome, failed): make_finding(rule, outcome, evaluation_error=failed)
+            for rule in rules
+            for outcome in (Outcome.missing, Outcome.unknown)
+            for failed in (False, True)
+        }
+        for finding in self._findings.values():
+            _remember_json(finding)
+
+    def get(self, rule: AnyRule, outcome: Outcome, failed: bool) -> Finding:
+        found = self._findings.get((id(rule), outcome, failed))
+        return found if found is not None else make_finding(rule, outcome, evaluation_error=failed)
+
+
+# Serialised shared findings, by object: a finding's JSON never changes, and with tens of findings a
+# decision spent most of its serialisation re-encoding the same texts, enums and URLs. Entries leave
+# with their finding (weak reference), so rule sets that are dropped take their entries with them.
+_FINDING_JSON: dict[int, tuple[weakref.ref[Finding], bytes]] = {}
+
+
+def _remember_json(finding: Finding) -> None:
+    key = id(finding)
+    _FINDING_JSON[key] = (
+        weakref.ref(finding, lambda _, key=key: _FINDING_JSON.pop(key, None)),  # type: ignore[misc]
+        finding.model_dump_json().encode(),
+    )
+
+
+def _finding_json(finding: Finding) -> bytes:
+    entry = _FINDING_JSON.get(id(finding))
+    if entry is not None and entry[0]() is finding:
+        return entry[1]
+    return finding.model_dump_json().encode()
+
+
+def decision_json(decision: Decision) -> bytes:
+    """``decision.model_dump_json()``, byte for byte, reusing the JSON of shared findings."""
+    head = decision.model_dump_json(exclude=_BODY).encode()
+    findings = b",".join(_finding_json(f) for f in decision.findings)
+    return b"".join(
+        (head[:-1], b',"findings":[', findings, b'],"outcomes":', orjson.dumps(decision.outcomes), b"}")
+    )
+
+
+_BODY = {"findings", "outcomes"}  # the last two fields of Decision, appended in this order

@@ -6,19 +6,22 @@ inputs always give the same decision, which is what makes an audit replay exact.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from importlib.metadata import version
 from typing import Any
 
 from app.rules import vocabulary
 from app.rules.checklist import Checklist
 from app.rules.compiler import MET, MISSING, NOT_APPLICABLE, UNKNOWN, CompiledRuleset
-from app.rules.decision import Decision, Finding, FindingDetail, Indicator, Outcome, OutcomeCounts
+from app.rules.decision import Decision, Finding, FindingDetail, Outcome, OutcomeCounts, make_finding
 from app.rules.errors import UnknownHook
 from app.rules.language import language_outcomes
 from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity
+from app.rules.projection import Include, free_text_tree, project
 
 # Bumped whenever evaluation semantics change, so replays can tell engines apart.
 ENGINE_VERSION = f"safesteps-rules/1.0.0 zen-engine/{version('zen-engine')}"
@@ -28,12 +31,6 @@ _OUTCOMES = {
     UNKNOWN: Outcome.unknown,
     MISSING: Outcome.missing,
     MET: Outcome.met,
-}
-_INDICATOR = {
-    Severity.critical: Indicator.critical,
-    Severity.high: Indicator.warning,
-    Severity.medium: Indicator.warning,
-    Severity.low: Indicator.info,
 }
 
 
@@ -61,11 +58,14 @@ def evaluate(
     """Evaluate every rule that applies at ``context.hook`` and build the decision."""
     if context.hook is not None and context.hook not in vocabulary.hooks():
         raise UnknownHook(context.hook)
+    schema_version: int
     if isinstance(facts, Checklist):
-        checklist_schema_version = facts.schema_version
-        facts = checklist_facts(facts)
-    data = {**facts, "context": context.facts()}
+        model, mapping, schema_version = facts, None, facts.schema_version
+    else:
+        model, mapping = None, facts
+        schema_version = checklist_schema_version or int(facts.get("schema_version", 1))
     program = ruleset.program(context.hook)
+    data = _engine_input(facts, context, program.include)
     failed: set[str] = set()
     if program.expression is None:
         codes: Sequence[float] = ()
@@ -83,7 +83,9 @@ def evaluate(
             for rule, outcome in (outcomes[i],)
             if isinstance(rule, LanguageRule)
         ]
-        scanned, details = language_outcomes(ruleset.language, language, facts)
+        if mapping is None and model is not None:
+            mapping = _language_facts(model)
+        scanned, details = language_outcomes(ruleset.language, language, mapping or {})
         for i in program.language:
             rule = outcomes[i][0]
             if rule.id not in failed:
@@ -92,14 +94,37 @@ def evaluate(
         ruleset,
         outcomes,
         context,
-        checklist_schema_version=checklist_schema_version or int(facts.get("schema_version", 1)),
+        checklist_schema_version=schema_version,
         failed=failed,
         details=details,
     )
 
 
+def _engine_input(
+    facts: Checklist | Mapping[str, Any], context: EvaluationContext, include: Include | None
+) -> str | dict[str, Any]:
+    """What ZEN evaluates: the facts plus ``context``.
+
+    Only the fields the program can read (``projection``), without nulls (ZEN reads an absent field
+    exactly as ``null``): converting the whole checklist was the largest fixed cost of an
+    evaluation. From a model, as compact JSON text (dumped in Rust); from stored facts, as a dict.
+    ``tests/rules/test_engine_input.py`` holds both to the decisions of the unprojected input.
+    """
+    if isinstance(facts, Checklist):
+        body = facts.model_dump_json(exclude_none=True, include=include)[1:-1]
+        return f'{{{body}{"," if body else ""}"context":{json.dumps(context.facts())}}}'
+    projected = project(facts, include) if include is not None else dict(facts)
+    projected["context"] = context.facts()
+    return projected
+
+
+def _language_facts(model: Checklist) -> dict[str, Any]:
+    """What the language rules scan: the free-text fields only (list positions kept for paths)."""
+    return model.model_dump(mode="json", include=free_text_tree(), exclude_none=True)
+
+
 def _isolate(
-    ruleset: CompiledRuleset, rules: Sequence[AnyRule], data: dict[str, Any]
+    ruleset: CompiledRuleset, rules: Sequence[AnyRule], data: str | dict[str, Any]
 ) -> tuple[list[float], set[str]]:
     """Slow path after the joined program failed: evaluate rule by rule, failures as unknown."""
     codes: list[float] = []
@@ -113,6 +138,12 @@ def _isolate(
     return codes, failed
 
 
+_MET, _UNKNOWN, _NOT_APPLICABLE = Outcome.met, Outcome.unknown, Outcome.not_applicable
+_CRITICAL = Severity.critical
+_SEVERITIES = tuple(Severity)
+_POSITION = {outcome: i for i, outcome in enumerate(Outcome)}  # field order of OutcomeCounts
+
+
 def build_decision(
     ruleset: CompiledRuleset,
     outcomes: Iterable[tuple[AnyRule, Outcome]],
@@ -122,27 +153,38 @@ def build_decision(
     failed: set[str] | frozenset[str] = frozenset(),
     details: Mapping[str, tuple[FindingDetail, ...]] | None = None,
 ) -> Decision:
-    """Score outcomes and order findings. Shared by every way of producing outcomes."""
-    counts = {s: dict.fromkeys(Outcome, 0) for s in Severity}
+    """Score outcomes and order findings. Shared by every way of producing outcomes.
+
+    This is the hot path of every evaluation: findings come ready-made from the rule set's table
+    and counts are interned, so the Decision is the only model validated per call.
+    """
+    table = ruleset.findings
+    tally = {severity: [0, 0, 0, 0] for severity in _SEVERITIES}
     findings: list[Finding] = []
     by_rule: dict[str, Outcome] = {}
     met_weight = known_weight = applicable = known = 0
     critical_open = False
     for rule, outcome in outcomes:
+        severity = rule.severity
         by_rule[rule.id] = outcome
-        counts[rule.severity][outcome] += 1
-        if outcome is Outcome.not_applicable:
+        tally[severity][_POSITION[outcome]] += 1
+        if outcome is _NOT_APPLICABLE:
             continue
         applicable += 1
-        if outcome is not Outcome.unknown:
+        if outcome is not _UNKNOWN:
             known += 1
-            known_weight += SEVERITY_WEIGHT[rule.severity]
-            if outcome is Outcome.met:
-                met_weight += SEVERITY_WEIGHT[rule.severity]
+            weight = SEVERITY_WEIGHT[severity]
+            known_weight += weight
+            if outcome is _MET:
+                met_weight += weight
                 continue
-        critical_open = critical_open or rule.severity is Severity.critical
-        findings.append(_finding(rule, outcome, rule.id in failed, (details or {}).get(rule.id, ())))
-    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.outcome is Outcome.unknown))
+        critical_open = critical_open or severity is _CRITICAL
+        extra = details.get(rule.id) if details else None
+        if extra:
+            findings.append(make_finding(rule, outcome, evaluation_error=rule.id in failed, details=extra))
+        else:
+            findings.append(table.get(rule, outcome, rule.id in failed))
+    findings.sort(key=_finding_order)
     hook = vocabulary.hooks().get(context.hook) if context.hook else None
     return Decision(
         ruleset=ruleset.identity,
@@ -153,26 +195,23 @@ def build_decision(
         blocking=bool(hook and hook.blocking and critical_open),
         score=round(100 * met_weight / known_weight, 1) if known_weight else None,
         completeness=round(100 * known / applicable, 1) if applicable else None,
-        counts={s: OutcomeCounts(**{o.value: n for o, n in c.items()}) for s, c in counts.items()},
+        counts={severity: _counts(*tally[severity]) for severity in _SEVERITIES},
         findings=tuple(findings),
         outcomes=by_rule,
     )
 
 
+def _finding_order(finding: Finding) -> tuple[int, bool]:
+    return SEVERITY_ORDER[finding.severity], finding.outcome is _UNKNOWN
+
+
+@lru_cache(maxsize=4096)
+def _counts(met: int, missing: int, unknown: int, not_applicable: int) -> OutcomeCounts:
+    """Interned: counts are immutable and few distinct tuples occur."""
+    return OutcomeCounts(met=met, missing=missing, unknown=unknown, not_applicable=not_applicable)
+
+
 def _finding(
     rule: AnyRule, outcome: Outcome, failed: bool, details: tuple[FindingDetail, ...] = ()
 ) -> Finding:
-    return Finding(
-        rule_id=rule.id,
-        step_id=rule.step,
-        severity=rule.severity,
-        outcome=outcome,
-        indicator=_INDICATOR[rule.severity],
-        title=rule.title,
-        message=rule.message,
-        action=rule.action,
-        references=rule.references,
-        verified=rule.verified,
-        evaluation_error=failed,
-        details=details,
-    )
+    return make_finding(rule, outcome, evaluation_error=failed, details=details)

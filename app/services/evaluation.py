@@ -7,7 +7,7 @@ from datetime import datetime
 from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Decision
-from app.rules.engine import EvaluationContext, checklist_facts, evaluate
+from app.rules.engine import EvaluationContext, evaluate
 from app.rules.registry import RulesetRegistry
 from app.schemas.evaluate import RulesetSelector
 
@@ -31,9 +31,4 @@ def evaluate_checklist(
 ) -> Decision:
     as_of = as_of or checklist.latest_time()
     ruleset = resolve_ruleset(registry, selector, as_of)
-    return evaluate(
-        ruleset,
-        checklist_facts(checklist),
-        EvaluationContext(hook=hook, as_of=as_of),
-        checklist_schema_version=checklist.schema_version,
-    )
+    return evaluate(ruleset, checklist, EvaluationContext(hook=hook, as_of=as_of))

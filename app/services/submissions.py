@@ -125,13 +125,17 @@ def prepare(
     decision = evaluate(ruleset, facts, context, checklist_schema_version=checklist.schema_version)
     # The submission's own fields only: the same checklist sent alone or from a batch queue, or with
     # If-Match instead of base_revision, is the same request.
-    fingerprint = {
-        "incident_ref": incident_ref,
-        "base_revision": base_revision,
-        "checklist": facts,
-        "submission": submission.model_dump(mode="json", include=_SUBMISSION_FIELDS),
-    }
     result = decision.model_dump(mode="json")
+    input_bytes = canonical_json(facts)
+    request_hash = ""
+    if idempotency_key is not None:
+        fingerprint = {
+            "incident_ref": incident_ref,
+            "base_revision": base_revision,
+            "checklist": orjson.Fragment(input_bytes),
+            "submission": submission.model_dump(mode="json", include=_SUBMISSION_FIELDS),
+        }
+        request_hash = sha256_hex(canonical_json(fingerprint))
     identity = decision.ruleset
     record = audit.PendingRecord(
         decision_id=str(uuid.uuid4()),
@@ -142,7 +146,7 @@ def prepare(
         ruleset_hash=identity.hash,
         engine_version=decision.engine_version,
         checklist_schema_version=decision.checklist_schema_version,
-        input=canonical_json(facts),
+        input=input_bytes,
         context=canonical_json(context.facts()),
         result=canonical_json(result),
         requested_by=requested_by,
@@ -154,7 +158,7 @@ def prepare(
         submission=submission,
         base_revision=base_revision,
         idempotency_key=idempotency_key,
-        request_hash=sha256_hex(canonical_json(fingerprint)),
+        request_hash=request_hash,
         decision=decision,
         findings=result["findings"],
         record=record,
@@ -207,7 +211,8 @@ def response_body(item: Prepared, revision: int, received_at: datetime) -> str:
         "completeness": decision.completeness,
         "evaluation": orjson.Fragment(item.record.result),
     }
-    return canonical_json(body).decode("utf-8")
+    # Field order as written (not sorted): the outstanding steps come before the full evaluation.
+    return orjson.dumps(body, option=orjson.OPT_UTC_Z).decode("utf-8")
 
 
 def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored:

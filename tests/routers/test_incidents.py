@@ -224,3 +224,14 @@ def test_a_forged_cursor_is_422(db_client: TestClient) -> None:
     response = db_client.get("/v1/incidents", params={"cursor": "not-a-cursor!"})
     assert response.status_code == 422
     assert response.json()["error"] == "invalid_cursor"
+
+
+def test_a_retried_conditional_write_replays_instead_of_failing_as_stale(db_client: TestClient) -> None:
+    assert db_client.post(url(), json=submission()).status_code == 201
+    headers = {"If-Match": '"1"', "Idempotency-Key": "cond-1"}
+    first = db_client.post(url(), json=submission(referral_made=True), headers=headers)
+    retry = db_client.post(url(), json=submission(referral_made=True), headers=headers)
+    assert (first.status_code, retry.status_code) == (201, 201)
+    assert retry.headers["Idempotent-Replayed"] == "true"
+    assert retry.json() == first.json()
+    assert db_client.get(f"/v1/incidents/{REF}").json()["revision"] == 2
