@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-pg install lint format typecheck openapi migrate bench bench-persist clean
+.PHONY: run test test-pg install lint format typecheck openapi migrate bench bench-persist bench-replay clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,10 @@ bench: $(STAMP)
 # Persisted submissions vs stateless evaluate, SQLite and PostgreSQL (when it answers): ratios and p99.
 bench-persist: $(STAMP)
 	RUST_BACKTRACE=0 $(BIN)/python benchmarks/persistence.py
+# Replay benchmark: seed N incidents (100,000 unless ARGS="--incidents N" or "--quick"), replay them
+# as recorded and against concern-for-a-child@1.1.0 on SQLite and PostgreSQL; see benchmarks/replay.py.
+bench-replay: $(STAMP)
+	RUST_BACKTRACE=0 $(BIN)/python benchmarks/replay.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -14,6 +14,8 @@ from rich.console import Console
 from rich.table import Table
 
 from app.cli_auth import keys_app, retention_app
+from app.commands import replay as replay_commands
+from app.commands import rules as rules_commands
 from app.db import session_scope
 from app.rules.decision import Decision, Outcome
 from app.rules.errors import RulesError, RulesetCheckError
@@ -30,8 +32,15 @@ rules_app = typer.Typer(help="Rule-set files: check, test, list, diff.", no_args
 app.add_typer(rules_app, name="rules")
 app.add_typer(keys_app, name="keys")
 app.add_typer(retention_app, name="retention")
+rules_app.command("lock")(rules_commands.lock_command)
+rules_app.command("list")(rules_commands.list_command)
+rules_app.command("diff")(rules_commands.diff_command)
 audit_app = typer.Typer(help="The decision log: verify its hash chain.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
+app.command("replay")(replay_commands.replay_command)
+demo_app = typer.Typer(help="Synthetic data for demos and measurement.", no_args_is_help=True)
+app.add_typer(demo_app, name="demo")
+demo_app.command("seed")(replay_commands.seed_command)
 out = Console()
 err = Console(stderr=True)
 
@@ -50,6 +59,11 @@ def serve(
 ) -> None:
     """Run the HTTP service."""
     import uvicorn
+
+    try:  # refuse to start, with a clear message, if a published rule set was altered
+        RulesetRegistry.load(get_settings().rulesets_dir)
+    except RulesError as exc:
+        raise fail(str(exc)) from None
 
     uvicorn.run(
         "app.main:create_app",
@@ -152,6 +166,7 @@ def rules_check(
         raise fail(f"no rule-set files under {root}")
     if problems:
         raise fail(f"{problems} of {len(files)} rule-set files have errors")
+    rules_commands.check_lock(root)
 
 
 @rules_app.command("test")

@@ -70,12 +70,17 @@ class InvalidFeedback(ServiceError):
 
 
 class OutsideForce(ServiceError):
-    """A force-bound client sent a checklist for another force."""
+    """A force-bound client asked for another force's data (a checklist, a replay selection)."""
 
-    field = "body.checklist.incident.force"
+    def __init__(self, bound: str, field: str = "body.checklist.incident.force") -> None:
+        self.field = field
+        super().__init__(f"this client may only work with force {bound}")
 
-    def __init__(self, bound: str) -> None:
-        super().__init__(f"this client may only submit checklists for force {bound}")
+
+class ReplayJobNotFound(ServiceError):
+    def __init__(self, job_id: str) -> None:
+        self.job_id = job_id
+        super().__init__(f"replay job {job_id} not found")
 
 
 class DatabaseBusy(ServiceError):
@@ -93,6 +98,7 @@ __all__ = [
     "InvalidFeedback",
     "InvalidPrecondition",
     "OutsideForce",
+    "ReplayJobNotFound",
     "RulesError",
     "ServiceError",
     "StaleRevision",

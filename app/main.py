@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
 
 import anyio
 import anyio.to_thread
@@ -18,8 +19,9 @@ from app.db import build_engine, migrate
 from app.middleware import BodySizeLimit, RequestContext
 from app.observability import configure_logging
 from app.ratelimit import RateLimiter
-from app.routers import access, decisions, errors, evaluate, health, incidents, keys, rulesets
+from app.routers import access, decisions, errors, evaluate, health, incidents, keys, replays, rulesets
 from app.rules.registry import RulesetRegistry
+from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
 
 
@@ -45,9 +47,20 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Units of work finish (commit, release the SQLite writer lock) on threads of their own: if
     # they queued behind handlers that wait for that lock, the service would deadlock under load.
     app.state.finish_limiter = anyio.CapacityLimiter(settings.db_pool_size)
+    worker = None
+    if settings.replay_worker:
+        worker = ReplayWorker(
+            engine,
+            app.state.registry,
+            poll_seconds=settings.replay_poll_seconds,
+            stale_after=timedelta(seconds=settings.replay_stale_seconds),
+        )
+        worker.start()
     try:
         yield
     finally:
+        if worker is not None:
+            await run_in_threadpool(worker.stop)
         engine.dispose()
 
 
@@ -65,7 +78,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Compile every rule-set version once; a broken or altered file stops the service here.
     app.state.registry = RulesetRegistry.load(settings.rulesets_dir)
     errors.install(app)
-    for module in (health, evaluate, rulesets, incidents, decisions, keys, access):
+    for module in (health, evaluate, rulesets, incidents, decisions, replays, keys, access):
         app.include_router(module.router)
     check_routes(app)  # deny by default: every route declares its permission or that it is public
     app.state.authenticator = Authenticator(settings)

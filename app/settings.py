@@ -47,6 +47,11 @@ class Settings(BaseSettings):
     )
     rulesets_dir: Path = Field(default=BUILTIN_RULESETS, description="Root of the rule-set files.")
     max_body_bytes: int = Field(default=1_048_576, ge=1024, description="Largest request body accepted.")
+    replay_worker: bool = Field(default=True, description="Run the replay-job worker thread.")
+    replay_poll_seconds: float = Field(default=1.0, gt=0, description="Idle worker poll interval.")
+    replay_stale_seconds: float = Field(
+        default=60.0, gt=0, description="A running job silent this long is resumed by another worker."
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     # Credentials

@@ -7,6 +7,7 @@ from app.models.base import NAMING_CONVENTION, UTCDateTime, utcnow
 from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
 from app.models.idempotency import IdempotencyKey
 from app.models.incident import ChecklistRevision, Incident
+from app.models.replay import ReplayJob, ReplayResult
 
 metadata = SQLModel.metadata
 
@@ -20,6 +21,8 @@ __all__ = [
     "DecisionRecord",
     "IdempotencyKey",
     "Incident",
+    "ReplayJob",
+    "ReplayResult",
     "UTCDateTime",
     "metadata",
     "utcnow",

@@ -23,6 +23,7 @@ from app.errors import (
     InvalidFeedback,
     InvalidPrecondition,
     OutsideForce,
+    ReplayJobNotFound,
     ServiceError,
     StaleRevision,
 )
@@ -47,6 +48,7 @@ DOMAIN_ERRORS: dict[type[Exception], tuple[int, str]] = {
     IdempotencyConflict: (409, "idempotency_key_reused"),
     DatabaseBusy: (503, "database_busy"),
     OutsideForce: (403, "outside_force"),
+    ReplayJobNotFound: (404, "replay_job_not_found"),
 }
 
 _HTTP_CODES = {

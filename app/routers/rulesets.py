@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 
 from app.auth.deps import AUTH_ERRORS, Authorize
 from app.deps import RegistryDep
+from app.rules.diff import RulesetDiff
 from app.rules.model import RULESET_ID_PATTERN, SEMVER_PATTERN
 from app.schemas.errors import error_responses
 from app.schemas.evaluate import (
@@ -25,6 +26,12 @@ READ = [Depends(Authorize("ruleset:read"))]
 
 RulesetId = Annotated[str, Query(pattern=RULESET_ID_PATTERN)]
 Version = Annotated[str | None, Query(pattern=SEMVER_PATTERN)]
+FromVersion = Annotated[
+    str, Query(alias="from", pattern=SEMVER_PATTERN, description="The older version, e.g. 1.0.0.")
+]
+ToVersion = Annotated[
+    str, Query(alias="to", pattern=SEMVER_PATTERN, description="The newer version, e.g. 1.1.0.")
+]
 
 
 @router.get("/rulesets", response_model=list[RulesetSummary], dependencies=READ)
@@ -42,6 +49,19 @@ def list_rulesets(registry: RegistryDep) -> list[RulesetSummary]:
 def get_ruleset_version(ruleset_id: str, version: str, registry: RegistryDep) -> RulesetVersionDetail:
     """One rule-set version with every rule, its conditions and its citations."""
     return service.version_detail(registry.get(ruleset_id, version))
+
+
+@router.get(
+    "/rulesets/{ruleset_id}/diff",
+    response_model=RulesetDiff,
+    responses=error_responses(404, 422),
+    dependencies=READ,
+)
+def diff_ruleset_versions(
+    ruleset_id: str, from_version: FromVersion, to_version: ToVersion, registry: RegistryDep
+) -> RulesetDiff:
+    """Rules added, removed and changed between two versions, with what changed, grouped by step."""
+    return service.diff_versions(registry, ruleset_id, from_version, to_version)
 
 
 @router.get("/hooks", response_model=HookCatalogue, responses=error_responses(404, 422), dependencies=READ)

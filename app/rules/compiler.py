@@ -21,7 +21,7 @@ from app.rules.decision import FindingTable, RulesetIdentity
 from app.rules.errors import RuleCompileError, RulesetCheckError
 from app.rules.language import LanguageMatcher, compile_language
 from app.rules.lint import lint
-from app.rules.model import AnyRule, LanguageRule, RulesetDocument
+from app.rules.model import LIFECYCLE_FIELDS, AnyRule, LanguageRule, RulesetDocument
 from app.rules.projection import Include, include_tree
 
 # Outcome codes produced by a rule's expression.
@@ -43,7 +43,13 @@ def rule_expression(rule: AnyRule) -> str:
 
 
 def content_hash(document: RulesetDocument) -> str:
-    return sha256_hex(canonical_json(document.model_dump(mode="json")))
+    """SHA-256 of the canonical form of everything but the lifecycle fields (status, dates).
+
+    The hash identifies what a version says, not where it stands in its lifecycle: publishing,
+    closing (``effective_to``) and retiring a version leave it unchanged.
+    """
+    content = document.model_dump(mode="json", exclude=set(LIFECYCLE_FIELDS))
+    return sha256_hex(canonical_json(content))
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,3 +52,12 @@ class UnknownHook(RulesError):
     def __init__(self, hook: str) -> None:
         self.hook = hook
         super().__init__(f"unknown hook {hook!r}")
+
+
+class RulesetLockError(RulesError):
+    """Published rule-set versions do not match the lock file that records them."""
+
+    def __init__(self, lock_file: str, problems: list[str]) -> None:
+        self.lock_file, self.problems = lock_file, problems
+        listed = "".join(f"\n  - {p}" for p in problems)
+        super().__init__(f"published rule sets do not match {lock_file}:{listed}")

@@ -183,6 +183,13 @@ AnyRule = Annotated[
 ]
 
 
+# Lifecycle metadata: what may change after publication without changing what a version *is*.
+# The content hash covers every other field (rules, title, changelog, schema version), so closing a
+# published version (``effective_to``) or retiring it leaves its recorded hash, and every decision
+# that names that hash, valid. ``effective_from`` is pinned separately by the lock file.
+LIFECYCLE_FIELDS: frozenset[str] = frozenset({"status", "effective_from", "effective_to"})
+
+
 class RulesetDocument(Strict):
     id: Annotated[str, Field(pattern=RULESET_ID_PATTERN)]
     version: Annotated[str, Field(pattern=SEMVER_PATTERN)]

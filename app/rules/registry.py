@@ -1,6 +1,7 @@
 """Load rule-set files and find the version a caller asks for, or the one in force at a time.
 
-Layout: ``<root>/<ruleset-id>/<version>.yaml``, one file per version. The built-in rule sets live in
+Layout: ``<root>/<ruleset-id>/<version>.yaml``, one file per version, and ``<root>/published.lock.json``
+recording the hash of every published version (see ``lock``). The built-in rule sets live in
 ``app/rules/rulesets``; the caller passes the directory (the engine reads no environment).
 """
 
@@ -13,16 +14,13 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from app.rules import yamlio
+from app.rules import lock, yamlio
 from app.rules.compiler import CompiledRuleset, compile_ruleset
 from app.rules.errors import RulesetLoadError, RulesetNotFound
+from app.rules.lock import Lockfile, version_key
 from app.rules.model import RulesetDocument, Status
 
 BUILTIN_RULESETS = Path(__file__).parent / "rulesets"
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
 
 
 def _describe(error: ValidationError, data: object) -> list[str]:
@@ -67,19 +65,27 @@ def ruleset_files(root: Path) -> Iterator[Path]:
     return iter(sorted(root.glob("*/*.yaml")))
 
 
+def load_all(root: Path) -> list[CompiledRuleset]:
+    """Every rule-set file under ``root``, compiled, without checking the lock file."""
+    return [load_file(path) for path in ruleset_files(root)]
+
+
 class RulesetRegistry:
     """Every loaded rule-set version, immutable once built."""
 
-    def __init__(self, rulesets: list[CompiledRuleset]) -> None:
+    def __init__(self, rulesets: list[CompiledRuleset], lockfile: Lockfile | None = None) -> None:
+        self.lockfile = lockfile
         self._by_id: dict[str, list[CompiledRuleset]] = {}
         for ruleset in rulesets:
             self._by_id.setdefault(ruleset.document.id, []).append(ruleset)
         for versions in self._by_id.values():
-            versions.sort(key=lambda r: _version_key(r.document.version))
+            versions.sort(key=lambda r: version_key(r.document.version))
 
     @classmethod
     def load(cls, root: Path = BUILTIN_RULESETS) -> RulesetRegistry:
-        return cls([load_file(path) for path in ruleset_files(root)])
+        """Load every version and refuse (``RulesetLockError``) if a published one was altered."""
+        rulesets = load_all(root)
+        return cls(rulesets, lock.verify(rulesets, root))
 
     def ids(self) -> list[str]:
         return sorted(self._by_id)

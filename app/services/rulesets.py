@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.rules import vocabulary
 from app.rules.compiler import CompiledRuleset
+from app.rules.diff import RulesetDiff, diff_rulesets
 from app.rules.registry import RulesetRegistry
 from app.schemas.evaluate import (
     HookCatalogue,
@@ -71,3 +72,10 @@ def hook_catalogue(ruleset: CompiledRuleset) -> HookCatalogue:
         for hook in vocabulary.hooks().values()
     ]
     return HookCatalogue(ruleset=ruleset.key, hooks=hooks)
+
+
+def diff_versions(
+    registry: RulesetRegistry, ruleset_id: str, from_version: str, to_version: str
+) -> RulesetDiff:
+    """Rules added, removed and changed from one version to another (both must exist)."""
+    return diff_rulesets(registry.get(ruleset_id, from_version), registry.get(ruleset_id, to_version))

@@ -2,7 +2,7 @@
 UPDATE, DELETE and TRUNCATE on access_event.
 
 Revision ID: auth1
-Revises: 0001
+Revises: 0101
 Create Date: 2026-11-22 20:14:07.848506
 """
 
@@ -24,7 +24,7 @@ $$
 """
 
 revision: str = "auth1"
-down_revision: str | Sequence[str] | None = "0001"
+down_revision: str | Sequence[str] | None = "0101"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -12,6 +12,7 @@ import yaml
 from app.rules.errors import RulesetLoadError, RulesetNotFound
 from app.rules.registry import RulesetRegistry
 from tests.rules.helpers import document, rule
+from tests.synthetic_rulesets import lock_all
 
 
 def write(root: Path, data: dict[str, Any], name: str | None = None) -> Path:
@@ -63,7 +64,7 @@ def versions(tmp_path: Path) -> RulesetRegistry:
     write(tmp_path, document(r, version="1.0.0", effective_from="2024-01-01", effective_to="2025-06-01"))
     write(tmp_path, document(r, version="1.1.0", effective_from="2025-06-01"))
     write(tmp_path, document(r, version="1.2.0", effective_from="2025-09-01", status="draft"))
-    return RulesetRegistry.load(tmp_path)
+    return RulesetRegistry.load(lock_all(tmp_path))
 
 
 @pytest.mark.parametrize(
@@ -88,7 +89,7 @@ def test_nothing_in_force_before_the_first_version(versions: RulesetRegistry) ->
 def test_versions_sort_numerically(tmp_path: Path) -> None:
     for v in ("1.10.0", "1.9.0", "1.2.0"):
         write(tmp_path, document(rule("CFC-SEE-EVERY-CHILD"), version=v))
-    registry = RulesetRegistry.load(tmp_path)
+    registry = RulesetRegistry.load(lock_all(tmp_path))
     assert [r.document.version for r in registry.versions("test-set")] == ["1.2.0", "1.9.0", "1.10.0"]
     with pytest.raises(RulesetNotFound):
         registry.get("test-set", "2.0.0")

@@ -1,42 +1,252 @@
-"""A stored decision holds everything needed to reproduce it exactly."""
+"""Replay over stored decisions on every backend: reproduction, tampering, impact, restarts."""
 
 from __future__ import annotations
 
-from fastapi.testclient import TestClient
-from sqlalchemy import Engine
-from sqlmodel import Session
+from datetime import timedelta
+from pathlib import Path
 
-from app.rules.canonical import canonical_json
-from app.rules.engine import evaluate
-from app.rules.registry import RulesetRegistry
-from app.services.decisions import stored_decision
-from tests.submissions import submission, url
+import orjson
+import pytest
+from sqlalchemy import Engine, select
+
+from app.models.decision import DecisionRecord
+from app.rules import lock
+from app.rules.diff import diff_rulesets
+from app.rules.lock import Lockfile
+from app.rules.registry import RulesetRegistry, load_all
+from app.services import demo
+from app.services.replay import jobs
+from app.services.replay.runner import LostClaim, run_job
+from tests import replay_support as rs
+from tests.synthetic_rulesets import document, rule, write
+
+VOICE = "CFC-VOICE-OF-CHILD"
 
 
-def test_a_persisted_decision_replays_byte_for_byte(
-    db_client: TestClient, db_engine: Engine, registry: RulesetRegistry
-) -> None:
-    decision_id = db_client.post(url(), json=submission()).json()["decision_id"]
-    with Session(db_engine) as session:
-        stored = stored_decision(session, decision_id)
-    ruleset = registry.get(stored.ruleset.id, stored.ruleset.version)
-    assert ruleset.hash == stored.ruleset.hash
-    replayed = evaluate(
-        ruleset, stored.facts, stored.context, checklist_schema_version=stored.checklist_schema_version
+@pytest.fixture
+def two_versions(tmp_path: Path) -> RulesetRegistry:
+    """1.0.0 until 2026; 1.1.0 raises VOICE to critical, drops SEE-EVERY-CHILD, adds ALL-ADULTS."""
+    root = tmp_path / "rulesets"
+    write(root, document("1.0.0", effective_to="2026-01-01"))
+    rules = document()["rules"]
+    rules[1] = rule(VOICE, severity="critical", severity_reason="Statutory in police protection.")
+    rules[2] = rule(
+        "CFC-CHECK-ALL-ADULTS",
+        severity="critical",
+        applies_if="len(adults) > 0",
+        missing_if="some(adults, #.checks.done == false)",
+        met_if="all(adults, #.checks.done == true)",
     )
-    assert replayed.engine_version == stored.engine_version
-    assert canonical_json(replayed.model_dump(mode="json")) == stored.result
+    write(root, document("1.1.0", effective_from="2026-01-01", rules=rules))
+    lock.lock_path(root).write_text(lock.relock(load_all(root), Lockfile(), "x").dumps(), "utf-8")
+    return RulesetRegistry.load(root)
 
 
-def test_replay_notices_a_different_outcome(
-    db_client: TestClient, db_engine: Engine, registry: RulesetRegistry
+@pytest.fixture
+def seeded(db_engine: Engine, registry: RulesetRegistry) -> Engine:
+    demo.seed(db_engine, registry, 300, batch=120)
+    return db_engine
+
+
+def test_as_recorded_replay_reproduces_every_stored_decision(
+    seeded: Engine, registry: RulesetRegistry
 ) -> None:
-    decision_id = db_client.post(url(), json=submission(referral_made=False)).json()["decision_id"]
-    with Session(db_engine) as session:
-        stored = stored_decision(session, decision_id)
-    altered = {**stored.facts, "actions": {**stored.facts["actions"], "referral": {"made": True}}}
-    ruleset = registry.get(stored.ruleset.id, stored.ruleset.version)
-    replayed = evaluate(
-        ruleset, altered, stored.context, checklist_schema_version=stored.checklist_schema_version
+    job = rs.run(seeded, registry, mode="as_recorded")
+    assert (job.status, job.total, job.processed, job.flagged) == ("succeeded", 300, 300, 0)
+    assert job.summary == {"decisions": 300, "reproduced": 300, "failed": 0}
+    results = rs.results(seeded, job.id)
+    assert [r["seq"] for r in results] == list(range(1, 301))
+    assert all(r["detail"]["stored_hash"] == r["detail"]["replayed_hash"] for r in results)
+
+
+def test_an_altered_stored_result_is_a_reproduction_failure_with_both_results(
+    seeded: Engine, registry: RulesetRegistry
+) -> None:
+    rs.tamper_result(seeded, 42, score=100.0, blocking=False)
+    job = rs.run(seeded, registry, mode="as_recorded")
+    assert (job.status, job.flagged, job.summary["failed"]) == ("succeeded", 1, 1)
+    (failure,) = [r for r in rs.results(seeded, job.id) if r["flagged"]]
+    assert failure["seq"] == 42
+    detail = failure["detail"]
+    assert detail["stored_hash"] != detail["replayed_hash"]
+    assert detail["stored_result"]["score"] == 100.0
+    assert set(detail["differing_fields"]) <= {"score", "blocking"}
+    assert detail["differing_fields"]
+    for field in detail["differing_fields"]:
+        assert detail["stored_result"][field] != detail["replayed_result"][field]
+
+
+def test_replay_never_changes_stored_decisions(seeded: Engine, registry: RulesetRegistry) -> None:
+    with seeded.connect() as conn:
+        before = conn.execute(select(DecisionRecord.hash).order_by(DecisionRecord.seq)).scalars().all()
+    rs.run(seeded, registry, mode="as_recorded")
+    rs.run(seeded, registry, mode="impact", ruleset={"id": "concern-for-a-child", "version": "1.0.0"})
+    with seeded.connect() as conn:
+        after = conn.execute(select(DecisionRecord.hash).order_by(DecisionRecord.seq)).scalars().all()
+    assert after == before
+
+
+def test_impact_replay_reports_exactly_what_the_diff_predicts(
+    db_engine: Engine, two_versions: RulesetRegistry
+) -> None:
+    demo.seed(db_engine, two_versions, 300, batch=150)
+    old, new = (
+        two_versions.get("concern-for-a-child", "1.0.0"),
+        two_versions.get("concern-for-a-child", "1.1.0"),
     )
-    assert canonical_json(replayed.model_dump(mode="json")) != stored.result
+    diff = diff_rulesets(old, new)
+    severity = {c.rule_id: c for s in diff.steps for c in s.changed if "severity" in c.categories}
+    added = {r.rule_id for s in diff.steps for r in s.added}
+    removed = {r.rule_id for s in diff.steps for r in s.removed}
+    job = rs.run(
+        db_engine,
+        two_versions,
+        mode="impact",
+        ruleset={"id": "concern-for-a-child", "version": "1.1.0"},
+        selection={"to_date": "2025-12-31"},
+    )
+    assert job.status == "succeeded"
+    assert 0 < job.total < 300  # only incidents decided under 1.0.0
+    with db_engine.connect() as conn:
+        stored = {
+            row.seq: orjson.loads(row.result)
+            for row in conn.execute(select(DecisionRecord.seq, DecisionRecord.result))
+        }
+    by_kind: dict[str, int] = {}
+    for result in rs.results(db_engine, job.id):
+        findings = {f["rule_id"]: f for f in stored[result["seq"]]["findings"]}
+        assert stored[result["seq"]]["ruleset"]["version"] == "1.0.0"
+        predicted = {(rid, "severity_changed") for rid in severity if rid in findings}
+        predicted |= {(rid, "disappeared") for rid in removed if rid in findings}
+        changes = result["detail"]["changes"]
+        appeared = {(c["rule_id"], c["kind"]) for c in changes if c["kind"] == "appeared"}
+        assert {(c["rule_id"], c["kind"]) for c in changes} - appeared == predicted
+        assert {rid for rid, _ in appeared} <= added
+        for change in changes:
+            by_kind[change["kind"]] = by_kind.get(change["kind"], 0) + 1
+            if change["kind"] == "severity_changed":
+                fc = next(c for c in severity[change["rule_id"]].changes if c.field == "severity")
+                assert (change["severity_before"], change["severity_after"]) == (fc.before, fc.after)
+                assert change["outcome_before"] == change["outcome_after"]
+        assert result["flagged"] == bool(changes) or (
+            result["detail"]["blocking_before"] != result["detail"]["blocking_after"]
+        )
+    assert by_kind.get("severity_changed", 0) > 0
+    assert by_kind.get("disappeared", 0) > 0
+    totals = job.summary
+    assert sum(sum(v.values()) for v in totals["by_step"].values()) == sum(by_kind.values())
+    assert totals["by_step"][VOICE] == {"severity_changed": by_kind["severity_changed"]}
+    assert totals["newly_blocking"] == sum(r["newly_blocking"] for r in rs.results(db_engine, job.id))
+
+
+def test_selection_by_force_hook_and_incident(seeded: Engine, registry: RulesetRegistry) -> None:
+    with seeded.connect() as conn:
+        rows = conn.execute(select(DecisionRecord.incident_ref, DecisionRecord.context)).all()
+    east = [r for r in rows if r.incident_ref.startswith("EAS-")]
+    regrade = [r for r in rows if '"hook":"call.regrade_or_close"' in r.context]
+    assert rs.run(seeded, registry, mode="as_recorded", selection={"force": "EASTVALE"}).total == len(east)
+    by_hook = rs.run(seeded, registry, mode="as_recorded", selection={"hook": "call.regrade_or_close"})
+    assert by_hook.total == len(regrade) > 0
+    refs = [rows[0].incident_ref, rows[5].incident_ref]
+    chosen = rs.run(seeded, registry, mode="as_recorded", selection={"incident_refs": refs})
+    assert sorted(r["incident_ref"] for r in rs.results(seeded, chosen.id)) == sorted(refs)
+
+
+def test_an_interrupted_job_resumes_from_its_last_batch_with_nothing_twice(
+    seeded: Engine, registry: RulesetRegistry
+) -> None:
+    job_id = rs.create(
+        seeded, registry, mode="impact", ruleset={"id": "concern-for-a-child", "version": "1.0.0"}
+    )
+    assert jobs.claim(seeded, "dies", stale_after=timedelta(seconds=60), job_id=job_id) == job_id
+    batches = iter([False, False, True])  # the process "dies" after two batches of 50
+    assert not run_job(seeded, registry, job_id, "dies", batch_size=50, should_stop=lambda: next(batches))
+    halfway = rs.job(seeded, job_id)
+    assert (halfway.status, halfway.processed) == ("running", 100)
+    # A live heartbeat keeps others off; once stale, the next worker takes the job over.
+    assert jobs.claim(seeded, "next", stale_after=timedelta(seconds=60)) is None
+    assert jobs.claim(seeded, "next", stale_after=timedelta(0)) == job_id
+    with pytest.raises(LostClaim):  # the presumed-dead worker wakes up: it must not write
+        run_job(seeded, registry, job_id, "dies", batch_size=50)
+    assert run_job(seeded, registry, job_id, "next", batch_size=70)
+    done = rs.job(seeded, job_id)
+    assert (done.status, done.processed, done.attempts) == ("succeeded", 300, 2)
+    assert [r["seq"] for r in rs.results(seeded, job_id)] == list(range(1, 301))
+    fresh = rs.run(seeded, registry, mode="impact", ruleset={"id": "concern-for-a-child", "version": "1.0.0"})
+    assert done.summary == fresh.summary
+
+
+def test_a_job_interrupted_too_often_is_marked_failed(seeded: Engine, registry: RulesetRegistry) -> None:
+    job_id = rs.create(seeded, registry, mode="as_recorded")
+    for attempt in range(jobs.MAX_ATTEMPTS):
+        assert jobs.claim(seeded, f"w{attempt}", stale_after=timedelta(0)) == job_id
+    assert jobs.claim(seeded, "last", stale_after=timedelta(0)) is None
+    failed = rs.job(seeded, job_id)
+    assert failed.status == "failed"
+    assert "interrupted 3 times" in (failed.error or "")
+
+
+def test_a_released_job_is_queued_again_and_resumes(seeded: Engine, registry: RulesetRegistry) -> None:
+    job_id = rs.create(seeded, registry, mode="as_recorded")
+    assert jobs.claim(seeded, "a", stale_after=timedelta(seconds=60), job_id=job_id) == job_id
+    stops = iter([False, True])
+    assert not run_job(seeded, registry, job_id, "a", batch_size=100, should_stop=lambda: next(stops))
+    jobs.release(seeded, job_id, "a")
+    assert rs.job(seeded, job_id).status == "queued"
+    assert jobs.claim(seeded, "b", stale_after=timedelta(seconds=60)) == job_id
+    assert run_job(seeded, registry, job_id, "b", batch_size=100)
+    assert rs.job(seeded, job_id).summary == {"decisions": 300, "reproduced": 300, "failed": 0}
+
+
+def test_impact_of_1_1_0_on_decisions_made_under_1_0_0_is_what_its_diff_says(
+    db_engine: Engine, registry: RulesetRegistry
+) -> None:
+    """Police-protection incidents only: VOICE findings move to the new rule (same outcome, now
+    critical) and PP-INFORM-CHILD-WISHES findings go from high to critical. Nothing else changes."""
+    demo.seed(db_engine, registry, 300, batch=150)
+    job = rs.run(
+        db_engine,
+        registry,
+        mode="impact",
+        ruleset={"id": "concern-for-a-child", "version": "1.1.0"},
+        selection={"to_date": "2026-06-30"},
+    )
+    assert job.status == "succeeded"
+    with db_engine.connect() as conn:
+        stored = {
+            row.seq: (orjson.loads(row.input), orjson.loads(row.result))
+            for row in conn.execute(select(DecisionRecord.seq, DecisionRecord.input, DecisionRecord.result))
+        }
+    moved = raised = 0
+    for result in rs.results(db_engine, job.id):
+        facts, before = stored[result["seq"]]
+        assert before["ruleset"]["version"] == "1.0.0"
+        findings = {f["rule_id"]: f for f in before["findings"]}
+        pp = ((facts.get("actions") or {}).get("police_protection") or {}).get("used") is True
+        expected = set()
+        if pp and VOICE in findings:
+            outcome = findings[VOICE]["outcome"]
+            expected |= {
+                (VOICE, "disappeared", "high", None, outcome, None),
+                (f"{VOICE}.police-protection", "appeared", None, "critical", None, outcome),
+            }
+            moved += 1
+        if "PP-INFORM-CHILD-WISHES" in findings:
+            outcome = findings["PP-INFORM-CHILD-WISHES"]["outcome"]
+            expected.add(("PP-INFORM-CHILD-WISHES", "severity_changed", "high", "critical", outcome, outcome))
+            raised += 1
+        changes = {
+            (
+                c["rule_id"],
+                c["kind"],
+                c["severity_before"],
+                c["severity_after"],
+                c["outcome_before"],
+                c["outcome_after"],
+            )
+            for c in result["detail"]["changes"]
+        }
+        assert changes == expected, result["incident_ref"]
+    assert moved > 0
+    assert raised > 0
+    assert job.summary["by_step"][VOICE] == {"disappeared": moved, "appeared": moved}

@@ -1,0 +1,1 @@
+"""Sub-commands of ``safesteps``, kept out of ``app/cli.py`` so each stays small."""

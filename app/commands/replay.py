@@ -1,0 +1,214 @@
+"""``safesteps replay`` and ``safesteps demo seed``: thin layers over the replay and demo services."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from pydantic import ValidationError
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from app.commands.console import fail, out
+from app.db import build_engine, migrate, session_scope
+from app.rules.errors import RulesError
+from app.rules.registry import RulesetRegistry
+from app.schemas.replay import ReplayCreate, ReplayJobPublic, ReplayMode, ReplaySelection
+from app.services import demo
+from app.services.replay import export, jobs
+from app.services.replay.runner import run_job
+from app.services.replay.worker import worker_name
+from app.settings import get_settings
+
+
+@contextmanager
+def _database() -> Iterator[tuple[Engine, RulesetRegistry]]:
+    settings = get_settings()
+    try:
+        registry = RulesetRegistry.load(settings.rulesets_dir)
+    except RulesError as exc:
+        raise fail(str(exc)) from None
+    engine = build_engine(settings.database_url, busy_timeout_ms=settings.busy_timeout_ms, pool_size=2)
+    try:
+        if settings.auto_migrate:
+            migrate(engine)
+        yield engine, registry
+    finally:
+        engine.dispose()
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=out,
+        transient=False,
+    )
+
+
+def replay_command(
+    as_recorded: Annotated[
+        bool, typer.Option("--as-recorded", help="Reproduce each decision with its own rule-set version.")
+    ] = False,
+    ruleset: Annotated[
+        str | None,
+        typer.Option(help="Impact: RULESET@VERSION to re-evaluate with, e.g. concern-for-a-child@1.1.0."),
+    ] = None,
+    from_date: Annotated[
+        datetime | None, typer.Option("--from", formats=["%Y-%m-%d"], help="YYYY-MM-DD, inclusive.")
+    ] = None,
+    to_date: Annotated[
+        datetime | None, typer.Option("--to", formats=["%Y-%m-%d"], help="YYYY-MM-DD, inclusive.")
+    ] = None,
+    force: Annotated[str | None, typer.Option(help="Only this force's incidents.")] = None,
+    incident: Annotated[
+        list[str] | None, typer.Option(help="Only these incident references (repeat).")
+    ] = None,
+    hook: Annotated[str | None, typer.Option(help="Only decisions made at this hook.")] = None,
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write results to .csv or .jsonl.")] = None,
+    flagged_only: Annotated[bool, typer.Option(help="Write only failures / changed incidents.")] = False,
+    all_results: Annotated[
+        bool, typer.Option("--all-results", help="Store a result for every decision, not only flagged ones.")
+    ] = False,
+    batch_size: Annotated[int, typer.Option(min=1, max=10_000)] = 1000,
+) -> None:
+    """Replay stored decisions as recorded, or against another rule-set version (impact)."""
+    if as_recorded == (ruleset is not None):
+        raise fail("give exactly one of --as-recorded or --ruleset RULESET@VERSION")
+    if out_file is not None and out_file.suffix not in (".csv", ".jsonl"):
+        raise fail("--out must end in .csv or .jsonl")
+    target = None
+    if ruleset is not None:
+        ruleset_id, _, version = ruleset.partition("@")
+        target = {"id": ruleset_id, "version": version or None}
+    try:
+        request = ReplayCreate.model_validate(
+            {
+                "mode": ReplayMode.as_recorded if as_recorded else ReplayMode.impact,
+                "ruleset": target,
+                "results": "all" if all_results else "flagged",
+                "selection": ReplaySelection(
+                    from_date=from_date.date() if from_date else None,
+                    to_date=to_date.date() if to_date else None,
+                    force=force,
+                    incident_refs=incident or None,
+                    hook=hook,
+                ),
+            }
+        )
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise fail(problems) from None
+    with _database() as (engine, registry):
+        job = _run(engine, registry, request, batch_size)
+        _print_summary(job)
+        if out_file is not None:
+            _write(engine, job, out_file, flagged_only)
+    if job.status != "succeeded":
+        raise fail(f"replay job {job.id} {job.status}: {job.error or ''}")
+    if job.mode is ReplayMode.as_recorded and job.flagged:
+        raise fail(f"{job.flagged} decision(s) did not reproduce (job {job.id})")
+
+
+def _run(
+    engine: Engine, registry: RulesetRegistry, request: ReplayCreate, batch_size: int
+) -> ReplayJobPublic:
+    worker = worker_name("cli")
+    try:
+        with session_scope(engine) as session:
+            job_id = jobs.create_job(session, registry, request, requested_by=worker).id
+    except RulesError as exc:
+        raise fail(str(exc)) from None
+    if jobs.claim(engine, worker, stale_after=timedelta(days=365), job_id=job_id) is None:
+        raise fail(f"could not claim replay job {job_id}")
+    started = datetime.now()
+    with _progress() as bar:
+        task = bar.add_task("replaying", total=None, rate="")
+
+        def progress(done: int, total: int) -> None:
+            seconds = (datetime.now() - started).total_seconds()
+            rate = f"{done / seconds:,.0f}/s" if seconds > 0 and done else ""
+            bar.update(task, completed=done, total=total, rate=rate)
+
+        try:
+            run_job(engine, registry, job_id, worker, batch_size=batch_size, progress=progress)
+        except KeyboardInterrupt:
+            jobs.release(engine, job_id, worker)
+            raise fail(f"interrupted: job {job_id} is queued again and resumes where it stopped") from None
+        except Exception as exc:
+            jobs.fail(engine, job_id, worker, f"{type(exc).__name__}: {exc}")
+    with Session(engine) as session:
+        return jobs.public(jobs.get_job(session, job_id))
+
+
+def _print_summary(job: ReplayJobPublic) -> None:
+    s: dict[str, Any] = job.summary
+    out.print(f"job {job.id}: [bold]{job.status}[/] ({job.processed} of {job.total} decisions)")
+    if job.mode is ReplayMode.as_recorded:
+        table = Table("decisions", "reproduced", "failed", title="As-recorded replay")
+        colour = "red" if s.get("failed") else "green"
+        table.add_row(
+            str(s.get("decisions", 0)), str(s.get("reproduced", 0)), f"[{colour}]{s.get('failed', 0)}[/]"
+        )
+        out.print(table)
+        return
+    head = Table(
+        "incidents", "changed", "newly blocking", "no longer blocking", title=f"Impact of {job.ruleset}"
+    )
+    head.add_row(
+        *(str(s.get(k, 0)) for k in ("decisions", "changed", "newly_blocking", "no_longer_blocking"))
+    )
+    out.print(head)
+    kinds = ("appeared", "disappeared", "severity_changed", "outcome_changed")
+    for title, key in (("by severity", "by_severity"), ("by step", "by_step")):
+        table = Table(title[3:], *kinds, title=f"Finding changes {title}")
+        for name, counts in s.get(key, {}).items():
+            table.add_row(name, *(str(counts.get(k, 0)) for k in kinds))
+        if s.get(key):
+            out.print(table)
+
+
+def _write(engine: Engine, job: ReplayJobPublic, path: Path, flagged_only: bool) -> None:
+    if path.suffix == ".csv":
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            for text in export.csv_lines(engine, job.id, job.mode, flagged_only=flagged_only):
+                handle.write(text)
+    else:
+        with path.open("wb") as binary:
+            for data in export.jsonl_lines(engine, job.id, flagged_only=flagged_only):
+                binary.write(data)
+    out.print(f"wrote {path}")
+
+
+def seed_command(
+    incidents: Annotated[
+        int, typer.Option("--incidents", min=1, max=10_000_000, help="How many to add.")
+    ] = 1000,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same incidents).")] = 20261122,
+) -> None:
+    """Add synthetic incidents and their decisions (invented people; good and poor practice)."""
+    with _database() as (engine, registry), _progress() as bar:
+        task = bar.add_task("seeding", total=incidents, rate="")
+        started = datetime.now()
+
+        def progress(n: int) -> None:
+            bar.advance(task, n)
+            done = bar.tasks[0].completed
+            bar.update(task, rate=f"{done / max((datetime.now() - started).total_seconds(), 1e-9):,.0f}/s")
+
+        report = demo.seed(engine, registry, incidents, seed_value=seed, progress=progress)
+    table = Table(
+        "rule set", "decisions", title=f"Seeded {report.incidents} incidents ({report.blocking} blocking)"
+    )
+    for key, count in sorted((report.by_version or {}).items()):
+        table.add_row(key, str(count))
+    out.print(table)

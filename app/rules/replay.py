@@ -1,0 +1,244 @@
+"""Replaying stored decisions: exact reproduction, and the impact of another rule-set version.
+
+Pure functions over what a decision record stores (the input facts, the pinned context and the
+canonical JSON of the result); the service layer reads the records and stores what these return.
+
+- ``reproduce``: re-evaluating a record with the version it names must give a result whose
+  canonical JSON hashes the same as the stored one. Anything else is a reproduction failure.
+- ``impact``: re-evaluating with another version, per finding (keyed by rule id): findings that
+  appear, disappear, change severity or change outcome (missing <-> unknown), and the blocking flag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+import orjson
+
+from app.rules.canonical import canonical_json, sha256_hex
+from app.rules.compiler import CompiledRuleset
+from app.rules.decision import Decision, Finding
+from app.rules.engine import EvaluationContext, evaluate
+from app.rules.model import Severity
+
+
+def context_from_json(context: Mapping[str, Any]) -> EvaluationContext:
+    as_of = context.get("as_of")
+    return EvaluationContext(hook=context.get("hook"), as_of=datetime.fromisoformat(as_of) if as_of else None)
+
+
+def reevaluate(
+    ruleset: CompiledRuleset,
+    facts: Mapping[str, Any],
+    context: Mapping[str, Any],
+    checklist_schema_version: int,
+) -> Decision:
+    """Evaluate stored facts under a stored context, exactly as the original evaluation did."""
+    return evaluate(
+        ruleset,
+        facts,
+        context_from_json(context),
+        checklist_schema_version=checklist_schema_version,
+    )
+
+
+def result_json(decision: Decision, cache: FindingCache | None = None) -> bytes:
+    """The canonical JSON a decision record stores as its result (``canonical_json`` of its dump).
+
+    With a ``cache``, each distinct finding is serialised once, to canonical JSON embedded as is
+    (``orjson.Fragment``): a finding without details is fully determined by its rule and outcome,
+    and serialising findings (with their citations) is most of the cost of replaying a decision.
+    The bytes are the same either way (a test compares them).
+    """
+    if cache is None:
+        return canonical_json(decision.model_dump(mode="json"))
+    data = decision.model_dump(mode="json", exclude={"findings"})
+    data["findings"] = [cache.dump(decision.ruleset.hash, f) for f in decision.findings]
+    return canonical_json(data)
+
+
+class FindingCache:
+    """Canonical JSON of findings, keyed by what determines them: rule-set hash, rule id, outcome."""
+
+    def __init__(self) -> None:
+        self._dumps: dict[tuple[str, str, str, bool], orjson.Fragment] = {}
+
+    def dump(self, ruleset_hash: str, finding: Finding) -> orjson.Fragment | dict[str, Any]:
+        if finding.details:
+            return finding.model_dump(mode="json")
+        key = (ruleset_hash, finding.rule_id, finding.outcome.value, finding.evaluation_error)
+        cached = self._dumps.get(key)
+        if cached is None:
+            cached = self._dumps[key] = orjson.Fragment(canonical_json(finding.model_dump(mode="json")))
+        return cached
+
+
+@dataclass(frozen=True, slots=True)
+class Reproduction:
+    reproduced: bool
+    stored_hash: str
+    replayed_hash: str
+    replayed: bytes = field(repr=False)
+
+    def differing_fields(self, stored: bytes) -> list[str]:
+        """Top-level result fields that differ (only worth computing for a failure)."""
+        before, after = orjson.loads(stored), orjson.loads(self.replayed)
+        return sorted(k for k in {*before, *after} if before.get(k) != after.get(k))
+
+
+def reproduce(stored_result: bytes, replayed: Decision, cache: FindingCache | None = None) -> Reproduction:
+    replayed_bytes = result_json(replayed, cache)
+    replayed_hash = sha256_hex(replayed_bytes)
+    # Equal bytes have equal hashes: hash the stored result only when it differs.
+    stored_hash = replayed_hash if stored_result == replayed_bytes else sha256_hex(stored_result)
+    return Reproduction(stored_hash == replayed_hash, stored_hash, replayed_hash, replayed_bytes)
+
+
+class ChangeKind(StrEnum):
+    appeared = "appeared"
+    disappeared = "disappeared"
+    severity = "severity_changed"
+    outcome = "outcome_changed"
+
+
+@dataclass(frozen=True, slots=True)
+class FindingChange:
+    rule_id: str
+    step_id: str
+    kind: ChangeKind
+    severity_before: str | None
+    severity_after: str | None
+    outcome_before: str | None
+    outcome_after: str | None
+
+    @property
+    def severity(self) -> str:
+        """The severity the change is counted under: the new one, or the old for a disappearance."""
+        return self.severity_after or self.severity_before or ""
+
+    def to_json(self) -> dict[str, str | None]:
+        return {
+            "rule_id": self.rule_id,
+            "step_id": self.step_id,
+            "kind": self.kind.value,
+            "severity_before": self.severity_before,
+            "severity_after": self.severity_after,
+            "outcome_before": self.outcome_before,
+            "outcome_after": self.outcome_after,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Impact:
+    changes: tuple[FindingChange, ...]
+    blocking_before: bool
+    blocking_after: bool
+    score_before: float | None
+    score_after: float | None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changes) or self.blocking_before != self.blocking_after
+
+    @property
+    def newly_blocking(self) -> bool:
+        return self.blocking_after and not self.blocking_before
+
+
+def impact(stored: Mapping[str, Any], replayed: Decision) -> Impact:
+    """How the findings of a stored result (parsed JSON) differ from a re-evaluation's."""
+    before = {f["rule_id"]: f for f in stored.get("findings", ())}
+    after = {f.rule_id: f for f in replayed.findings}
+    changes: list[FindingChange] = []
+    for rule_id, new in after.items():
+        old = before.get(rule_id)
+        severity, outcome = new.severity.value, new.outcome.value
+        if old is None:
+            kind = ChangeKind.appeared
+        elif old["severity"] != severity:
+            kind = ChangeKind.severity
+        elif old["outcome"] != outcome:
+            kind = ChangeKind.outcome
+        else:
+            continue
+        changes.append(
+            FindingChange(
+                rule_id,
+                new.step_id,
+                kind,
+                old and old["severity"],
+                severity,
+                old and old["outcome"],
+                outcome,
+            )
+        )
+    for rule_id, old in before.items():
+        if rule_id not in after:
+            changes.append(
+                FindingChange(
+                    rule_id,
+                    old["step_id"],
+                    ChangeKind.disappeared,
+                    old["severity"],
+                    None,
+                    old["outcome"],
+                    None,
+                )
+            )
+    return Impact(
+        changes=tuple(changes),
+        blocking_before=bool(stored.get("blocking")),
+        blocking_after=replayed.blocking,
+        score_before=stored.get("score"),
+        score_after=replayed.score,
+    )
+
+
+@dataclass
+class ImpactTotals:
+    """Counts over a whole selection, kept as plain JSON so a resumed job carries them on."""
+
+    decisions: int = 0
+    changed: int = 0
+    newly_blocking: int = 0
+    no_longer_blocking: int = 0
+    by_step: dict[str, dict[str, int]] = field(default_factory=dict)
+    by_severity: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def add(self, result: Impact) -> None:
+        self.decisions += 1
+        self.changed += result.changed
+        self.newly_blocking += result.newly_blocking
+        self.no_longer_blocking += result.blocking_before and not result.blocking_after
+        for change in result.changes:
+            kind = change.kind.value
+            step = self.by_step.setdefault(change.step_id, {})
+            step[kind] = step.get(kind, 0) + 1
+            severity = self.by_severity.setdefault(change.severity, {})
+            severity[kind] = severity.get(kind, 0) + 1
+
+    def to_json(self) -> dict[str, Any]:
+        order = {s.value: i for i, s in enumerate(Severity)}
+        return {
+            "decisions": self.decisions,
+            "changed": self.changed,
+            "newly_blocking": self.newly_blocking,
+            "no_longer_blocking": self.no_longer_blocking,
+            "by_step": dict(sorted(self.by_step.items())),
+            "by_severity": dict(sorted(self.by_severity.items(), key=lambda kv: order.get(kv[0], 9))),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ImpactTotals:
+        return cls(
+            decisions=data.get("decisions", 0),
+            changed=data.get("changed", 0),
+            newly_blocking=data.get("newly_blocking", 0),
+            no_longer_blocking=data.get("no_longer_blocking", 0),
+            by_step={k: dict(v) for k, v in data.get("by_step", {}).items()},
+            by_severity={k: dict(v) for k, v in data.get("by_severity", {}).items()},
+        )

@@ -1,0 +1,1 @@
+"""Replay jobs: as-recorded reproduction and impact of another rule-set version (see ``runner``)."""

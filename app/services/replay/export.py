@@ -1,0 +1,114 @@
+"""Replay results as CSV or JSON Lines, streamed from the database a batch at a time."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from typing import Any
+
+import orjson
+from sqlalchemy import Engine
+
+from app.schemas.replay import ReplayMode
+from app.services.replay.jobs import iter_results
+
+AS_RECORDED_COLUMNS = (
+    "seq",
+    "decision_id",
+    "incident_ref",
+    "recorded_ruleset",
+    "reproduced",
+    "stored_hash",
+    "replayed_hash",
+    "differing_fields",
+    "error",
+)
+IMPACT_COLUMNS = (
+    "seq",
+    "decision_id",
+    "incident_ref",
+    "recorded_ruleset",
+    "changed",
+    "blocking_before",
+    "blocking_after",
+    "newly_blocking",
+    "score_before",
+    "score_after",
+    "appeared",
+    "disappeared",
+    "severity_changed",
+    "outcome_changed",
+)
+
+
+def _changes(detail: dict[str, Any], kind: str) -> str:
+    parts = []
+    for c in detail.get("changes", ()):
+        if c["kind"] != kind:
+            continue
+        if kind == "severity_changed":
+            parts.append(f"{c['rule_id']}:{c['severity_before']}>{c['severity_after']}")
+        elif kind == "outcome_changed":
+            parts.append(f"{c['rule_id']}:{c['outcome_before']}>{c['outcome_after']}")
+        else:
+            parts.append(f"{c['rule_id']}({c['severity_after'] or c['severity_before']})")
+    return " ".join(parts)
+
+
+def csv_row(mode: ReplayMode, row: Any) -> list[Any]:
+    detail = orjson.loads(row.detail)
+    common = [row.seq, row.decision_id, row.incident_ref or "", row.recorded_ruleset]
+    if mode is ReplayMode.as_recorded:
+        return [
+            *common,
+            str(not row.flagged).lower(),
+            detail.get("stored_hash", ""),
+            detail.get("replayed_hash", ""),
+            " ".join(detail.get("differing_fields", ())),
+            detail.get("error", ""),
+        ]
+    return [
+        *common,
+        str(row.flagged).lower(),
+        str(detail["blocking_before"]).lower(),
+        str(detail["blocking_after"]).lower(),
+        str(row.newly_blocking).lower(),
+        "" if detail["score_before"] is None else detail["score_before"],
+        "" if detail["score_after"] is None else detail["score_after"],
+        *(_changes(detail, k) for k in ("appeared", "disappeared", "severity_changed", "outcome_changed")),
+    ]
+
+
+def csv_lines(engine: Engine, job_id: str, mode: ReplayMode, *, flagged_only: bool = False) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(AS_RECORDED_COLUMNS if mode is ReplayMode.as_recorded else IMPACT_COLUMNS)
+    for row in iter_results(engine, job_id, flagged_only=flagged_only):
+        writer.writerow(csv_row(mode, row))
+        if buffer.tell() > 64_000:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def jsonl_lines(engine: Engine, job_id: str, *, flagged_only: bool = False) -> Iterator[bytes]:
+    chunk = bytearray()
+    for row in iter_results(engine, job_id, flagged_only=flagged_only):
+        chunk += orjson.dumps(
+            {
+                "seq": row.seq,
+                "decision_id": row.decision_id,
+                "incident_ref": row.incident_ref,
+                "recorded_ruleset": row.recorded_ruleset,
+                "flagged": row.flagged,
+                "newly_blocking": row.newly_blocking,
+                "detail": orjson.Fragment(row.detail),
+            }
+        )
+        chunk += b"\n"
+        if len(chunk) > 64_000:
+            yield bytes(chunk)
+            chunk.clear()
+    yield bytes(chunk)

@@ -1,0 +1,109 @@
+"""Pure replay comparisons: reproduction by canonical hash, and finding-level impact."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+
+from app.rules.checklist import Checklist
+from app.rules.engine import EvaluationContext, evaluate
+from app.rules.registry import RulesetRegistry
+from app.rules.replay import (
+    ChangeKind,
+    FindingCache,
+    ImpactTotals,
+    context_from_json,
+    impact,
+    reevaluate,
+    reproduce,
+    result_json,
+)
+from app.services.synthetic import incidents
+from tests.synthetic_rulesets import compiled, document, rule
+
+VOICE = "CFC-VOICE-OF-CHILD"
+CHECKLIST: dict[str, Any] = {
+    "schema_version": 1,
+    "incident": {"reference": "EAS-1", "force": "EASTVALE", "type": "domestic_abuse"},
+    "children": [{"id": "C1", "spoken_to": False}],
+    "adults": [],
+}
+CONTEXT = {"hook": "scene.depart", "as_of": "2026-03-01T10:00:00+00:00"}
+
+
+def test_context_round_trips_including_a_missing_time() -> None:
+    assert context_from_json(CONTEXT).as_of == datetime(2026, 3, 1, 10, tzinfo=UTC)
+    assert context_from_json({"hook": None, "as_of": None}).as_of is None
+
+
+def test_reproduction_compares_canonical_hashes() -> None:
+    ruleset = compiled(document())
+    decision = reevaluate(ruleset, CHECKLIST, CONTEXT, 1)
+    stored = result_json(decision)
+    same = reproduce(stored, reevaluate(ruleset, CHECKLIST, CONTEXT, 1))
+    assert same.reproduced
+    assert same.stored_hash == same.replayed_hash
+    altered = orjson.dumps({**orjson.loads(stored), "score": 99.9}, option=orjson.OPT_SORT_KEYS)
+    failed = reproduce(altered, decision)
+    assert not failed.reproduced
+    assert failed.differing_fields(altered) == ["score"]
+
+
+def test_impact_names_appeared_disappeared_severity_and_outcome_changes() -> None:
+    old = compiled(document())
+    stored = orjson.loads(result_json(reevaluate(old, CHECKLIST, CONTEXT, 1)))
+    new = compiled(
+        document(
+            "1.1.0",
+            rules=[
+                rule("CFC-IDENTIFY-ALL-CHILDREN", severity="critical", missing_if="false"),
+                rule(VOICE, severity="critical"),
+                rule("CR-ASK-CHILDREN-PRESENT", hooks=["scene.depart"]),
+            ],
+        )
+    )
+    result = impact(stored, reevaluate(new, CHECKLIST, CONTEXT, 1))
+    kinds = {c.rule_id: c.kind for c in result.changes}
+    assert kinds == {
+        "CFC-IDENTIFY-ALL-CHILDREN": ChangeKind.outcome,  # missing -> unknown
+        VOICE: ChangeKind.severity,
+        "CR-ASK-CHILDREN-PRESENT": ChangeKind.appeared,
+        "CFC-SEE-EVERY-CHILD": ChangeKind.disappeared,
+    }
+    voice = next(c for c in result.changes if c.rule_id == VOICE)
+    assert (voice.severity_before, voice.severity_after) == ("high", "critical")
+    assert result.changed
+    assert result.blocking_before
+    assert result.blocking_after
+    assert not result.newly_blocking
+    totals = ImpactTotals()
+    totals.add(result)
+    totals.add(impact(stored, reevaluate(old, CHECKLIST, CONTEXT, 1)))
+    data = totals.to_json()
+    assert (data["decisions"], data["changed"]) == (2, 1)
+    assert data["by_step"][VOICE] == {"severity_changed": 1}
+    assert list(data["by_severity"]) == ["critical", "high"]  # severity order, not alphabetical
+    assert ImpactTotals.from_json(orjson.loads(orjson.dumps(data))).to_json() == data
+
+
+def test_newly_blocking_when_a_critical_finding_appears() -> None:
+    calm = compiled(document(rules=[rule(VOICE, severity="low")]))
+    strict = compiled(document("1.1.0", rules=[rule(VOICE, severity="critical")]))
+    stored = orjson.loads(result_json(reevaluate(calm, CHECKLIST, CONTEXT, 1)))
+    result = impact(stored, reevaluate(strict, CHECKLIST, CONTEXT, 1))
+    assert result.newly_blocking
+    totals = ImpactTotals()
+    totals.add(result)
+    assert (totals.newly_blocking, totals.no_longer_blocking) == (1, 0)
+
+
+def test_cached_findings_give_the_same_bytes_as_a_plain_dump(registry: RulesetRegistry) -> None:
+    cache = FindingCache()
+    for item in incidents(60, seed=3):
+        checklist = Checklist.model_validate(item.checklist)
+        for version in ("1.0.0", "1.1.0"):
+            ruleset = registry.get("concern-for-a-child", version)
+            decision = evaluate(ruleset, checklist, EvaluationContext(hook=None, as_of=item.as_of))
+            assert result_json(decision, cache) == result_json(decision)
