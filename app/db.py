@@ -3,7 +3,8 @@
 - ``build_engine`` makes the engine from settings (called by the app's lifespan and the CLI; nothing
   connects at import). SQLite gets WAL, ``synchronous=NORMAL``, foreign keys and a busy timeout.
 - ``SessionDep``: the request's session. It commits once after the handler returns (before the
-  response is sent) and rolls back on any error. Services ``flush()``, never ``commit()``.
+  response is sent) and rolls back on any error; ``UnitOfWorkRoute`` does that in the handler's own
+  thread. Services ``flush()``, never ``commit()``.
 - ``session_scope()``: the same unit of work for the CLI and scripts.
 - ``begin_write(session)``: call first in a service that writes. On SQLite it starts the transaction
   with ``BEGIN IMMEDIATE`` (the write lock up front, so two writers never deadlock upgrading read
@@ -39,13 +40,8 @@ MIGRATIONS = PROJECT_ROOT / "migrations"
 # the same thread. (Cheaper than execution options, which branch the connection on every request.)
 _write_intent = threading.local()
 _LOCK_HELD = "safesteps_write_lock_held"
-_WRITING = "safesteps_writing"  # session.info: the connection of the unit of work begun as a writer
 # Arbitrary constant: the key of the advisory lock that serialises migrations across replicas.
 _MIGRATION_LOCK = 7_260_451_001
-
-
-def is_sqlite(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite"
 
 
 def build_engine(url: str, *, busy_timeout_ms: int = 5000, pool_size: int = 10) -> Engine:
@@ -108,16 +104,15 @@ def begin_write(session: Session) -> Connection:
         raise RuntimeError("begin_write() must come first in the unit of work")
     _write_intent.active = True
     try:
-        connection = session.connection()
+        return session.connection()
     finally:
         _write_intent.active = False
-    session.info[_WRITING] = connection
-    return connection
 
 
 def is_writing(session: Session) -> bool:
-    """The session's current unit of work was started with ``begin_write``."""
-    return session.in_transaction() and session.info.get(_WRITING) is session.connection()
+    """The session holds this process's SQLite writer lock (``begin_write``). Always false on
+    PostgreSQL, where writers coordinate through row locks and nothing is held in process."""
+    return session.in_transaction() and bool(session.connection().info.get(_LOCK_HELD, False))
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -129,16 +124,24 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Upgrade the schema; replicas starting together on PostgreSQL take turns via an advisory lock."""
+    """Upgrade the schema. Processes starting together take turns: on PostgreSQL through an advisory
+    lock, on SQLite by running the whole upgrade in one ``BEGIN IMMEDIATE`` transaction."""
     with engine.connect() as connection:
-        if connection.dialect.name == "postgresql":
+        postgres = connection.dialect.name == "postgresql"
+        if postgres:
             connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _MIGRATION_LOCK})
             connection.commit()
+        else:
+            _write_intent.active = True
+            try:
+                connection.begin()
+            finally:
+                _write_intent.active = False
         try:
             command.upgrade(alembic_config(connection), revision)
             connection.commit()
         finally:
-            if connection.dialect.name == "postgresql":
+            if postgres:
                 connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _MIGRATION_LOCK})
                 connection.commit()
 

@@ -27,7 +27,7 @@ async def get_app_settings(request: Request) -> Settings:
     return settings
 
 
-def get_requester(request: Request) -> str:
+async def get_requester(request: Request) -> str:
     """The authenticated caller's id (``key:...`` or ``oidc:...``), for records that name who asked.
 
     Set by the route's ``Authorize``/``audited`` dependency, which must therefore be declared on the

@@ -69,17 +69,18 @@ class InvalidFeedback(ServiceError):
         super().__init__(message)
 
 
+class OutsideForce(ServiceError):
+    """A force-bound client asked for another force's data (a checklist, a replay selection)."""
+
+    def __init__(self, bound: str, field: str = "body.checklist.incident.force") -> None:
+        self.field = field
+        super().__init__(f"this client may only work with force {bound}")
+
+
 class ReplayJobNotFound(ServiceError):
     def __init__(self, job_id: str) -> None:
         self.job_id = job_id
         super().__init__(f"replay job {job_id} not found")
-
-
-class OutsideForce(ServiceError):
-    """A force-bound client asked to act on another force's incidents."""
-
-    def __init__(self, bound: str, what: str = "submit checklists") -> None:
-        super().__init__(f"this client may only {what} for force {bound}")
 
 
 class DatabaseBusy(ServiceError):

@@ -36,21 +36,27 @@ def sqlite_database(tmp_path_factory: pytest.TempPathFactory) -> database.TestDa
     return database.create("sqlite", tmp_path_factory.mktemp("sqlite"))
 
 
-@pytest.fixture(scope="session", params=database.backends())
-def test_database(
-    request: pytest.FixtureRequest,
-    sqlite_database: database.TestDatabase,
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[database.TestDatabase]:
-    """Every backend under test: SQLite, plus PostgreSQL when SAFESTEPS_TEST_DATABASE_URL is set."""
-    if request.param == "sqlite":
-        yield sqlite_database
-        return
+@pytest.fixture(scope="session")
+def pg_database(tmp_path_factory: pytest.TempPathFactory) -> Iterator[database.TestDatabase]:
+    """The run's PostgreSQL schema; tests that need PostgreSQL itself skip without one."""
+    if database.pg_url() is None:
+        pytest.skip(f"needs PostgreSQL: set {database.PG_ENV}")
     db = database.create("postgresql", tmp_path_factory.mktemp("pg"))
     try:
         yield db
     finally:
         db.close()
+
+
+@pytest.fixture(scope="session", params=database.backends())
+def test_database(
+    request: pytest.FixtureRequest, sqlite_database: database.TestDatabase
+) -> database.TestDatabase:
+    """Every backend under test: SQLite, plus PostgreSQL when SAFESTEPS_TEST_DATABASE_URL is set."""
+    if request.param == "sqlite":
+        return sqlite_database
+    pg: database.TestDatabase = request.getfixturevalue("pg_database")
+    return pg
 
 
 @pytest.fixture
@@ -105,6 +111,29 @@ def db_client(db_anonymous_client: TestClient, db_creds: Credentials) -> TestCli
     """Each backend's app as an unbound control-room system; other roles via ``db_creds``."""
     db_anonymous_client.headers.update(db_creds.headers("control_room"))
     return db_anonymous_client
+
+
+@pytest.fixture
+def pg_settings(pg_database: database.TestDatabase) -> Settings:
+    return Settings(
+        environment="test", database_url=pg_database.fresh_url(), auto_migrate=False, **TEST_LIMITS
+    )
+
+
+@pytest.fixture
+def pg_client(pg_settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(pg_settings)) as test_client:
+        test_client.headers.update(credentials_for(test_client.app).headers("control_room"))  # type: ignore[arg-type]
+        yield test_client
+
+
+@pytest.fixture
+def pg_engine(pg_settings: Settings) -> Iterator[Engine]:
+    engine = build_engine(pg_settings.database_url, pool_size=2)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture

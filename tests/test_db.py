@@ -10,10 +10,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import inspect, text
 
-from app.db import begin_write, build_engine, session_scope
+from app.db import begin_write, build_engine, migrate, session_scope
 from app.main import create_app
 from app.settings import Settings
-from tests.auth import as_role, credentials_for
+from tests.auth import as_role
 from tests.submissions import submission, url
 
 
@@ -91,13 +91,21 @@ def test_more_writers_than_worker_threads_do_not_deadlock(tmp_path: Path) -> Non
         busy_timeout_ms=3000,
     )
     with TestClient(create_app(settings)) as client, ThreadPoolExecutor(8) as pool:
-        creds = credentials_for(client.app)  # type: ignore[arg-type]
+        client.headers.update(as_role(client, "mdt"))
         refs = [f"WMP-TP-{i}" for i in range(8)]
-        submitter = creds.headers("control_room")
-        statuses = list(
-            pool.map(
-                lambda ref: client.post(url(ref), json=submission(ref), headers=submitter).status_code, refs
-            )
-        )
+        statuses = list(pool.map(lambda ref: client.post(url(ref), json=submission(ref)).status_code, refs))
         assert statuses == [201] * 8
-        assert client.get("/v1/audit/verify", headers=creds.headers("auditor")).json()["records"] == 8
+        assert client.get("/v1/audit/verify", headers=as_role(client, "auditor")).json()["records"] == 8
+
+
+def test_processes_starting_together_migrate_one_after_the_other(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'race.db'}"
+    engines = [build_engine(url) for _ in range(3)]  # separate engines stand for separate processes
+    try:
+        with ThreadPoolExecutor(3) as pool:
+            list(pool.map(migrate, engines))
+        with engines[0].connect() as conn:
+            assert conn.execute(text("SELECT seq FROM decision_chain_head")).all() == [(0,)]
+    finally:
+        for engine in engines:
+            engine.dispose()

@@ -3,8 +3,9 @@
 - ``Depends(Authorize("incident:read"))``: a valid credential whose role holds the permission;
   the handler may take the ``Principal``. 401 without a valid credential, 403 without the
   permission, 429 past the client's rate limit; all in the common error shape.
-- ``Depends(Audited("incident:read", action="incident.read", target="incident_ref"))``: the same,
-  and the access is recorded in ``access_event`` with the status answered.
+- ``audited("incident:read", action="incident.read", target="incident_ref")``: the same, and the
+  access is recorded in ``access_event`` with the status answered (for reads of incidents and
+  decisions, and exports; it is ``Depends(Audited(...), scope="function")``).
 - ``Depends(public)``: no credential (health probes only).
 
 ``check_routes`` runs in ``create_app``: a route that declares none of these stops the service,
@@ -52,8 +53,8 @@ def audited(permission: Permission, *, action: str, target: str | None = None) -
     return depends
 
 
-def public() -> None:
-    """Marks a route that needs no credential."""
+async def public() -> None:
+    """Marks a route that needs no credential (async: no threadpool hop for a probe)."""
 
 
 class Authorize:

@@ -19,7 +19,7 @@ from app.schemas.decisions import (
 from app.schemas.errors import error_responses
 from app.services import audit, decisions
 
-router = APIRouter(prefix="/v1", route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
+router = APIRouter(prefix="/v1", responses=AUTH_ERRORS, route_class=UnitOfWorkRoute)
 
 DecisionId = Annotated[str, Path(min_length=1, max_length=36)]
 

@@ -47,8 +47,8 @@ DOMAIN_ERRORS: dict[type[Exception], tuple[int, str]] = {
     StaleRevision: (412, "stale_revision"),
     IdempotencyConflict: (409, "idempotency_key_reused"),
     DatabaseBusy: (503, "database_busy"),
-    ReplayJobNotFound: (404, "replay_job_not_found"),
     OutsideForce: (403, "outside_force"),
+    ReplayJobNotFound: (404, "replay_job_not_found"),
 }
 
 _HTTP_CODES = {

@@ -25,7 +25,7 @@ from app.schemas.incidents import (
 )
 from app.services import incidents, submissions
 
-router = APIRouter(prefix="/v1", tags=["incidents"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
+router = APIRouter(prefix="/v1", tags=["incidents"], responses=AUTH_ERRORS, route_class=UnitOfWorkRoute)
 Submitter = Annotated[Principal, Depends(Authorize("incident:submit"))]
 
 IncidentRef = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")]
@@ -55,7 +55,7 @@ def stored_response(stored: submissions.Stored) -> Response:
     "/incidents/{incident_ref}/checklists",
     status_code=201,
     response_model=SubmissionResult,
-    responses=error_responses(400, 409, 412, 413, 422, 503),
+    responses=error_responses(400, 404, 409, 412, 413, 422, 503),
 )
 def submit_checklist(
     incident_ref: IncidentRef,

@@ -16,33 +16,36 @@ from app.schemas.replay import ReplayCreate, ReplayJobPublic, ReplayMode, Replay
 from app.services.replay import export, jobs
 
 router = APIRouter(prefix="/v1", tags=["replays"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
-Replayer = Annotated[Principal, Depends(Authorize("audit:replay"))]
-Exporter = Annotated[Principal, audited("audit:export", action="replay.export", target="job_id")]
+# Replays read decisions and exports carry them out: auditors only, recorded in the access audit,
+# and a force-bound auditor sees only jobs confined to its force.
+Reader = Annotated[Principal, audited("audit:replay", action="replay.read", target="job_id")]
+Exporter = Annotated[Principal, audited("audit:export", action="audit.export", target="job_id")]
 
 JobId = Annotated[str, Path(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")]
 FlaggedOnly = Annotated[
     bool,
     Query(
-        description="Only flagged results: reproduction failures and records erased by retention (as recorded), "
-        "or changed incidents (impact)."
+        description="Only flagged results: reproduction failures and records erased by retention "
+        "(as recorded), or changed incidents (impact)."
     ),
 ]
 
 
-@router.post(
-    "/replays", status_code=202, response_model=ReplayJobPublic, responses=error_responses(403, 404, 422)
-)
+@router.post("/replays", status_code=202, response_model=ReplayJobPublic, responses=error_responses(404, 422))
 def create_replay(
-    body: ReplayCreate, session: SessionDep, registry: RegistryDep, client: Replayer
+    body: ReplayCreate,
+    client: Annotated[Principal, Depends(Authorize("audit:replay"))],
+    session: SessionDep,
+    registry: RegistryDep,
 ) -> ReplayJobPublic:
     """Queue a replay job and return it at once; a background worker runs it."""
-    return jobs.public(jobs.create_job(session, registry, jobs.scoped(body, client.force), client.id))
+    return jobs.public(jobs.create_job(session, registry, body, client.id, force=client.force))
 
 
 @router.get("/replays/{job_id}", response_model=ReplayJobPublic, responses=error_responses(404, 422))
-def get_replay(job_id: JobId, session: SessionDep, client: Replayer) -> ReplayJobPublic:
+def get_replay(job_id: JobId, reader: Reader, session: SessionDep) -> ReplayJobPublic:
     """A replay job's status, progress and summary."""
-    return jobs.public(jobs.get_job(session, job_id, force=client.force))
+    return jobs.public(jobs.get_job(session, job_id, force=reader.force))
 
 
 @router.get(
@@ -50,14 +53,14 @@ def get_replay(job_id: JobId, session: SessionDep, client: Replayer) -> ReplayJo
 )
 def list_replay_results(
     job_id: JobId,
+    reader: Reader,
     session: SessionDep,
-    client: Replayer,
     after: Annotated[int, Query(ge=-1, description="`next_after` of the previous page.")] = -1,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     flagged_only: FlaggedOnly = False,
 ) -> ReplayResultsPage:
     """One page of results in decision-log order."""
-    jobs.get_job(session, job_id, force=client.force)
+    jobs.get_job(session, job_id, force=reader.force)
     return jobs.results_page(session, job_id, after=after, limit=limit, flagged_only=flagged_only)
 
 
@@ -67,10 +70,14 @@ def list_replay_results(
     responses={200: {"content": {"text/csv": {}}}, **error_responses(404, 422)},
 )
 def download_replay_csv(
-    job_id: JobId, session: SessionDep, request: Request, client: Exporter, flagged_only: FlaggedOnly = False
+    job_id: JobId,
+    exporter: Exporter,
+    session: SessionDep,
+    request: Request,
+    flagged_only: FlaggedOnly = False,
 ) -> StreamingResponse:
-    """Every result as CSV, streamed (the export is recorded in the access log)."""
-    mode = ReplayMode(jobs.get_job(session, job_id, force=client.force).mode)
+    """Every result as CSV, streamed."""
+    mode = ReplayMode(jobs.get_job(session, job_id, force=exporter.force).mode)
     lines = export.csv_lines(request.app.state.engine, job_id, mode, flagged_only=flagged_only)
     headers = {"Content-Disposition": f'attachment; filename="replay-{job_id}.csv"'}
     return StreamingResponse(lines, media_type="text/csv; charset=utf-8", headers=headers)
@@ -82,10 +89,14 @@ def download_replay_csv(
     responses={200: {"content": {"application/jsonl": {}}}, **error_responses(404, 422)},
 )
 def download_replay_jsonl(
-    job_id: JobId, session: SessionDep, request: Request, client: Exporter, flagged_only: FlaggedOnly = False
+    job_id: JobId,
+    exporter: Exporter,
+    session: SessionDep,
+    request: Request,
+    flagged_only: FlaggedOnly = False,
 ) -> StreamingResponse:
-    """Every result as JSON Lines, streamed (the export is recorded in the access log)."""
-    jobs.get_job(session, job_id, force=client.force)
+    """Every result as JSON Lines, streamed."""
+    jobs.get_job(session, job_id, force=exporter.force)
     lines = export.jsonl_lines(request.app.state.engine, job_id, flagged_only=flagged_only)
     headers = {"Content-Disposition": f'attachment; filename="replay-{job_id}.jsonl"'}
     return StreamingResponse(lines, media_type="application/jsonl", headers=headers)

@@ -133,6 +133,9 @@ def append(conn: Connection, pending: Sequence[PendingRecord]) -> None:
             }
         )
         prev = digest
+    if len(rows) == 1 and conn.dialect.name == "postgresql":
+        conn.execute(statements.INSERT_RECORD_MOVING_HEAD, {**rows[0], "new_seq": seq, "new_hash": prev})
+        return
     conn.execute(statements.INSERT_RECORDS, rows)
     conn.execute(statements.MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
 

@@ -91,3 +91,14 @@ INSERT_RECORDS: Insert = insert(RECORDS)
 MOVE_HEAD: Update = (
     update(HEAD).where(HEAD.c.id == HEAD_ID).values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
 )
+
+# PostgreSQL: one round trip for "insert the record and move the head", so the head row lock is
+# held for one statement less. (SQLite has no data-modifying CTEs; it holds the database write lock
+# for the whole transaction anyway.)
+INSERT_RECORD_MOVING_HEAD: Insert = insert(RECORDS).add_cte(
+    update(HEAD)
+    .where(HEAD.c.id == HEAD_ID)
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+    .returning(HEAD.c.id)
+    .cte("moved_head")
+)

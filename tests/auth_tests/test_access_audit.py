@@ -112,3 +112,12 @@ def test_an_audited_read_stays_a_plain_read(
     assert anonymous_client.get("/v1/audit/verify", headers=creds.headers("auditor")).status_code == 200
     assert seen == [False]
     assert next(r["action"] for r in events(anonymous_client, creds)) == "audit.verify"
+
+
+def test_exports_are_recorded(anonymous_client: TestClient, creds: Credentials) -> None:
+    auditor = creds.headers("auditor")
+    job_id = anonymous_client.post("/v1/replays", json={"mode": "as_recorded"}, headers=auditor).json()["id"]
+    assert anonymous_client.get(f"/v1/replays/{job_id}/results.csv", headers=auditor).status_code == 200
+    assert anonymous_client.get(f"/v1/replays/{job_id}/results.jsonl", headers=auditor).status_code == 200
+    exports = events(anonymous_client, creds, action="audit.export")
+    assert [(r["target"], r["status"], r["role"]) for r in exports] == [(job_id, 200, "auditor")] * 2

@@ -38,6 +38,12 @@ EXPECTED: dict[str, frozenset[str] | None] = {
     "list_rulesets": READERS,
     "get_ruleset_version": READERS,
     "list_hooks": READERS,
+    "diff_ruleset_versions": READERS,
+    "create_replay": frozenset({"auditor"}),
+    "get_replay": frozenset({"auditor"}),
+    "list_replay_results": frozenset({"auditor"}),
+    "download_replay_csv": frozenset({"auditor"}),
+    "download_replay_jsonl": frozenset({"auditor"}),
     "submit_checklist": frozenset({"control_room", "mdt"}),
     "submit_checklist_batch": frozenset({"control_room", "mdt"}),
     "get_incident": frozenset({"control_room", "auditor"}),
@@ -51,12 +57,6 @@ EXPECTED: dict[str, frozenset[str] | None] = {
     "list_keys": frozenset({"admin"}),
     "revoke_key": frozenset({"admin"}),
     "list_access_events": frozenset({"admin", "auditor"}),
-    "diff_ruleset_versions": READERS,
-    "create_replay": frozenset({"auditor"}),
-    "get_replay": frozenset({"auditor"}),
-    "list_replay_results": frozenset({"auditor"}),
-    "download_replay_csv": frozenset({"auditor"}),
-    "download_replay_jsonl": frozenset({"auditor"}),
 }
 
 
@@ -66,7 +66,7 @@ class World:
     creds: Credentials
     decision_id: str
     finding_rule: str
-    replay_id: str
+    job_id: str
 
 
 Request = tuple[str, str, dict[str, Any] | None]
@@ -92,6 +92,16 @@ def requests(world: World) -> dict[str, Callable[[], Request]]:
         "list_rulesets": lambda: ("GET", "/v1/rulesets", None),
         "get_ruleset_version": lambda: ("GET", "/v1/rulesets/concern-for-a-child/versions/1.0.0", None),
         "list_hooks": lambda: ("GET", "/v1/hooks", None),
+        "diff_ruleset_versions": lambda: (
+            "GET",
+            "/v1/rulesets/concern-for-a-child/diff?from=1.0.0&to=1.1.0",
+            None,
+        ),
+        "create_replay": lambda: ("POST", "/v1/replays", {"mode": "as_recorded"}),
+        "get_replay": lambda: ("GET", f"/v1/replays/{world.job_id}", None),
+        "list_replay_results": lambda: ("GET", f"/v1/replays/{world.job_id}/results", None),
+        "download_replay_csv": lambda: ("GET", f"/v1/replays/{world.job_id}/results.csv", None),
+        "download_replay_jsonl": lambda: ("GET", f"/v1/replays/{world.job_id}/results.jsonl", None),
         "submit_checklist": lambda: ("POST", url(REF), submission(REF)),
         "submit_checklist_batch": lambda: (
             "POST",
@@ -113,16 +123,6 @@ def requests(world: World) -> dict[str, Callable[[], Request]]:
         "list_keys": lambda: ("GET", "/v1/keys", None),
         "revoke_key": revoke,
         "list_access_events": lambda: ("GET", "/v1/audit/access", None),
-        "diff_ruleset_versions": lambda: (
-            "GET",
-            "/v1/rulesets/concern-for-a-child/diff?from=1.0.0&to=1.1.0",
-            None,
-        ),
-        "create_replay": lambda: ("POST", "/v1/replays", {"mode": "as_recorded"}),
-        "get_replay": lambda: ("GET", f"/v1/replays/{world.replay_id}", None),
-        "list_replay_results": lambda: ("GET", f"/v1/replays/{world.replay_id}/results", None),
-        "download_replay_csv": lambda: ("GET", f"/v1/replays/{world.replay_id}/results.csv", None),
-        "download_replay_jsonl": lambda: ("GET", f"/v1/replays/{world.replay_id}/results.jsonl", None),
     }
 
 
@@ -151,11 +151,9 @@ def world(tmp_path_factory: pytest.TempPathFactory, sqlite_database: Any) -> Ite
         created = client.post(url(REF), json=submission(REF), headers=creds.headers("mdt"))
         assert created.status_code == 201, created.text
         body = created.json()
-        replay = client.post("/v1/replays", json={"mode": "as_recorded"}, headers=creds.headers("auditor"))
-        assert replay.status_code == 202, replay.text
-        yield World(
-            client, creds, body["decision_id"], body["outstanding"][0]["rule_id"], replay.json()["id"]
-        )
+        job = client.post("/v1/replays", json={"mode": "as_recorded"}, headers=creds.headers("auditor"))
+        assert job.status_code == 202, job.text
+        yield World(client, creds, body["decision_id"], body["outstanding"][0]["rule_id"], job.json()["id"])
 
 
 def test_every_route_has_a_rule(world: World) -> None:

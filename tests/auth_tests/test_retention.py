@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import timedelta
 
 import pytest
@@ -197,3 +198,25 @@ def test_cli_apply(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
         stored = session.execute(text("SELECT input FROM decision_record")).scalar_one()
     engine.dispose()
     assert leaked(stored) == []
+
+
+def test_replay_of_an_erased_decision_says_what_was_erased(settings: Settings) -> None:
+    fast = Settings(**{**settings.model_dump(), "replay_poll_seconds": 0.05})
+    with TestClient(create_app(fast)) as client:
+        client.post(url(REF), json=personal_submission(REF), headers=as_role(client, "mdt"))
+        with session_scope(engine=client.app.state.engine) as session:  # type: ignore[attr-defined]
+            apply_retention(session, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
+        auditor = as_role(client, "auditor")
+        job = client.post(
+            "/v1/replays", json={"mode": "as_recorded", "results": "all"}, headers=auditor
+        ).json()
+        for _ in range(200):
+            status = client.get(f"/v1/replays/{job['id']}", headers=auditor).json()["status"]
+            if status in ("succeeded", "failed"):
+                break
+            time.sleep(0.05)
+        assert status == "succeeded"
+        results = client.get(f"/v1/replays/{job['id']}/results", headers=auditor).json()["items"]
+    assert len(results) == 1
+    assert "/input/children/0/full_name" in json.dumps(results[0])
+    assert leaked(json.dumps(results)) == []

@@ -114,3 +114,23 @@ def test_mdt_sees_outstanding_steps_only_of_incidents_it_submitted_to(
     other = creds.headers("mdt", force="WMP", name="another MDT")
     assert anonymous_client.get(f"/v1/incidents/{REF}/outstanding", headers=other).status_code == 404
     assert anonymous_client.get(f"/v1/incidents/{REF}", headers=creds.headers("mdt")).status_code == 403
+
+
+def test_replays_are_confined_to_the_bound_force(anonymous_client: TestClient, creds: Credentials) -> None:
+    seed(anonymous_client, creds)
+    bound = creds.headers("auditor", force="NTH")
+    refused = anonymous_client.post(
+        "/v1/replays", json={"mode": "as_recorded", "selection": {"force": "WMP"}}, headers=bound
+    )
+    assert refused.status_code == 403
+    assert refused.json()["fields"][0]["path"] == "body.selection.force"
+    own = anonymous_client.post("/v1/replays", json={"mode": "as_recorded"}, headers=bound)
+    assert own.status_code == 202
+    assert own.json()["selection"]["force"] == "NTH"  # confined, not "every force"
+    everyone = anonymous_client.post(
+        "/v1/replays", json={"mode": "as_recorded"}, headers=creds.headers("auditor")
+    )
+    other_job = everyone.json()["id"]
+    for path in ("", "/results", "/results.csv", "/results.jsonl"):
+        assert anonymous_client.get(f"/v1/replays/{other_job}{path}", headers=bound).status_code == 404, path
+    assert anonymous_client.get(f"/v1/replays/{own.json()['id']}", headers=bound).status_code == 200

@@ -18,7 +18,7 @@ from app.rules.registry import RulesetRegistry
 from app.services import demo
 from app.settings import Settings
 from tests import replay_support as rs
-from tests.auth import credentials_for
+from tests.auth import as_role
 
 IMPACT = {"mode": "impact", "ruleset": {"id": "concern-for-a-child", "version": "1.0.0"}, "results": "all"}
 
@@ -30,7 +30,7 @@ def replay_client(
     demo.seed(db_engine, registry, 120)
     settings = db_settings.model_copy(update={"replay_poll_seconds": 0.05})
     with TestClient(create_app(settings)) as client:
-        client.headers.update(credentials_for(client.app).headers("auditor"))  # type: ignore[arg-type]
+        client.headers.update(as_role(client, "auditor"))  # replays and exports are the auditor's
         yield client
 
 

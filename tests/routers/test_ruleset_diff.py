@@ -15,7 +15,7 @@ from app.rules.errors import RulesetLockError
 from app.rules.lock import Lockfile
 from app.rules.registry import load_all
 from app.settings import Settings
-from tests.auth import credentials_for
+from tests.auth import as_role
 from tests.synthetic_rulesets import copy_builtin, document, rule, write
 
 VOICE = "CFC-VOICE-OF-CHILD"
@@ -38,10 +38,11 @@ def diff_client(two_versions: Path, tmp_path: Path) -> Iterator[TestClient]:
         environment="test",
         database_url=f"sqlite:///{tmp_path / 't.db'}",
         rulesets_dir=two_versions,
+        auto_migrate=True,  # the diff needs no database, but API keys live in it
         replay_worker=False,
     )
     with TestClient(create_app(settings)) as client:
-        client.headers.update(credentials_for(client.app).headers("auditor"))  # type: ignore[arg-type]
+        client.headers.update(as_role(client, "rules_admin"))
         yield client
 
 

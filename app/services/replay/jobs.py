@@ -47,9 +47,21 @@ RESULTS = ReplayResult.__table__  # type: ignore[attr-defined]
 
 
 def create_job(
-    session: Session, registry: RulesetRegistry, request: ReplayCreate, requested_by: str
+    session: Session,
+    registry: RulesetRegistry,
+    request: ReplayCreate,
+    requested_by: str,
+    force: str | None = None,
 ) -> ReplayJob:
-    """Queue a job. An impact target must exist now; its hash is pinned in the job."""
+    """Queue a job. An impact target must exist now; its hash is pinned in the job.
+
+    ``force``: the caller's binding; its selection is confined to that force."""
+    if force is not None:
+        if request.selection.force not in (None, force):
+            raise OutsideForce(force, field="body.selection.force")
+        request = request.model_copy(
+            update={"selection": request.selection.model_copy(update={"force": force})}
+        )
     target = None
     if request.mode is ReplayMode.impact and request.ruleset and request.ruleset.version:
         target = registry.get(request.ruleset.id, request.ruleset.version)
@@ -70,21 +82,14 @@ def create_job(
     return job
 
 
-def get_job(session: Session, job_id: str, *, force: str | None = None) -> ReplayJob:
-    """A job by id; for a force-bound reader, only a job whose selection is that force (else 404)."""
+def get_job(session: Session, job_id: str, force: str | None = None) -> ReplayJob:
+    """The job; for a force-bound caller only a job confined to its force (else "not found")."""
     job = session.get(ReplayJob, job_id)
-    if job is None or (force is not None and orjson.loads(job.selection).get("force") != force):
+    if job is None:
+        raise ReplayJobNotFound(job_id)
+    if force is not None and ReplaySelection.model_validate_json(job.selection).force != force:
         raise ReplayJobNotFound(job_id)
     return job
-
-
-def scoped(request: ReplayCreate, force: str | None) -> ReplayCreate:
-    """Confine a force-bound client's replay to its own force's incidents."""
-    if force is None:
-        return request
-    if request.selection.force not in (None, force):
-        raise OutsideForce(force, "replay incidents")
-    return request.model_copy(update={"selection": request.selection.model_copy(update={"force": force})})
 
 
 def public(job: ReplayJob) -> ReplayJobPublic:
