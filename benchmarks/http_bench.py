@@ -25,7 +25,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.auth.roles import Role
 from benchmarks.corpus import generate, request_body
+from benchmarks.keys import UNLIMITED_RATE, bearer_keys
 from benchmarks.loadgen import LoadResult, drive, post_request
 from benchmarks.registry import BenchmarkError, Target
 from benchmarks.stats import percentile
@@ -62,6 +64,7 @@ class Server:
     name: str
     port: int
     pid: int
+    headers: dict[str, str]  # the real service is measured with authentication on, as deployed
 
     def cpu_seconds(self) -> float:
         """User + system CPU time of the server process so far (Linux /proc)."""
@@ -78,6 +81,7 @@ def serve(name: str, factory: str, workdir: Path) -> Iterator[Server]:
         "RUST_BACKTRACE": "0",
         "SAFESTEPS_DATABASE_URL": f"sqlite:///{workdir / f'{name}.db'}",
         "PYTHONPATH": str(ROOT),
+        **UNLIMITED_RATE,
     }
     log = (workdir / f"{name}.log").open("wb")
     command = [
@@ -87,7 +91,10 @@ def serve(name: str, factory: str, workdir: Path) -> Iterator[Server]:
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         _wait_ready(name, process, port, workdir / f"{name}.log")
-        yield Server(name, port, process.pid)
+        headers = {}
+        if name == "app":  # it has migrated its database by now; the bare app has none
+            headers = bearer_keys(env["SAFESTEPS_DATABASE_URL"], [Role.control_room])["control_room"]
+        yield Server(name, port, process.pid, headers)
     finally:
         process.terminate()
         try:
@@ -120,7 +127,7 @@ def check_answers(server: Server, bodies: Sequence[bytes]) -> None:
         request = urllib.request.Request(
             f"http://{HOST}:{server.port}/v1/evaluate",
             data=body,
-            headers={"Content-Type": "application/json"},
+            headers={"Content-Type": "application/json", **server.headers},
         )
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
@@ -180,7 +187,7 @@ def combine(phases: Sequence[Phase]) -> Phase:
 
 
 def run_phase(server: Server, bodies: Sequence[bytes], args: argparse.Namespace) -> Phase:
-    requests = [post_request(HOST, server.port, "/v1/evaluate", b) for b in bodies]
+    requests = [post_request(HOST, server.port, "/v1/evaluate", b, server.headers) for b in bodies]
     cpu_before, client_before, started = server.cpu_seconds(), time.process_time(), time.perf_counter()
     load = drive(
         HOST, server.port, requests, connections=args.connections, warmup=args.warmup, duration=args.duration
