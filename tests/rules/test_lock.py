@@ -180,3 +180,20 @@ def test_content_hash_covers_content_not_lifecycle() -> None:
     assert content_hash(reworded) != content_hash(base)
     dated = base.model_copy(update={"effective_from": base.effective_from.replace(year=2020)})
     assert content_hash(dated) == content_hash(base)  # pinned by the lock instead, see above
+
+
+def test_an_unreadable_lock_file_is_named(tmp_path: Path) -> None:
+    root = published(tmp_path, document("1.0.0"))
+    lock.lock_path(root).write_bytes(b"\xff\xfe not utf-8")
+    assert "cannot read" in refusal(root)
+
+
+def test_unpin_drops_one_entry_and_refuses_an_unknown_one(tmp_path: Path) -> None:
+    root = published(tmp_path, document("1.0.0"), document("1.1.0", effective_from="2026-01-01"))
+    current = lock.read_lock(lock.lock_path(root))
+    unpinned = lock.unpin(current, "concern-for-a-child", "1.0.0")
+    assert list(unpinned.rulesets["concern-for-a-child"]) == ["1.1.0"]
+    with pytest.raises(RulesetLockError, match=r"concern-for-a-child@9\.9\.9 is not recorded"):
+        lock.unpin(current, "concern-for-a-child", "9.9.9")
+    emptied = lock.unpin(unpinned, "concern-for-a-child", "1.1.0")
+    assert emptied.rulesets == {}

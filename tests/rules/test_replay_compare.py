@@ -74,6 +74,15 @@ def test_impact_names_appeared_disappeared_severity_and_outcome_changes() -> Non
     }
     voice = next(c for c in result.changes if c.rule_id == VOICE)
     assert (voice.severity_before, voice.severity_after) == ("high", "critical")
+    assert voice.to_json() == {
+        "rule_id": VOICE,
+        "step_id": VOICE,
+        "kind": "severity_changed",
+        "severity_before": "high",
+        "severity_after": "critical",
+        "outcome_before": "missing",
+        "outcome_after": "missing",
+    }
     assert result.changed
     assert result.blocking_before
     assert result.blocking_after
@@ -107,3 +116,19 @@ def test_cached_findings_give_the_same_bytes_as_a_plain_dump(registry: RulesetRe
             ruleset = registry.get("concern-for-a-child", version)
             decision = evaluate(ruleset, checklist, EvaluationContext(hook=None, as_of=item.as_of))
             assert result_json(decision, cache) == result_json(decision)
+
+
+def test_findings_with_details_are_dumped_each_time_and_still_reproduce(registry: RulesetRegistry) -> None:
+    checklist = Checklist.model_validate(
+        {
+            **CHECKLIST,
+            "schema_version": 2,
+            "narratives": [{"kind": "log", "text": "The girl made a lifestyle choice to go with him."}],
+        }
+    )
+    ruleset = registry.get("concern-for-a-child", "1.1.0")
+    decision = evaluate(ruleset, checklist, context_from_json({**CONTEXT, "hook": None}))
+    assert any(f.details for f in decision.findings)
+    cache = FindingCache()
+    assert result_json(decision, cache) == result_json(decision) == result_json(decision, cache)
+    assert reproduce(result_json(decision), decision, cache).reproduced
