@@ -62,6 +62,7 @@ class Server:
     name: str
     port: int
     pid: int
+    authorization: str | None = None
 
     def cpu_seconds(self) -> float:
         """User + system CPU time of the server process so far (Linux /proc)."""
@@ -78,6 +79,9 @@ def serve(name: str, factory: str, workdir: Path) -> Iterator[Server]:
         "RUST_BACKTRACE": "0",
         "SAFESTEPS_DATABASE_URL": f"sqlite:///{workdir / f'{name}.db'}",
         "PYTHONPATH": str(ROOT),
+        # The load comes from one client: its rate limit would measure itself.
+        "SAFESTEPS_RATE_LIMIT_PER_SECOND": "1000000",
+        "SAFESTEPS_RATE_LIMIT_BURST": "1000000",
     }
     log = (workdir / f"{name}.log").open("wb")
     command = [
@@ -87,7 +91,7 @@ def serve(name: str, factory: str, workdir: Path) -> Iterator[Server]:
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         _wait_ready(name, process, port, workdir / f"{name}.log")
-        yield Server(name, port, process.pid)
+        yield Server(name, port, process.pid, api_key(f"sqlite:///{workdir / f'{name}.db'}"))
     finally:
         process.terminate()
         try:
@@ -96,6 +100,30 @@ def serve(name: str, factory: str, workdir: Path) -> Iterator[Server]:
             process.kill()
             process.wait()
         log.close()
+
+
+def api_key(database_url: str) -> str:
+    """``Bearer <key>`` of a control-room key in the server's database (the bare app ignores it;
+    both servers get the same header bytes)."""
+    from app.auth.roles import Role
+    from app.db import session_scope
+    from app.models.base import utcnow
+    from app.services import apikeys
+    from app.settings import Settings
+
+    settings = Settings(database_url=database_url)
+    with session_scope(settings=settings) as session:
+        _, key = apikeys.create_key(
+            session,
+            name="http benchmark",
+            role=Role.control_room,
+            force=None,
+            expires_at=None,
+            created_by="bench",
+            pepper=settings.key_pepper.get_secret_value(),
+            now=utcnow(),
+        )
+    return f"Bearer {key}"
 
 
 def _wait_ready(name: str, process: subprocess.Popen[bytes], port: int, log: Path) -> None:
@@ -120,7 +148,7 @@ def check_answers(server: Server, bodies: Sequence[bytes]) -> None:
         request = urllib.request.Request(
             f"http://{HOST}:{server.port}/v1/evaluate",
             data=body,
-            headers={"Content-Type": "application/json"},
+            headers={"Content-Type": "application/json", "Authorization": server.authorization or ""},
         )
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
@@ -180,7 +208,7 @@ def combine(phases: Sequence[Phase]) -> Phase:
 
 
 def run_phase(server: Server, bodies: Sequence[bytes], args: argparse.Namespace) -> Phase:
-    requests = [post_request(HOST, server.port, "/v1/evaluate", b) for b in bodies]
+    requests = [post_request(HOST, server.port, "/v1/evaluate", b, server.authorization) for b in bodies]
     cpu_before, client_before, started = server.cpu_seconds(), time.process_time(), time.perf_counter()
     load = drive(
         HOST, server.port, requests, connections=args.connections, warmup=args.warmup, duration=args.duration

@@ -29,9 +29,10 @@ class LoadResult:
         return self.requests / self.seconds
 
 
-def post_request(host: str, port: int, path: str, body: bytes) -> bytes:
+def post_request(host: str, port: int, path: str, body: bytes, authorization: str | None = None) -> bytes:
+    auth = f"Authorization: {authorization}\r\n" if authorization else ""
     head = (
-        f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n"
+        f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n{auth}"
         f"Content-Length: {len(body)}\r\n\r\n"
     )
     return head.encode() + body
