@@ -25,7 +25,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.auth.roles import Role
 from benchmarks.corpus import generate, request_body
+from benchmarks.keys import UNLIMITED_RATE, bearer_keys
 from benchmarks.loadgen import LoadResult, drive, post_request
 from benchmarks.registry import BenchmarkError, Target
 from benchmarks.stats import percentile
@@ -62,7 +64,7 @@ class Server:
     name: str
     port: int
     pid: int
-    authorization: str | None = None
+    headers: dict[str, str]  # the real service is measured with authentication on, as deployed
 
     def cpu_seconds(self) -> float:
         """User + system CPU time of the server process so far (Linux /proc)."""
@@ -79,9 +81,7 @@ def serve(name: str, factory: str, workdir: Path) -> Iterator[Server]:
         "RUST_BACKTRACE": "0",
         "SAFESTEPS_DATABASE_URL": f"sqlite:///{workdir / f'{name}.db'}",
         "PYTHONPATH": str(ROOT),
-        # The load comes from one client: its rate limit would measure itself.
-        "SAFESTEPS_RATE_LIMIT_PER_SECOND": "1000000",
-        "SAFESTEPS_RATE_LIMIT_BURST": "1000000",
+        **UNLIMITED_RATE,
     }
     log = (workdir / f"{name}.log").open("wb")
     command = [
@@ -91,7 +91,10 @@ def serve(name: str, factory: str, workdir: Path) -> Iterator[Server]:
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         _wait_ready(name, process, port, workdir / f"{name}.log")
-        yield Server(name, port, process.pid, api_key(f"sqlite:///{workdir / f'{name}.db'}"))
+        headers = {}
+        if name == "app":  # it has migrated its database by now; the bare app has none
+            headers = bearer_keys(env["SAFESTEPS_DATABASE_URL"], [Role.control_room])["control_room"]
+        yield Server(name, port, process.pid, headers)
     finally:
         process.terminate()
         try:
@@ -100,30 +103,6 @@ def serve(name: str, factory: str, workdir: Path) -> Iterator[Server]:
             process.kill()
             process.wait()
         log.close()
-
-
-def api_key(database_url: str) -> str:
-    """``Bearer <key>`` of a control-room key in the server's database (the bare app ignores it;
-    both servers get the same header bytes)."""
-    from app.auth.roles import Role
-    from app.db import session_scope
-    from app.models.base import utcnow
-    from app.services import apikeys
-    from app.settings import Settings
-
-    settings = Settings(database_url=database_url)
-    with session_scope(settings=settings) as session:
-        _, key = apikeys.create_key(
-            session,
-            name="http benchmark",
-            role=Role.control_room,
-            force=None,
-            expires_at=None,
-            created_by="bench",
-            pepper=settings.key_pepper.get_secret_value(),
-            now=utcnow(),
-        )
-    return f"Bearer {key}"
 
 
 def _wait_ready(name: str, process: subprocess.Popen[bytes], port: int, log: Path) -> None:
@@ -148,7 +127,7 @@ def check_answers(server: Server, bodies: Sequence[bytes]) -> None:
         request = urllib.request.Request(
             f"http://{HOST}:{server.port}/v1/evaluate",
             data=body,
-            headers={"Content-Type": "application/json", "Authorization": server.authorization or ""},
+            headers={"Content-Type": "application/json", **server.headers},
         )
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
@@ -208,7 +187,7 @@ def combine(phases: Sequence[Phase]) -> Phase:
 
 
 def run_phase(server: Server, bodies: Sequence[bytes], args: argparse.Namespace) -> Phase:
-    requests = [post_request(HOST, server.port, "/v1/evaluate", b, server.authorization) for b in bodies]
+    requests = [post_request(HOST, server.port, "/v1/evaluate", b, server.headers) for b in bodies]
     cpu_before, client_before, started = server.cpu_seconds(), time.process_time(), time.perf_counter()
     load = drive(
         HOST, server.port, requests, connections=args.connections, warmup=args.warmup, duration=args.duration

@@ -29,10 +29,12 @@ class LoadResult:
         return self.requests / self.seconds
 
 
-def post_request(host: str, port: int, path: str, body: bytes, authorization: str | None = None) -> bytes:
-    auth = f"Authorization: {authorization}\r\n" if authorization else ""
+def post_request(
+    host: str, port: int, path: str, body: bytes, headers: dict[str, str] | None = None
+) -> bytes:
+    extra = "".join(f"{name}: {value}\r\n" for name, value in (headers or {}).items())
     head = (
-        f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n{auth}"
+        f"POST {path} HTTP/1.1\r\nHost: {host}:{port}\r\nContent-Type: application/json\r\n{extra}"
         f"Content-Length: {len(body)}\r\n\r\n"
     )
     return head.encode() + body

@@ -38,11 +38,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.auth.roles import Role  # noqa: E402
-from app.db import session_scope  # noqa: E402
-from app.models.base import utcnow  # noqa: E402
 from app.schemas.incidents import EXAMPLE_SUBMISSION  # noqa: E402
-from app.services import apikeys  # noqa: E402
-from app.settings import Settings  # noqa: E402
+from benchmarks.keys import UNLIMITED_RATE, bearer_keys  # noqa: E402
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 INCIDENTS = 500
@@ -110,35 +107,13 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def bearer_keys(database_url: str) -> dict[str, dict[str, str]]:
-    """A control-room key (evaluate and submit) and an auditor key (verify), made in the database the
-    server uses (same default pepper as the server: both read the same environment)."""
-    settings = Settings(database_url=database_url)
-    headers = {}
-    for role in (Role.control_room, Role.auditor):
-        with session_scope(settings=settings) as session:  # one key per unit of work
-            _, key = apikeys.create_key(
-                session,
-                name=f"bench {role.value}",
-                role=role,
-                force=None,
-                expires_at=None,
-                created_by="bench",
-                pepper=settings.key_pepper.get_secret_value(),
-                now=utcnow(),
-            )
-            headers[role.value] = {"Authorization": f"Bearer {key}"}
-    return headers
-
-
 def start_server(database_url: str, port: int) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "SAFESTEPS_DATABASE_URL": database_url,
         "RUST_BACKTRACE": "0",
         # One client drives the whole load: the per-client limit would measure itself.
-        "SAFESTEPS_RATE_LIMIT_PER_SECOND": "1000000",
-        "SAFESTEPS_RATE_LIMIT_BURST": "1000000",
+        **UNLIMITED_RATE,
     }
     command = [
         sys.executable, "-m", "uvicorn", "app.main:create_app", "--factory",
@@ -250,7 +225,7 @@ def bench(name: str, url: str, args: argparse.Namespace) -> dict[str, Any]:
     server = start_server(url, port)
     base = f"http://127.0.0.1:{port}"
     try:
-        keys = bearer_keys(url)
+        keys = bearer_keys(url, (Role.control_room, Role.auditor))
         runs: dict[bool, list[Stats]] = {False: [], True: []}
         for _ in range(args.rounds):
             for persisted in (False, True):

@@ -154,10 +154,15 @@ def _print_summary(job: ReplayJobPublic) -> None:
     s: dict[str, Any] = job.summary
     out.print(f"job {job.id}: [bold]{job.status}[/] ({job.processed} of {job.total} decisions)")
     if job.mode is ReplayMode.as_recorded:
-        table = Table("decisions", "reproduced", "failed", title="As-recorded replay")
+        table = Table(
+            "decisions", "reproduced", "failed", "erased (not reproducible)", title="As-recorded replay"
+        )
         colour = "red" if s.get("failed") else "green"
         table.add_row(
-            str(s.get("decisions", 0)), str(s.get("reproduced", 0)), f"[{colour}]{s.get('failed', 0)}[/]"
+            str(s.get("decisions", 0)),
+            str(s.get("reproduced", 0)),
+            f"[{colour}]{s.get('failed', 0)}[/]",
+            str(s.get("erased", 0)),
         )
         out.print(table)
         return

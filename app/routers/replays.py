@@ -9,13 +9,13 @@ from fastapi.responses import StreamingResponse
 
 from app.auth.deps import AUTH_ERRORS, Authorize, audited
 from app.auth.roles import Principal
-from app.db import SessionDep
+from app.db import SessionDep, UnitOfWorkRoute
 from app.deps import RegistryDep
 from app.schemas.errors import error_responses
 from app.schemas.replay import ReplayCreate, ReplayJobPublic, ReplayMode, ReplayResultsPage
 from app.services.replay import export, jobs
 
-router = APIRouter(prefix="/v1", tags=["replays"], responses=AUTH_ERRORS)
+router = APIRouter(prefix="/v1", tags=["replays"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
 # Replays read decisions and exports carry them out: auditors only, recorded in the access audit,
 # and a force-bound auditor sees only jobs confined to its force.
 Reader = Annotated[Principal, audited("audit:replay", action="replay.read", target="job_id")]
@@ -23,7 +23,11 @@ Exporter = Annotated[Principal, audited("audit:export", action="audit.export", t
 
 JobId = Annotated[str, Path(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{36}$")]
 FlaggedOnly = Annotated[
-    bool, Query(description="Only reproduction failures (as recorded) or changed incidents (impact).")
+    bool,
+    Query(
+        description="Only flagged results: reproduction failures and records erased by retention "
+        "(as recorded), or changed incidents (impact)."
+    ),
 ]
 
 

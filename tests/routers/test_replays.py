@@ -63,7 +63,7 @@ def test_a_replay_is_queued_at_once_and_run_by_the_worker(replay_client: TestCli
         120,
         100.0,
     )
-    assert done["summary"] == {"decisions": 120, "reproduced": 120, "failed": 0}
+    assert done["summary"] == {"decisions": 120, "reproduced": 120, "failed": 0, "erased": 0}
     assert done["results"] == "flagged"  # by default only failures are stored: here, none
     assert replay_client.get(f"/v1/replays/{job['id']}/results").json() == {"items": [], "next_after": None}
 

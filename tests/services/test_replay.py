@@ -9,6 +9,8 @@ import orjson
 import pytest
 from sqlalchemy import Engine, select
 
+from app.db import session_scope
+from app.models.base import utcnow
 from app.models.decision import DecisionRecord
 from app.rules import lock
 from app.rules.diff import diff_rulesets
@@ -17,6 +19,7 @@ from app.rules.registry import RulesetRegistry, load_all
 from app.services import demo
 from app.services.replay import jobs
 from app.services.replay.runner import LostClaim, run_job
+from app.services.retention import apply_retention
 from tests import replay_support as rs
 from tests.synthetic_rulesets import document, rule, write
 
@@ -53,10 +56,25 @@ def test_as_recorded_replay_reproduces_every_stored_decision(
 ) -> None:
     job = rs.run(seeded, registry, mode="as_recorded")
     assert (job.status, job.total, job.processed, job.flagged) == ("succeeded", 300, 300, 0)
-    assert job.summary == {"decisions": 300, "reproduced": 300, "failed": 0}
+    assert job.summary == {"decisions": 300, "reproduced": 300, "failed": 0, "erased": 0}
     results = rs.results(seeded, job.id)
     assert [r["seq"] for r in results] == list(range(1, 301))
     assert all(r["detail"]["stored_hash"] == r["detail"]["replayed_hash"] for r in results)
+
+
+def test_records_erased_by_retention_are_reported_as_not_reproducible_not_as_failures(
+    seeded: Engine, registry: RulesetRegistry
+) -> None:
+    with session_scope(engine=seeded) as session:
+        report = apply_retention(session, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
+    assert report.fields_erased > 0
+    job = rs.run(seeded, registry, mode="as_recorded")
+    assert job.summary["failed"] == 0
+    assert job.summary["erased"] > 0
+    assert job.summary["erased"] + job.summary["reproduced"] == 300
+    erased = [r for r in rs.results(seeded, job.id) if "erased" in r["detail"]]
+    assert len(erased) == job.summary["erased"], "erased records are kept among the flagged results"
+    assert all(r["detail"]["reproducible"] is False and r["detail"]["erased"] for r in erased)
 
 
 def test_an_altered_stored_result_is_a_reproduction_failure_with_both_results(
@@ -195,7 +213,7 @@ def test_a_released_job_is_queued_again_and_resumes(seeded: Engine, registry: Ru
     assert rs.job(seeded, job_id).status == "queued"
     assert jobs.claim(seeded, "b", stale_after=timedelta(seconds=60)) == job_id
     assert run_job(seeded, registry, job_id, "b", batch_size=100)
-    assert rs.job(seeded, job_id).summary == {"decisions": 300, "reproduced": 300, "failed": 0}
+    assert rs.job(seeded, job_id).summary == {"decisions": 300, "reproduced": 300, "failed": 0, "erased": 0}
 
 
 def test_impact_of_1_1_0_on_decisions_made_under_1_0_0_is_what_its_diff_says(

@@ -88,6 +88,7 @@ class _Tally:
     mode: ReplayMode
     processed: int = 0
     flagged: int = 0
+    erased: int = 0
     impact: ImpactTotals = field(default_factory=ImpactTotals)
 
     def summary(self) -> dict[str, Any]:
@@ -95,8 +96,9 @@ class _Tally:
             return self.impact.to_json()
         return {
             "decisions": self.processed,
-            "reproduced": self.processed - self.flagged,
+            "reproduced": self.processed - self.flagged - self.erased,
             "failed": self.flagged,
+            "erased": self.erased,
         }
 
 
@@ -121,6 +123,11 @@ class _Replayer:
         return f"rule set {found.key} now hashes {found.hash}, the decision names {row.ruleset_hash}"
 
     def as_recorded(self, row: Any) -> tuple[bool, dict[str, Any]]:
+        erased = orjson.loads(row.erased) if row.erased else None
+        if erased:
+            # Retention removed personal content the rules read (free text, dates of birth), so the
+            # decision cannot be re-made; its integrity is still proven by the hash chain (verify).
+            return False, {"erased": erased, "reproducible": False}
         ruleset = self.recorded_ruleset(row)
         if isinstance(ruleset, str):
             return True, {"error": ruleset, "stored_result": orjson.loads(row.result)}
@@ -133,9 +140,6 @@ class _Replayer:
             return True, {"error": f"{type(exc).__name__}: {exc}", "stored_result": orjson.loads(stored)}
         outcome = reproduce(stored, decision, self._findings)
         detail: dict[str, Any] = {"stored_hash": outcome.stored_hash, "replayed_hash": outcome.replayed_hash}
-        if row.erased:
-            # Retention erased personal content: a rule that read it may no longer reproduce.
-            detail["erased"] = orjson.loads(row.erased)
         if not outcome.reproduced:
             detail["differing_fields"] = outcome.differing_fields(stored)
             detail["stored_result"] = orjson.loads(stored)
@@ -186,7 +190,13 @@ def run_job(
             total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
         _write(engine, job_id, worker, {"total": total})
     summary = orjson.loads(job.summary)
-    tally = _Tally(mode, job.processed, job.flagged, ImpactTotals.from_json(summary))
+    tally = _Tally(
+        mode,
+        job.processed,
+        job.flagged,
+        erased=summary.get("erased", 0),
+        impact=ImpactTotals.from_json(summary),
+    )
     replayer = _Replayer(registry, mode, target)
     cursor = job.cursor
     if progress:
@@ -236,20 +246,23 @@ def run_job(
 def _result_row(
     job_id: str, row: Any, mode: ReplayMode, replayer: _Replayer, tally: _Tally
 ) -> dict[str, Any]:
-    newly_blocking = False
+    newly_blocking = erased = False
     if mode is ReplayMode.impact:
         flagged, newly_blocking, detail = replayer.impact(row, tally.impact)
     else:
         flagged, detail = replayer.as_recorded(row)
+        erased = "erased" in detail
     tally.processed += 1
     tally.flagged += flagged
+    tally.erased += erased
     return {
         "job_id": job_id,
         "seq": row.seq,
         "decision_id": row.decision_id,
         "incident_ref": row.incident_ref,
         "recorded_ruleset": f"{row.ruleset_id}@{row.ruleset_version}",
-        "flagged": flagged,
+        # Stored as flagged (worth an auditor's look) but counted apart from failures.
+        "flagged": flagged or erased,
         "newly_blocking": newly_blocking,
         "detail": orjson.dumps(detail).decode(),
     }
