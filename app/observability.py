@@ -10,15 +10,16 @@ name; the exception type and the stack frames are enough to find the bug.
 
 from __future__ import annotations
 
-import json
 import logging
+import os
 import re
 import sys
 import traceback
-import uuid
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
+
+import orjson
 
 request_id_var: ContextVar[str | None] = ContextVar("safesteps_request_id", default=None)
 
@@ -30,7 +31,7 @@ def new_request_id(candidate: str | None = None) -> str:
     """The caller's id when it is well-formed, otherwise a fresh random one."""
     if candidate is not None and REQUEST_ID_PATTERN.fullmatch(candidate):
         return candidate
-    return uuid.uuid4().hex
+    return os.urandom(16).hex()  # 128 random bits, as a uuid4 without its object
 
 
 class JsonFormatter(logging.Formatter):
@@ -55,7 +56,7 @@ class JsonFormatter(logging.Formatter):
                     f"{frame.filename}:{frame.lineno} in {frame.name}" for frame in traceback.extract_tb(tb)
                 ],
             }
-        return json.dumps(entry, default=str, ensure_ascii=False)
+        return orjson.dumps(entry, default=str).decode("utf-8")
 
 
 class _StderrHandler(logging.Handler):

@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,7 @@ class Stats:
     seconds: float
     latencies: list[float]
     errors: int
+    ok: int = 0  # expected answers, warm-up included (persisted: submissions stored)
     server_cpu: float = 0.0  # CPU seconds of the app server during the run
     db_cpu: float = 0.0  # CPU seconds of PostgreSQL backends during the run (0 for SQLite)
 
@@ -81,17 +83,22 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
-def postgres_cpu() -> float:
-    """CPU seconds of every local process named postgres (other users' queries count too)."""
-    total = 0.0
+def postgres_cpu() -> dict[int, float]:
+    """CPU seconds per local process named postgres (other users' queries count too)."""
+    seen: dict[int, float] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             text_ = stat.read_text()
         except OSError:
             continue
         if "(postgres)" in text_:
-            total += cpu_seconds(int(stat.parent.name))
-    return total
+            seen[int(stat.parent.name)] = cpu_seconds(int(stat.parent.name))
+    return seen
+
+
+def postgres_delta(before: dict[int, float]) -> float:
+    """CPU used since ``before`` by postgres processes still alive (exited ones are not counted)."""
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in postgres_cpu().items())
 
 
 def free_port() -> int:
@@ -142,29 +149,47 @@ async def drive(
     evaluate, submissions = bodies()
     counter = itertools.count()
     latencies: list[float] = []
-    errors = 0
+    errors = retries = ok = 0
+    failures: Counter[str] = Counter()
+    run_id = uuid.uuid4().hex[:8]
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30, headers=headers) as client:
 
         async def one() -> None:
-            nonlocal errors
+            """One request; a persisted one is retried with the same Idempotency-Key after a
+            transport error or a 503, as an MDT would (so it is stored exactly once)."""
+            nonlocal errors, retries, ok
             n = next(counter)
-            if persisted:
-                body = submissions[n % INCIDENTS]
-                ref = body["checklist"]["incident"]["reference"]
-                headers = {"Idempotency-Key": uuid.uuid4().hex}
-                request = client.post(f"/v1/incidents/{ref}/checklists", json=body, headers=headers)
-            else:
-                request = client.post("/v1/evaluate", json=evaluate)
             start = time.perf_counter()
-            try:
-                response = await request
-            except httpx.TransportError:
+            for attempt in range(3):
+                try:
+                    if persisted:
+                        body = submissions[n % INCIDENTS]
+                        ref = body["checklist"]["incident"]["reference"]
+                        headers = {"Idempotency-Key": f"bench-{run_id}-{n}"}
+                        response = await client.post(
+                            f"/v1/incidents/{ref}/checklists", json=body, headers=headers
+                        )
+                    else:
+                        response = await client.post("/v1/evaluate", json=evaluate)
+                except httpx.TransportError as exc:
+                    failures[type(exc).__name__] += 1
+                    retries += attempt < 2
+                    continue
+                if persisted and response.status_code == 503 and attempt < 2:
+                    failures["503"] += 1
+                    retries += 1
+                    continue
+                break
+            else:
                 errors += 1
                 return
             latencies.append(time.perf_counter() - start)
             if response.status_code != (201 if persisted else 200):
+                failures[str(response.status_code)] += 1
                 errors += 1
+            else:
+                ok += 1
 
         async def worker(deadline: float) -> None:
             while time.perf_counter() < deadline:
@@ -177,7 +202,9 @@ async def drive(
         await asyncio.gather(*(worker(begin + seconds) for _ in range(concurrency)))
         elapsed = time.perf_counter() - begin
     label = "persisted" if persisted else "stateless"
-    return Stats(label, len(latencies), elapsed, latencies, errors)
+    if failures:
+        print(f"  ({label}: {retries} retries; failed attempts {dict(failures)})")
+    return Stats(label, len(latencies), elapsed, latencies, errors, ok=ok)
 
 
 def merge(runs: list[Stats]) -> Stats:
@@ -187,6 +214,7 @@ def merge(runs: list[Stats]) -> Stats:
         sum(r.seconds for r in runs),
         [lat for r in runs for lat in r.latencies],
         sum(r.errors for r in runs),
+        sum(r.ok for r in runs),
         sum(r.server_cpu for r in runs),
         sum(r.db_cpu for r in runs),
     )
@@ -201,16 +229,15 @@ def bench(name: str, url: str, args: argparse.Namespace) -> dict[str, Any]:
         runs: dict[bool, list[Stats]] = {False: [], True: []}
         for _ in range(args.rounds):
             for persisted in (False, True):
-                server0, db0 = cpu_seconds(server.pid), postgres_cpu() if name == "PostgreSQL" else 0.0
+                server0, db0 = cpu_seconds(server.pid), postgres_cpu() if name == "PostgreSQL" else {}
                 stats = asyncio.run(
                     drive(base, persisted, args.seconds, args.concurrency, keys["control_room"])
                 )
                 stats.server_cpu = cpu_seconds(server.pid) - server0
-                stats.db_cpu = (postgres_cpu() - db0) if name == "PostgreSQL" else 0.0
+                stats.db_cpu = postgres_delta(db0) if name == "PostgreSQL" else 0.0
                 runs[persisted].append(stats)
         stateless, persisted = merge(runs[False]), merge(runs[True])
-        warmups = args.rounds * args.concurrency
-        stored = sum(r.requests - r.errors for r in runs[True]) + warmups
+        stored = sum(r.ok for r in runs[True])
         check = httpx.get(f"{base}/v1/audit/verify", timeout=120, headers=keys["auditor"]).json()
     finally:
         server.terminate()
