@@ -13,9 +13,9 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from app.cli_auth import keys_app, retention_app
 from app.commands import replay as replay_commands
 from app.commands import rules as rules_commands
+from app.commands.security import keys_app, retention_app
 from app.db import session_scope
 from app.rules.decision import Decision, Outcome
 from app.rules.errors import RulesError, RulesetCheckError
