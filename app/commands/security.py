@@ -9,19 +9,17 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from app.auth.roles import Role
+from app.commands.console import err, out
 from app.db import session_scope
 from app.models.base import utcnow
 from app.services import apikeys, retention
 from app.settings import get_settings
 
 keys_app = typer.Typer(help="API keys of client systems: create, list, revoke.", no_args_is_help=True)
-out = Console()
 FORCE_CODE = re.compile(r"^[A-Z0-9_-]{2,16}$")
-err = Console(stderr=True)
 
 
 def _aware(value: datetime | None) -> datetime | None:
