@@ -8,12 +8,12 @@ from fastapi import APIRouter, Query
 from pydantic import AwareDatetime
 
 from app.auth.deps import AUTH_ERRORS, audited
-from app.db import SessionDep
+from app.db import SessionDep, UnitOfWorkRoute
 from app.schemas.auth import AccessEventPublic
 from app.schemas.errors import error_responses
 from app.services.access import list_access
 
-router = APIRouter(prefix="/v1/audit", tags=["audit"], responses=AUTH_ERRORS)
+router = APIRouter(prefix="/v1/audit", tags=["audit"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
 
 
 @router.get(

@@ -8,14 +8,14 @@ from fastapi import APIRouter, Depends, Path, Request
 
 from app.auth.deps import AUTH_ERRORS, Authorize
 from app.auth.roles import Principal
-from app.db import SessionDep
+from app.db import SessionDep, UnitOfWorkRoute
 from app.deps import SettingsDep
 from app.models.base import utcnow
 from app.schemas.auth import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
 from app.schemas.errors import error_responses
 from app.services import apikeys as service
 
-router = APIRouter(prefix="/v1/keys", tags=["keys"], responses=AUTH_ERRORS)
+router = APIRouter(prefix="/v1/keys", tags=["keys"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
 Admin = Annotated[Principal, Depends(Authorize("keys:manage"))]
 KeyId = Annotated[str, Path(pattern=r"^[0-9a-f]{16}$")]
 
