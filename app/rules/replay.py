@@ -79,23 +79,31 @@ class FindingCache:
 
 @dataclass(frozen=True, slots=True)
 class Reproduction:
+    """Whether the canonical result reproduced. Equal canonical bytes are equal canonical hashes, so
+    the comparison is on bytes and the SHA-256 digests (a sizeable share of the cost of a replay)
+    are computed only when asked for: for a failure, or when every result is stored."""
+
     reproduced: bool
-    stored_hash: str
-    replayed_hash: str
+    stored: bytes = field(repr=False)
     replayed: bytes = field(repr=False)
 
-    def differing_fields(self, stored: bytes) -> list[str]:
+    @property
+    def stored_hash(self) -> str:
+        return sha256_hex(self.stored)
+
+    @property
+    def replayed_hash(self) -> str:
+        return self.stored_hash if self.reproduced else sha256_hex(self.replayed)
+
+    def differing_fields(self) -> list[str]:
         """Top-level result fields that differ (only worth computing for a failure)."""
-        before, after = orjson.loads(stored), orjson.loads(self.replayed)
+        before, after = orjson.loads(self.stored), orjson.loads(self.replayed)
         return sorted(k for k in {*before, *after} if before.get(k) != after.get(k))
 
 
 def reproduce(stored_result: bytes, replayed: Decision, cache: FindingCache | None = None) -> Reproduction:
     replayed_bytes = result_json(replayed, cache)
-    replayed_hash = sha256_hex(replayed_bytes)
-    # Equal bytes have equal hashes: hash the stored result only when it differs.
-    stored_hash = replayed_hash if stored_result == replayed_bytes else sha256_hex(stored_result)
-    return Reproduction(stored_hash == replayed_hash, stored_hash, replayed_hash, replayed_bytes)
+    return Reproduction(stored_result == replayed_bytes, stored_result, replayed_bytes)
 
 
 class ChangeKind(StrEnum):

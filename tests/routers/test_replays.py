@@ -6,6 +6,7 @@ import csv
 import io
 import time
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import orjson
@@ -16,6 +17,8 @@ from sqlalchemy import Engine
 from app.main import create_app
 from app.rules.registry import RulesetRegistry
 from app.services import demo
+from app.services.replay import jobs
+from app.services.replay.runner import run_job
 from app.settings import Settings
 from tests import replay_support as rs
 from tests.auth import as_role
@@ -154,3 +157,35 @@ def test_unknown_jobs_and_versions_are_404(replay_client: TestClient) -> None:
     )
     assert response.status_code == 404
     assert response.json()["error"] == "ruleset_not_found"
+
+
+def test_a_job_cut_off_by_a_crash_is_resumed_by_the_restarted_service(
+    db_settings: Settings, db_engine: Engine, registry: RulesetRegistry
+) -> None:
+    """The first service dies after one batch (no release, no final write); the restarted
+    service's worker takes the job over once its heartbeat is stale and finishes it exactly."""
+    demo.seed(db_engine, registry, 150)
+    job_id = rs.create(db_engine, registry, mode="as_recorded")
+    assert jobs.claim(db_engine, "crashed-service", stale_after=timedelta(seconds=60), job_id=job_id)
+    stops = iter([False, True])
+    assert not run_job(
+        db_engine, registry, job_id, "crashed-service", batch_size=40, should_stop=lambda: next(stops)
+    )
+    settings = db_settings.model_copy(update={"replay_poll_seconds": 0.05, "replay_stale_seconds": 0.2})
+    with TestClient(create_app(settings)) as client:
+        client.headers.update(as_role(client, "auditor"))
+        done = wait_for(client, job_id)
+        assert (done["status"], done["processed"], done["total"], done["attempts"]) == (
+            "succeeded",
+            150,
+            150,
+            2,
+        )
+        assert done["summary"] == {"decisions": 150, "reproduced": 150, "failed": 0, "erased": 0}
+        seqs: list[int] = []
+        after = -1
+        while after is not None:
+            page = client.get(f"/v1/replays/{job_id}/results", params={"after": after, "limit": 100}).json()
+            seqs += [item["seq"] for item in page["items"]]
+            after = page["next_after"]
+    assert seqs == list(range(1, 151))  # every decision once: the first 40 from before the crash

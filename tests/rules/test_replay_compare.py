@@ -48,7 +48,8 @@ def test_reproduction_compares_canonical_hashes() -> None:
     altered = orjson.dumps({**orjson.loads(stored), "score": 99.9}, option=orjson.OPT_SORT_KEYS)
     failed = reproduce(altered, decision)
     assert not failed.reproduced
-    assert failed.differing_fields(altered) == ["score"]
+    assert failed.differing_fields() == ["score"]
+    assert failed.stored_hash != failed.replayed_hash == same.replayed_hash
 
 
 def test_impact_names_appeared_disappeared_severity_and_outcome_changes() -> None:

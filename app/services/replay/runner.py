@@ -122,7 +122,8 @@ class _Replayer:
             return found
         return f"rule set {found.key} now hashes {found.hash}, the decision names {row.ruleset_hash}"
 
-    def as_recorded(self, row: Any) -> tuple[bool, dict[str, Any]]:
+    def as_recorded(self, row: Any, keep: bool) -> tuple[bool, dict[str, Any]]:
+        """Reproduce one decision; ``keep``: its result will be stored even if it reproduces."""
         erased = orjson.loads(row.erased) if row.erased else None
         if erased:
             # Retention removed personal content the rules read (free text, dates of birth), so the
@@ -139,9 +140,11 @@ class _Replayer:
         except (RulesError, ValueError, KeyError, TypeError) as exc:
             return True, {"error": f"{type(exc).__name__}: {exc}", "stored_result": orjson.loads(stored)}
         outcome = reproduce(stored, decision, self._findings)
+        if outcome.reproduced and not keep:
+            return False, {}
         detail: dict[str, Any] = {"stored_hash": outcome.stored_hash, "replayed_hash": outcome.replayed_hash}
         if not outcome.reproduced:
-            detail["differing_fields"] = outcome.differing_fields(stored)
+            detail["differing_fields"] = outcome.differing_fields()
             detail["stored_result"] = orjson.loads(stored)
             detail["replayed_result"] = orjson.loads(outcome.replayed)
         return not outcome.reproduced, detail
@@ -223,7 +226,7 @@ def run_job(
                 break
             cursor = rows[-1].seq
             next_rows = reader.submit(fetch, cursor)
-            results = [_result_row(job_id, row, mode, replayer, tally) for row in rows]
+            results = [_result_row(job_id, row, mode, replayer, tally, job.store_all) for row in rows]
             if not job.store_all:
                 results = [r for r in results if r["flagged"]]
             values = {
@@ -244,13 +247,13 @@ def run_job(
 
 
 def _result_row(
-    job_id: str, row: Any, mode: ReplayMode, replayer: _Replayer, tally: _Tally
+    job_id: str, row: Any, mode: ReplayMode, replayer: _Replayer, tally: _Tally, store_all: bool
 ) -> dict[str, Any]:
     newly_blocking = erased = False
     if mode is ReplayMode.impact:
         flagged, newly_blocking, detail = replayer.impact(row, tally.impact)
     else:
-        flagged, detail = replayer.as_recorded(row)
+        flagged, detail = replayer.as_recorded(row, keep=store_all)
         erased = "erased" in detail
     tally.processed += 1
     tally.flagged += flagged
