@@ -59,12 +59,15 @@ def test_database(
     return pg
 
 
+def _settings_on(db: database.TestDatabase) -> Settings:
+    """Test settings on a fresh copy of ``db``, already migrated (so no migration at start-up)."""
+    return Settings(environment="test", database_url=db.fresh_url(), auto_migrate=False, **TEST_LIMITS)
+
+
 @pytest.fixture
 def settings(sqlite_database: database.TestDatabase) -> Settings:
     """Settings for stateless tests: a fresh migrated SQLite database."""
-    return Settings(
-        environment="test", database_url=sqlite_database.fresh_url(), auto_migrate=False, **TEST_LIMITS
-    )
+    return _settings_on(sqlite_database)
 
 
 @pytest.fixture
@@ -90,9 +93,7 @@ def client(anonymous_client: TestClient, creds: Credentials) -> TestClient:
 @pytest.fixture
 def db_settings(test_database: database.TestDatabase) -> Settings:
     """Settings on a fresh, migrated database of each backend under test."""
-    return Settings(
-        environment="test", database_url=test_database.fresh_url(), auto_migrate=False, **TEST_LIMITS
-    )
+    return _settings_on(test_database)
 
 
 @pytest.fixture
@@ -115,9 +116,7 @@ def db_client(db_anonymous_client: TestClient, db_creds: Credentials) -> TestCli
 
 @pytest.fixture
 def pg_settings(pg_database: database.TestDatabase) -> Settings:
-    return Settings(
-        environment="test", database_url=pg_database.fresh_url(), auto_migrate=False, **TEST_LIMITS
-    )
+    return _settings_on(pg_database)
 
 
 @pytest.fixture
