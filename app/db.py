@@ -68,10 +68,13 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide when transactions begin (see "begin").
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        # WAL is a property of the file, set once: switching needs a lock that a connection already
+        # migrating (BEGIN IMMEDIATE) holds, so a second process starting then must not ask again.
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
