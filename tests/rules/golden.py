@@ -36,7 +36,7 @@ from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Decision
-from app.rules.engine import EvaluationContext, evaluate
+from app.rules.engine import Facts, RulesetRef, decide
 from app.rules.registry import BUILTIN_RULESETS, RulesetRegistry, ruleset_files
 from app.rules.testing import CaseFile, cases_dir
 from app.services.synthetic import incidents
@@ -160,11 +160,11 @@ def generate(version: str) -> dict[str, Any]:
 def decide_input(
     registry: RulesetRegistry, ruleset: CompiledRuleset, item: GoldenInput, moment: str | None, *, live: bool
 ) -> Decision:
-    """The engine's decision on a golden input: as stored facts (replay) or as a checklist (live)."""
-    context = EvaluationContext(hook=moment, as_of=item.as_of)
-    if live:
-        return evaluate(ruleset, item.checklist(), context)
-    return evaluate(ruleset, json.loads(item.input), context, checklist_schema_version=item.schema_version)
+    """The engine's decision on a golden input, through the one entry point: as stored facts
+    (replay's path) or as a validated checklist (the live paths)."""
+    facts = Facts.of(item.checklist()) if live else Facts.stored(item.input, item.schema_version)
+    ref = RulesetRef(ruleset.document.id, ruleset.document.version)
+    return decide(registry, facts, moment, as_of=item.as_of, ruleset=ref)
 
 
 def _result(
