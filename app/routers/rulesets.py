@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.auth.deps import AUTH_ERRORS, Authorize
-from app.deps import RegistryDep
+from app.http.deps import RegistryDep
+from app.http.guards import AUTH_ERRORS, Authorize
 from app.rules.diff import RulesetDiff
 from app.rules.model import RULESET_ID_PATTERN, SEMVER_PATTERN
 from app.schemas.errors import error_responses

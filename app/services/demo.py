@@ -15,9 +15,8 @@ from itertools import islice
 from typing import Any
 
 from sqlalchemy import Engine, func, insert, select
-from sqlmodel import Session
 
-from app.db import begin_write
+from app.db import begin_write, session_scope
 from app.models.incident import ChecklistRevision, Incident
 from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
@@ -94,7 +93,7 @@ def seed(
     source = incidents(count, seed=seed_value + start, start=start)
     while chunk := list(islice(source, batch)):
         prepared = [_prepare(registry, item) for item in chunk]
-        with Session(engine) as session:
+        with session_scope(engine) as session:
             audit.append(begin_write(session), [record for record, _, _ in prepared])
             ids = session.execute(
                 insert(INCIDENTS).returning(INCIDENTS.c.id, sort_by_parameter_order=True),
@@ -115,7 +114,6 @@ def seed(
                     for incident_id, (record, _, _) in zip(ids, prepared, strict=True)
                 ],
             )
-            session.commit()
         for record, _, blocking in prepared:
             report.incidents += 1
             report.blocking += blocking

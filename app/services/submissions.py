@@ -28,11 +28,13 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from app.db import begin_write
+from app.db import begin_write, retryable
 from app.errors import (
+    DatabaseBusy,
     IncidentNotFound,
     IncidentReferenceMismatch,
-    InvalidPrecondition,
+    InvalidItem,
+    ItemFailed,
     OutsideForce,
     ServiceError,
     StaleRevision,
@@ -43,7 +45,7 @@ from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, checklist_facts, evaluate
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
-from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate
+from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
 from app.services import audit, idempotency, statements
 from app.services.evaluation import resolve_ruleset
 
@@ -82,23 +84,26 @@ class Stored:
 
 
 @dataclass(frozen=True, slots=True)
-class ItemOutcome:
+class Applied:
+    """A batch item stored as a new revision, or the replay of an earlier identical submission."""
+
+    index: int
+    incident_ref: str
+    status_code: int
+    replayed: bool
+    result: SubmissionResult
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A batch item that changed nothing, and the domain error it would have got alone."""
+
     index: int
     incident_ref: str | None
-    stored: Stored | None = None
-    error: Exception | None = None
+    error: ServiceError | RulesError
 
 
-def parse_if_match(value: str) -> int:
-    """``"3"``, ``W/"3"`` or ``3`` -> 3."""
-    text = value.strip().removeprefix("W/").strip('"')
-    if not text.isdigit():
-        raise InvalidPrecondition(value)
-    return int(text)
-
-
-def etag(revision: int) -> str:
-    return f'"{revision}"'
+ItemOutcome = Applied | Rejected
 
 
 def prepare(
@@ -251,12 +256,14 @@ def submit(
     submission: SubmissionCreate,
     *,
     idempotency_key: str | None,
-    if_match: str | None,
+    if_match: int | None,
     requested_by: str,
     force: str | None = None,
 ) -> Stored:
-    """One submission: a new revision and its decision record, or the response to a retry."""
-    base = parse_if_match(if_match) if if_match is not None else submission.base_revision
+    """One submission: a new revision and its decision record, or the response to a retry.
+
+    ``if_match``: the revision the client's ``If-Match`` names (it wins over ``base_revision``)."""
+    base = if_match if if_match is not None else submission.base_revision
     item = prepare(
         registry,
         incident_ref,
@@ -287,7 +294,10 @@ def submit_batch(
     for index, raw in enumerate(items):
         ref = raw.get("incident_ref") if isinstance(raw.get("incident_ref"), str) else None
         try:
-            parsed = BatchItem.model_validate(raw)
+            try:
+                parsed = BatchItem.model_validate(raw)
+            except ValidationError as exc:
+                raise InvalidItem(exc.errors()) from None
             ready.append(
                 (
                     index,
@@ -302,8 +312,8 @@ def submit_batch(
                     ),
                 )
             )
-        except (ValidationError, ServiceError, RulesError) as exc:
-            outcomes[index] = ItemOutcome(index, ref, error=exc)
+        except (ServiceError, RulesError) as exc:
+            outcomes[index] = Rejected(index, ref, exc)
     ready.sort(key=lambda pair: (pair[1].submission.device_time, pair[0]))
     conn = begin_write(session)
     records: list[audit.PendingRecord] = []
@@ -312,14 +322,17 @@ def submit_batch(
             with conn.begin_nested():  # a savepoint per item
                 stored = store(conn, item, requested_by, utcnow())
         except (ServiceError, RulesError) as exc:
-            outcomes[index] = ItemOutcome(index, item.incident_ref, error=exc)
+            outcomes[index] = Rejected(index, item.incident_ref, exc)
             continue
         except SQLAlchemyError as exc:
             log.error("batch item %d failed in the database: %s", index, type(exc).__name__)
-            outcomes[index] = ItemOutcome(index, item.incident_ref, error=exc)
+            outcomes[index] = Rejected(
+                index, item.incident_ref, DatabaseBusy() if retryable(exc) else ItemFailed()
+            )
             continue
         if stored.record is not None:
             records.append(stored.record)
-        outcomes[index] = ItemOutcome(index, item.incident_ref, stored=stored)
+        result = SubmissionResult.model_validate_json(stored.response)
+        outcomes[index] = Applied(index, item.incident_ref, stored.status_code, stored.replayed, result)
     audit.append(conn, records)
     return [outcomes[i] for i in range(len(items))]

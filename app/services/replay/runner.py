@@ -18,9 +18,8 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Engine, Select, and_, func, insert, select, update
-from sqlmodel import Session
 
-from app.db import begin_write
+from app.db import begin_write, session_scope
 from app.models.base import utcnow
 from app.models.decision import DecisionRecord
 from app.models.incident import Incident
@@ -279,7 +278,7 @@ def _write(
     results: list[dict[str, Any]] | None = None,
 ) -> None:
     """One write transaction: the results (if any) and the job's new state, if still ours."""
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         begin_write(session)
         if results:
             session.execute(insert(RESULTS), results)
@@ -293,4 +292,3 @@ def _write(
         if claimed != 1:
             session.rollback()
             raise LostClaim(job_id)
-        session.commit()
