@@ -8,7 +8,6 @@ incident's own time, so the log reads like history and date-range replays have s
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
@@ -17,16 +16,14 @@ from typing import Any
 from sqlalchemy import Engine, func, insert, select
 
 from app.db import begin_write, session_scope
-from app.models.incident import ChecklistRevision, Incident
-from app.rules.canonical import canonical_json
+from app.models.decision import PendingRecord
+from app.models.tables import INCIDENTS, REVISIONS
 from app.rules.checklist import Checklist
-from app.rules.engine import EvaluationContext, Facts, RulesetRef, decide
+from app.rules.engine import Facts, RulesetRef, decide
 from app.rules.registry import RulesetRegistry
 from app.services import audit
 from app.services.synthetic import SyntheticIncident, incidents
 
-INCIDENTS = Incident.__table__  # type: ignore[attr-defined]
-REVISIONS = ChecklistRevision.__table__  # type: ignore[attr-defined]
 SEEDED_BY = "demo-seed"
 RULESET = "concern-for-a-child"
 
@@ -40,27 +37,13 @@ class SeedReport:
 
 def _prepare(
     registry: RulesetRegistry, item: SyntheticIncident
-) -> tuple[audit.PendingRecord, dict[str, Any], bool]:
+) -> tuple[PendingRecord, dict[str, Any], bool]:
     checklist = Checklist.model_validate(item.checklist)
     facts = Facts.of(checklist)
     as_of = item.as_of  # == checklist.latest_time(), known from generation (a tree walk costs ~1 ms)
     decision = decide(registry, facts, item.hook, as_of=as_of, ruleset=RulesetRef(RULESET))
-    context = EvaluationContext(hook=item.hook, as_of=as_of)
-    identity = decision.ruleset
-    record = audit.PendingRecord(
-        decision_id=str(uuid.uuid4()),
-        incident_ref=item.reference,
-        revision=1,
-        ruleset_id=identity.id,
-        ruleset_version=identity.version,
-        ruleset_hash=identity.hash,
-        engine_version=decision.engine_version,
-        checklist_schema_version=checklist.schema_version,
-        input=facts.input_json(),
-        context=canonical_json(context.facts()),
-        result=canonical_json(decision.model_dump(mode="json")),
-        requested_by=SEEDED_BY,
-        recorded_at=as_of,
+    record = PendingRecord.of(
+        decision, facts, incident_ref=item.reference, revision=1, requested_by=SEEDED_BY, recorded_at=as_of
     )
     row = {
         "reference": item.reference,

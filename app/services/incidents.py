@@ -8,12 +8,11 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Table, and_, exists, or_, select
+from sqlalchemy import and_, exists, or_, select
 from sqlmodel import Session
 
 from app.errors import IncidentNotFound, InvalidCursor
-from app.models.decision import DecisionRecord
-from app.models.incident import ChecklistRevision, Incident
+from app.models.tables import INCIDENTS, RECORDS, REVISIONS
 from app.rules.decision import Decision
 from app.schemas.incidents import (
     IncidentOutstanding,
@@ -26,9 +25,6 @@ from app.schemas.incidents import (
 )
 from app.services.decisions import feedback_for_incident
 
-INCIDENTS: Table = Incident.__table__  # type: ignore[attr-defined]
-REVISIONS: Table = ChecklistRevision.__table__  # type: ignore[attr-defined]
-RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
 SUMMARY_COLUMNS = (
     INCIDENTS.c.reference,
     INCIDENTS.c.force,

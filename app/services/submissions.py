@@ -16,9 +16,8 @@ every stored item's decision in one go.
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -40,9 +39,10 @@ from app.errors import (
     StaleRevision,
 )
 from app.models.base import utcnow
+from app.models.decision import PendingRecord
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import Decision
-from app.rules.engine import EvaluationContext, Facts, decide
+from app.rules.engine import Facts, decide
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
@@ -68,7 +68,7 @@ class Prepared:
     request_hash: str
     decision: Decision
     findings: list[dict[str, Any]]
-    record: audit.PendingRecord
+    record: PendingRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ class Stored:
     response: str
     status_code: int
     replayed: bool
-    record: audit.PendingRecord | None = None
+    record: PendingRecord | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,36 +127,27 @@ def prepare(
     decision = decide(
         registry, facts, submission.hook, as_of=submission.as_of, ruleset=ref(submission.ruleset)
     )
-    context = EvaluationContext(hook=decision.hook, as_of=decision.as_of)
+    result = decision.model_dump(mode="json")
+    record = PendingRecord.of(
+        decision,
+        facts,
+        incident_ref=incident_ref,
+        revision=None,
+        requested_by=requested_by,
+        recorded_at=utcnow(),
+        result=canonical_json(result),
+    )
     # The submission's own fields only: the same checklist sent alone or from a batch queue, or with
     # If-Match instead of base_revision, is the same request.
-    result = decision.model_dump(mode="json")
-    input_bytes = facts.input_json()
     request_hash = ""
     if idempotency_key is not None:
         fingerprint = {
             "incident_ref": incident_ref,
             "base_revision": base_revision,
-            "checklist": orjson.Fragment(input_bytes),
+            "checklist": orjson.Fragment(record.input),
             "submission": submission.model_dump(mode="json", include=_SUBMISSION_FIELDS),
         }
         request_hash = sha256_hex(canonical_json(fingerprint))
-    identity = decision.ruleset
-    record = audit.PendingRecord(
-        decision_id=str(uuid.uuid4()),
-        incident_ref=incident_ref,
-        revision=None,
-        ruleset_id=identity.id,
-        ruleset_version=identity.version,
-        ruleset_hash=identity.hash,
-        engine_version=decision.engine_version,
-        checklist_schema_version=decision.checklist_schema_version,
-        input=input_bytes,
-        context=canonical_json(context.facts()),
-        result=canonical_json(result),
-        requested_by=requested_by,
-        recorded_at=utcnow(),
-    )
     return Prepared(
         force=force,
         incident_ref=incident_ref,
@@ -245,7 +236,7 @@ def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored
     body = response_body(item, revision, now)
     if key is not None:
         idempotency.store(conn, scope, key, CREATED, body)
-    record = replace(item.record, revision=revision, recorded_at=now)
+    record = item.record.model_copy(update={"revision": revision, "recorded_at": now})
     return Stored(item.incident_ref, revision, body, CREATED, replayed=False, record=record)
 
 
@@ -316,7 +307,7 @@ def submit_batch(
             outcomes[index] = Rejected(index, ref, exc)
     ready.sort(key=lambda pair: (pair[1].submission.device_time, pair[0]))
     conn = begin_write(session)
-    records: list[audit.PendingRecord] = []
+    records: list[PendingRecord] = []
     for index, item in ready:
         try:
             with conn.begin_nested():  # a savepoint per item

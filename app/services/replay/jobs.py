@@ -19,7 +19,8 @@ from sqlmodel import Session
 from app.db import begin_write, session_scope
 from app.errors import OutsideForce, ReplayJobNotFound
 from app.models.base import utcnow
-from app.models.replay import ReplayJob, ReplayResult
+from app.models.replay import ReplayJob
+from app.models.tables import JOBS, RESULTS
 from app.rules.canonical import canonical_json
 from app.rules.registry import RulesetRegistry
 from app.schemas.replay import (
@@ -40,10 +41,6 @@ def rowcount(result: Any) -> int:
     """Rows an UPDATE matched (``Session.execute`` is typed as returning a plain ``Result``)."""
     count: int = cast(CursorResult[Any], result).rowcount
     return count
-
-
-JOBS = ReplayJob.__table__  # type: ignore[attr-defined]
-RESULTS = ReplayResult.__table__  # type: ignore[attr-defined]
 
 
 def create_job(

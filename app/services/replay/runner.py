@@ -21,17 +21,15 @@ from sqlalchemy import Engine, Select, and_, func, insert, select, update
 
 from app.db import begin_write, session_scope
 from app.models.base import utcnow
-from app.models.decision import DecisionRecord
-from app.models.incident import Incident
+from app.models.tables import INCIDENTS, JOBS, RESULTS
+from app.models.tables import RECORDS as DECISIONS
 from app.rules.compiler import CompiledRuleset
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.rules.replay import FindingCache, ImpactTotals, impact, reevaluate, reproduce
 from app.schemas.replay import JobStatus, ReplayMode, ReplaySelection
-from app.services.replay.jobs import JOBS, RESULTS, rowcount
+from app.services.replay.jobs import rowcount
 
-DECISIONS = DecisionRecord.__table__  # type: ignore[attr-defined]
-INCIDENTS = Incident.__table__  # type: ignore[attr-defined]
 COLUMNS = (
     DECISIONS.c.seq,
     DECISIONS.c.decision_id,
