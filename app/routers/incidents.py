@@ -13,6 +13,7 @@ from app.http.errors import render
 from app.http.etag import etag, parse_if_match
 from app.http.guards import AUTH_ERRORS, Authorize, audited
 from app.http.session import SessionDep, UnitOfWorkRoute
+from app.rules.checklist_types import FORCE_CODE_LENGTH
 from app.schemas.errors import error_responses
 from app.schemas.incidents import (
     BatchItemResult,
@@ -130,7 +131,7 @@ def get_incident(
 def list_incidents(
     reader: Annotated[Principal, audited("incident:list", action="incident.list")],
     session: SessionDep,
-    force: Annotated[str | None, Query(max_length=16)] = None,
+    force: Annotated[str | None, Query(max_length=FORCE_CODE_LENGTH)] = None,
     hook: Annotated[str | None, Query(max_length=64, description="Hook of the latest evaluation.")] = None,
     blocking: Annotated[bool | None, Query(description="Latest evaluation blocking.")] = None,
     updated_from: Annotated[AwareDatetime | None, Query(description="Inclusive.")] = None,
@@ -141,14 +142,14 @@ def list_incidents(
     """Incidents, most recently updated first, filtered and paginated by cursor."""
     return incidents.list_incidents(
         session,
-        force=force,
+        of_force=force,
         hook=hook,
         blocking=blocking,
         updated_from=updated_from,
         updated_to=updated_to,
         cursor=cursor,
         limit=limit,
-        scope_force=reader.force,
+        force=reader.force,
     )
 
 

@@ -120,23 +120,22 @@ def _decode_cursor(cursor: str) -> tuple[datetime, str]:
 def list_incidents(
     session: Session,
     *,
-    force: str | None = None,
+    of_force: str | None = None,
     hook: str | None = None,
     blocking: bool | None = None,
     updated_from: datetime | None = None,
     updated_to: datetime | None = None,
     cursor: str | None = None,
     limit: int = 50,
-    scope_force: str | None = None,
+    force: str | None = None,
 ) -> IncidentPage:
     """Most recently updated first; ``updated_from`` inclusive, ``updated_to`` exclusive.
 
-    ``scope_force`` is the caller's binding: it applies on top of the ``force`` filter."""
+    ``force`` is the caller's binding, as in every service; the ``of_force`` filter applies within it."""
     query = select(*SUMMARY_COLUMNS)
-    if scope_force is not None:
-        query = query.where(INCIDENTS.c.force == scope_force)
-    if force is not None:
-        query = query.where(INCIDENTS.c.force == force)
+    for code in (force, of_force):
+        if code is not None:
+            query = query.where(INCIDENTS.c.force == code)
     if hook is not None:
         query = query.where(INCIDENTS.c.latest_hook == hook)
     if blocking is not None:
