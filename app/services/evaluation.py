@@ -7,7 +7,7 @@ from datetime import datetime
 from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Decision
-from app.rules.engine import Facts, RulesetRef, decide, resolve
+from app.rules.engine import Facts, decide, resolve
 from app.rules.registry import RulesetRegistry
 from app.schemas.evaluate import RulesetSelector
 
@@ -16,11 +16,7 @@ def resolve_ruleset(
     registry: RulesetRegistry, selector: RulesetSelector, as_of: datetime | None
 ) -> CompiledRuleset:
     """An explicit version, or the version in force at ``as_of``."""
-    return resolve(registry, ref(selector), as_of)
-
-
-def ref(selector: RulesetSelector) -> RulesetRef:
-    return RulesetRef(selector.id, selector.version)
+    return resolve(registry, selector.ref(), as_of)
 
 
 def evaluate_checklist(
@@ -31,4 +27,4 @@ def evaluate_checklist(
     as_of: datetime | None,
     selector: RulesetSelector,
 ) -> Decision:
-    return decide(registry, Facts.of(checklist), hook, as_of=as_of, ruleset=ref(selector))
+    return decide(registry, Facts.of(checklist), hook, as_of=as_of, ruleset=selector.ref())

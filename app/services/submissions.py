@@ -47,7 +47,6 @@ from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
 from app.services import audit, idempotency, statements
-from app.services.evaluation import ref
 
 log = logging.getLogger("safesteps.submissions")
 
@@ -125,7 +124,7 @@ def prepare(
         raise OutsideForce(force)
     facts = Facts.of(checklist)
     decision = decide(
-        registry, facts, submission.hook, as_of=submission.as_of, ruleset=ref(submission.ruleset)
+        registry, facts, submission.hook, as_of=submission.as_of, ruleset=submission.ruleset.ref()
     )
     result = decision.model_dump(mode="json")
     record = PendingRecord.of(
