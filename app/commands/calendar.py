@@ -18,7 +18,7 @@ from typing import Annotated, Any
 import typer
 import yaml
 
-from app.commands.console import fail, out
+from app.commands.console import exit_error, out
 from app.rules.model import Calendar
 
 NAME = "england-and-wales"
@@ -49,13 +49,13 @@ def england_and_wales(first_year: int, last_year: int) -> tuple[dict[date, str],
     try:
         import holidays
     except ImportError:
-        raise fail("needs the `holidays` package, a development dependency (make install)") from None
+        raise exit_error("needs the `holidays` package, a development dependency (make install)") from None
     years = range(first_year, last_year + 1)
     england = dict(holidays.country_holidays("GB", subdiv="ENG", years=years).items())
     wales = dict(holidays.country_holidays("GB", subdiv="WLS", years=years).items())
     if england != wales:
         differ = sorted(set(england.items()) ^ set(wales.items()))
-        raise fail(f"England and Wales differ in these years: {differ[:5]}")
+        raise exit_error(f"England and Wales differ in these years: {differ[:5]}")
     source = f"holidays {version('holidays')} (country GB, subdivisions ENG and WLS, identical)"
     return england, source
 
@@ -74,9 +74,9 @@ def calendar_command(
 ) -> None:
     """Write the England and Wales bank-holiday calendar for a rule-set version."""
     if out_file.stem != NAME:
-        raise fail(f"the file must be named {NAME}.yaml (the calendar's name in the rule set)")
+        raise exit_error(f"the file must be named {NAME}.yaml (the calendar's name in the rule set)")
     if not first_year <= last_year:
-        raise fail("--first-year must not be after --last-year")
+        raise exit_error("--first-year must not be after --last-year")
     days, source = england_and_wales(first_year, last_year)
     text = HEADER + yaml.safe_dump(calendar_document(days, source, first_year, last_year), sort_keys=False)
     out_file.parent.mkdir(parents=True, exist_ok=True)
