@@ -113,11 +113,12 @@ def check_expressions(
                 )
         if isinstance(rule, LanguageRule):
             known = set(schema_paths(free_text_paths()))
-            for path in rule.exclude_fields:
-                if path not in known:
-                    problems.append(
-                        RuleCompileError(source, rule.id, "exclude_fields", f"{path}: not a free-text field")
-                    )
+            for field, paths in (("exclude_fields", rule.exclude_fields), ("only_fields", rule.only_fields)):
+                for path in paths:
+                    if path not in known:
+                        problems.append(
+                            RuleCompileError(source, rule.id, field, f"{path}: not a free-text field")
+                        )
     return problems, compiled
 
 
