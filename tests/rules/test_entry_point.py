@@ -129,7 +129,9 @@ def test_a_v3_checklist_is_read_by_older_rule_sets_with_its_unrecorded_lists_emp
         ruleset = registry.get("concern-for-a-child", version)
         for hook in (None, "scene.depart", "incident.close"):
             context = EvaluationContext(hook, AFTER_1_1)
-            expected = evaluate(ruleset, Facts.of(v2), context).model_dump(exclude={"checklist_schema_version"})
+            expected = evaluate(ruleset, Facts.of(v2), context).model_dump(
+                exclude={"checklist_schema_version"}
+            )
             for facts in (Facts.of(v3), Facts.stored(Facts.of(v3).input_json(), 3)):
                 decision = evaluate(ruleset, facts, context)
                 assert not any(f.evaluation_error for f in decision.findings)
