@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 import yaml
 import zen
 from typer.testing import CliRunner
@@ -259,3 +261,24 @@ def test_stored_and_live_facts_get_the_same_computed_time() -> None:
     for as_of in (utc(2026, 12, 28, 12), utc(2026, 12, 29, 9)):
         context = EvaluationContext("incident.close", as_of)
         assert evaluate(ruleset, Facts.of(model), context) == evaluate(ruleset, stored, context)
+
+
+def test_the_calendar_needs_the_holidays_package_and_refuses_if_the_nations_differ(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import holidays
+
+    real = holidays.country_holidays
+
+    def wales_differs(country: str, subdiv: str, years: Any) -> Any:
+        days = real(country, subdiv=subdiv, years=years)
+        if subdiv == "WLS":
+            days[date(2026, 3, 2)] = "St David's Day"
+        return days
+
+    monkeypatch.setattr(holidays, "country_holidays", wales_differs)
+    with pytest.raises(typer.Exit):
+        england_and_wales(2026, 2026)
+    monkeypatch.setitem(sys.modules, "holidays", None)  # as if not installed
+    with pytest.raises(typer.Exit):
+        england_and_wales(2026, 2026)
