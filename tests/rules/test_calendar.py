@@ -18,6 +18,7 @@ from app.cli import app
 from app.commands.calendar import calendar_document, england_and_wales
 from app.rules.calendar import TimeTable, read_json_time, read_model_time
 from app.rules.checklist import Checklist
+from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Outcome
 from app.rules.engine import EvaluationContext, Facts, evaluate
 from app.rules.errors import RulesetCheckError, RulesetLoadError
@@ -150,13 +151,17 @@ def encompass_rule(**overrides: Any) -> dict[str, Any]:
     return rule
 
 
-def encompass(attended: str, sent: str | None, as_of: datetime) -> tuple[Outcome, str | None]:
-    ruleset = compiled(
+def encompass_ruleset() -> CompiledRuleset:
+    return compiled(
         encompass_rule(),
         semantics=2,
         times={"school_day": SCHOOL_DAY},
         calendars={"england-and-wales": CALENDAR.model_dump(mode="json")},
     )
+
+
+def encompass(attended: str, sent: str | None, as_of: datetime) -> tuple[Outcome, str | None]:
+    ruleset = encompass_ruleset()
     data = checklist()
     data["incident"]["attended_at"] = attended
     if sent is not None:
@@ -248,12 +253,7 @@ def test_the_calendar_command_writes_a_loadable_file(tmp_path: Path) -> None:
 
 
 def test_stored_and_live_facts_get_the_same_computed_time() -> None:
-    ruleset = compiled(
-        encompass_rule(),
-        semantics=2,
-        times={"school_day": SCHOOL_DAY},
-        calendars={"england-and-wales": CALENDAR.model_dump(mode="json")},
-    )
+    ruleset = encompass_ruleset()
     data = checklist()
     data["incident"]["attended_at"] = "2026-12-24T22:00:00Z"
     model = Checklist.model_validate(data)
