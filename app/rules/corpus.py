@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
 
 from app.rules import vocabulary, yamlio
 from app.rules.checklist import Checklist
@@ -83,11 +83,7 @@ class Twin(_Strict):
     moments: list[Moment] | None = Field(None, description="Default: the case's moments.")
     notes: str | None = None
 
-    @model_validator(mode="after")
-    def _in_order(self) -> Twin:
-        if self.moments is not None:
-            _ordered(self.moments)
-        return self
+    _moments_in_order = field_validator("moments")(lambda v: None if v is None else _ordered(v))
 
 
 class Case(_Strict):
@@ -111,12 +107,14 @@ class Case(_Strict):
     checklist: dict[str, Any]
     twin: Twin
 
-    @model_validator(mode="after")
-    def _in_order(self) -> Case:
-        _ordered(self.moments)
-        if len(set(self.missed_steps)) != len(self.missed_steps):
+    _moments_in_order = field_validator("moments")(_ordered)
+
+    @field_validator("missed_steps")
+    @classmethod
+    def _distinct(cls, steps: list[str]) -> list[str]:
+        if len(set(steps)) != len(steps):
             raise ValueError("missed_steps lists a step twice")
-        return self
+        return steps
 
     @property
     def twin_moments(self) -> list[Moment]:
