@@ -18,23 +18,26 @@ names the file, the rule and the field:
 from __future__ import annotations
 
 import json
-import types
 from collections import Counter
-from collections.abc import Iterator
-from datetime import date, datetime
-from enum import Enum
 from functools import cache
-from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any
 
 import zen
-from pydantic import AwareDatetime, BaseModel, NaiveDatetime
 
 from app.rules import vocabulary
-from app.rules.checklist import Checklist
 from app.rules.errors import RuleCompileError
 from app.rules.expressions import ExpressionSyntaxError, check_paths
 from app.rules.model import AnyRule, LanguageRule, Rule, RulesetDocument
-from app.rules.shape import FreeTextPaths, facts_shape, free_text_paths
+from app.rules.shape import (
+    Leaf,
+    ListOf,
+    Obj,
+    Shape,
+    checklist_shape,
+    facts_shape,
+    free_text_paths,
+    schema_paths,
+)
 
 FIXTURE_AS_OF = "2025-03-01T12:00:00Z"
 
@@ -109,7 +112,7 @@ def check_expressions(
                     RuleCompileError(source, rule.id, what, f"the field checker cannot read it: {exc}")
                 )
         if isinstance(rule, LanguageRule):
-            known = set(_free_text_schema_paths(free_text_paths()))
+            known = set(schema_paths(free_text_paths()))
             for path in rule.exclude_fields:
                 if path not in known:
                     problems.append(
@@ -118,20 +121,12 @@ def check_expressions(
     return problems, compiled
 
 
-def _free_text_schema_paths(paths: FreeTextPaths, prefix: str = "") -> Iterator[str]:
-    for name in paths.fields:
-        yield f"{prefix}.{name}" if prefix and name else (name or prefix)
-    for name, is_list, below in paths.children:
-        where = (f"{prefix}.{name}" if prefix else name) + ("[]" if is_list else "")
-        yield from _free_text_schema_paths(below, where)
-
-
 def check_runtime(document: RulesetDocument, source: str, compiled: dict[str, Any]) -> list[RuleCompileError]:
     """On every synthetic checklist, each condition the engine would evaluate returns true, false or
     null and never raises. As in the engine, ``missing_if`` is only evaluated when ``applies_if``
     holds and ``met_if`` only when ``missing_if`` does not, so a guard in ``applies_if`` counts."""
     problems: list[RuleCompileError] = []
-    for fixture, facts in sample_facts().items():
+    for fixture, facts in sample_facts(document.checklist_schema_version).items():
         for rule in document.rules:
             for what, _ in conditions(rule):
                 expression = compiled.get(f"{rule.id}:{what}")
@@ -189,84 +184,54 @@ def lint(document: RulesetDocument, source: str) -> tuple[list[RuleCompileError]
     return problems, compiled
 
 
-# -- synthetic checklists ---------------------------------------------------------------------------
+# -- synthetic checklists (built from the schema walker's shapes, ``app/rules/shape.py``) ----------------
 
 
 @cache
-def sample_facts() -> dict[str, dict[str, Any]]:
-    """Facts (as the engine sees them) for the four synthetic checklists."""
+def sample_facts(schema_version: int = 1) -> dict[str, dict[str, Any]]:
+    """Facts (as the engine sees them) for the four synthetic checklists, as a rule set written for
+    ``schema_version`` reads them: before version 3 an absent list is ``[]``, from 3 on it is null."""
     samples: dict[str, dict[str, Any]] = {}
     for mode in ("minimal", "sparse", "all-true", "all-false"):
-        facts = _model(Checklist, mode)
+        facts = _model(checklist_shape(), mode, schema_version)
         facts["context"] = {"hook": None, "as_of": None if mode == "minimal" else FIXTURE_AS_OF}
         samples[mode] = facts
     return samples
 
 
-def _model(model: type[BaseModel], mode: str) -> dict[str, Any]:
-    hints = get_type_hints(model, include_extras=True)
+def _model(shape: Obj, mode: str, version: int) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    for name, info in model.model_fields.items():
-        hint = hints[name]
-        if info.is_required() or mode in ("all-true", "all-false"):
-            data[name] = _value(hint, mode, name)
-        elif mode == "sparse" and _is_structure(hint):
-            data[name] = _value(hint, mode, name)
+    for name, sub in shape.fields.items():
+        if name in shape.required or mode in ("all-true", "all-false"):
+            data[name] = _value(sub, mode, name, version)
+        elif mode == "sparse" and not isinstance(sub, Leaf):
+            data[name] = _value(sub, mode, name, version)
+        elif isinstance(sub, ListOf):
+            data[name] = [] if sub.null_from is not None and sub.null_from > version else None
         else:
-            default = info.get_default(call_default_factory=True)
-            data[name] = default.value if isinstance(default, Enum) else default
+            data[name] = sub.default if isinstance(sub, Leaf) else None
     return data
 
 
-def _is_structure(hint: Any) -> bool:
-    origin = get_origin(hint)
-    if origin is Annotated:
-        return _is_structure(get_args(hint)[0])
-    if origin in (Union, types.UnionType):
-        return any(_is_structure(a) for a in get_args(hint) if a is not type(None))
-    if origin in (list, tuple):
-        return True
-    return isinstance(hint, type) and issubclass(hint, BaseModel)
-
-
-def _value(hint: Any, mode: str, name: str, bounds: tuple[int, int] = (0, 1000)) -> Any:
+def _value(shape: Shape, mode: str, name: str, version: int) -> Any:
     truthy = mode != "all-false"
-    origin = get_origin(hint)
-    if origin is Annotated:
-        low, high = bounds
-        for meta in get_args(hint)[1:]:
-            for constraint in getattr(meta, "metadata", [meta]):
-                ge, le = getattr(constraint, "ge", None), getattr(constraint, "le", None)
-                low = int(ge) if isinstance(ge, int) else low
-                high = int(le) if isinstance(le, int) else high
-        return _value(get_args(hint)[0], mode, name, (low, high))
-    if origin in (Union, types.UnionType):
-        options = [a for a in get_args(hint) if a is not type(None)]
-        return _value(options[0], mode, name, bounds)
-    if origin in (list, tuple):
-        item = get_args(hint)[0]
+    if isinstance(shape, Obj):
+        return _model(shape, mode, version)
+    if isinstance(shape, ListOf):
         count = 1 if mode == "sparse" else 2
-        return [_value(item, mode, name, bounds) for _ in range(count)]
-    if origin is Literal:
-        values = get_args(hint)
-        return values[0] if truthy else values[-1]
-    if hint is AwareDatetime or hint is NaiveDatetime:
-        hint = datetime
-    if isinstance(hint, type):
-        if issubclass(hint, BaseModel):
-            return _model(hint, mode)
-        if issubclass(hint, Enum):
-            members = list(hint)
-            return (members[0] if truthy else members[-1]).value
-        if issubclass(hint, bool):
-            return truthy
-        if issubclass(hint, int):
-            low, high = bounds
-            return max(low, min(high, 10 if truthy else 15))
-        if issubclass(hint, float):
-            return 1.5
-        if issubclass(hint, datetime):
-            return "2025-03-01T10:00:00Z" if truthy else "2025-02-27T23:30:00Z"
-        if issubclass(hint, date):
-            return "2014-06-01" if truthy else "2009-01-15"
+        return [_value(shape.item, mode, name, version) for _ in range(count)]
+    kind = shape.kind
+    if kind == "enum":
+        return shape.values[0] if truthy else shape.values[-1]
+    if kind == "bool":
+        return truthy
+    if kind == "int":
+        low, high = shape.bounds or (0, 1000)
+        return max(low, min(high, 10 if truthy else 15))
+    if kind == "number":
+        return 1.5
+    if kind == "time":
+        return "2025-03-01T10:00:00Z" if truthy else "2025-02-27T23:30:00Z"
+    if kind == "date":
+        return "2014-06-01" if truthy else "2009-01-15"
     return f"S-{name}" if truthy else f"Other {name}"
