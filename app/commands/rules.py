@@ -17,6 +17,7 @@ from app.rules import corpus, lock
 from app.rules.compiler import CompiledRuleset
 from app.rules.corpus import StepResult
 from app.rules.diff import FieldChange, RulesetDiff
+from app.rules.engine import RulesetRef
 from app.rules.errors import RulesError, RulesetNotFound
 from app.rules.model import Severity
 from app.rules.registry import RulesetRegistry, load_all, load_file, ruleset_files
@@ -251,8 +252,9 @@ def corpus_command_part(root: Path, *, verbose: bool) -> bool:
             f"{expected} steps the sources say were missed ({directory})",
             soft_wrap=True,
         )
-        for ruleset in sorted(versions, key=lambda r: lock.version_key(r.document.version)):
-            report = corpus.run(ruleset, cases)
+        registry = RulesetRegistry(versions)
+        for ruleset in registry.versions(ruleset_id):
+            report = corpus.run(registry, RulesetRef(ruleset_id, ruleset.document.version), cases)
             print_corpus_report(report)
             if verbose:
                 print_corpus_cases(report)
@@ -278,7 +280,13 @@ def print_corpus_report(report: corpus.CorpusReport) -> None:
         f"  critical steps that blocked {report.blocked}/{len(report.critical)} ({report.blocked_share:.1f}%)"
         f"  [dim]target {corpus.BLOCK_TARGET:.0f}%[/]\n"
         f"  false flags on twins        {report.false_flags(Severity.critical)} critical, "
-        f"{report.false_flags(Severity.high)} high  [dim]target 0, 0[/]",
+        f"{report.false_flags(Severity.high)} high  [dim]target 0, 0[/]"
+        + (
+            f"\n  [yellow]evaluation errors[/]           {report.evaluation_errors} "
+            "(rules that raised on an input; reported unknown)"
+            if report.evaluation_errors
+            else ""
+        ),
         soft_wrap=True,
         highlight=False,
     )

@@ -32,10 +32,10 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, HttpUrl, Valid
 
 from app.rules import vocabulary, yamlio
 from app.rules.checklist import Checklist
-from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Decision, Finding, Outcome
-from app.rules.engine import EvaluationContext, evaluate
+from app.rules.engine import Facts, RulesetRef, decide, resolve
 from app.rules.model import Severity
+from app.rules.registry import RulesetRegistry
 from app.rules.testing import Problem
 
 CASE_ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -229,6 +229,7 @@ def _pct(part: int, whole: int) -> float:
 class CorpusReport:
     ruleset: str  # id@version
     cases: list[CaseResult] = field(default_factory=list)
+    evaluation_errors: int = 0  # rule evaluations (cases and twins) that raised and were reported unknown
 
     @property
     def expected(self) -> list[ExpectedStep]:
@@ -268,8 +269,13 @@ class CorpusReport:
         )
 
 
-def run(ruleset: CompiledRuleset, cases: Iterable[LoadedCase]) -> CorpusReport:
-    """Score ``ruleset`` on every case at its moments, and its twin at the twin's moments."""
+def run(registry: RulesetRegistry, ref: RulesetRef, cases: Iterable[LoadedCase]) -> CorpusReport:
+    """Score the version ``ref`` names on every case at its moments, and its twin at the twin's.
+
+    Every evaluation goes through the engine's entry point, ``decide``, as a client's call would.
+    """
+    ruleset = resolve(registry, ref, None)
+    ref = RulesetRef(ruleset.document.id, ruleset.document.version)
     report = CorpusReport(ruleset.key)
     steps = vocabulary.steps()
     rules_of: dict[str, list[str]] = {}
@@ -277,12 +283,19 @@ def run(ruleset: CompiledRuleset, cases: Iterable[LoadedCase]) -> CorpusReport:
         rules_of.setdefault(rule.step, []).append(rule.id)
     for loaded in cases:
         case = loaded.case
-        decisions = [_decide(ruleset, loaded.checklist, m) for m in case.moments]
+        facts, twin_facts = Facts.of(loaded.checklist), Facts.of(loaded.twin)
+        decisions = [decide(registry, facts, m.hook, as_of=m.as_of, ruleset=ref) for m in case.moments]
         expected = tuple(
             _expected(step, _critical(steps[step]), rules_of.get(step, []), decisions)
             for step in case.missed_steps
         )
-        twin = [(m.hook, _decide(ruleset, loaded.twin, m)) for m in case.twin_moments]
+        twin = [
+            (m.hook, decide(registry, twin_facts, m.hook, as_of=m.as_of, ruleset=ref))
+            for m in case.twin_moments
+        ]
+        report.evaluation_errors += sum(
+            f.evaluation_error for d in (*decisions, *(d for _, d in twin)) for f in d.findings
+        )
         report.cases.append(
             CaseResult(case.id, case.title, tuple(m.hook for m in case.moments), expected, _false_flags(twin))
         )
@@ -291,10 +304,6 @@ def run(ruleset: CompiledRuleset, cases: Iterable[LoadedCase]) -> CorpusReport:
 
 def _critical(step: vocabulary.Step) -> bool:
     return step.suggested_severity is Severity.critical
-
-
-def _decide(ruleset: CompiledRuleset, checklist: Checklist, moment: Moment) -> Decision:
-    return evaluate(ruleset, checklist, EvaluationContext(moment.hook, moment.as_of))
 
 
 def _step_outcome(rule_ids: list[str], decision: Decision) -> StepResult:
