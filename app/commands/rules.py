@@ -292,15 +292,22 @@ def print_corpus_report(report: corpus.CorpusReport) -> None:
     )
 
 
+_SHORT = {"missing": "[red]M[/]", "unknown": "[yellow]?[/]", "not_flagged": "-"}
+
+
 def print_corpus_cases(report: corpus.CorpusReport) -> None:
-    table = Table("case", "step", "at each moment", "last", "blocked")
+    """One row per expected step: its outcome at each moment (M missing, ? unknown, - not flagged)."""
+    table = Table()
+    moments = "at each moment (M missing, ? unknown, - not flagged)"
+    for heading in ("case", "step", moments, "last", "blocked"):
+        table.add_column(heading, overflow="fold")
     mark = {True: "[green]yes[/]", False: "[red]no[/]"}
     for case in report.cases:
         for i, step in enumerate(case.steps):
             table.add_row(
                 case.case_id if i == 0 else "",
                 step.step_id + (" (critical)" if step.critical else ""),
-                " > ".join(f"{h}:{o}" for h, o in zip(case.hooks, step.outcomes, strict=True)),
+                "  ".join(f"{h} {_SHORT[o]}" for h, o in zip(case.hooks, step.outcomes, strict=True)),
                 step.at_last.value + (f" ({step.basis})" if step.basis else ""),
                 mark[step.blocked] if step.critical else "-",
             )
