@@ -17,24 +17,35 @@ from typing import Any
 import orjson
 
 from app.rules import vocabulary
+from app.rules.calendar import read_json_time, read_model_time
 from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
-from app.rules.compiler import MET, MISSING, NOT_APPLICABLE, UNKNOWN, CompiledRuleset
-from app.rules.decision import Decision, Finding, FindingDetail, Outcome, OutcomeCounts, make_finding
+from app.rules.compiler import MET, MISSING, NOT_APPLICABLE, NOT_RECORDED, UNKNOWN, CompiledRuleset
+from app.rules.decision import Basis, Decision, Finding, FindingDetail, Outcome, OutcomeCounts, make_finding
 from app.rules.errors import UnknownHook
 from app.rules.language import language_outcomes
 from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity
 from app.rules.projection import Include, free_text_tree, project
 from app.rules.registry import RulesetRegistry
 
-# Bumped whenever evaluation semantics change, so replays can tell engines apart.
-ENGINE_VERSION = f"safesteps-rules/1.0.0 zen-engine/{version('zen-engine')}"
+# The engine's version by rule-set semantics (``RulesetDocument.semantics``), recorded in every
+# decision. A rule set is evaluated with the semantics it declares, so a decision made under a
+# semantics-1 rule set (1.0.0, 1.1.0) names the semantics-1 engine before and after semantics 2 was
+# added, and an as-recorded replay, which compares canonical bytes, still reproduces it exactly. Bump
+# an entry only when evaluation under that semantics changes: its old decisions then stop reproducing.
+_ZEN = f"zen-engine/{version('zen-engine')}"
+ENGINE_VERSIONS: dict[int, str] = {
+    1: f"safesteps-rules/1.0.0 {_ZEN}",
+    2: f"safesteps-rules/2.0.0 {_ZEN}",
+}
+ENGINE_VERSION = ENGINE_VERSIONS[1]  # the original semantics
 
 _OUTCOMES = {
     NOT_APPLICABLE: Outcome.not_applicable,
     UNKNOWN: Outcome.unknown,
     MISSING: Outcome.missing,
     MET: Outcome.met,
+    NOT_RECORDED: Outcome.missing,
 }
 
 
@@ -86,6 +97,12 @@ class Facts:
         always pins ``as_of``). Computed on use: it walks the whole checklist."""
         return self._model.latest_time() if self._model is not None else None
 
+    def time_at(self, path: tuple[str, ...]) -> datetime | None:
+        """The aware time recorded at a dotted checklist path (no lists), or None."""
+        if self._model is not None:
+            return read_model_time(self._model, path)
+        return read_json_time(self._data or {}, path)
+
     def input_json(self) -> bytes:
         """The canonical JSON a decision record stores as its input (stored facts: as given)."""
         if self._text is not None:
@@ -133,7 +150,7 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
     if context.hook is not None and context.hook not in vocabulary.hooks():
         raise UnknownHook(context.hook)
     program = ruleset.program(context.hook)
-    data = _engine_input(facts, context, program.include)
+    data = _engine_input(facts, _context_facts(ruleset, facts, context), program.include)
     failed: set[str] = set()
     if program.expression is None:
         codes: Sequence[float] = ()
@@ -143,6 +160,11 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
         except Exception:
             codes, failed = _isolate(ruleset, program.rules, data)
     outcomes = [(rule, _OUTCOMES[int(code)]) for rule, code in zip(program.rules, codes, strict=True)]
+    not_recorded = (
+        {rule.id for rule, code in zip(program.rules, codes, strict=True) if code == NOT_RECORDED}
+        if program.due
+        else _NONE
+    )
     details: dict[str, tuple[FindingDetail, ...]] = {}
     if program.language and ruleset.language is not None:
         language = [
@@ -164,10 +186,22 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
         checklist_schema_version=facts.schema_version,
         failed=failed,
         details=details,
+        not_recorded=not_recorded,
     )
 
 
-def _engine_input(facts: Facts, context: EvaluationContext, include: Include | None) -> str | dict[str, Any]:
+_NONE: frozenset[str] = frozenset()
+
+
+def _context_facts(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext) -> dict[str, Any]:
+    """``context`` as conditions read it: hook and as_of, and the rule set's computed times."""
+    values = context.facts()
+    if ruleset.times is not None:
+        values["times"] = ruleset.times.compute(facts.time_at)
+    return values
+
+
+def _engine_input(facts: Facts, context: dict[str, Any], include: Include | None) -> str | dict[str, Any]:
     """What ZEN evaluates: the facts plus ``context``.
 
     Only the fields the program can read (``projection``), without nulls (ZEN reads an absent field
@@ -177,10 +211,10 @@ def _engine_input(facts: Facts, context: EvaluationContext, include: Include | N
     """
     if facts._model is not None:
         body = facts._model.model_dump_json(exclude_none=True, include=include)[1:-1]
-        return f'{{{body}{"," if body else ""}"context":{json.dumps(context.facts())}}}'
+        return f'{{{body}{"," if body else ""}"context":{json.dumps(context)}}}'
     stored = facts._data or {}
     projected = project(stored, include) if include is not None else dict(stored)
-    projected["context"] = context.facts()
+    projected["context"] = context
     return projected
 
 
@@ -204,7 +238,13 @@ def _isolate(
     return codes, failed
 
 
-_MET, _UNKNOWN, _NOT_APPLICABLE = Outcome.met, Outcome.unknown, Outcome.not_applicable
+_MET, _UNKNOWN, _NOT_APPLICABLE, _MISSING = (
+    Outcome.met,
+    Outcome.unknown,
+    Outcome.not_applicable,
+    Outcome.missing,
+)
+_RECORDED, _NOT_RECORDED = Basis.recorded, Basis.not_recorded
 _CRITICAL = Severity.critical
 _SEVERITIES = tuple(Severity)
 _POSITION = {outcome: i for i, outcome in enumerate(Outcome)}  # field order of OutcomeCounts
@@ -218,13 +258,20 @@ def build_decision(
     checklist_schema_version: int,
     failed: set[str] | frozenset[str] = frozenset(),
     details: Mapping[str, tuple[FindingDetail, ...]] | None = None,
+    not_recorded: set[str] | frozenset[str] = frozenset(),
 ) -> Decision:
     """Score outcomes and order findings. Shared by every way of producing outcomes.
+
+    ``not_recorded``: rules whose ``missing`` is for want of a record by the due moment (semantics 2).
+    Such a step counts as missing in the score and as unrecorded in completeness; under semantics 2
+    every missing finding names its basis. Blocking: at a blocking hook, any critical step missing
+    (either basis) or unknown.
 
     This is the hot path of every evaluation: findings come ready-made from the rule set's table
     and counts are interned, so the Decision is the only model validated per call.
     """
     table = ruleset.findings
+    semantics = ruleset.document.semantics
     tally = {severity: [0, 0, 0, 0] for severity in _SEVERITIES}
     findings: list[Finding] = []
     by_rule: dict[str, Outcome] = {}
@@ -238,27 +285,31 @@ def build_decision(
             continue
         applicable += 1
         if outcome is not _UNKNOWN:
-            known += 1
+            known += rule.id not in not_recorded
             weight = SEVERITY_WEIGHT[severity]
             known_weight += weight
             if outcome is _MET:
                 met_weight += weight
                 continue
         critical_open = critical_open or severity is _CRITICAL
+        basis = None
+        if semantics >= 2 and outcome is _MISSING:
+            basis = _NOT_RECORDED if rule.id in not_recorded else _RECORDED
         extra = details.get(rule.id) if details else None
         if extra:
-            findings.append(make_finding(rule, outcome, evaluation_error=rule.id in failed, details=extra))
+            findings.append(
+                make_finding(rule, outcome, evaluation_error=rule.id in failed, details=extra, basis=basis)
+            )
         else:
-            findings.append(table.get(rule, outcome, rule.id in failed))
+            findings.append(table.get(rule, outcome, rule.id in failed, basis))
     findings.sort(key=_finding_order)
-    hook = vocabulary.hooks().get(context.hook) if context.hook else None
     return Decision(
         ruleset=ruleset.identity,
-        engine_version=ENGINE_VERSION,
+        engine_version=ENGINE_VERSIONS[semantics],
         checklist_schema_version=checklist_schema_version,
         hook=context.hook,
         as_of=context.as_of,
-        blocking=bool(hook and hook.blocking and critical_open),
+        blocking=bool(critical_open and context.hook in ruleset.blocking_hooks),
         score=round(100 * met_weight / known_weight, 1) if known_weight else None,
         completeness=round(100 * known / applicable, 1) if applicable else None,
         counts={severity: _counts(*tally[severity]) for severity in _SEVERITIES},

@@ -12,23 +12,33 @@ names the file, the rule and the field:
 - every condition, evaluated on four synthetic checklists (the minimal one, a sparse one with one
   bare item in every list, and two fully filled ones, all answers true / all false), returns
   ``true``, ``false`` or ``null`` and never raises (ZEN raises on ``null`` in ``and``, ``or``,
-  ``not`` and ``?:``; write ``x == true`` rather than ``x``).
+  ``not`` and ``?:``; write ``x == true`` rather than ``x``);
+- semantics (``check_semantics``): the semantics-2 fields are refused under semantics 1 and the ones
+  semantics 2 requires are there (``hooks_rationale``; ``message_unknown`` unless ``never_unknown``;
+  ``message_not_recorded`` exactly when there is a ``due``); due hooks are hooks of the rule; blocking
+  hooks exist; computed times name a calendar shipped with the version, a known time zone and a
+  recorded time of the checklist; ``due.by`` compiles, reads only existing paths and, on the synthetic
+  checklists, gives a time or null.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from functools import cache
+from datetime import datetime
+from functools import cache, partial
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import zen
 
 from app.rules import vocabulary
+from app.rules.calendar import TimeTable, read_json_time
 from app.rules.errors import RuleCompileError
 from app.rules.expressions import ExpressionSyntaxError, check_paths
-from app.rules.model import AnyRule, LanguageRule, Rule, RulesetDocument
+from app.rules.model import SEMANTICS_2_DOCUMENT_FIELDS, AnyRule, LanguageRule, Rule, RulesetDocument
 from app.rules.shape import (
+    CONTEXT,
     Leaf,
     ListOf,
     Obj,
@@ -42,11 +52,92 @@ from app.rules.shape import (
 FIXTURE_AS_OF = "2025-03-01T12:00:00Z"
 
 
+RULESET = "(rule set)"  # the rule id in problems with the document's own fields
+
+
 def conditions(rule: AnyRule) -> list[tuple[str, str]]:
     """``(field, expression)`` for every condition of a rule."""
     if isinstance(rule, Rule):
         return [("applies_if", rule.applies_if), ("missing_if", rule.missing_if), ("met_if", rule.met_if)]
     return [("applies_if", rule.applies_if)]
+
+
+def expressions(rule: AnyRule) -> list[tuple[str, str]]:
+    """Every ZEN expression of a rule: its conditions, and its due time if it has one."""
+    found = conditions(rule)
+    if isinstance(rule, Rule) and rule.due is not None and rule.due.by is not None:
+        found.append(("due.by", rule.due.by))
+    return found
+
+
+def facts_root(document: RulesetDocument) -> Obj:
+    """What conditions can read: the checklist, ``context``, and the document's computed times."""
+    root = facts_shape()
+    if not document.times:
+        return root
+    times = Obj("times", {name: Leaf() for name in document.times})
+    return Obj(root.name, {**root.fields, "context": Obj("context", {**CONTEXT.fields, "times": times})})
+
+
+def check_semantics(document: RulesetDocument, source: str) -> list[RuleCompileError]:
+    """The fields of due moments, times and blocking hooks: refused or required by ``semantics``."""
+    problems: list[RuleCompileError] = []
+
+    def problem(rule_id: str, field: str, message: str) -> None:
+        problems.append(RuleCompileError(source, rule_id, field, message))
+
+    if document.semantics == 1:
+        for name, default in SEMANTICS_2_DOCUMENT_FIELDS.items():
+            if name != "semantics" and getattr(document, name) != default:
+                problem(RULESET, name, "only under `semantics: 2`")
+        for rule in document.rules:
+            for name in ("hooks_rationale", "due", "message_unknown", "message_not_recorded"):
+                if getattr(rule, name) is not None:
+                    problem(rule.id, name, "only under `semantics: 2`")
+        return problems
+    hooks = vocabulary.hooks()
+    for hook in document.blocking_hooks or ():
+        if hook not in hooks or hook == vocabulary.ALL_RULES_HOOK:
+            problem(RULESET, "blocking_hooks", f"unknown hook {hook!r}")
+    root = facts_shape()
+    for name, spec in document.times.items():
+        where = f"times.{name}"
+        if spec.calendar not in document.calendars:
+            shipped = ", ".join(sorted(document.calendars)) or "none"
+            problem(RULESET, f"{where}.calendar", f"no calendar {spec.calendar!r} (shipped: {shipped})")
+        try:
+            ZoneInfo(spec.zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            problem(RULESET, f"{where}.zone", f"unknown time zone {spec.zone!r}")
+        path_problems = check_paths(spec.after, root)
+        for found in path_problems:
+            problem(RULESET, f"{where}.after", f"{found.path}: {found.message}")
+        sample = sample_facts()["all-true"]
+        if not path_problems and read_json_time(sample, tuple(spec.after.split("."))) is None:
+            problem(RULESET, f"{where}.after", f"{spec.after} is not a recorded time (a date-time field)")
+    for rule in document.rules:
+        if rule.hooks_rationale is None:
+            problem(
+                rule.id, "hooks_rationale", "required under `semantics: 2`: why the rule runs at these hooks"
+            )
+        if not isinstance(rule, Rule):
+            continue
+        if rule.message_unknown is None and not rule.never_unknown:
+            problem(
+                rule.id, "message_unknown", "required under `semantics: 2`: the text of an unknown finding"
+            )
+        if rule.due is None:
+            if rule.message_not_recorded is not None:
+                problem(rule.id, "message_not_recorded", "never shown: the rule has no `due`")
+            continue
+        if rule.message_not_recorded is None:
+            problem(
+                rule.id, "message_not_recorded", "required with `due`: the text of a not-recorded finding"
+            )
+        for hook in rule.due.hooks:
+            if hook not in rule.hooks:
+                problem(rule.id, "due.hooks", f"{hook!r} is not one of the rule's hooks")
+    return problems
 
 
 def check_vocabulary(document: RulesetDocument, source: str) -> list[RuleCompileError]:
@@ -91,9 +182,9 @@ def check_expressions(
     """Every condition compiles and reads only fields of the schema; returns the compiled ones."""
     problems: list[RuleCompileError] = []
     compiled: dict[str, Any] = {}
-    root = facts_shape()
+    root = facts_root(document)
     for rule in document.rules:
-        for what, expression in conditions(rule):
+        for what, expression in expressions(rule):
             try:
                 compiled[f"{rule.id}:{what}"] = zen.compile_expression(expression)
             except Exception as exc:  # the binding raises bare RuntimeError with a JSON payload
@@ -113,11 +204,12 @@ def check_expressions(
                 )
         if isinstance(rule, LanguageRule):
             known = set(schema_paths(free_text_paths()))
-            for path in rule.exclude_fields:
-                if path not in known:
-                    problems.append(
-                        RuleCompileError(source, rule.id, "exclude_fields", f"{path}: not a free-text field")
-                    )
+            for field, paths in (("exclude_fields", rule.exclude_fields), ("only_fields", rule.only_fields)):
+                for path in paths:
+                    if path not in known:
+                        problems.append(
+                            RuleCompileError(source, rule.id, field, f"{path}: not a free-text field")
+                        )
     return problems, compiled
 
 
@@ -126,8 +218,9 @@ def check_runtime(document: RulesetDocument, source: str, compiled: dict[str, An
     null and never raises. As in the engine, ``missing_if`` is only evaluated when ``applies_if``
     holds and ``met_if`` only when ``missing_if`` does not, so a guard in ``applies_if`` counts."""
     problems: list[RuleCompileError] = []
-    for fixture, facts in sample_facts(document.checklist_schema_version).items():
+    for fixture, facts in _samples(document).items():
         for rule in document.rules:
+            problems += _check_due(document, source, rule, fixture, facts)
             for what, _ in conditions(rule):
                 expression = compiled.get(f"{rule.id}:{what}")
                 if expression is None:
@@ -162,6 +255,64 @@ def check_runtime(document: RulesetDocument, source: str, compiled: dict[str, An
     return _first_per_rule_field(problems)
 
 
+def _samples(document: RulesetDocument) -> dict[str, dict[str, Any]]:
+    """The synthetic checklists, with the document's computed times in their context."""
+    samples = sample_facts(document.checklist_schema_version)
+    if not document.times or any(t.calendar not in document.calendars for t in document.times.values()):
+        return samples
+    try:
+        table = TimeTable.build(document.times, document.calendars)
+    except (ZoneInfoNotFoundError, ValueError):
+        return samples  # reported by check_semantics
+    return {
+        name: {
+            **facts,
+            "context": {**facts["context"], "times": table.compute(partial(read_json_time, facts))},
+        }
+        for name, facts in samples.items()
+    }
+
+
+def _check_due(
+    document: RulesetDocument, source: str, rule: AnyRule, fixture: str, facts: dict[str, Any]
+) -> list[RuleCompileError]:
+    """``due.by`` gives a time or null, and the due test itself never raises."""
+    if not isinstance(rule, Rule) or rule.due is None:
+        return []
+    checks = [("due", rule.due.expression())]
+    if rule.due.by is not None:
+        checks.insert(0, ("due.by", rule.due.by))
+    for what, expression in checks:
+        try:
+            value = zen.evaluate_expression(expression, facts)
+        except Exception as exc:
+            return [
+                RuleCompileError(
+                    source, rule.id, what, f"raises on the {fixture} checklist: {_engine_message(exc)}"
+                )
+            ]
+        if what == "due.by" and value is not None and not _is_time(value):
+            return [
+                RuleCompileError(
+                    source,
+                    rule.id,
+                    what,
+                    f"gives {value!r} on the {fixture} checklist, not an ISO 8601 time or null",
+                )
+            ]
+    return []
+
+
+def _is_time(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _first_per_rule_field(problems: list[RuleCompileError]) -> list[RuleCompileError]:
     seen: set[tuple[str, str]] = set()
     kept = []
@@ -174,7 +325,7 @@ def _first_per_rule_field(problems: list[RuleCompileError]) -> list[RuleCompileE
 
 def lint(document: RulesetDocument, source: str) -> tuple[list[RuleCompileError], dict[str, Any]]:
     """All static checks; the runtime check runs the rules whose conditions passed the others."""
-    problems = check_vocabulary(document, source)
+    problems = check_vocabulary(document, source) + check_semantics(document, source)
     expression_problems, compiled = check_expressions(document, source)
     problems += expression_problems
     # Rules with a static problem are not run: a misspelt path would only add noise.
@@ -184,7 +335,7 @@ def lint(document: RulesetDocument, source: str) -> tuple[list[RuleCompileError]
     return problems, compiled
 
 
-# -- synthetic checklists (built from the schema walker's shapes, ``app/rules/shape.py``) ----------------
+# -- synthetic checklists ---------------------------------------------------------------------------
 
 
 @cache

@@ -23,18 +23,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import orjson
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
 from app.db import begin_write
-from app.models.decision import DecisionFeedback, DecisionRecord
-from app.models.idempotency import IdempotencyKey
+from app.models.tables import FEEDBACK, RECORDS
+from app.models.tables import KEYS as IDEMPOTENCY
 from app.rules.canonical import canonical_json
 from app.rules.shape import erase, personal_paths, schema_paths
-
-RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
-FEEDBACK: Table = DecisionFeedback.__table__  # type: ignore[attr-defined]
-IDEMPOTENCY: Table = IdempotencyKey.__table__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)
