@@ -27,6 +27,7 @@ from app.rules.model import (
     LIFECYCLE_FIELDS,
     SEMANTICS_2_DOCUMENT_FIELDS,
     SEMANTICS_2_RULE_FIELDS,
+    TERM_FIELDS_ADDED,
     AnyRule,
     LanguageRule,
     Rule,
@@ -64,6 +65,9 @@ def content_hash(document: RulesetDocument) -> str:
         document.model_dump(mode="json", exclude=set(LIFECYCLE_FIELDS)), SEMANTICS_2_DOCUMENT_FIELDS
     )
     content["rules"] = [_without_defaults(rule, SEMANTICS_2_RULE_FIELDS) for rule in content["rules"]]
+    for rule in content["rules"]:
+        if "terms" in rule:
+            rule["terms"] = [_without_defaults(term, TERM_FIELDS_ADDED) for term in rule["terms"]]
     return sha256_hex(canonical_json(content))
 
 

@@ -371,4 +371,7 @@ SEMANTICS_2_RULE_FIELDS: dict[str, Any] = {
     "due": None,
     "message_unknown": None,
     "message_not_recorded": None,
+    "only_fields": [],  # language rules (1.2.0): scan only these free-text fields
 }
+# Term fields added for 1.2.0 (the `words` grammar), left out of the hash while at their default.
+TERM_FIELDS_ADDED: dict[str, Any] = {"words": None}
