@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from app.cli import app
 from app.rules import corpus
+from app.rules.checklist import Adult, Child
 from app.rules.corpus import StepResult
 from app.rules.engine import RulesetRef
 from app.rules.model import Severity
@@ -48,7 +49,7 @@ def test_the_corpus_has_at_least_18_cases_each_with_a_cited_source_and_a_twin(
 def test_case_checklists_hold_no_names_or_dates_of_birth(cases: list[corpus.LoadedCase]) -> None:
     """Published findings are anonymised: a name or date of birth in a case checklist was invented."""
     for loaded in cases:
-        people = [*(loaded.checklist.children or []), *(loaded.checklist.adults or [])]
+        people: list[Child | Adult] = [*(loaded.checklist.children or []), *(loaded.checklist.adults or [])]
         assert all(p.full_name is None and p.date_of_birth is None for p in people), loaded.case.id
 
 
