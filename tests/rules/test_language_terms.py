@@ -20,6 +20,7 @@ from app.rules.engine import EvaluationContext, Facts, evaluate
 from app.rules.errors import RulesetLoadError
 from app.rules.language import inflections, words_regex
 from app.rules.registry import RulesetRegistry, load_file
+from tests.rules import helpers
 from tests.rules.helpers import language_rule, write_ruleset
 
 GENERAL = "LANG-NO-VICTIM-BLAMING"
@@ -90,10 +91,7 @@ def lint(ruleset: CompiledRuleset, text: str, age: int = 15, **parts: Any) -> De
 
 
 def flagged(decision: Decision, rule_id: str = GENERAL) -> list[str]:
-    for finding in decision.findings:
-        if finding.rule_id == rule_id:
-            return [d.text or "" for d in finding.details]
-    return []
+    return helpers.flagged(decision, rule_id)
 
 
 @pytest.mark.parametrize(
