@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from app.models.aggregate import AuditDecision, AuditDecisionDay, AuditFinding, AuditStepDay
 from app.models.auth import AccessEvent, ApiKey
 from app.models.base import NAMING_CONVENTION, UTCDateTime, utcnow
 from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
@@ -15,6 +16,10 @@ __all__ = [
     "NAMING_CONVENTION",
     "AccessEvent",
     "ApiKey",
+    "AuditDecision",
+    "AuditDecisionDay",
+    "AuditFinding",
+    "AuditStepDay",
     "ChecklistRevision",
     "DecisionChainHead",
     "DecisionFeedback",
