@@ -19,7 +19,18 @@ from app.db import build_engine, migrate
 from app.middleware import BodySizeLimit, RequestContext
 from app.observability import configure_logging
 from app.ratelimit import RateLimiter
-from app.routers import access, decisions, errors, evaluate, health, incidents, keys, replays, rulesets
+from app.routers import (
+    access,
+    aggregates,
+    decisions,
+    errors,
+    evaluate,
+    health,
+    incidents,
+    keys,
+    replays,
+    rulesets,
+)
 from app.rules.registry import RulesetRegistry
 from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
@@ -78,7 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Compile every rule-set version once; a broken or altered file stops the service here.
     app.state.registry = RulesetRegistry.load(settings.rulesets_dir)
     errors.install(app)
-    for module in (health, evaluate, rulesets, incidents, decisions, replays, keys, access):
+    for module in (health, evaluate, rulesets, incidents, decisions, aggregates, replays, keys, access):
         app.include_router(module.router)
     check_routes(app)  # deny by default: every route declares its permission or that it is public
     app.state.authenticator = Authenticator(settings)
