@@ -34,6 +34,7 @@ from app.routers import (
 from app.rules.registry import RulesetRegistry
 from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
+from app.ui import views as ui_views
 
 
 def operation_id(route: APIRoute) -> str:
@@ -91,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     for module in (health, evaluate, rulesets, incidents, decisions, aggregates, replays, keys, access):
         app.include_router(module.router)
+    ui_views.install(app)
     check_routes(app)  # deny by default: every route declares its permission or that it is public
     app.state.authenticator = Authenticator(settings)
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)

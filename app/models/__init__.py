@@ -9,6 +9,7 @@ from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRec
 from app.models.idempotency import IdempotencyKey
 from app.models.incident import ChecklistRevision, Incident
 from app.models.replay import ReplayJob, ReplayResult
+from app.models.ui import UiSession
 
 metadata = SQLModel.metadata
 
@@ -29,6 +30,7 @@ __all__ = [
     "ReplayJob",
     "ReplayResult",
     "UTCDateTime",
+    "UiSession",
     "metadata",
     "utcnow",
 ]

@@ -457,6 +457,21 @@ def overview(session: Session, scope: Scope, period: Period, step: str | None = 
     )
 
 
+def series_by_step(session: Session, scope: Scope, period: Period) -> dict[str, dict[date, StatusCounts]]:
+    """Status counts per step and period (for trends of groups of steps, e.g. inspection stages)."""
+    s = STEP_DAYS.c
+    result: dict[str, dict[date, StatusCounts]] = {}
+    rows = session.execute(
+        select(s.step_id, s.day, s.outcome, s.basis, func.sum(s.n))
+        .where(scope.where(STEP_DAYS))
+        .group_by(s.step_id, s.day, s.outcome, s.basis)
+    )
+    for step_id, day, outcome, basis, n in rows:
+        periods = result.setdefault(step_id, {})
+        _add_status(periods.setdefault(period_start(day, period), StatusCounts()), outcome, basis, n)
+    return result
+
+
 SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 LISTABLE = (Status.missing, Status.not_recorded, Status.unknown)
 
