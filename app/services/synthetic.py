@@ -142,12 +142,12 @@ class _Maker:
                 "done": done,
                 "completed_at": self.at(at + timedelta(minutes=self.rng.randint(5, 60))) if done else None,
                 "systems": ["PNC", "PND", "local"] if done else [],
-                "warning_markers": self.rng.random() < 0.2 if done else None,
-                "missing_person": (self.rng.random() < 0.1) if done else None,
+                "warning_markers": self.rng.random() < 0.08 if done else None,
+                "missing_person": (self.rng.random() < 0.03) if done else None,
                 "offences_against_children": (self.rng.random() < 0.05) if done else None,
                 "bail_or_court_conditions": (self.rng.random() < 0.05) if done else None,
             },
-            "intoxicated": self.rng.random() < 0.15,
+            "intoxicated": self.rng.random() < 0.05,
             "able_and_willing": self.answer(),
             "cares_for_children": "carer" in roles or "parent" in roles,
         }
@@ -237,6 +237,8 @@ def incident(rng: random.Random, n: int, reported: datetime, position: float = 0
                 "child_safety_confirmed": make.answer(),
                 "supervisor_authorised": make.answer(),
                 "child_safety_confirmed_by": "PS3310" if make.answer() else None,
+                "child_safety_method": "phone_contact" if make.answer() else None,
+                "supervisor_id": "PS3310" if make.answer() else None,
             }
         ]
         checklist["incident"]["grade"] = "scheduled"
@@ -262,16 +264,29 @@ def incident(rng: random.Random, n: int, reported: datetime, position: float = 0
             },
             "supervision": {"supervisor_informed": make.answer(), "open_items_checked": make.answer()},
         }
+        school_age = [c for c in children if c["age"] >= 4]
+        if scenario == "domestic_abuse" and school_age:
+            sent = make.answer()
+            checklist["actions"]["encompass"] = {
+                "required": True,
+                "sent": sent,
+                "sent_at": make.at(departed + timedelta(hours=rng.randint(1, 5))) if sent else None,
+                "school": school_age[0]["school"],
+                "content_complete": make.answer() if sent else None,
+            }
         if scenario == "police_protection":
             checklist["actions"]["police_protection"] = {
                 "used": True,
                 "grounds": "Child found alone at night; likely significant harm." if make.answer() else None,
                 "started_at": make.at(departed),
                 "initiating_officer_id": "PC1024",
-                "designated_officer_id": rng.choice(["INSP207", "PC1024"]),
+                "designated_officer_id": "INSP207" if rng.random() < quality else "PC1024",
                 "child_informed": make.answer(),
                 "wishes_and_feelings_sought": make.answer(),
-                "accommodation": rng.choice(["la_accommodation", "police_station"]),
+                "accommodation": "la_accommodation" if rng.random() < quality else "police_station",
+                "police_station_reason": "No local authority placement until morning."
+                if make.answer()
+                else None,
                 "parents_informed": make.answer(),
                 "same_local_authority": True,
                 "la_where_found_informed": (la := make.answer()),
@@ -295,6 +310,7 @@ _KEPT_AT_CLOSURE = frozenset(
     | {"not_spoken_to_reason", "responsible_adult_id", "completed_at", "spoken_to", "made"}
     | {"warning_markers", "missing_person", "offences_against_children", "bail_or_court_conditions"}
     | {"observations", "relationship_to_adults", "child_safety_confirmed_by", "la_where_found_informed_at"}
+    | {"sent_at", "police_station_reason"}
 )
 
 
