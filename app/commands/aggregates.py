@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from app.commands.console import err, fail, out
+from app.commands.console import err, exit_error, out
 from app.db import begin_write, session_scope
 from app.rules.registry import RulesetRegistry
 from app.services import aggregates
@@ -30,7 +30,7 @@ def aggregates_command(
     if not report.ok:
         for line in report.examples:
             err.print(line, highlight=False, markup=False)
-        raise fail(
+        raise exit_error(
             f"aggregates differ from the decision log ({report.records} records): "
             + ", ".join(f"{table}: {n} rows" for table, n in report.mismatches.items())
             + "; run `safesteps audit aggregates --rebuild`"

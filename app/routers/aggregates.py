@@ -8,10 +8,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
 
-from app.auth.deps import AUTH_ERRORS, audited
 from app.auth.roles import Principal
-from app.db import SessionDep, UnitOfWorkRoute
 from app.errors import OutsideForce
+from app.http.guards import AUTH_ERRORS, audited
+from app.http.session import SessionDep, UnitOfWorkRoute
 from app.schemas.aggregates import AggregateOverview, DecisionList
 from app.schemas.errors import error_responses
 from app.services import aggregates

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -28,6 +28,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from app.models.aggregate import AuditDecision, AuditDecisionDay, AuditFinding, AuditStepDay
+from app.models.decision import PendingRecord
+from app.models.tables import RECORDS, table_of
 from app.rules import vocabulary
 from app.rules.errors import RulesetNotFound
 from app.rules.registry import RulesetRegistry
@@ -43,13 +45,11 @@ from app.schemas.aggregates import (
     Totals,
 )
 from app.services import statements
-from app.services.audit import PendingRecord
 
-DECISIONS: Table = AuditDecision.__table__  # type: ignore[attr-defined]
-FINDINGS: Table = AuditFinding.__table__  # type: ignore[attr-defined]
-STEP_DAYS: Table = AuditStepDay.__table__  # type: ignore[attr-defined]
-DECISION_DAYS: Table = AuditDecisionDay.__table__  # type: ignore[attr-defined]
-RECORDS = statements.RECORDS
+DECISIONS = table_of(AuditDecision)
+FINDINGS = table_of(AuditFinding)
+STEP_DAYS = table_of(AuditStepDay)
+DECISION_DAYS = table_of(AuditDecisionDay)
 ALL_HOOKS = "all"
 CLOSE_HOOK = "incident.close"
 STEP_KEY = ("force", "day", "ruleset", "hook", "rule_id", "outcome", "basis")
@@ -227,7 +227,7 @@ def record_appended(conn: Connection, catalogue: StepCatalogue, pending: Sequenc
         return
     last = conn.execute(statements.READ_HEAD).one().seq
     first = last - len(pending) + 1
-    record(conn, catalogue, [{**asdict(p), "seq": first + i} for i, p in enumerate(pending)])
+    record(conn, catalogue, [{**p.model_dump(), "seq": first + i} for i, p in enumerate(pending)])
 
 
 LOG_COLUMNS = (

@@ -11,7 +11,6 @@ stories.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,19 +18,16 @@ from itertools import islice
 from typing import Any
 
 from sqlalchemy import Engine, func, insert, select
-from sqlmodel import Session
 
-from app.db import begin_write
-from app.models.incident import ChecklistRevision, Incident
-from app.rules.canonical import canonical_json
+from app.db import begin_write, session_scope
+from app.models.decision import PendingRecord
+from app.models.tables import INCIDENTS, REVISIONS
 from app.rules.checklist import Checklist
-from app.rules.engine import EvaluationContext, checklist_facts, evaluate
+from app.rules.engine import Facts, RulesetRef, decide
 from app.rules.registry import RulesetRegistry
 from app.services import aggregates, audit
 from app.services.synthetic import SPAN_DAYS, SyntheticIncident, incidents
 
-INCIDENTS = Incident.__table__  # type: ignore[attr-defined]
-REVISIONS = ChecklistRevision.__table__  # type: ignore[attr-defined]
 SEEDED_BY = "demo-seed"
 RULESET = "concern-for-a-child"
 CLOSE_HOOK = "incident.close"
@@ -55,34 +51,20 @@ def _decide(
     data: dict[str, Any],
     hook: str,
     as_of: datetime,
-) -> tuple[audit.PendingRecord, bool]:
+) -> tuple[PendingRecord, bool]:
     checklist = Checklist.model_validate(data)
-    facts = checklist_facts(checklist)
+    facts = Facts.of(checklist)
     # as_of == checklist.latest_time(), known from generation (a tree walk costs ~1 ms)
-    ruleset = registry.in_force(RULESET, as_of)
-    context = EvaluationContext(hook=hook, as_of=as_of)
-    decision = evaluate(ruleset, facts, context, checklist_schema_version=checklist.schema_version)
-    record = audit.PendingRecord(
-        decision_id=str(uuid.uuid4()),
-        incident_ref=reference,
-        revision=revision,
-        ruleset_id=ruleset.document.id,
-        ruleset_version=ruleset.document.version,
-        ruleset_hash=ruleset.hash,
-        engine_version=decision.engine_version,
-        checklist_schema_version=checklist.schema_version,
-        input=canonical_json(facts),
-        context=canonical_json(context.facts()),
-        result=canonical_json(decision.model_dump(mode="json")),
-        requested_by=SEEDED_BY,
-        recorded_at=as_of,
+    decision = decide(registry, facts, hook, as_of=as_of, ruleset=RulesetRef(RULESET))
+    record = PendingRecord.of(
+        decision, facts, incident_ref=reference, revision=revision, requested_by=SEEDED_BY, recorded_at=as_of
     )
     return record, decision.blocking
 
 
 def _prepare(
     registry: RulesetRegistry, item: SyntheticIncident, closures: bool = True
-) -> tuple[list[audit.PendingRecord], dict[str, Any], bool]:
+) -> tuple[list[PendingRecord], dict[str, Any], bool]:
     """The incident's decision records (one per revision), its incident row, and whether it blocks."""
     records = [_decide(registry, item.reference, 1, item.checklist, item.hook, item.as_of)]
     if closures and item.closure is not None and item.closed_at is not None:
@@ -127,7 +109,7 @@ def seed(
         prepared = [_prepare(registry, item, closures) for item in chunk]
         # The log in time order within the batch (closures come hours or days after the scene).
         records = sorted((r for rs, _, _ in prepared for r in rs), key=lambda r: r.recorded_at)
-        with Session(engine) as session:
+        with session_scope(engine) as session:
             conn = begin_write(session)
             audit.append(conn, records)
             aggregates.record_appended(conn, catalogue, records)
@@ -151,7 +133,6 @@ def seed(
                     for record in revisions
                 ],
             )
-            session.commit()
         for (revisions, row, blocking), item in zip(prepared, chunk, strict=True):
             report.incidents += 1
             report.decisions += len(revisions)

@@ -25,18 +25,18 @@ from fastapi.security import HTTPAuthorizationCredentials
 from sqlalchemy import and_, or_, select, update
 from sqlmodel import Session
 
-from app.auth.deps import Audited, Authorize
 from app.auth.roles import Permission, Principal, Role
-from app.models.auth import ApiKey
+from app.http.guards import Audited, Authorize
 from app.models.base import utcnow
+from app.models.tables import API_KEYS, table_of
 from app.models.ui import UiSession
 from app.settings import Settings
 
 SESSION_COOKIE = "ss_ui"
 NONCE_COOKIE = "ss_ui_nonce"
 COOKIE_PATH = "/ui"
-SESSIONS = UiSession.__table__  # type: ignore[attr-defined]
-KEYS = ApiKey.__table__  # type: ignore[attr-defined]
+SESSIONS = table_of(UiSession)
+KEYS = API_KEYS
 
 
 def _digest(token: str) -> str:

@@ -22,22 +22,22 @@ from pydantic import ValidationError
 from sqlalchemy import select
 
 from app.auth.authenticator import AuthFailed
-from app.auth.deps import public
 from app.auth.oidc import KeysUnavailable, NoRole
 from app.auth.roles import Principal
-from app.db import SessionDep, UnitOfWorkRoute
-from app.deps import RegistryDep, SettingsDep
 from app.errors import ServiceError
+from app.http.deps import RegistryDep, SettingsDep
+from app.http.errors import render as render_error
+from app.http.guards import anonymous
+from app.http.session import SessionDep, UnitOfWorkRoute
 from app.models.replay import ReplayJob
+from app.models.tables import RECORDS
 from app.routers.aggregates import ScopeQuery
-from app.routers.errors import describe
 from app.rules.registry import RulesetRegistry
 from app.schemas.aggregates import AggregateOverview, StepCounts
 from app.schemas.replay import ReplayCreate, ReplayMode
 from app.services import aggregates, audit, decisions, incidents
 from app.services.aggregates import Period, Status
 from app.services.replay import export, jobs
-from app.services.statements import RECORDS
 from app.ui import charts, report, security
 from app.ui.oidc import FLOW_COOKIE, FLOW_SECONDS, OidcClient, OidcError
 
@@ -72,8 +72,8 @@ class UiRoute(UnitOfWorkRoute):
                 problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
                 response = error_page(request, 422, "Some values are not valid.", problems=problems)
             except ServiceError as exc:
-                status, body = describe(exc)
-                response = error_page(request, status, body.message)
+                rendered = render_error(exc)
+                response = error_page(request, rendered.status, rendered.body.message, rendered.headers)
             response.headers["Content-Security-Policy"] = CSP
             response.headers["X-Content-Type-Options"] = "nosniff"
             response.headers["Referrer-Policy"] = "same-origin"
@@ -519,7 +519,7 @@ def _safe_next(value: str | None) -> str:
     return "/ui/"
 
 
-@router.get("/sign-in", response_class=HTMLResponse, name="ui_sign_in", dependencies=[Depends(public)])
+@router.get("/sign-in", response_class=HTMLResponse, name="ui_sign_in", dependencies=[Depends(anonymous)])
 def ui_sign_in(request: Request, settings: SettingsDep, next: str | None = None) -> Response:
     nonce = security.nonce(request)
     response = templates.TemplateResponse(
@@ -550,7 +550,7 @@ def _signed_in_response(
 
 
 @router.post(
-    "/sign-in", response_class=HTMLResponse, name="ui_sign_in_with_key", dependencies=[Depends(public)]
+    "/sign-in", response_class=HTMLResponse, name="ui_sign_in_with_key", dependencies=[Depends(anonymous)]
 )
 def ui_sign_in_with_key(
     request: Request,
@@ -593,7 +593,7 @@ def _callback_url(request: Request) -> str:
     return str(request.url_for("ui_oidc_callback"))
 
 
-@router.get("/sign-in/oidc", name="ui_oidc_start", dependencies=[Depends(public)])
+@router.get("/sign-in/oidc", name="ui_oidc_start", dependencies=[Depends(anonymous)])
 def ui_oidc_start(request: Request, settings: SettingsDep, next: str | None = None) -> Response:
     """Send the browser to the force's identity provider (authorization code with PKCE)."""
     client: OidcClient | None = request.app.state.ui_oidc
@@ -608,7 +608,7 @@ def ui_oidc_start(request: Request, settings: SettingsDep, next: str | None = No
     return response
 
 
-@router.get("/sign-in/callback", name="ui_oidc_callback", dependencies=[Depends(public)])
+@router.get("/sign-in/callback", name="ui_oidc_callback", dependencies=[Depends(anonymous)])
 def ui_oidc_callback(request: Request, session: SessionDep, settings: SettingsDep) -> Response:
     """The identity provider's redirect: exchange the code, verify the token as the API would."""
     client: OidcClient | None = request.app.state.ui_oidc
@@ -628,7 +628,7 @@ def ui_oidc_callback(request: Request, session: SessionDep, settings: SettingsDe
     return _signed_in_response(request, session, settings, principal, target)
 
 
-@router.post("/sign-out", name="ui_sign_out", dependencies=[Depends(public)])
+@router.post("/sign-out", name="ui_sign_out", dependencies=[Depends(anonymous)])
 def ui_sign_out(
     request: Request, session: SessionDep, settings: SettingsDep, csrf: Annotated[str, Form()] = ""
 ) -> Response:
