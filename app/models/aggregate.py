@@ -48,7 +48,12 @@ class AuditDecision(SQLModel, table=True):
 
 class AuditFinding(SQLModel, table=True):
     __tablename__ = "audit_finding"
-    __table_args__ = (Index("ix_audit_finding_force_step_day", "force", "step_id", "day"),)
+    # Lists behind a number: one force or all, one step and status or any, a range of days.
+    __table_args__ = (
+        Index("ix_audit_finding_force_day", "force", "day"),
+        Index("ix_audit_finding_force_step", "force", "step_id", "outcome", "basis", "day"),
+        Index("ix_audit_finding_step", "step_id", "outcome", "basis", "day"),
+    )
 
     seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     rule_id: str = Field(primary_key=True, max_length=96)
@@ -59,6 +64,8 @@ class AuditFinding(SQLModel, table=True):
     force: str = Field(max_length=16)
     day: date
     hook: str = Field(max_length=64)
+    blocking: bool = Field(description="Of the decision (so that lists filter without a join).")
+    critical_open: bool
 
 
 class AuditStepDay(SQLModel, table=True):

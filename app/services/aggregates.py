@@ -20,10 +20,11 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Table, and_, delete, func, select
+from sqlalchemy import Connection, Date, Table, and_, cast, delete, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -107,6 +108,12 @@ class StepCatalogue:
         return found
 
 
+@lru_cache(maxsize=8)
+def catalogue_for(registry: RulesetRegistry) -> StepCatalogue:
+    """The catalogue of a registry (one per loaded registry, kept while it is in use)."""
+    return StepCatalogue(registry)
+
+
 def derive(record: Mapping[str, Any], catalogue: StepCatalogue) -> Derived:
     """The aggregate rows of a stored (or about to be stored) decision record with its ``seq``."""
     facts = orjson.loads(record["input"])
@@ -118,6 +125,8 @@ def derive(record: Mapping[str, Any], catalogue: StepCatalogue) -> Derived:
     hook = context.get("hook") or ALL_HOOKS
     ruleset = f"{record['ruleset_id']}@{record['ruleset_version']}"
     seq = record["seq"]
+    blocking = bool(result.get("blocking"))
+    critical_open = any(f["severity"] == "critical" for f in result.get("findings", ()))
     rules = catalogue.rules(record["ruleset_id"], record["ruleset_version"])
     findings = [
         {
@@ -130,6 +139,8 @@ def derive(record: Mapping[str, Any], catalogue: StepCatalogue) -> Derived:
             "force": force,
             "day": day,
             "hook": hook,
+            "blocking": blocking,
+            "critical_open": critical_open,
         }
         for f in result.get("findings", ())
     ]
@@ -161,8 +172,8 @@ def derive(record: Mapping[str, Any], catalogue: StepCatalogue) -> Derived:
         "recorded_at": recorded_at,
         "hook": hook,
         "ruleset": ruleset,
-        "blocking": bool(result.get("blocking")),
-        "critical_open": any(f["severity"] == "critical" for f in findings),
+        "blocking": blocking,
+        "critical_open": critical_open,
     }
     return Derived(decision, findings, steps)
 
@@ -262,7 +273,9 @@ def _log(conn: Connection, batch: int) -> Iterator[list[dict[str, Any]]]:
 def rebuild(conn: Connection, registry: RulesetRegistry, *, batch: int = 2000) -> int:
     """Drop every aggregate row and derive them again from the decision log; returns the records read.
 
-    The caller has started the write (``begin_write``) and commits."""
+    The caller has started the write (``begin_write``) and commits. The chain head is locked first,
+    so appenders (who write aggregates under that lock) wait for the rebuild, and it for them."""
+    conn.execute(statements.LOCK_HEAD)
     for table in (FINDINGS, DECISIONS, STEP_DAYS, DECISION_DAYS):
         conn.execute(delete(table))
     catalogue = StepCatalogue(registry)
@@ -354,6 +367,18 @@ def period_start(day: date, period: Period) -> date:
     return day
 
 
+def bucket(column: Any, period: Period, dialect: str) -> Any:
+    """The first day of ``column``'s period, computed by the database (weeks start on Monday), so
+    that a query returns one row per period, not per day. Same answer as ``period_start``."""
+    if period is Period.day:
+        return column
+    if dialect == "postgresql":
+        return cast(func.date_trunc(period.value, column), Date)
+    if period is Period.month:
+        return func.date(column, "start of month", type_=Date)
+    return func.date(column, "weekday 0", "-6 days", type_=Date)  # the Sunday ending it, less six
+
+
 def _add_status(target: StatusCounts, outcome: str, basis: str, n: int) -> None:
     name = status_of(outcome, basis).value
     setattr(target, name, getattr(target, name) + int(n))
@@ -374,21 +399,25 @@ def overview(session: Session, scope: Scope, period: Period, step: str | None = 
     points: dict[date, PeriodPoint] = {}
     spans: dict[str, list[Any]] = {}
     d = DECISION_DAYS.c
+    dialect = session.get_bind().dialect.name
+    start = bucket(d.day, period, dialect)
     day_rows = session.execute(
         select(
-            d.day,
+            start,
             d.hook,
             d.force,
             d.ruleset,
             func.sum(d.decisions),
             func.sum(d.blocking),
             func.sum(d.critical_open),
+            func.min(d.day),
+            func.max(d.day),
         )
         .where(scope.where(DECISION_DAYS))
-        .group_by(d.day, d.hook, d.force, d.ruleset)
+        .group_by(start, d.hook, d.force, d.ruleset)
     )
-    for day, hook, force, ruleset, decisions, blocking, critical in day_rows:
-        point = points.setdefault(period_start(day, period), PeriodPoint(start=period_start(day, period)))
+    for begins, hook, force, ruleset, decisions, blocking, critical, first, last in day_rows:
+        point = points.setdefault(begins, PeriodPoint(start=begins))
         at_blocking = decisions if hook in blocking_hooks else 0
         for target in (
             totals,
@@ -404,8 +433,8 @@ def overview(session: Session, scope: Scope, period: Period, step: str | None = 
         point.decisions += decisions
         point.blocking += blocking
         point.at_blocking_hooks += at_blocking
-        span = spans.setdefault(ruleset, [day, day, 0])
-        span[0], span[1], span[2] = min(span[0], day), max(span[1], day), span[2] + decisions
+        span = spans.setdefault(ruleset, [first, last, 0])
+        span[0], span[1], span[2] = min(span[0], first), max(span[1], last), span[2] + decisions
     s = STEP_DAYS.c
     where = scope.where(STEP_DAYS)
     by_status = StatusCounts()
@@ -429,13 +458,13 @@ def overview(session: Session, scope: Scope, period: Period, step: str | None = 
             entry.severity = severity  # a step's most severe rule decides how it is shown
         _add_status(entry, outcome, basis, n)
     series_where = and_(where, s.step_id == step) if step else where
-    for day, outcome, basis, n in session.execute(
-        select(s.day, s.outcome, s.basis, func.sum(s.n))
+    step_start = bucket(s.day, period, dialect)
+    for begins, outcome, basis, n in session.execute(
+        select(step_start, s.outcome, s.basis, func.sum(s.n))
         .where(series_where)
-        .group_by(s.day, s.outcome, s.basis)
+        .group_by(step_start, s.outcome, s.basis)
     ):
-        start = period_start(day, period)
-        _add_status(points.setdefault(start, PeriodPoint(start=start)), outcome, basis, n)
+        _add_status(points.setdefault(begins, PeriodPoint(start=begins)), outcome, basis, n)
     return AggregateOverview(
         force=scope.force,
         from_date=scope.from_day,
@@ -461,14 +490,14 @@ def series_by_step(session: Session, scope: Scope, period: Period) -> dict[str, 
     """Status counts per step and period (for trends of groups of steps, e.g. inspection stages)."""
     s = STEP_DAYS.c
     result: dict[str, dict[date, StatusCounts]] = {}
+    start = bucket(s.day, period, session.get_bind().dialect.name)
     rows = session.execute(
-        select(s.step_id, s.day, s.outcome, s.basis, func.sum(s.n))
+        select(s.step_id, start, s.outcome, s.basis, func.sum(s.n))
         .where(scope.where(STEP_DAYS))
-        .group_by(s.step_id, s.day, s.outcome, s.basis)
+        .group_by(s.step_id, start, s.outcome, s.basis)
     )
-    for step_id, day, outcome, basis, n in rows:
-        periods = result.setdefault(step_id, {})
-        _add_status(periods.setdefault(period_start(day, period), StatusCounts()), outcome, basis, n)
+    for step_id, begins, outcome, basis, n in rows:
+        _add_status(result.setdefault(step_id, {}).setdefault(begins, StatusCounts()), outcome, basis, n)
     return result
 
 
@@ -492,26 +521,39 @@ def decisions_behind(
     ``step``/``status``: decisions with that finding (``status`` one of missing, not_recorded,
     unknown; without ``step``, any step). ``blocking``: blocking (or not) decisions.
     ``closed_critical``: closures with a critical step open."""
-    a = DECISIONS.c
-    query = select(*a).where(scope.where(DECISIONS))
-    if step is not None or status is not None:
-        f = FINDINGS.c
-        found = [f.seq == a.seq, scope.where(FINDINGS)]
-        if step is not None:
-            found.append(f.step_id == step)
-        if status is not None:
-            if status not in LISTABLE:
-                raise ValueError(f"only {', '.join(s.value for s in LISTABLE)} decisions are listed")
-            found.append(f.outcome == ("unknown" if status is Status.unknown else "missing"))
-            if status is not Status.unknown:
-                found.append(f.basis == ("not_recorded" if status is Status.not_recorded else "recorded"))
-        query = query.where(select(f.seq).where(*found).exists())
+    # With a step or status the findings are the index: pick the page's seqs there (blocking and
+    # closure flags are copied onto each finding), then read those decisions.
+    by_finding = step is not None or status is not None
+    table = FINDINGS if by_finding else DECISIONS
+    t = table.c
+    conditions = [scope.where(table)]
+    if step is not None:
+        conditions.append(t.step_id == step)
+    if status is not None:
+        if status not in LISTABLE:
+            raise ValueError(f"only {', '.join(s.value for s in LISTABLE)} decisions are listed")
+        conditions.append(t.outcome == ("unknown" if status is Status.unknown else "missing"))
+        if status is not Status.unknown:
+            conditions.append(t.basis == ("not_recorded" if status is Status.not_recorded else "recorded"))
     if blocking is not None:
-        query = query.where(a.blocking == blocking)
+        conditions.append(t.blocking == blocking)
     if closed_critical:
-        query = query.where(a.hook == CLOSE_HOOK, a.critical_open.is_(True))
+        conditions.append(t.hook == CLOSE_HOOK)
+        conditions.append(t.critical_open.is_(True))
     if before is not None:
-        query = query.where(a.seq < before)
-    rows = session.execute(query.order_by(a.seq.desc()).limit(limit + 1)).mappings().all()
+        conditions.append(t.seq < before)
+    a = DECISIONS.c
+    if by_finding:
+        seqs = (
+            session.execute(
+                select(t.seq).where(*conditions).group_by(t.seq).order_by(t.seq.desc()).limit(limit + 1)
+            )
+            .scalars()
+            .all()
+        )
+        query = select(*a).where(a.seq.in_(seqs)) if seqs else None
+    else:
+        query = select(*a).where(*conditions).limit(limit + 1)
+    rows = session.execute(query.order_by(a.seq.desc())).mappings().all() if query is not None else []
     items = [DecisionListItem.model_validate(dict(r)) for r in rows[:limit]]
     return DecisionList(items=items, next_before=items[-1].seq if len(rows) > limit else None)

@@ -68,10 +68,16 @@ def upgrade() -> None:
         sa.Column("force", sqlmodel.sql.sqltypes.AutoString(length=16), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
         sa.Column("hook", sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+        sa.Column("blocking", sa.Boolean(), nullable=False),
+        sa.Column("critical_open", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("seq", "rule_id", name=op.f("pk_audit_finding")),
     )
     with op.batch_alter_table("audit_finding", schema=None) as batch_op:
-        batch_op.create_index("ix_audit_finding_force_step_day", ["force", "step_id", "day"], unique=False)
+        batch_op.create_index("ix_audit_finding_force_day", ["force", "day"], unique=False)
+        batch_op.create_index(
+            "ix_audit_finding_force_step", ["force", "step_id", "outcome", "basis", "day"], unique=False
+        )
+        batch_op.create_index("ix_audit_finding_step", ["step_id", "outcome", "basis", "day"], unique=False)
 
     op.create_table(
         "audit_step_day",
@@ -128,7 +134,9 @@ def downgrade() -> None:
 
     op.drop_table("audit_step_day")
     with op.batch_alter_table("audit_finding", schema=None) as batch_op:
-        batch_op.drop_index("ix_audit_finding_force_step_day")
+        batch_op.drop_index("ix_audit_finding_step")
+        batch_op.drop_index("ix_audit_finding_force_step")
+        batch_op.drop_index("ix_audit_finding_force_day")
 
     op.drop_table("audit_finding")
     with op.batch_alter_table("audit_decision_day", schema=None) as batch_op:

@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Date, Engine, literal, literal_column, select
 
 from app.db import begin_write, session_scope
 from app.models.base import utcnow
@@ -23,6 +23,7 @@ from app.services import aggregates, demo
 from app.services.retention import apply_retention
 from app.services.statements import RECORDS
 from tests.auth import Credentials
+from tests.submissions import submission, url
 
 UNTIL = datetime(2026, 11, 30, tzinfo=UTC)
 WINDOW = {"from_date": "2025-01-01", "to_date": "2026-12-31"}
@@ -183,3 +184,45 @@ def test_periods_bucket_by_week_and_month() -> None:
     assert aggregates.period_start(date(2026, 11, 26), aggregates.Period.week) == date(2026, 11, 23)
     assert aggregates.period_start(date(2026, 11, 26), aggregates.Period.month) == date(2026, 11, 1)
     assert aggregates.period_start(date(2026, 11, 26), aggregates.Period.day) == date(2026, 11, 26)
+
+
+def test_submissions_write_their_aggregates_in_the_same_transaction(
+    db_client: TestClient, db_creds: Credentials, db_engine: Engine, registry: RulesetRegistry
+) -> None:
+    """Single and batch submissions (and an idempotent retry, which stores nothing) through the API:
+    the aggregates match the log afterwards, and a submission that fails leaves neither behind."""
+    first = db_client.post(url("WMP-20261122-0042"), json=submission("WMP-20261122-0042"))
+    assert first.status_code == 201, first.text
+    retry_headers = {"Idempotency-Key": "ui-agg-1"}
+    body = submission("WMP-20261122-0043", referral_made=True)
+    assert db_client.post(url("WMP-20261122-0043"), json=body, headers=retry_headers).status_code == 201
+    assert db_client.post(url("WMP-20261122-0043"), json=body, headers=retry_headers).status_code == 201
+    items = [{**submission(f"WMP-20261122-00{n}"), "incident_ref": f"WMP-20261122-00{n}"} for n in (44, 45)]
+    assert db_client.post("/v1/checklists:batch", json={"items": items}).json()["applied"] == 2
+    stale = db_client.post(
+        url("WMP-20261122-0042"), json={**submission("WMP-20261122-0042"), "base_revision": 0}
+    )
+    assert stale.status_code == 412
+    with session_scope(engine=db_engine) as session:
+        report = aggregates.check(session.connection(), registry)
+    assert report.ok, report.examples
+    assert report.records == 4
+    today = from_api(
+        db_client, db_creds.headers("auditor"), from_date=str(utcnow().date()), to_date=str(utcnow().date())
+    )
+    assert today["totals"]["decisions"] == 4  # recorded at the server's time of receipt
+    assert today["steps"] == +direct(db_engine, registry)["steps"]
+
+
+@pytest.mark.parametrize("period", list(aggregates.Period))
+def test_the_database_buckets_periods_as_python_does(db_engine: Engine, period: aggregates.Period) -> None:
+    days = [date(2026, 11, 22) + timedelta(days=i) for i in range(-40, 10)]  # Sundays, month ends...
+    column = literal_column("d", Date)
+    with db_engine.connect() as conn:
+        for day in days:
+            value = conn.execute(
+                select(aggregates.bucket(column, period, conn.dialect.name)).select_from(
+                    select(literal(day, Date).label("d")).subquery()
+                )
+            ).scalar_one()
+            assert value == aggregates.period_start(day, period), day
