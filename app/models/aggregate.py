@@ -28,9 +28,10 @@ from app.models.base import timestamp_field
 
 class AuditDecision(SQLModel, table=True):
     __tablename__ = "audit_decision"
+    # Lists, newest first: every index ends with (day, seq).
     __table_args__ = (
-        Index("ix_audit_decision_force_day", "force", "day"),
-        Index("ix_audit_decision_day", "day"),
+        Index("ix_audit_decision_force_day", "force", "day", "seq"),
+        Index("ix_audit_decision_day", "day", "seq"),
     )
 
     seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
@@ -48,11 +49,13 @@ class AuditDecision(SQLModel, table=True):
 
 class AuditFinding(SQLModel, table=True):
     __tablename__ = "audit_finding"
-    # Lists behind a number: one force or all, one step and status or any, a range of days.
+    # Lists behind a number (one force or all, one step and status or any), newest first: every
+    # index ends with (day, seq), so a page reads its own rows only.
     __table_args__ = (
-        Index("ix_audit_finding_force_day", "force", "day"),
-        Index("ix_audit_finding_force_step", "force", "step_id", "outcome", "basis", "day"),
-        Index("ix_audit_finding_step", "step_id", "outcome", "basis", "day"),
+        Index("ix_audit_finding_force_day", "force", "day", "seq"),
+        Index("ix_audit_finding_day", "day", "seq"),
+        Index("ix_audit_finding_force_step", "force", "step_id", "outcome", "basis", "day", "seq"),
+        Index("ix_audit_finding_step", "step_id", "outcome", "basis", "day", "seq"),
     )
 
     seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Date, Table, and_, cast, delete, func, select
+from sqlalchemy import Connection, Date, Table, and_, cast, delete, func, literal, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -367,6 +367,15 @@ def period_start(day: date, period: Period) -> date:
     return day
 
 
+def period_end(start: date, period: Period) -> date:
+    """The last day of the period that begins on ``start``."""
+    if period is Period.week:
+        return start + timedelta(days=6)
+    if period is Period.month:
+        return (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return start
+
+
 def bucket(column: Any, period: Period, dialect: str) -> Any:
     """The first day of ``column``'s period, computed by the database (weeks start on Monday), so
     that a query returns one row per period, not per day. Same answer as ``period_start``."""
@@ -457,14 +466,10 @@ def overview(session: Session, scope: Scope, period: Period, step: str | None = 
         elif SEVERITY_RANK.get(severity, 9) < SEVERITY_RANK.get(entry.severity, 9):
             entry.severity = severity  # a step's most severe rule decides how it is shown
         _add_status(entry, outcome, basis, n)
-    series_where = and_(where, s.step_id == step) if step else where
-    step_start = bucket(s.day, period, dialect)
-    for begins, outcome, basis, n in session.execute(
-        select(step_start, s.outcome, s.basis, func.sum(s.n))
-        .where(series_where)
-        .group_by(step_start, s.outcome, s.basis)
-    ):
-        _add_status(points.setdefault(begins, PeriodPoint(start=begins)), outcome, basis, n)
+    for begins, counts in step_series(session, scope, period, step).items():
+        point = points.setdefault(begins, PeriodPoint(start=begins))
+        for name, n in counts.model_dump().items():
+            setattr(point, name, n)
     return AggregateOverview(
         force=scope.force,
         from_date=scope.from_day,
@@ -486,6 +491,20 @@ def overview(session: Session, scope: Scope, period: Period, step: str | None = 
     )
 
 
+def step_series(session: Session, scope: Scope, period: Period, step: str | None) -> dict[date, StatusCounts]:
+    """Status counts per period, of one step or (``None``) of every step."""
+    s = STEP_DAYS.c
+    start = bucket(s.day, period, session.get_bind().dialect.name)
+    where = scope.where(STEP_DAYS) if step is None else and_(scope.where(STEP_DAYS), s.step_id == step)
+    result: dict[date, StatusCounts] = {}
+    rows = session.execute(
+        select(start, s.outcome, s.basis, func.sum(s.n)).where(where).group_by(start, s.outcome, s.basis)
+    )
+    for begins, outcome, basis, n in rows:
+        _add_status(result.setdefault(begins, StatusCounts()), outcome, basis, n)
+    return result
+
+
 def series_by_step(session: Session, scope: Scope, period: Period) -> dict[str, dict[date, StatusCounts]]:
     """Status counts per step and period (for trends of groups of steps, e.g. inspection stages)."""
     s = STEP_DAYS.c
@@ -505,6 +524,29 @@ SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
 LISTABLE = (Status.missing, Status.not_recorded, Status.unknown)
 
 
+def _newest(
+    session: Session, table: Table, conditions: list[Any], after: tuple[date, int] | None, count: int
+) -> list[int]:
+    """Up to ``count`` distinct seqs matching ``conditions``, newest (day, seq) first, below ``after``.
+
+    A decision has one finding row per rule and a step may have several rules: duplicates are
+    adjacent in this order, so they are skipped while reading on in chunks."""
+    t = table.c
+    seqs: list[int] = []
+    while len(seqs) < count:
+        query = select(t.day, t.seq).where(*conditions)
+        if after is not None:
+            query = query.where(tuple_(t.day, t.seq) < tuple_(literal(after[0], Date), literal(after[1])))
+        rows = session.execute(query.order_by(t.day.desc(), t.seq.desc()).limit(count)).all()
+        for _, seq in rows:
+            if not seqs or seqs[-1] != seq:
+                seqs.append(seq)
+        if len(rows) < count:
+            break
+        after = (rows[-1][0], rows[-1][1])
+    return seqs[:count]
+
+
 def decisions_behind(
     session: Session,
     scope: Scope,
@@ -516,15 +558,16 @@ def decisions_behind(
     before: int | None = None,
     limit: int = 50,
 ) -> DecisionList:
-    """The decisions behind a number, newest first (keyset pages on ``seq``).
+    """The decisions behind a number, newest first (by day, then seq; ``before``: the last seq of the
+    previous page).
 
     ``step``/``status``: decisions with that finding (``status`` one of missing, not_recorded,
     unknown; without ``step``, any step). ``blocking``: blocking (or not) decisions.
     ``closed_critical``: closures with a critical step open."""
-    # With a step or status the findings are the index: pick the page's seqs there (blocking and
-    # closure flags are copied onto each finding), then read those decisions.
-    by_finding = step is not None or status is not None
-    table = FINDINGS if by_finding else DECISIONS
+    # With a step or status the findings are the index (blocking and closure flags are copied onto
+    # each finding); otherwise the decisions. Either way the page is read newest first along an
+    # index ending (day, seq), so a page costs its own rows, not the whole period's.
+    table = FINDINGS if step is not None or status is not None else DECISIONS
     t = table.c
     conditions = [scope.where(table)]
     if step is not None:
@@ -540,20 +583,18 @@ def decisions_behind(
     if closed_critical:
         conditions.append(t.hook == CLOSE_HOOK)
         conditions.append(t.critical_open.is_(True))
-    if before is not None:
-        conditions.append(t.seq < before)
     a = DECISIONS.c
-    if by_finding:
-        seqs = (
-            session.execute(
-                select(t.seq).where(*conditions).group_by(t.seq).order_by(t.seq.desc()).limit(limit + 1)
-            )
-            .scalars()
-            .all()
-        )
-        query = select(*a).where(a.seq.in_(seqs)) if seqs else None
-    else:
-        query = select(*a).where(*conditions).limit(limit + 1)
-    rows = session.execute(query.order_by(a.seq.desc())).mappings().all() if query is not None else []
+    after: tuple[date, int] | None = None
+    if before is not None:
+        day = session.execute(select(a.day).where(a.seq == before)).scalar()
+        after = (day or date.max, before)
+    seqs = _newest(session, table, conditions, after, limit + 1)
+    rows = (
+        session.execute(select(*a).where(a.seq.in_(seqs)).order_by(a.day.desc(), a.seq.desc()))
+        .mappings()
+        .all()
+        if seqs
+        else []
+    )
     items = [DecisionListItem.model_validate(dict(r)) for r in rows[:limit]]
     return DecisionList(items=items, next_before=items[-1].seq if len(rows) > limit else None)

@@ -33,11 +33,12 @@ from app.models.replay import ReplayJob
 from app.models.tables import RECORDS
 from app.routers.aggregates import ScopeQuery
 from app.rules.registry import RulesetRegistry
-from app.schemas.aggregates import AggregateOverview, StepCounts
+from app.schemas.aggregates import StatusCounts, StepCounts
 from app.schemas.replay import ReplayCreate, ReplayMode
 from app.services import aggregates, audit, decisions, incidents
 from app.services.aggregates import Period, Status
 from app.services.replay import export, jobs
+from app.settings import Settings
 from app.ui import charts, report, security
 from app.ui.oidc import FLOW_COOKIE, FLOW_SECONDS, OidcClient, OidcError
 
@@ -150,10 +151,12 @@ def _percent(part: int, whole: int) -> float | None:
     return 100 * part / whole if whole else None
 
 
-def _trend(overview: AggregateOverview) -> tuple[list[date], list[charts.Series]]:
-    labels = [p.start for p in overview.series]
+def _trend(points: dict[date, StatusCounts]) -> tuple[list[date], list[charts.Series]]:
+    labels = sorted(points)
     series = [
-        charts.Series(status, label, [_percent(getattr(p, status), p.applicable) for p in overview.series])
+        charts.Series(
+            status, label, [_percent(getattr(points[d], status), points[d].applicable) for d in labels]
+        )
         for status, label in (
             ("missing", "missing (recorded not done)"),
             ("not_recorded", "not recorded by the time due"),
@@ -197,8 +200,8 @@ def ui_overview(
         (s for s in overview.by_step if s.applicable), key=lambda s: (-_missed_rate(s), s.step_id)
     )[:10]
     chosen = step or (missed[0].step_id if missed else None)
-    step_view = aggregates.overview(session, scope, period, step=chosen) if chosen else overview
-    labels, series = _trend(step_view)
+    step_points = aggregates.step_series(session, scope, period, chosen)
+    labels, series = _trend(step_points)
     versions = _version_dates(registry, scope.from_day, scope.to_day)
     step_title = next((s.title for s in overview.by_step if s.step_id == chosen), chosen or "")
     trend_chart = charts.line_chart(
@@ -267,13 +270,22 @@ def ui_overview(
         steps=sorted(overview.by_step, key=lambda s: s.step_id),
         chosen=chosen,
         step_title=step_title,
-        step_view=step_view,
+        step_points=[(d, step_points[d]) for d in sorted(step_points)],
         trend_chart=trend_chart,
         blocking_chart=blocking_chart,
         missed_chart=missed_chart,
         missed=missed,
         changes=changes,
         link=lambda **kw: _list_link(scope, **kw),
+        period_link=lambda start, **kw: _list_link(
+            aggregates.Scope(
+                scope.force,
+                max(start, scope.from_day),
+                min(aggregates.period_end(start, period), scope.to_day),
+                scope.hook,
+            ),
+            **kw,
+        ),
         percent=_percent,
         missed_rate=_missed_rate,
     )
@@ -376,16 +388,29 @@ def ui_replays(
     registry: RegistryDep,
 ) -> HTMLResponse:
     """Replays: start one (as recorded, or the impact of another version), and the recent ones."""
-    return render(
+    return _replays_page(request, principal, session, registry)
+
+
+def _replays_page(
+    request: Request,
+    principal: Principal,
+    session: SessionDep,
+    registry: RulesetRegistry,
+    form: dict[str, str] | None = None,
+    problems: list[str] | None = None,
+) -> HTMLResponse:
+    response = render(
         request,
         "replays.html",
         principal,
         jobs=_jobs(session, principal),
         versions=[r.document.version for r in registry.versions(RULESET)],
         forces=_forces(session, principal),
-        form={},
-        problems=[],
+        form=form or {},
+        problems=problems or [],
     )
+    response.status_code = 422 if problems else 200
+    return response
 
 
 @router.post("/replays", response_class=HTMLResponse, name="ui_start_replay")
@@ -423,18 +448,7 @@ def ui_start_replay(
         )
     except ValidationError as exc:
         problems = [f"{'.'.join(map(str, e['loc'])) or 'form'}: {e['msg']}" for e in exc.errors()]
-        response = render(
-            request,
-            "replays.html",
-            principal,
-            jobs=_jobs(session, principal),
-            versions=[r.document.version for r in registry.versions(RULESET)],
-            forces=_forces(session, principal),
-            form=form,
-            problems=problems,
-        )
-        response.status_code = 422
-        return response
+        return _replays_page(request, principal, session, registry, form, problems)
     return RedirectResponse(f"/ui/replays/{job.id}", status_code=303)
 
 
@@ -519,8 +533,9 @@ def _safe_next(value: str | None) -> str:
     return "/ui/"
 
 
-@router.get("/sign-in", response_class=HTMLResponse, name="ui_sign_in", dependencies=[Depends(anonymous)])
-def ui_sign_in(request: Request, settings: SettingsDep, next: str | None = None) -> Response:
+def _sign_in_page(
+    request: Request, settings: Settings, target: str | None, error: str | None = None, status: int = 200
+) -> Response:
     nonce = security.nonce(request)
     response = templates.TemplateResponse(
         request,
@@ -528,18 +543,24 @@ def ui_sign_in(request: Request, settings: SettingsDep, next: str | None = None)
         {
             "principal": None,
             "csrf": security.csrf_token(settings, nonce),
-            "next": _safe_next(next),
+            "next": _safe_next(target),
             "keys": settings.ui_keys_sign_in,
             "oidc": request.app.state.ui_oidc is not None,
-            "error": None,
+            "error": error,
         },
+        status_code=status,
     )
     security.set_cookie(response, settings, security.NONCE_COOKIE, nonce, 3600)
     return response
 
 
+@router.get("/sign-in", response_class=HTMLResponse, name="ui_sign_in", dependencies=[Depends(anonymous)])
+def ui_sign_in(request: Request, settings: SettingsDep, next: str | None = None) -> Response:
+    return _sign_in_page(request, settings, next)
+
+
 def _signed_in_response(
-    request: Request, session: SessionDep, settings: Any, principal: Principal, target: str
+    request: Request, session: SessionDep, settings: Settings, principal: Principal, target: str
 ) -> Response:
     token = security.open_session(session, settings, principal)
     response = RedirectResponse(_safe_next(target), status_code=303)
@@ -564,28 +585,14 @@ def ui_sign_in_with_key(
     security.check_csrf(request, settings, request.cookies.get(security.NONCE_COOKIE), csrf)
     if not settings.ui_keys_sign_in:
         raise HTTPException(403, "Sign-in with a key is switched off here; use the identity provider.")
-    authenticator = request.app.state.authenticator
-    client = request.client.host if request.client else "unknown"
     try:
-        if request.app.state.failure_limiter.acquire(f"ui:{client}") is not None:
-            raise HTTPException(429, "Too many failed attempts; wait a moment.")
-        principal = authenticator.authenticate(key.strip(), request.app.state.engine)
+        principal = request.app.state.authenticator.authenticate(key.strip(), request.app.state.engine)
     except (AuthFailed, NoRole, KeysUnavailable):
-        nonce = security.nonce(request)
-        response = templates.TemplateResponse(
-            request,
-            "sign_in.html",
-            {
-                "principal": None,
-                "csrf": security.csrf_token(settings, nonce),
-                "next": _safe_next(next),
-                "keys": True,
-                "oidc": request.app.state.ui_oidc is not None,
-                "error": "That key is not valid, has expired or has been revoked.",
-            },
-            status_code=401,
-        )
-        return response
+        client = request.client.host if request.client else "unknown"
+        if request.app.state.failure_limiter.acquire(f"ip:{client}") is not None:
+            raise HTTPException(429, "Too many failed attempts; wait a moment.") from None
+        error = "That key is not valid, has expired or has been revoked."
+        return _sign_in_page(request, settings, next, error, status=401)
     return _signed_in_response(request, session, settings, principal, next)
 
 

@@ -40,8 +40,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_audit_decision")),
     )
     with op.batch_alter_table("audit_decision", schema=None) as batch_op:
-        batch_op.create_index("ix_audit_decision_day", ["day"], unique=False)
-        batch_op.create_index("ix_audit_decision_force_day", ["force", "day"], unique=False)
+        batch_op.create_index("ix_audit_decision_day", ["day", "seq"], unique=False)
+        batch_op.create_index("ix_audit_decision_force_day", ["force", "day", "seq"], unique=False)
 
     op.create_table(
         "audit_decision_day",
@@ -73,11 +73,16 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("seq", "rule_id", name=op.f("pk_audit_finding")),
     )
     with op.batch_alter_table("audit_finding", schema=None) as batch_op:
-        batch_op.create_index("ix_audit_finding_force_day", ["force", "day"], unique=False)
+        batch_op.create_index("ix_audit_finding_force_day", ["force", "day", "seq"], unique=False)
+        batch_op.create_index("ix_audit_finding_day", ["day", "seq"], unique=False)
         batch_op.create_index(
-            "ix_audit_finding_force_step", ["force", "step_id", "outcome", "basis", "day"], unique=False
+            "ix_audit_finding_force_step",
+            ["force", "step_id", "outcome", "basis", "day", "seq"],
+            unique=False,
         )
-        batch_op.create_index("ix_audit_finding_step", ["step_id", "outcome", "basis", "day"], unique=False)
+        batch_op.create_index(
+            "ix_audit_finding_step", ["step_id", "outcome", "basis", "day", "seq"], unique=False
+        )
 
     op.create_table(
         "audit_step_day",
@@ -136,6 +141,7 @@ def downgrade() -> None:
     with op.batch_alter_table("audit_finding", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_finding_step")
         batch_op.drop_index("ix_audit_finding_force_step")
+        batch_op.drop_index("ix_audit_finding_day")
         batch_op.drop_index("ix_audit_finding_force_day")
 
     op.drop_table("audit_finding")
