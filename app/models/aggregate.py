@@ -71,11 +71,18 @@ class AuditFinding(SQLModel, table=True):
     critical_open: bool
 
 
+COVERED = ("force", "hook", "step_id", "severity", "outcome", "basis", "n")
+
+
 class AuditStepDay(SQLModel, table=True):
     """Outcome counts of one rule per force, day, rule-set version and hook (met and n/a too)."""
 
     __tablename__ = "audit_step_day"
-    __table_args__ = (Index("ix_audit_step_day_day", "day"),)
+    # Covering for the dashboard, one force or all: a range of days read from the index alone.
+    __table_args__ = (
+        Index("ix_audit_step_day_day", "day", *COVERED),
+        Index("ix_audit_step_day_force", "force", "day", *COVERED[1:]),
+    )
 
     force: str = Field(primary_key=True, max_length=16)
     day: date = Field(primary_key=True)

@@ -78,6 +78,7 @@ def list_aggregate_decisions(
         Literal["missing", "not_recorded", "unknown"] | None,
         Query(description="With a finding of this status (met outcomes are counted, not listed)."),
     ] = None,
+    severity: Literal["critical", "high", "medium", "low"] | None = None,
     blocking: bool | None = None,
     closed_critical: Annotated[
         bool, Query(description="Closures (`incident.close`) with a critical step open.")
@@ -91,6 +92,7 @@ def list_aggregate_decisions(
         query.scope(reader),
         step=step,
         status=Status(status) if status else None,
+        severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
         before=before,

@@ -445,17 +445,20 @@ def overview(session: Session, scope: Scope, period: Period, step: str | None = 
         span = spans.setdefault(ruleset, [first, last, 0])
         span[0], span[1], span[2] = min(span[0], first), max(span[1], last), span[2] + decisions
     s = STEP_DAYS.c
-    where = scope.where(STEP_DAYS)
     by_status = StatusCounts()
     by_severity: dict[str, StatusCounts] = {}
     steps: dict[str, StepCounts] = {}
     catalogue = vocabulary.steps()
+    # One pass over the daily step counts gives the figures by step and severity and the series.
+    step_start = bucket(s.day, period, dialect)
     rows = session.execute(
-        select(s.step_id, s.severity, s.outcome, s.basis, func.sum(s.n))
-        .where(where)
-        .group_by(s.step_id, s.severity, s.outcome, s.basis)
+        select(step_start, s.step_id, s.severity, s.outcome, s.basis, func.sum(s.n))
+        .where(scope.where(STEP_DAYS))
+        .group_by(step_start, s.step_id, s.severity, s.outcome, s.basis)
     )
-    for step_id, severity, outcome, basis, n in rows:
+    for begins, step_id, severity, outcome, basis, n in rows:
+        if step is None or step_id == step:
+            _add_status(points.setdefault(begins, PeriodPoint(start=begins)), outcome, basis, n)
         _add_status(by_status, outcome, basis, n)
         _add_status(by_severity.setdefault(severity, StatusCounts()), outcome, basis, n)
         known = catalogue.get(step_id)
@@ -466,10 +469,6 @@ def overview(session: Session, scope: Scope, period: Period, step: str | None = 
         elif SEVERITY_RANK.get(severity, 9) < SEVERITY_RANK.get(entry.severity, 9):
             entry.severity = severity  # a step's most severe rule decides how it is shown
         _add_status(entry, outcome, basis, n)
-    for begins, counts in step_series(session, scope, period, step).items():
-        point = points.setdefault(begins, PeriodPoint(start=begins))
-        for name, n in counts.model_dump().items():
-            setattr(point, name, n)
     return AggregateOverview(
         force=scope.force,
         from_date=scope.from_day,
@@ -553,6 +552,7 @@ def decisions_behind(
     *,
     step: str | None = None,
     status: Status | None = None,
+    severity: str | None = None,
     blocking: bool | None = None,
     closed_critical: bool = False,
     before: int | None = None,
@@ -561,13 +561,13 @@ def decisions_behind(
     """The decisions behind a number, newest first (by day, then seq; ``before``: the last seq of the
     previous page).
 
-    ``step``/``status``: decisions with that finding (``status`` one of missing, not_recorded,
-    unknown; without ``step``, any step). ``blocking``: blocking (or not) decisions.
+    ``step``/``status``/``severity``: decisions with such a finding (``status`` one of missing,
+    not_recorded, unknown; without ``step``, any step). ``blocking``: blocking (or not) decisions.
     ``closed_critical``: closures with a critical step open."""
     # With a step or status the findings are the index (blocking and closure flags are copied onto
     # each finding); otherwise the decisions. Either way the page is read newest first along an
     # index ending (day, seq), so a page costs its own rows, not the whole period's.
-    table = FINDINGS if step is not None or status is not None else DECISIONS
+    table = FINDINGS if step is not None or status is not None or severity is not None else DECISIONS
     t = table.c
     conditions = [scope.where(table)]
     if step is not None:
@@ -578,6 +578,8 @@ def decisions_behind(
         conditions.append(t.outcome == ("unknown" if status is Status.unknown else "missing"))
         if status is not Status.unknown:
             conditions.append(t.basis == ("not_recorded" if status is Status.not_recorded else "recorded"))
+    if severity is not None:
+        conditions.append(t.severity == severity)
     if blocking is not None:
         conditions.append(t.blocking == blocking)
     if closed_critical:

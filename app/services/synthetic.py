@@ -11,7 +11,8 @@ Four invented forces with a story an auditor can find on the dashboard (``FORCE_
 NORTHSHIRE improves after a training date (55% into the window), EASTVALE gets steadily worse,
 WESTMARCH is steady and good, SOUTHDALE is steady and middling and often leaves the referral to
 children's social care undone. Incidents attended in person are scored when officers leave the
-scene and again at closure (``closure``), by which time good practice has filled most gaps.
+scene and, unless still open (one in ten; half of police protection cases), again at closure
+(``closure``), by which time good practice has filled most gaps.
 """
 
 from __future__ import annotations
@@ -295,7 +296,9 @@ def incident(rng: random.Random, n: int, reported: datetime, position: float = 0
     assert make.latest is not None
     as_of = make.latest
     closure, closed_at = None, None
-    if scenario != "downgrade":
+    # Some incidents are still open (police protection waits for the local authority more often).
+    still_open = rng.random() < (0.5 if scenario == "police_protection" else 0.1)
+    if scenario != "downgrade" and not still_open:
         closed_at = departed + timedelta(hours=rng.randint(6, 72))
         closure = _closure(rng, checklist, quality, closed_at, referral_ok=not profile.weak_referral)
     return SyntheticIncident(

@@ -101,7 +101,16 @@ def upgrade() -> None:
         ),
     )
     with op.batch_alter_table("audit_step_day", schema=None) as batch_op:
-        batch_op.create_index("ix_audit_step_day_day", ["day"], unique=False)
+        batch_op.create_index(
+            "ix_audit_step_day_day",
+            ["day", "force", "hook", "step_id", "severity", "outcome", "basis", "n"],
+            unique=False,
+        )
+        batch_op.create_index(
+            "ix_audit_step_day_force",
+            ["force", "day", "hook", "step_id", "severity", "outcome", "basis", "n"],
+            unique=False,
+        )
 
     # ### end Alembic commands ###
     op.create_table(
@@ -135,6 +144,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_ui_session_expires_at"))
     op.drop_table("ui_session")
     with op.batch_alter_table("audit_step_day", schema=None) as batch_op:
+        batch_op.drop_index("ix_audit_step_day_force")
         batch_op.drop_index("ix_audit_step_day_day")
 
     op.drop_table("audit_step_day")

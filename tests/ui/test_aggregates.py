@@ -18,10 +18,10 @@ from sqlalchemy import Date, Engine, literal, literal_column, select
 
 from app.db import begin_write, session_scope
 from app.models.base import utcnow
+from app.models.tables import RECORDS
 from app.rules.registry import RulesetRegistry
 from app.services import aggregates, demo
 from app.services.retention import apply_retention
-from app.services.statements import RECORDS
 from tests.auth import Credentials
 from tests.submissions import submission, url
 

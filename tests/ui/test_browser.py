@@ -55,10 +55,12 @@ HOW = (
 
 try:
     from playwright.sync_api import Page, expect, sync_playwright
-except ImportError:  # pragma: no cover - depends on the machine
-    sync_playwright = None
 
-pytestmark = pytest.mark.skipif(sync_playwright is None or not CHROMIUM.exists(), reason=HOW)
+    PLAYWRIGHT = True
+except ImportError:  # pragma: no cover - depends on the machine
+    PLAYWRIGHT = False
+
+pytestmark = pytest.mark.skipif(not PLAYWRIGHT or not CHROMIUM.exists(), reason=HOW)
 
 
 def _free_port() -> int:
@@ -116,7 +118,6 @@ def server(
 
 @pytest.fixture(scope="module")
 def browser_page(server: dict[str, Any]) -> Iterator[tuple[Page, list[str]]]:
-    assert sync_playwright is not None
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     requested: list[str] = []
     with sync_playwright() as p:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
@@ -17,6 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
+from app.auth.roles import Principal, Role
 from app.db import build_engine, session_scope
 from app.main import create_app
 from app.models.auth import AccessEvent
@@ -63,7 +65,7 @@ def auditor(app_client: TestClient, creds: Credentials) -> dict[str, str]:
 
 
 def get(client: TestClient, path: str, cookies: dict[str, str] | None) -> httpx.Response:
-    response = client.get(path, headers=cookie(cookies), follow_redirects=False)
+    response: httpx.Response = client.get(path, headers=cookie(cookies), follow_redirects=False)
     client.cookies.clear()
     return response
 
@@ -150,7 +152,7 @@ def test_a_revoked_key_ends_its_sessions(app_client: TestClient, creds: Credenti
 def test_sessions_expire(app_client: TestClient) -> None:
     engine = app_client.app.state.engine  # type: ignore[attr-defined]
     settings = app_client.app.state.settings  # type: ignore[attr-defined]
-    principal = apikeys_principal()
+    principal = oidc_principal()
     with session_scope(engine=engine) as session:
         token = security.open_session(session, settings, principal, now=utcnow() - timedelta(hours=9))
     with session_scope(engine=engine) as session:
@@ -158,9 +160,7 @@ def test_sessions_expire(app_client: TestClient) -> None:
         assert security.signed_in(session, token, now=utcnow() - timedelta(hours=8, minutes=59)) == principal
 
 
-def apikeys_principal() -> security.Principal:
-    from app.auth.roles import Principal, Role
-
+def oidc_principal() -> Principal:
     return Principal(id="oidc:abcd1234:user-1", name="Test", role=Role.auditor, force=None, kind="oidc")
 
 
@@ -393,3 +393,39 @@ def test_oidc_sign_in_with_pkce_gives_the_tokens_role_and_force(
     assert report.status_code == 200
     assert "NORTHSHIRE" in report.text
     assert get(client, "/ui/?force=EASTVALE", session).status_code == 403  # bound by the token's claim
+
+
+def test_an_impact_replay_runs_and_its_page_shows_the_impact(
+    app_client: TestClient, auditor: dict[str, str]
+) -> None:
+    """Decisions made under 1.0.0 when officers left the scene, replayed against 1.1.0: the job runs in the app's worker and its
+    page tells what appears or disappears and which incidents become blocking."""
+    token = page_csrf(app_client, auditor)
+    form = {
+        "mode": "impact",
+        "version": "1.1.0",
+        "to_date": "2026-06-30",
+        "hook": "scene.depart",
+        "csrf": token,
+    }
+    started = app_client.post("/ui/replays", data=form, headers=cookie(auditor), follow_redirects=False)
+    assert started.status_code == 303
+    deadline = time.monotonic() + 60
+    while True:
+        page = get(app_client, started.headers["location"], auditor)
+        if 'http-equiv="refresh"' not in page.text:
+            break
+        assert time.monotonic() < deadline, "the replay did not finish"
+        time.sleep(0.5)
+    assert "Succeeded" in page.text
+    assert re.search(r"\d+ of \d+ incidents change; <strong>\d+ newly blocking</strong>", page.text)
+    changed = int(re.search(r"(\d+) of \d+ incidents change", page.text).group(1))  # type: ignore[union-attr]
+    assert changed > 0  # 1.1.0 makes the voice of a child in police protection critical
+    assert "Steps that appear or disappear, by incident" in page.text
+    assert "CFC-VOICE-OF-CHILD" in page.text
+    csv_link = re.search(r'href="(/ui/replays/[0-9a-f-]{36}/results\.csv)"', page.text)
+    assert csv_link
+    exported = get(app_client, csv_link.group(1), auditor)
+    assert exported.status_code == 200
+    assert exported.headers["content-type"].startswith("text/csv")
+    assert exported.text.splitlines()[0].startswith("seq,")
