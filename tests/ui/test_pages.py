@@ -398,8 +398,9 @@ def test_oidc_sign_in_with_pkce_gives_the_tokens_role_and_force(
 def test_an_impact_replay_runs_and_its_page_shows_the_impact(
     app_client: TestClient, auditor: dict[str, str]
 ) -> None:
-    """Decisions made under 1.0.0 when officers left the scene, replayed against 1.1.0: the job runs in the app's worker and its
-    page tells what appears or disappears and which incidents become blocking."""
+    """Open incidents' decisions made under 1.0.0 when officers left the scene, replayed against
+    1.1.0: the job runs in the app's worker and its page tells what appears, disappears or changes
+    and which incidents become blocking."""
     token = page_csrf(app_client, auditor)
     form = {
         "mode": "impact",
