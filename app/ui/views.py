@@ -99,7 +99,6 @@ Exporter = Annotated[Principal, security.page("audit:export", action="audit.expo
 Reporter = Annotated[Principal, security.page("decision:read", action="ui.report")]
 ReplayStarter = Annotated[Principal, security.form("audit:replay")]
 ScopeDep = Annotated[ScopeQuery, Depends()]
-FORCES_ALL = ("EASTVALE", "NORTHSHIRE", "SOUTHDALE", "WESTMARCH")
 
 
 def error_page(
@@ -136,7 +135,7 @@ def _forces(session: SessionDep, principal: Principal) -> list[str]:
     if principal.force is not None:
         return [principal.force]
     d = aggregates.DECISION_DAYS.c
-    return [f for (f,) in session.execute(select(d.force).distinct().order_by(d.force))] or list(FORCES_ALL)
+    return [f for (f,) in session.execute(select(d.force).distinct().order_by(d.force))]
 
 
 def _version_dates(registry: RulesetRegistry, start: date, end: date) -> list[tuple[date, str]]:
@@ -266,7 +265,6 @@ def ui_overview(
         scope=scope,
         period=period.value,
         forces=_forces(session, principal),
-        hooks=sorted(overview.by_hook),
         steps=sorted(overview.by_step, key=lambda s: s.step_id),
         chosen=chosen,
         step_title=step_title,
@@ -286,7 +284,6 @@ def ui_overview(
             ),
             **kw,
         ),
-        percent=_percent,
         missed_rate=_missed_rate,
     )
 
@@ -524,7 +521,6 @@ def ui_report(
         hashes=hashes,
         verification=audit.verify(session),
         generated=datetime.now(UTC),
-        percent=_percent,
         missed_rate=_missed_rate,
     )
 
