@@ -20,13 +20,14 @@ run: $(STAMP)
 # The auditors' workspace with demonstration data: a fresh SQLite file under data/ with four invented
 # forces over the last year, an auditor key printed once, the server on http://127.0.0.1:8000/ui/.
 DEMO_DB ?= data/demo.db
+DEMO_PORT ?= 8000
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	SAFESTEPS_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/safesteps demo seed --incidents 4000
-	@echo; echo "Sign in at http://127.0.0.1:8000/ui/ with this auditor key (shown once):"
+	@echo; echo "Sign in at http://127.0.0.1:$(DEMO_PORT)/ui/ with this auditor key (shown once):"
 	@SAFESTEPS_DATABASE_URL=sqlite:///$(DEMO_DB) $(BIN)/safesteps keys create --name "Demo auditor" --role auditor
 	@echo
-	SAFESTEPS_DATABASE_URL=sqlite:///$(DEMO_DB) RUST_BACKTRACE=0 $(BIN)/safesteps serve --host 127.0.0.1 --port 8000
+	SAFESTEPS_DATABASE_URL=sqlite:///$(DEMO_DB) RUST_BACKTRACE=0 $(BIN)/safesteps serve --host 127.0.0.1 --port $(DEMO_PORT)
 
 test: $(STAMP)
 	RUST_BACKTRACE=0 $(BIN)/safesteps rules check
