@@ -27,6 +27,7 @@ from app.rules.language import language_outcomes
 from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity
 from app.rules.projection import Include, free_text_tree, project
 from app.rules.registry import RulesetRegistry
+from app.rules.shape import empty_lists
 
 # The engine's version by rule-set semantics (``RulesetDocument.semantics``), recorded in every
 # decision. A rule set is evaluated with the semantics it declares, so a decision made under a
@@ -69,14 +70,15 @@ class Facts:
 
     Two ways in: ``Facts.of`` a validated checklist (the live paths; the engine dumps only the
     fields its program reads, straight from the model) and ``Facts.stored`` for the input JSON a
-    decision record holds (replay; parsed once, here). Both give the same decision for the same
-    checklist (``tests/rules/test_engine_input.py``, ``tests/rules/test_golden.py``).
+    decision record holds (replay: ZEN reads the text itself; it is parsed in Python only when
+    something needs the data, on first use). Both give the same decision for the same checklist
+    (``tests/rules/test_engine_input.py``, ``tests/rules/test_golden.py``).
     """
 
     schema_version: int
     _model: Checklist | None = field(default=None, repr=False)
-    _data: Mapping[str, Any] | None = field(default=None, repr=False)
     _text: bytes | None = field(default=None, repr=False)
+    _parsed: list[dict[str, Any]] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def of(cls, checklist: Checklist) -> Facts:
@@ -84,12 +86,23 @@ class Facts:
 
     @classmethod
     def stored(cls, input_json: str | bytes, schema_version: int) -> Facts:
-        """A decision record's stored input; raises ``ValueError`` unless it is a JSON object."""
+        """A decision record's stored input. Raises ``ValueError`` unless it is a JSON object (text
+        that only looks like one raises ``ValueError`` when it is evaluated)."""
         text = input_json.encode() if isinstance(input_json, str) else input_json
-        data = orjson.loads(text)
-        if not isinstance(data, dict):
+        bare = text.strip()
+        if not (bare.startswith(b"{") and bare.endswith(b"}")):
             raise ValueError("stored facts must be a JSON object")
-        return cls(schema_version, _data=data, _text=text)
+        return cls(schema_version, _text=text)
+
+    def stored_data(self) -> dict[str, Any]:
+        """Stored facts as JSON-shaped data, parsed once; raises ``ValueError`` for invalid text."""
+        if not self._parsed:
+            assert self._text is not None
+            data = orjson.loads(self._text)
+            if not isinstance(data, dict):
+                raise ValueError("stored facts must be a JSON object")
+            self._parsed.append(data)
+        return self._parsed[0]
 
     @property
     def latest_time(self) -> datetime | None:
@@ -101,7 +114,7 @@ class Facts:
         """The aware time recorded at a dotted checklist path (no lists), or None."""
         if self._model is not None:
             return read_model_time(self._model, path)
-        return read_json_time(self._data or {}, path)
+        return read_json_time(self.stored_data(), path)
 
     def input_json(self) -> bytes:
         """The canonical JSON a decision record stores as its input (stored facts: as given)."""
@@ -150,7 +163,12 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
     if context.hook is not None and context.hook not in vocabulary.hooks():
         raise UnknownHook(context.hook)
     program = ruleset.program(context.hook)
-    data = _engine_input(facts, _context_facts(ruleset, facts, context), program.include)
+    context_values = _context_facts(ruleset, facts, context)
+    reads = ruleset.document.checklist_schema_version
+    if facts.schema_version >= LISTS_NULLABLE_FROM > reads:
+        data: str | bytes | dict[str, Any] = _older_input(facts, reads, context_values, program.include)
+    else:
+        data = _engine_input(facts, context_values, program.include)
     failed: set[str] = set()
     if program.expression is None:
         codes: Sequence[float] = ()
@@ -158,6 +176,8 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
         try:
             codes = program.expression.evaluate(data)
         except Exception:
+            if isinstance(data, bytes):  # stored text: invalid JSON raises here, as ValueError
+                data = _stored_input(facts, context_values, program.include)
             codes, failed = _isolate(ruleset, program.rules, data)
     outcomes = [(rule, _OUTCOMES[int(code)]) for rule, code in zip(program.rules, codes, strict=True)]
     not_recorded = (
@@ -173,8 +193,8 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
             for rule, outcome in (outcomes[i],)
             if isinstance(rule, LanguageRule)
         ]
-        mapping = facts._data if facts._model is None else _language_facts(facts._model)
-        scanned, details = language_outcomes(ruleset.language, language, mapping or {})
+        mapping = facts.stored_data() if facts._model is None else _language_facts(facts._model)
+        scanned, details = language_outcomes(ruleset.language, language, mapping)
         for i in program.language:
             rule = outcomes[i][0]
             if rule.id not in failed:
@@ -201,18 +221,48 @@ def _context_facts(ruleset: CompiledRuleset, facts: Facts, context: EvaluationCo
     return values
 
 
-def _engine_input(facts: Facts, context: dict[str, Any], include: Include | None) -> str | dict[str, Any]:
+def _engine_input(
+    facts: Facts, context: dict[str, Any], include: Include | None
+) -> str | bytes | dict[str, Any]:
     """What ZEN evaluates: the facts plus ``context``.
 
-    Only the fields the program can read (``projection``), without nulls (ZEN reads an absent field
-    exactly as ``null``): converting the whole checklist was the largest fixed cost of an
-    evaluation. From a model, as compact JSON text (dumped in Rust); from stored facts, as a dict.
-    ``tests/rules/test_engine_input.py`` holds both to the decisions of the unprojected input.
+    From a model: only the fields the program can read (``projection``), without nulls (ZEN reads an
+    absent field exactly as ``null``), as compact JSON text dumped in Rust: converting the whole
+    checklist was the largest fixed cost of an evaluation. From stored facts: the stored text itself
+    with ``context`` spliced in, which ZEN parses faster than Python can parse and project it; a
+    projected dict only once the text has been parsed anyway. ``tests/rules/test_engine_input.py``
+    holds every form to the decisions of the unprojected input.
     """
     if facts._model is not None:
         body = facts._model.model_dump_json(exclude_none=True, include=include)[1:-1]
         return f'{{{body}{"," if body else ""}"context":{json.dumps(context)}}}'
-    stored = facts._data or {}
+    if facts._parsed:
+        return _stored_input(facts, context, include)
+    assert facts._text is not None
+    text = facts._text.strip()[:-1].rstrip()
+    separator = b"" if text.endswith(b"{") else b","
+    return b"".join((text, separator, b'"context":', orjson.dumps(context), b"}"))
+
+
+# From checklist schema 3 an unrecorded list is null (``[]`` records none); rule sets written for
+# an older schema read every list as a list, so their input gets those lists as ``[]``.
+LISTS_NULLABLE_FROM = 3
+
+
+def _older_input(
+    facts: Facts, version: int, context: dict[str, Any], include: Include | None
+) -> dict[str, Any]:
+    """A newer checklist as a rule set for schema ``version`` reads it (the stored input is untouched)."""
+    data = empty_lists(
+        checklist_facts(facts._model) if facts._model is not None else facts.stored_data(), version
+    )
+    projected = project(data, include) if include is not None else data
+    projected["context"] = context
+    return projected
+
+
+def _stored_input(facts: Facts, context: dict[str, Any], include: Include | None) -> dict[str, Any]:
+    stored = facts.stored_data()
     projected = project(stored, include) if include is not None else dict(stored)
     projected["context"] = context
     return projected
@@ -224,7 +274,7 @@ def _language_facts(model: Checklist) -> dict[str, Any]:
 
 
 def _isolate(
-    ruleset: CompiledRuleset, rules: Sequence[AnyRule], data: str | dict[str, Any]
+    ruleset: CompiledRuleset, rules: Sequence[AnyRule], data: str | bytes | dict[str, Any]
 ) -> tuple[list[float], set[str]]:
     """Slow path after the joined program failed: evaluate rule by rule, failures as unknown."""
     codes: list[float] = []

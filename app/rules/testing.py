@@ -13,15 +13,17 @@ Beside each rule-set version ``<root>/<id>/<version>.yaml`` lives a folder of ca
           CFC-IDENTIFY-ALL-CHILDREN: met       # semantics 2 also: missing/recorded, missing/not_recorded
 
 A case passes when every rule it names has the expected outcome. Under a semantics-2 rule set a
-``missing`` finding has a basis, and the expectation names it: ``missing/not_recorded`` (nothing
-recorded by the due moment) or ``missing/recorded`` (the data says not done), for which plain
-``missing`` stands; the ``missing/...`` forms are refused for semantics-1 rule sets.
+``missing`` finding has a basis, which the expectation may name: ``missing/not_recorded`` (nothing
+recorded by the due moment) or ``missing/recorded`` (the data says not done); plain ``missing``
+matches either. The ``missing/...`` forms are refused for semantics-1 rule sets.
 
 Coverage counts only what passing cases *assert*: a rule is covered when, for each outcome it can
 have, some passing case expects it. Every rule must be shown ``met`` and ``missing``, and
 ``unknown`` unless it cannot be (a condition rule with ``never_unknown`` set, with its reason, or a
-language rule, which is never unknown); a rule with a ``due`` moment also ``missing/not_recorded``.
-``not_applicable`` is reported but not required.
+language rule, which is never unknown); a rule with a ``due`` moment also ``missing/not_recorded``,
+which counts only when asserted explicitly (a plain ``missing`` counts as ``missing`` where the
+basis was ``recorded``, and not at all where it was ``not_recorded``). ``not_applicable`` is
+reported but not required.
 """
 
 from __future__ import annotations
@@ -126,12 +128,14 @@ def required_outcomes(rule: AnyRule) -> tuple[Covered, ...]:
     return (*required, Covered.not_recorded) if rule.due is not None else required
 
 
-def covered(expected: Expected) -> Covered:
-    """The coverage an expectation asserts (plain ``missing`` is ``missing/recorded``)."""
+def covered(expected: Expected, got: Expected | None) -> Covered | None:
+    """The coverage a met expectation earns: ``not_recorded`` only when asserted by name."""
     if expected is Expected.missing_not_recorded:
         return Covered.not_recorded
     if expected is Expected.missing_recorded:
         return Covered.missing
+    if expected is Expected.missing and got is Expected.missing_not_recorded:
+        return None  # asserted as plain missing: says nothing about the recorded basis
     return Covered(expected.value)
 
 
@@ -147,8 +151,8 @@ def actual(decision: Decision, rule_id: str, semantics: int) -> Expected | None:
 
 
 def _meets(expected: Expected, got: Expected | None) -> bool:
-    if expected is Expected.missing and got is Expected.missing_recorded:
-        return True  # under semantics 2, plain `missing` is `missing/recorded`
+    if expected is Expected.missing and got in _BASED:
+        return True  # plain `missing` matches either basis
     return got is expected
 
 
@@ -231,15 +235,16 @@ def run_ruleset(ruleset: CompiledRuleset, directory: Path, report: Report) -> Ru
     for file in files:
         for case in load_cases(file, ruleset, report.problems):
             result.cases += 1
-            failures = run_case(ruleset, case, str(file))
-            if failures is None:
+            ran = run_case(ruleset, case, str(file))
+            if ran is None:
                 report.problems.append(Problem(str(file), case.name, "checklist", "does not validate"))
                 continue
+            failures, earned = ran
             report.failures.extend(failures)
             if not failures:
                 result.passed += 1
-                for rule_id, expected in case.expect.items():
-                    coverage[rule_id].seen.add(covered(expected))
+                for rule_id, outcome in earned.items():
+                    coverage[rule_id].seen.add(outcome)
     return result
 
 
@@ -313,7 +318,10 @@ def _describe(source: str, error: ValidationError, data: object) -> Iterable[Pro
         yield Problem(source, case_name, ".".join(str(p) for p in loc) or "(file)", err["msg"])
 
 
-def run_case(ruleset: CompiledRuleset, case: Case, source: str) -> list[Failure] | None:
+def run_case(
+    ruleset: CompiledRuleset, case: Case, source: str
+) -> tuple[list[Failure], dict[str, Covered]] | None:
+    """The case's failures and the coverage its expectations earn; None if its checklist is invalid."""
     try:
         checklist = Checklist.model_validate(case.checklist)
     except ValidationError:
@@ -325,8 +333,11 @@ def run_case(ruleset: CompiledRuleset, case: Case, source: str) -> list[Failure]
     errored = {f.rule_id for f in decision.findings if f.evaluation_error}
     semantics = ruleset.document.semantics
     failures = []
+    earned: dict[str, Covered] = {}
     for rule_id, expected in case.expect.items():
         got = actual(decision, rule_id, semantics)
         if not _meets(expected, got) or rule_id in errored:
             failures.append(Failure(source, case.name, rule_id, expected, got, rule_id in errored))
-    return failures
+        elif (outcome := covered(expected, got)) is not None:
+            earned[rule_id] = outcome
+    return failures, earned

@@ -41,8 +41,8 @@ def school_day(after: datetime | None, **spec: Any) -> str | None:
     return table.compute(lambda _: after)["school_day"]
 
 
-def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=UTC)
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(

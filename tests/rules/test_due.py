@@ -17,7 +17,7 @@ from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset, content_hash
 from app.rules.decision import Basis, Decision, Outcome, decision_json
 from app.rules.engine import ENGINE_VERSION, ENGINE_VERSIONS, EvaluationContext, Facts, evaluate
-from app.rules.model import RulesetDocument
+from app.rules.model import RulesetDocument, Severity
 from tests.rules.helpers import as_facts, checklist, compiled, condition_rule, document, language_rule
 from tests.rules.semantics2 import (
     NOT_RECORDED_TEXT,
@@ -160,7 +160,7 @@ def test_score_counts_not_recorded_as_missing_and_completeness_as_unrecorded() -
     # T-SEEN critical (8) not recorded by its due moment; T-IDENTIFIED high (4) met.
     assert decision.score == round(100 * 4 / 12, 1)
     assert decision.completeness == 50.0
-    assert decision.counts["critical"].missing == 1  # counts: missing covers both bases
+    assert decision.counts[Severity.critical].missing == 1  # counts: missing covers both bases
     recorded = decide_at(ruleset, "scene.depart", False)
     assert (recorded.score, recorded.completeness) == (decision.score, 100.0)
 

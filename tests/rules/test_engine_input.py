@@ -25,7 +25,7 @@ CORPUS = [Checklist.model_validate(c) for c in generate(120, seed=4242)]
 
 
 def _whole(facts: Facts, context: dict[str, Any], include: Any) -> dict[str, Any]:
-    data = checklist_facts(facts._model) if facts._model is not None else dict(facts._data or {})
+    data = checklist_facts(facts._model) if facts._model is not None else dict(facts.stored_data())
     return {**data, "context": context}
 
 
