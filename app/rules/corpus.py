@@ -32,7 +32,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
 
-from app.rules import vocabulary, yamlio
+from app.rules import vocabulary
 from app.rules.checklist import Checklist
 from app.rules.decision import Decision, Finding, Outcome
 from app.rules.engine import Facts, RulesetRef, decide, resolve
@@ -153,10 +153,27 @@ def load(directory: Path) -> tuple[list[LoadedCase], list[Problem]]:
     return cases, problems
 
 
+class _StrictKeysLoader(yaml.SafeLoader):
+    """The safe loader, refusing a key given twice in one mapping (YAML keeps the last silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [
+            self.construct_object(key, deep=deep)
+            for key, _ in node.value
+            if key.tag != "tag:yaml.org,2002:merge"
+        ]
+        twice = sorted({str(k) for k in keys if keys.count(k) > 1})
+        if twice:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key given twice: {', '.join(twice)}", node.start_mark
+            )
+        return super().construct_mapping(node, deep=deep)
+
+
 def _load_case(file: Path, problems: list[Problem]) -> LoadedCase | None:
     source = str(file)
     try:
-        data = yamlio.safe_load(file.read_text("utf-8"))
+        data = yaml.load(file.read_text("utf-8"), Loader=_StrictKeysLoader)  # a safe loader
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         problems.append(Problem(source, None, "file", f"cannot read: {exc}"))
         return None

@@ -250,6 +250,16 @@ def test_every_problem_is_reported_with_file_case_and_field(tmp_path: Path) -> N
     assert any("no-minimal: minimal_twin: Field required" in t for t in text), text
 
 
+def test_a_key_given_twice_is_a_problem_not_a_silent_overwrite(tmp_path: Path) -> None:
+    directory = tmp_path / "corpus"
+    _write(directory, _case("twice"))
+    path = directory / "twice.yaml"
+    path.write_text(path.read_text("utf-8") + "twin: {checklist: {}}\n", "utf-8")
+    loaded, problems = corpus.load(directory)
+    assert loaded == []
+    assert "key given twice: twin" in str(problems[0])
+
+
 def test_an_empty_corpus_is_a_problem(tmp_path: Path) -> None:
     _, problems = corpus.load(tmp_path / "corpus")
     assert [p.field for p in problems] == ["corpus"]
