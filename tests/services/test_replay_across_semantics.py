@@ -115,7 +115,7 @@ def seeded(tmp_path: Path, test_database: database.TestDatabase) -> Iterator[tup
             response = client.post(url(item.reference), json=body)
             assert response.status_code == 201, response.text
     engine = build_engine(settings.database_url, pool_size=2)
-    demo.seed(engine, RulesetRegistry.load(settings.rulesets_dir), 120, batch=60)
+    demo.seed(engine, RulesetRegistry.load(settings.rulesets_dir), 120, batch=60, closures=False)
     try:
         yield settings, engine
     finally:
