@@ -7,7 +7,7 @@ from app.models.base import NAMING_CONVENTION, UTCDateTime, utcnow
 from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
 from app.models.idempotency import IdempotencyKey
 from app.models.incident import ChecklistRevision, Incident
-from app.models.replay import ReplayJob, ReplayResult
+from app.models.replay import ReplayJob, ReplayPart, ReplayResult
 
 metadata = SQLModel.metadata
 
@@ -22,6 +22,7 @@ __all__ = [
     "IdempotencyKey",
     "Incident",
     "ReplayJob",
+    "ReplayPart",
     "ReplayResult",
     "UTCDateTime",
     "metadata",
