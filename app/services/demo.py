@@ -21,7 +21,7 @@ from app.db import begin_write
 from app.models.incident import ChecklistRevision, Incident
 from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
-from app.rules.engine import EvaluationContext, checklist_facts, evaluate
+from app.rules.engine import EvaluationContext, Facts, RulesetRef, decide
 from app.rules.registry import RulesetRegistry
 from app.services import audit
 from app.services.synthetic import SyntheticIncident, incidents
@@ -43,21 +43,21 @@ def _prepare(
     registry: RulesetRegistry, item: SyntheticIncident
 ) -> tuple[audit.PendingRecord, dict[str, Any], bool]:
     checklist = Checklist.model_validate(item.checklist)
-    facts = checklist_facts(checklist)
+    facts = Facts.of(checklist)
     as_of = item.as_of  # == checklist.latest_time(), known from generation (a tree walk costs ~1 ms)
-    ruleset = registry.in_force(RULESET, as_of)
+    decision = decide(registry, facts, item.hook, as_of=as_of, ruleset=RulesetRef(RULESET))
     context = EvaluationContext(hook=item.hook, as_of=as_of)
-    decision = evaluate(ruleset, facts, context, checklist_schema_version=checklist.schema_version)
+    identity = decision.ruleset
     record = audit.PendingRecord(
         decision_id=str(uuid.uuid4()),
         incident_ref=item.reference,
         revision=1,
-        ruleset_id=ruleset.document.id,
-        ruleset_version=ruleset.document.version,
-        ruleset_hash=ruleset.hash,
+        ruleset_id=identity.id,
+        ruleset_version=identity.version,
+        ruleset_hash=identity.hash,
         engine_version=decision.engine_version,
         checklist_schema_version=checklist.schema_version,
-        input=canonical_json(facts),
+        input=facts.input_json(),
         context=canonical_json(context.facts()),
         result=canonical_json(decision.model_dump(mode="json")),
         requested_by=SEEDED_BY,

@@ -7,7 +7,7 @@ from datetime import datetime
 from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Decision
-from app.rules.engine import EvaluationContext, evaluate
+from app.rules.engine import Facts, RulesetRef, decide, resolve
 from app.rules.registry import RulesetRegistry
 from app.schemas.evaluate import RulesetSelector
 
@@ -16,9 +16,11 @@ def resolve_ruleset(
     registry: RulesetRegistry, selector: RulesetSelector, as_of: datetime | None
 ) -> CompiledRuleset:
     """An explicit version, or the version in force at ``as_of``."""
-    if selector.version is not None:
-        return registry.get(selector.id, selector.version)
-    return registry.in_force(selector.id, as_of)
+    return resolve(registry, ref(selector), as_of)
+
+
+def ref(selector: RulesetSelector) -> RulesetRef:
+    return RulesetRef(selector.id, selector.version)
 
 
 def evaluate_checklist(
@@ -29,6 +31,4 @@ def evaluate_checklist(
     as_of: datetime | None,
     selector: RulesetSelector,
 ) -> Decision:
-    as_of = as_of or checklist.latest_time()
-    ruleset = resolve_ruleset(registry, selector, as_of)
-    return evaluate(ruleset, checklist, EvaluationContext(hook=hook, as_of=as_of))
+    return decide(registry, Facts.of(checklist), hook, as_of=as_of, ruleset=ref(selector))

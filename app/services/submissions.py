@@ -40,12 +40,12 @@ from app.errors import (
 from app.models.base import utcnow
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import Decision
-from app.rules.engine import EvaluationContext, checklist_facts, evaluate
+from app.rules.engine import EvaluationContext, Facts, decide
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate
 from app.services import audit, idempotency, statements
-from app.services.evaluation import resolve_ruleset
+from app.services.evaluation import ref
 
 log = logging.getLogger("safesteps.submissions")
 
@@ -118,15 +118,15 @@ def prepare(
         raise IncidentReferenceMismatch(incident_ref, checklist.incident.reference)
     if force is not None and checklist.incident.force != force:
         raise OutsideForce(force)
-    as_of = submission.as_of or checklist.latest_time()
-    ruleset = resolve_ruleset(registry, submission.ruleset, as_of)
-    facts = checklist_facts(checklist)
-    context = EvaluationContext(hook=submission.hook, as_of=as_of)
-    decision = evaluate(ruleset, facts, context, checklist_schema_version=checklist.schema_version)
+    facts = Facts.of(checklist)
+    decision = decide(
+        registry, facts, submission.hook, as_of=submission.as_of, ruleset=ref(submission.ruleset)
+    )
+    context = EvaluationContext(hook=decision.hook, as_of=decision.as_of)
     # The submission's own fields only: the same checklist sent alone or from a batch queue, or with
     # If-Match instead of base_revision, is the same request.
     result = decision.model_dump(mode="json")
-    input_bytes = canonical_json(facts)
+    input_bytes = facts.input_json()
     request_hash = ""
     if idempotency_key is not None:
         fingerprint = {

@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from app.rules.canonical import canonical_json
-from app.rules.engine import evaluate
+from app.rules.engine import Facts, evaluate
 from app.rules.registry import RulesetRegistry
 from app.services.decisions import stored_decision
 from tests.submissions import submission, url
@@ -21,9 +21,8 @@ def test_a_persisted_decision_replays_byte_for_byte(
         stored = stored_decision(session, decision_id)
     ruleset = registry.get(stored.ruleset.id, stored.ruleset.version)
     assert ruleset.hash == stored.ruleset.hash
-    replayed = evaluate(
-        ruleset, stored.facts, stored.context, checklist_schema_version=stored.checklist_schema_version
-    )
+    facts = Facts.stored(canonical_json(stored.facts), stored.checklist_schema_version)
+    replayed = evaluate(ruleset, facts, stored.context)
     assert replayed.engine_version == stored.engine_version
     assert canonical_json(replayed.model_dump(mode="json")) == stored.result
 
@@ -37,6 +36,6 @@ def test_replay_notices_a_different_outcome(
     altered = {**stored.facts, "actions": {**stored.facts["actions"], "referral": {"made": True}}}
     ruleset = registry.get(stored.ruleset.id, stored.ruleset.version)
     replayed = evaluate(
-        ruleset, altered, stored.context, checklist_schema_version=stored.checklist_schema_version
+        ruleset, Facts.stored(canonical_json(altered), stored.checklist_schema_version), stored.context
     )
     assert canonical_json(replayed.model_dump(mode="json")) != stored.result

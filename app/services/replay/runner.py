@@ -148,7 +148,7 @@ class _Replayer:
         stored = row.result.encode()
         try:
             decision = reevaluate(
-                ruleset, orjson.loads(row.input), orjson.loads(row.context), row.checklist_schema_version
+                self.registry, ruleset, row.input, orjson.loads(row.context), row.checklist_schema_version
             )
         except (RulesError, ValueError, KeyError, TypeError) as exc:
             error = f"{type(exc).__name__}: {exc}"
@@ -171,7 +171,7 @@ class _Replayer:
     def impact(self, row: Any, totals: ImpactTotals) -> tuple[bool, bool, ImpactDetail]:
         assert self.target is not None
         decision = reevaluate(
-            self.target, orjson.loads(row.input), orjson.loads(row.context), row.checklist_schema_version
+            self.registry, self.target, row.input, orjson.loads(row.context), row.checklist_schema_version
         )
         result = impact(orjson.loads(row.result), decision)
         totals.add(result)
