@@ -26,7 +26,7 @@ from app.models.base import utcnow
 from app.rules.compiler import CompiledRuleset
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
-from app.rules.replay import FindingCache, ImpactTotals, impact, reevaluate, reproduce
+from app.rules.replay import ImpactTotals, Reproduction, impact, reevaluate
 from app.schemas.replay import (
     ErasedDetail,
     FindingChangeDetail,
@@ -39,6 +39,7 @@ from app.schemas.replay import (
     ReproducedDetail,
     detail_json,
 )
+from app.services.replay.encoder import ResultEncoder
 from app.services.replay.jobs import (
     DECISIONS,
     JOBS,
@@ -119,7 +120,7 @@ class _Replayer:
     def __init__(self, registry: RulesetRegistry, mode: ReplayMode, target: CompiledRuleset | None) -> None:
         self.registry, self.mode, self.target = registry, mode, target
         self._rulesets: dict[tuple[str, str], CompiledRuleset | str] = {}
-        self._findings = FindingCache()
+        self._encoder = ResultEncoder()
 
     def recorded_ruleset(self, row: Any) -> CompiledRuleset | str:
         """The exact version a decision names, or why it cannot be had."""
@@ -153,7 +154,8 @@ class _Replayer:
         except (RulesError, ValueError, KeyError, TypeError) as exc:
             error = f"{type(exc).__name__}: {exc}"
             return True, ReplayErrorDetail(error=error, stored_result=orjson.loads(stored))
-        outcome = reproduce(stored, decision, self._findings)
+        replayed = self._encoder.encode(decision)
+        outcome = Reproduction(replayed == stored, stored, replayed)
         if outcome.reproduced:
             return False, (
                 ReproducedDetail(stored_hash=outcome.stored_hash, replayed_hash=outcome.replayed_hash)
