@@ -23,9 +23,9 @@ from sqlmodel import Session
 from app.db import begin_write, session_scope
 from app.errors import OutsideForce, ReplayJobNotFound
 from app.models.base import utcnow
-from app.models.decision import DecisionRecord
-from app.models.incident import Incident
-from app.models.replay import ReplayJob, ReplayPart, ReplayResult
+from app.models.replay import ReplayJob
+from app.models.tables import INCIDENTS, JOBS, PARTS, RESULTS
+from app.models.tables import RECORDS as DECISIONS
 from app.rules.canonical import canonical_json
 from app.rules.registry import RulesetRegistry
 from app.schemas.replay import (
@@ -42,11 +42,6 @@ from app.schemas.replay import (
 
 MAX_ATTEMPTS = 3
 PART_SIZE = 10_000  # decisions per part: a few seconds of one worker's time
-JOBS = ReplayJob.__table__  # type: ignore[attr-defined]
-PARTS = ReplayPart.__table__  # type: ignore[attr-defined]
-RESULTS = ReplayResult.__table__  # type: ignore[attr-defined]
-DECISIONS = DecisionRecord.__table__  # type: ignore[attr-defined]
-INCIDENTS = Incident.__table__  # type: ignore[attr-defined]
 _UNFINISHED = (JobStatus.queued.value, JobStatus.running.value)
 
 
