@@ -8,16 +8,17 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, func, select
 from sqlmodel import Session
 
-from app.models.decision import DecisionRecord
 from app.models.replay import ReplayJob
+from app.models.tables import PARTS, RECORDS, RESULTS
 from app.rules.registry import RulesetRegistry
 from app.schemas.replay import ReplayMode
 from app.services import demo
@@ -29,9 +30,9 @@ from tests import replay_support as rs
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def parts(engine: Engine, job_id: str) -> list[dict[str, object]]:
+def parts(engine: Engine, job_id: str) -> list[dict[str, Any]]:
     with engine.connect() as conn:
-        rows = conn.execute(select(jobs.PARTS).where(jobs.PARTS.c.job_id == job_id).order_by("part_no"))
+        rows = conn.execute(select(PARTS).where(PARTS.c.job_id == job_id).order_by(PARTS.c.part_no))
         return [row._asdict() for row in rows]
 
 
@@ -52,9 +53,9 @@ def worker_process(url: str, name: str, *options: str) -> Iterator[subprocess.Po
             process.stdout.close()
 
 
-def wait_until(condition: object, timeout: float = 60) -> None:
+def wait_until(condition: Callable[[], bool], timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
-    while not condition():  # type: ignore[operator]
+    while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.02)
 
@@ -68,7 +69,7 @@ def test_a_job_is_split_into_parts_of_the_log_that_cover_every_selected_decision
     job = rs.job(db_engine, job_id)
     with Session(db_engine) as session:
         stored = session.get(ReplayJob, job_id)
-        query = jobs.job_query(stored, DecisionRecord.seq).order_by(DecisionRecord.seq)
+        query = jobs.job_query(stored, RECORDS.c.seq).order_by(RECORDS.c.seq)
         seqs = list(session.execute(query).scalars())
     ranges = [(p["seq_from"], p["seq_to"]) for p in parts(db_engine, job_id)]
     assert job.total == len(seqs) > 60
@@ -179,9 +180,9 @@ def test_a_job_split_across_two_worker_processes_with_one_killed_mid_part_replay
     )  # fmt: skip
     assert done.summary == {"decisions": 600, "reproduced": 600, "failed": 0, "erased": 0}
     with db_engine.connect() as conn:
-        seqs = list(conn.execute(select(DecisionRecord.seq).order_by(DecisionRecord.seq)).scalars())
+        seqs = list(conn.execute(select(RECORDS.c.seq).order_by(RECORDS.c.seq)).scalars())
         count = conn.execute(
-            select(func.count()).select_from(jobs.RESULTS).where(jobs.RESULTS.c.job_id == job_id)
+            select(func.count()).select_from(RESULTS).where(RESULTS.c.job_id == job_id)
         ).scalar_one()
     stored = [r["seq"] for r in rs.results(db_engine, job_id)]
     assert stored == seqs

@@ -11,6 +11,7 @@ from app.schemas.replay import (
     FindingChangeDetail,
     ImpactDetail,
     NotReproducedDetail,
+    ReplayDetail,
     ReplayErrorDetail,
     ReproducedDetail,
     detail_json,
@@ -26,7 +27,7 @@ CHANGE = FindingChangeDetail(
     outcome_before="missing",
     outcome_after="missing",
 )
-DETAILS = [
+DETAILS: list[ReplayDetail] = [
     ReproducedDetail(stored_hash="a" * 64, replayed_hash="a" * 64),
     NotReproducedDetail(
         stored_hash="a" * 64,
@@ -44,9 +45,9 @@ DETAILS = [
 
 
 @pytest.mark.parametrize("detail", DETAILS, ids=lambda d: d.kind)
-def test_every_detail_reads_back_as_the_shape_it_was_written_as(detail: object) -> None:
-    stored = detail_json(detail)  # type: ignore[arg-type]
-    assert orjson.loads(stored)["kind"] == detail.kind  # type: ignore[attr-defined]
+def test_every_detail_reads_back_as_the_shape_it_was_written_as(detail: ReplayDetail) -> None:
+    stored = detail_json(detail)
+    assert orjson.loads(stored)["kind"] == detail.kind
     assert detail_of(stored) == detail
 
 

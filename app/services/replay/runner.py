@@ -23,6 +23,8 @@ import orjson
 from sqlalchemy import Engine, insert, select, update
 
 from app.models.base import utcnow
+from app.models.tables import JOBS, PARTS, RESULTS
+from app.models.tables import RECORDS as DECISIONS
 from app.rules.compiler import CompiledRuleset
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
@@ -41,11 +43,7 @@ from app.schemas.replay import (
 )
 from app.services.replay.encoder import ResultEncoder
 from app.services.replay.jobs import (
-    DECISIONS,
-    JOBS,
     PART_SIZE,
-    PARTS,
-    RESULTS,
     LostClaim,
     claim,
     held_parts,
