@@ -20,7 +20,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from app.rules.decision import decision_json
-from app.rules.engine import EvaluationContext, evaluate
+from app.rules.engine import Facts, decide
 from app.rules.registry import RulesetRegistry
 from app.schemas.evaluate import EvaluateRequest
 
@@ -35,14 +35,9 @@ def create_floor_app() -> Starlette:
             body = EvaluateRequest.model_validate_json(await request.body())
         except ValidationError as exc:
             return Response(exc.json(), status_code=422, media_type=_JSON)
-        as_of = body.as_of or body.checklist.latest_time()
-        selector = body.ruleset
-        ruleset = (
-            registry.get(selector.id, selector.version)
-            if selector.version
-            else registry.in_force(selector.id, as_of)
+        decision = decide(
+            registry, Facts.of(body.checklist), body.hook, as_of=body.as_of, ruleset=body.ruleset.ref()
         )
-        decision = evaluate(ruleset, body.checklist, EvaluationContext(hook=body.hook, as_of=as_of))
         return Response(decision_json(decision), media_type=_JSON)
 
     async def healthz(request: Request) -> Response:
