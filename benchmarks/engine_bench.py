@@ -111,8 +111,11 @@ Side = Callable[[int], Decision]  # evaluates checklist number i of the corpus
 
 
 def engine_side(ruleset: CompiledRuleset, ctx: EvaluationContext, corpus: Sequence[Facts]) -> Side:
-    """The engine on stored facts (replay's input form), parsed before timing as the dicts are."""
+    """The engine on stored facts (replay's input form), parsed before timing as the hand side's dicts
+    are, so both start from the same data (replay itself lets ZEN parse the text: see engine.py)."""
     stored = [EngineFacts.stored(canonical_json(facts), 2) for facts in corpus]
+    for facts in stored:
+        facts.stored_data()
 
     def run(i: int) -> Decision:
         return evaluate(ruleset, stored[i], ctx)

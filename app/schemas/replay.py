@@ -176,6 +176,8 @@ class FindingChangeDetail(_Detail):
     severity_after: str | None
     outcome_before: str | None
     outcome_after: str | None
+    basis_before: str | None = Field(None, description="Semantics 2: `recorded` or `not_recorded` (missing).")
+    basis_after: str | None = None
 
 
 class ImpactDetail(_Detail):

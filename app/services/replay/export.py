@@ -57,8 +57,10 @@ def _changes(detail: ImpactDetail, kind: str) -> str:
             continue
         if kind == "severity_changed":
             parts.append(f"{c.rule_id}:{c.severity_before}>{c.severity_after}")
-        elif kind == "outcome_changed":
-            parts.append(f"{c.rule_id}:{c.outcome_before}>{c.outcome_after}")
+        elif kind == "outcome_changed":  # a missing outcome with its basis: missing/not_recorded
+            before = "/".join(filter(None, (c.outcome_before, c.basis_before)))
+            after = "/".join(filter(None, (c.outcome_after, c.basis_after)))
+            parts.append(f"{c.rule_id}:{before}>{after}")
         else:
             parts.append(f"{c.rule_id}({c.severity_after or c.severity_before})")
     return " ".join(parts)

@@ -168,30 +168,22 @@ class _Replayer:
             replayed_result=orjson.loads(outcome.replayed),
         )
 
-    def impact(self, row: Any, totals: ImpactTotals) -> tuple[bool, bool, ImpactDetail]:
+    def impact(self, row: Any, totals: ImpactTotals, keep: bool) -> tuple[bool, bool, ImpactDetail | None]:
+        """Re-evaluate with the target; ``keep``: the detail is wanted even if nothing changed."""
         assert self.target is not None
         decision = reevaluate(
             self.registry, self.target, row.input, orjson.loads(row.context), row.checklist_schema_version
         )
         result = impact(orjson.loads(row.result), decision)
         totals.add(result)
+        if not (keep or result.changed):
+            return False, False, None
         detail = ImpactDetail(
             blocking_before=result.blocking_before,
             blocking_after=result.blocking_after,
             score_before=result.score_before,
             score_after=result.score_after,
-            changes=[
-                FindingChangeDetail(
-                    rule_id=c.rule_id,
-                    step_id=c.step_id,
-                    kind=c.kind.value,
-                    severity_before=c.severity_before,
-                    severity_after=c.severity_after,
-                    outcome_before=c.outcome_before,
-                    outcome_after=c.outcome_after,
-                )
-                for c in result.changes
-            ],
+            changes=[FindingChangeDetail.model_validate(c.to_json()) for c in result.changes],
         )
         return result.changed, result.newly_blocking, detail
 
@@ -302,7 +294,7 @@ def _result_row(
     newly_blocking = erased = False
     detail: ReplayDetail | None
     if mode is ReplayMode.impact:
-        flagged, newly_blocking, detail = replayer.impact(row, tally.impact)
+        flagged, newly_blocking, detail = replayer.impact(row, tally.impact, keep=job.store_all)
     else:
         flagged, detail = replayer.as_recorded(row, keep=job.store_all)
         erased = isinstance(detail, ErasedDetail)
