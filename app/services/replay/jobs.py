@@ -315,12 +315,16 @@ def _plan_next(
     return str(job.id)
 
 
+def held_by(worker: str, *where: Any) -> Any:
+    """Parts (matching ``where``) that ``worker`` is running: the condition every write of a part
+    carries, so a worker that has been presumed dead and replaced changes nothing."""
+    return and_(*where, PARTS.c.worker == worker, PARTS.c.status == JobStatus.running.value)
+
+
 def held_parts(engine: Engine, job_id: str, worker: str) -> list[Any]:
-    """The parts of ``job_id`` that ``worker`` holds (running), in seq order."""
+    """The parts of ``job_id`` that ``worker`` holds, in seq order."""
     with engine.connect() as conn:
-        query = select(PARTS).where(
-            PARTS.c.job_id == job_id, PARTS.c.worker == worker, PARTS.c.status == JobStatus.running.value
-        )
+        query = select(PARTS).where(held_by(worker, PARTS.c.job_id == job_id))
         return list(conn.execute(query.order_by(PARTS.c.part_no)))
 
 
@@ -330,11 +334,7 @@ def release(engine: Engine, job_id: str, worker: str) -> None:
     with write_scope(engine) as session:
         session.execute(
             update(PARTS)
-            .where(
-                PARTS.c.job_id == job_id,
-                PARTS.c.worker == worker,
-                PARTS.c.status == JobStatus.running.value,
-            )
+            .where(held_by(worker, PARTS.c.job_id == job_id))
             .values(status=JobStatus.queued.value, worker=None, attempts=PARTS.c.attempts - 1)
         )
         running = select(PARTS.c.id).where(
@@ -354,11 +354,7 @@ def fail(engine: Engine, job_id: str, worker: str, error: str) -> None:
         held = rowcount(
             session.execute(
                 update(PARTS)
-                .where(
-                    PARTS.c.job_id == job_id,
-                    PARTS.c.worker == worker,
-                    PARTS.c.status == JobStatus.running.value,
-                )
+                .where(held_by(worker, PARTS.c.job_id == job_id))
                 .values(status=JobStatus.failed.value, finished_at=now)
             )
         )

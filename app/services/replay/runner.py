@@ -46,6 +46,7 @@ from app.services.replay.jobs import (
     PART_SIZE,
     LostClaim,
     claim,
+    held_by,
     held_parts,
     job_query,
     rowcount,
@@ -335,11 +336,7 @@ def _write_batch(engine: Engine, job_id: str, worker: str, batch: _Batch) -> int
         held = rowcount(
             session.execute(
                 update(PARTS)
-                .where(
-                    PARTS.c.id == batch.part_id,
-                    PARTS.c.worker == worker,
-                    PARTS.c.status == JobStatus.running.value,
-                )
+                .where(held_by(worker, PARTS.c.id == batch.part_id))
                 .values(
                     cursor=batch.cursor,
                     processed=batch.processed,
@@ -381,11 +378,7 @@ def _finish_part(engine: Engine, job: Any, part: Any) -> None:
         held = rowcount(
             session.execute(
                 update(PARTS)
-                .where(
-                    PARTS.c.id == part.id,
-                    PARTS.c.worker == part.worker,
-                    PARTS.c.status == JobStatus.running.value,
-                )
+                .where(held_by(part.worker, PARTS.c.id == part.id))
                 .values(status=JobStatus.succeeded.value, finished_at=now, heartbeat_at=now)
             )
         )
