@@ -27,6 +27,7 @@ from app.rules.language import language_outcomes
 from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity
 from app.rules.projection import Include, free_text_tree, project
 from app.rules.registry import RulesetRegistry
+from app.rules.shape import empty_lists
 
 # The engine's version by rule-set semantics (``RulesetDocument.semantics``), recorded in every
 # decision. A rule set is evaluated with the semantics it declares, so a decision made under a
@@ -163,7 +164,11 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
         raise UnknownHook(context.hook)
     program = ruleset.program(context.hook)
     context_values = _context_facts(ruleset, facts, context)
-    data = _engine_input(facts, context_values, program.include)
+    reads = ruleset.document.checklist_schema_version
+    if facts.schema_version >= LISTS_NULLABLE_FROM > reads:
+        data: str | bytes | dict[str, Any] = _older_input(facts, reads, context_values, program.include)
+    else:
+        data = _engine_input(facts, context_values, program.include)
     failed: set[str] = set()
     if program.expression is None:
         codes: Sequence[float] = ()
@@ -237,6 +242,23 @@ def _engine_input(
     text = facts._text.strip()[:-1].rstrip()
     separator = b"" if text.endswith(b"{") else b","
     return b"".join((text, separator, b'"context":', orjson.dumps(context), b"}"))
+
+
+# From checklist schema 3 an unrecorded list is null (``[]`` records none); rule sets written for
+# an older schema read every list as a list, so their input gets those lists as ``[]``.
+LISTS_NULLABLE_FROM = 3
+
+
+def _older_input(
+    facts: Facts, version: int, context: dict[str, Any], include: Include | None
+) -> dict[str, Any]:
+    """A newer checklist as a rule set for schema ``version`` reads it (the stored input is untouched)."""
+    data = empty_lists(
+        checklist_facts(facts._model) if facts._model is not None else facts.stored_data(), version
+    )
+    projected = project(data, include) if include is not None else data
+    projected["context"] = context
+    return projected
 
 
 def _stored_input(facts: Facts, context: dict[str, Any], include: Include | None) -> dict[str, Any]:
