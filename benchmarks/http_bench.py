@@ -213,29 +213,29 @@ def run(args: argparse.Namespace) -> list[Figure]:
     for name in SERVERS:
         print("  " + describe(name, combine([r[name] for r in rounds])))
     figures: list[Figure] = []
-    for floor, label, throughput_target in (
+    for base, label, throughput_target in (
         ("floor", "Starlette floor", TARGET_FLOOR),
         ("validate_only", "validate-only endpoint", TARGET_VALIDATE_ONLY),
     ):
-        per_round = [Ratios.of(r["app"], r[floor]) for r in rounds]
+        per_round = [Ratios.of(r["app"], r[base]) for r in rounds]
         throughput = spread([r.throughput for r in per_round])
         p99 = spread([r.p99 for r in per_round])
         cpu = spread([r.cpu for r in per_round])
         print(
             f"app / {label}: throughput {throughput[1]:.0%} ({throughput[0]:.0%}-{throughput[2]:.0%}), "
-            f"p99 {p99[1]:.2f}x ({p99[0]:.2f}-{p99[2]:.2f}), server CPU per request {floor}/app "
+            f"p99 {p99[1]:.2f}x ({p99[0]:.2f}-{p99[2]:.2f}), server CPU per request {base}/app "
             f"{cpu[1]:.0%} ({cpu[0]:.0%}-{cpu[2]:.0%})"
         )
         figures += [
             Figure(
-                f"{floor}.throughput", f"app/{label} throughput", throughput[1],
+                f"{base}.throughput", f"app/{label} throughput", throughput[1],
                 throughput_target, True, throughput,
             ),
             Figure(
-                f"{floor}.p99", f"app/{label} p99", p99[1],
-                TARGET_P99 if floor == "floor" else None, False, p99,
+                f"{base}.p99", f"app/{label} p99", p99[1],
+                TARGET_P99 if base == "floor" else None, False, p99,
             ),
-            Figure(f"{floor}.cpu", f"{label}/app server CPU per request", cpu[1], None, True, cpu),
+            Figure(f"{base}.cpu", f"{label}/app server CPU per request", cpu[1], None, True, cpu),
         ]  # fmt: skip
     for name in SERVERS:
         busy = min(r[name].server_busy for r in rounds)

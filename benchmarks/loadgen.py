@@ -126,8 +126,6 @@ def drive(
     """``connections`` clients, each sending its next request as soon as the last one answers."""
     try:
         import uvloop
-
-        runner = uvloop.run
     except ImportError:  # pragma: no cover - uvicorn[standard] installs it
-        runner = asyncio.run
-    return runner(_run(host, port, requests, connections, warmup, duration))
+        return asyncio.run(_run(host, port, requests, connections, warmup, duration))
+    return uvloop.run(_run(host, port, requests, connections, warmup, duration))

@@ -149,7 +149,7 @@ def bench(label: str, url: str, admin_url: str | None, args: argparse.Namespace)
         stored = 0
         for number in range(args.rounds):
             stateless, persisted = requests(server, f"{uuid.uuid4().hex[:8]}")
-            sides = {"stateless": stateless, "persisted": persisted}
+            sides: dict[str, Requests] = {"stateless": stateless, "persisted": persisted}
             order = ["stateless", "persisted"] if number % 2 == 0 else ["persisted", "stateless"]
             phases = {}
             for side in order:

@@ -45,13 +45,13 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from app.db import build_engine, migrate, session_scope
+from app.models.tables import RECORDS as DECISIONS
 from app.rules.engine import Facts, evaluate
 from app.rules.registry import RulesetRegistry
 from app.rules.replay import context_from_json
 from app.schemas.replay import ReplayCreate
 from app.services import demo
 from app.services.replay import jobs
-from app.services.replay.jobs import DECISIONS
 from app.services.synthetic import SPAN_DAYS, START
 from benchmarks.registry import BenchmarkError, Figure, spread
 from benchmarks.servers import ROOT, cpu_seconds

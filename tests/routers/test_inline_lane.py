@@ -14,6 +14,7 @@ from app.auth.roles import GRANTS, Role
 from app.http.inline import InlineLane, _is_json
 from app.main import create_app
 from app.routers import evaluate as route_module
+from app.services import evaluation
 from app.settings import Settings
 from benchmarks.corpus import generate, request_body
 from tests.auth import credentials_for
@@ -27,7 +28,7 @@ def clients(settings: Settings) -> Iterator[tuple[TestClient, TestClient]]:
     """The service, and the same service without the inline lane (every request on FastAPI's plain
     path); one database, so one credential works for both."""
     plain_app = create_app(settings)
-    lanes = [m for m in plain_app.user_middleware if m.cls is InlineLane]
+    lanes = [m for m in plain_app.user_middleware if getattr(m, "cls", None) is InlineLane]
     assert len(lanes) == 1
     plain_app.user_middleware.remove(lanes[0])
     with TestClient(create_app(settings)) as inline, TestClient(plain_app) as plain:
@@ -114,13 +115,13 @@ def test_the_lane_evaluates_on_the_event_loop_and_the_plain_path_in_the_thread_p
     clients: tuple[TestClient, TestClient], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: list[str] = []
-    real = route_module.evaluate_checklist
+    real = evaluation.evaluate_checklist
 
     def recording(*args: object, **kwargs: object) -> object:
         threads.append(threading.current_thread().name)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(route_module, "evaluate_checklist", recording)
+    monkeypatch.setattr(route_module, "evaluate_checklist", recording)  # the name the route calls
     inline, plain = clients
     headers = {**keys(inline)["control_room"], "content-type": "application/json"}
     body = valid_bodies()[0]
