@@ -156,7 +156,7 @@ def _run(
         except Exception as exc:
             jobs.fail(engine, job_id, worker, f"{type(exc).__name__}: {exc}")
     with Session(engine) as session:
-        return jobs.public(jobs.get_job(session, job_id))
+        return jobs.public(session, jobs.get_job(session, job_id))
 
 
 def _print_summary(job: ReplayJobPublic) -> None:

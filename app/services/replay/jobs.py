@@ -109,10 +109,18 @@ def get_job(session: Session, job_id: str, force: str | None = None) -> ReplayJo
     return job
 
 
-def public(job: ReplayJob) -> ReplayJobPublic:
+def public(session: Session, job: ReplayJob) -> ReplayJobPublic:
+    """The job as the API shows it. While it runs, its counts are the sums over its parts' last
+    commits (workers write only their own part's row, so no row is shared by every batch)."""
+    processed, flagged = job.processed, job.flagged
+    if job.parts is not None and job.status in _UNFINISHED:
+        sums = select(
+            func.coalesce(func.sum(PARTS.c.processed), 0), func.coalesce(func.sum(PARTS.c.flagged), 0)
+        )
+        processed, flagged = session.execute(sums.where(PARTS.c.job_id == job.id)).one()
     progress = None
     if job.total is not None:
-        progress = 100.0 if job.total == 0 else round(100 * job.processed / job.total, 1)
+        progress = 100.0 if job.total == 0 else round(100 * processed / job.total, 1)
     return ReplayJobPublic(
         id=job.id,
         mode=ReplayMode(job.mode),
@@ -122,9 +130,9 @@ def public(job: ReplayJob) -> ReplayJobPublic:
         selection=ReplaySelection.model_validate_json(job.selection),
         results=StoredResults.all if job.store_all else StoredResults.flagged,
         total=job.total,
-        processed=job.processed,
+        processed=processed,
         progress=progress,
-        flagged=job.flagged,
+        flagged=flagged,
         parts=job.parts,
         parts_done=job.parts_done,
         summary=orjson.loads(job.summary),
@@ -366,8 +374,17 @@ def _fail_job(session: Session, job_id: str, error: str, now: datetime) -> None:
     session.execute(
         update(JOBS)
         .where(JOBS.c.id == job_id, JOBS.c.status.in_(_UNFINISHED))
-        .values(status=JobStatus.failed.value, error=error[:2000], finished_at=now)
+        .values(status=JobStatus.failed.value, error=error[:2000], finished_at=now, **part_totals(job_id))
     )
+
+
+def part_totals(job_id: str) -> dict[str, Any]:
+    """The job's counts as the sums of its parts' (scalar subqueries, for an UPDATE of the job)."""
+    of_job = PARTS.c.job_id == job_id
+    return {
+        name: select(func.coalesce(func.sum(column), 0)).where(of_job).scalar_subquery()
+        for name, column in (("processed", PARTS.c.processed), ("flagged", PARTS.c.flagged))
+    }
 
 
 def _public_result(row: Any) -> ReplayResultPublic:

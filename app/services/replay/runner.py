@@ -49,6 +49,7 @@ from app.services.replay.jobs import (
     held_by,
     held_parts,
     job_query,
+    part_totals,
     rowcount,
     write_scope,
 )
@@ -252,7 +253,7 @@ def _run_part(
     # thread and connection) while this one is evaluated. Writes stay in order, one at a time.
     with ThreadPoolExecutor(1, "replay-read") as reader, ThreadPoolExecutor(1, "replay-write") as writer:
         next_rows = reader.submit(fetch, part.cursor)
-        written: Future[int] | None = None
+        written: Future[None] | None = None
         while True:
             if should_stop is not None and should_stop():
                 if written is not None:
@@ -262,7 +263,6 @@ def _run_part(
             if not rows:
                 break
             next_rows = reader.submit(fetch, rows[-1].seq)
-            before = (tally.processed, tally.flagged)
             results = [_result_row(job, row, mode, replayer, tally) for row in rows]
             stored = [r for r in results if r is not None]
             batch = _Batch(
@@ -271,18 +271,15 @@ def _run_part(
                 processed=tally.processed,
                 flagged=tally.flagged,
                 summary=orjson.dumps(tally.summary()).decode(),
-                added=(tally.processed - before[0], tally.flagged - before[1]),
                 results=stored,
             )
             if written is not None:
-                done = written.result()  # the previous batch is committed (or this raises LostClaim)
+                written.result()  # the previous batch is committed (or this raises LostClaim)
                 if progress:
-                    progress(done, job.total or 0)
+                    progress(_job_processed(engine, job.id), job.total or 0)
             written = writer.submit(_write_batch, engine, job.id, part.worker, batch)
         if written is not None:
-            done = written.result()
-            if progress:
-                progress(done, job.total or 0)
+            written.result()
     _finish_part(engine, job, part)
     return True
 
@@ -324,13 +321,12 @@ class _Batch:
     processed: int
     flagged: int
     summary: str
-    added: tuple[int, int]  # (processed, flagged) in this batch: added to the job's counts
     results: list[dict[str, Any]]
 
 
-def _write_batch(engine: Engine, job_id: str, worker: str, batch: _Batch) -> int:
-    """One write transaction: the results, the part's new state if still ours, the job's counts.
-    Returns the job's decisions processed so far (by every worker)."""
+def _write_batch(engine: Engine, job_id: str, worker: str, batch: _Batch) -> None:
+    """One write transaction: the results and the part's new state, if the part is still ours.
+    Only this part's row is updated: workers on other parts never wait for it."""
     now = utcnow()
     with write_scope(engine) as session:
         held = rowcount(
@@ -350,17 +346,6 @@ def _write_batch(engine: Engine, job_id: str, worker: str, batch: _Batch) -> int
             raise LostClaim(job_id)  # rolls the transaction back: nothing of this batch is written
         if batch.results:
             session.execute(insert(RESULTS), batch.results)
-        processed = session.execute(
-            update(JOBS)
-            .where(JOBS.c.id == job_id)
-            .values(
-                processed=JOBS.c.processed + batch.added[0],
-                flagged=JOBS.c.flagged + batch.added[1],
-                heartbeat_at=now,
-            )
-            .returning(JOBS.c.processed)
-        ).scalar_one()
-    return int(processed)
 
 
 def _finish_part(engine: Engine, job: Any, part: Any) -> None:
@@ -395,10 +380,12 @@ def _finish_part(engine: Engine, job: Any, part: Any) -> None:
                 status=JobStatus.succeeded.value,
                 summary=orjson.dumps(merged).decode(),
                 finished_at=now,
+                **part_totals(job.id),
             )
         )
 
 
 def _job_processed(engine: Engine, job_id: str) -> int:
+    """Decisions of the job processed so far, by every worker (for a progress display)."""
     with engine.connect() as conn:
-        return int(conn.execute(select(JOBS.c.processed).where(JOBS.c.id == job_id)).scalar_one())
+        return int(conn.execute(select(part_totals(job_id)["processed"])).scalar_one())
