@@ -40,8 +40,8 @@ Facts = dict[str, Any]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--checklists", type=int, default=1500, help="corpus size (default 1500)")
-    parser.add_argument("--repeats", type=int, default=4, help="interleaved repeats (default 4)")
+    parser.add_argument("--checklists", type=int, default=1000, help="corpus size (default 1000)")
+    parser.add_argument("--repeats", type=int, default=3, help="interleaved repeats (default 3)")
     parser.add_argument("--seed", type=int, default=20251122)
     parser.add_argument("--ruleset", default="concern-for-a-child@1.0.0", help="id@version")
     parser.add_argument(
