@@ -172,12 +172,14 @@ def rules_test(
     root: Annotated[Path | None, typer.Option(help="Rule-set directory.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every rule's coverage.")] = False,
 ) -> None:
-    """Run every rule set's test cases (<version>.cases/*.yaml) and report outcome coverage."""
+    """Run every rule set's test cases (<version>.cases/*.yaml), report outcome coverage, score the corpus."""
     root = root or get_settings().rulesets_dir
     report = run_rule_tests(root)
     print_test_report(report, verbose=verbose)
     if not report.rulesets and not report.problems:
         raise exit_error(f"no rule-set files under {root}")
+    if not rules_commands.corpus_command_part(root, verbose=verbose):
+        raise exit_error("the scenario corpus does not load (see the errors above)")
     if not report.ok:
         raise exit_error(
             f"{len(report.problems)} problems, {len(report.failures)} failed expectations, "

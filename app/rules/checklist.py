@@ -163,6 +163,11 @@ class Incident(Facts):
     )
     reported_at: Timestamp | None = Field(None, description="When the call was received.")
     attended_at: Timestamp | None = Field(None, description="When the first officer arrived.")
+    attended: Answer = since(
+        3,
+        "Officers attended the scene (true), or did not (false); for when the time of arrival is not known.",
+        examples=[True],
+    )
     departed_at: Timestamp | None = Field(None, description="When the last officer left the scene.")
     closed_at: Timestamp | None = Field(None, description="When the incident was closed.")
     officer_in_charge_id: Ref | None = Field(None, description="Collar number of the officer in charge.")

@@ -98,10 +98,7 @@ class Facts:
         """Stored facts as JSON-shaped data, parsed once; raises ``ValueError`` for invalid text."""
         if not self._parsed:
             assert self._text is not None
-            data = orjson.loads(self._text)
-            if not isinstance(data, dict):
-                raise ValueError("stored facts must be a JSON object")
-            self._parsed.append(data)
+            self._parsed.append(orjson.loads(self._text))  # braced, so an object when it parses
         return self._parsed[0]
 
     @property
@@ -252,13 +249,16 @@ LISTS_NULLABLE_FROM = 3
 def _older_input(
     facts: Facts, version: int, context: dict[str, Any], include: Include | None
 ) -> dict[str, Any]:
-    """A newer checklist as a rule set for schema ``version`` reads it (the stored input is untouched)."""
-    data = empty_lists(
-        checklist_facts(facts._model) if facts._model is not None else facts.stored_data(), version
-    )
-    projected = project(data, include) if include is not None else data
-    projected["context"] = context
-    return projected
+    """A newer checklist as a rule set for schema ``version`` reads it (the stored input is untouched).
+    Projected first, then filled: lists the program cannot read may come back as ``[]``, unread."""
+    if facts._model is not None:
+        data = orjson.loads(facts._model.model_dump_json(include=include))  # Rust: faster than mode="json"
+    else:
+        stored = facts.stored_data()
+        data = project(stored, include) if include is not None else stored
+    filled = empty_lists(data, version)
+    filled["context"] = context
+    return filled
 
 
 def _stored_input(facts: Facts, context: dict[str, Any], include: Include | None) -> dict[str, Any]:

@@ -107,6 +107,8 @@ def _part(text: str) -> str:
     gap = False
     for token in text.split():
         if token == "...":
+            if not out or gap:
+                raise ValueError(f"`...` must stand between two words: {text!r}")
             gap = True
             continue
         if out:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import typer
 import yaml
 import zen
 from typer.testing import CliRunner
@@ -16,6 +18,7 @@ from app.cli import app
 from app.commands.calendar import calendar_document, england_and_wales
 from app.rules.calendar import TimeTable, read_json_time, read_model_time
 from app.rules.checklist import Checklist
+from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Outcome
 from app.rules.engine import EvaluationContext, Facts, evaluate
 from app.rules.errors import RulesetCheckError, RulesetLoadError
@@ -148,13 +151,17 @@ def encompass_rule(**overrides: Any) -> dict[str, Any]:
     return rule
 
 
-def encompass(attended: str, sent: str | None, as_of: datetime) -> tuple[Outcome, str | None]:
-    ruleset = compiled(
+def encompass_ruleset() -> CompiledRuleset:
+    return compiled(
         encompass_rule(),
         semantics=2,
         times={"school_day": SCHOOL_DAY},
         calendars={"england-and-wales": CALENDAR.model_dump(mode="json")},
     )
+
+
+def encompass(attended: str, sent: str | None, as_of: datetime) -> tuple[Outcome, str | None]:
+    ruleset = encompass_ruleset()
     data = checklist()
     data["incident"]["attended_at"] = attended
     if sent is not None:
@@ -246,12 +253,7 @@ def test_the_calendar_command_writes_a_loadable_file(tmp_path: Path) -> None:
 
 
 def test_stored_and_live_facts_get_the_same_computed_time() -> None:
-    ruleset = compiled(
-        encompass_rule(),
-        semantics=2,
-        times={"school_day": SCHOOL_DAY},
-        calendars={"england-and-wales": CALENDAR.model_dump(mode="json")},
-    )
+    ruleset = encompass_ruleset()
     data = checklist()
     data["incident"]["attended_at"] = "2026-12-24T22:00:00Z"
     model = Checklist.model_validate(data)
@@ -259,3 +261,24 @@ def test_stored_and_live_facts_get_the_same_computed_time() -> None:
     for as_of in (utc(2026, 12, 28, 12), utc(2026, 12, 29, 9)):
         context = EvaluationContext("incident.close", as_of)
         assert evaluate(ruleset, Facts.of(model), context) == evaluate(ruleset, stored, context)
+
+
+def test_the_calendar_needs_the_holidays_package_and_refuses_if_the_nations_differ(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import holidays
+
+    real = holidays.country_holidays
+
+    def wales_differs(country: str, subdiv: str, years: Any) -> Any:
+        days = real(country, subdiv=subdiv, years=years)
+        if subdiv == "WLS":
+            days[date(2026, 3, 2)] = "St David's Day"
+        return days
+
+    monkeypatch.setattr(holidays, "country_holidays", wales_differs)
+    with pytest.raises(typer.Exit):
+        england_and_wales(2026, 2026)
+    monkeypatch.setitem(sys.modules, "holidays", None)  # as if not installed
+    with pytest.raises(typer.Exit):
+        england_and_wales(2026, 2026)

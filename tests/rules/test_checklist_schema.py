@@ -76,23 +76,28 @@ def test_v2_sections_validate_and_bound_their_input() -> None:
         Checklist.model_validate({**body, "narratives": [{"kind": "diary", "text": "x"}]})
 
 
-def test_every_field_is_described() -> None:
-    undocumented: list[str] = []
+def _schema_fields() -> list[tuple[str, str, Any]]:
+    """(model, field, FieldInfo) for every field of every part of the checklist, each model once."""
+    found: list[tuple[str, str, Any]] = []
+    seen: set[type[Any]] = set()
 
-    def walk(model: type[Any], seen: set[type[Any]]) -> None:
+    def walk(model: type[Any]) -> None:
         if model in seen:
             return
         seen.add(model)
         for name, info in model.model_fields.items():
-            if not info.description:
-                undocumented.append(f"{model.__name__}.{name}")
+            found.append((model.__name__, name, info))
             for arg in _models_in(info.annotation):
-                walk(arg, seen)
+                walk(arg)
 
-    seen: set[type[Any]] = set()
-    walk(Checklist, seen)
-    assert {"Custody", "MissingEpisode", "ImageAbuse", "Narrative"} <= {m.__name__ for m in seen}
-    assert undocumented == []
+    walk(Checklist)
+    return found
+
+
+def test_every_field_is_described() -> None:
+    fields = _schema_fields()
+    assert {"Custody", "MissingEpisode", "ImageAbuse", "Narrative"} <= {model for model, _, _ in fields}
+    assert [f"{model}.{name}" for model, name, info in fields if not info.description] == []
 
 
 def _models_in(annotation: Any) -> list[type[Any]]:
@@ -199,18 +204,11 @@ def test_null_lists_need_version_3_and_then_mean_not_recorded() -> None:
 
 
 def test_every_v3_field_is_documented_with_an_example() -> None:
-    lacking: list[str] = []
-
-    def walk(model: type[Any], seen: set[type[Any]]) -> None:
-        if model in seen:
-            return
-        seen.add(model)
-        for name, info in model.model_fields.items():
-            extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-            if extra.get("x-added-in-schema-version") == 3 and not info.examples:
-                lacking.append(f"{model.__name__}.{name}")
-            for arg in _models_in(info.annotation):
-                walk(arg, seen)
-
-    walk(Checklist, set())
+    lacking = [
+        f"{model}.{name}"
+        for model, name, info in _schema_fields()
+        if isinstance(info.json_schema_extra, dict)
+        and info.json_schema_extra.get("x-added-in-schema-version") == 3
+        and not info.examples
+    ]
     assert lacking == []

@@ -8,8 +8,10 @@ from typing import Any
 from app.rules.checklist import Checklist
 from app.rules.lint import sample_facts
 from app.rules.shape import (
+    Leaf,
     ListOf,
     Obj,
+    Shape,
     checklist_shape,
     empty_lists,
     free_text_paths,
@@ -24,6 +26,11 @@ BASE: dict[str, Any] = {
 }
 
 
+def leaf(shape: Shape) -> Leaf:
+    assert isinstance(shape, Leaf)
+    return shape
+
+
 def test_leaves_carry_their_markers() -> None:
     root = checklist_shape()
     child = root.fields["children"]
@@ -32,17 +39,21 @@ def test_leaves_carry_their_markers() -> None:
     assert child.null_from == 3
     assert child.since == 1
     fields = child.item.fields
-    assert fields["account"].free_text
-    assert fields["account"].personal
-    assert fields["date_of_birth"].personal
-    assert not fields["date_of_birth"].free_text
-    assert not fields["id"].personal  # an identifier has a pattern  # type: ignore[union-attr]
-    assert fields["seen_at"].kind == "time"
-    assert not fields["seen_at"].personal
+    assert leaf(fields["account"]).free_text
+    assert leaf(fields["account"]).personal
+    assert leaf(fields["date_of_birth"]).personal
+    assert not leaf(fields["date_of_birth"]).free_text
+    assert not leaf(fields["id"]).personal  # an identifier has a pattern
+    assert leaf(fields["seen_at"]).kind == "time"
+    assert not leaf(fields["seen_at"]).personal
     assert fields["non_mobile"].since == 3
     assert fields["left_alone"].since == 2
-    subject = root.fields["call"].fields["intel_checks"].item.fields["subject"]  # type: ignore[union-attr]
-    assert subject.values_since == (("vehicle", 3),)
+    call = root.fields["call"]
+    assert isinstance(call, Obj)
+    checks = call.fields["intel_checks"]
+    assert isinstance(checks, ListOf)
+    assert isinstance(checks.item, Obj)
+    assert leaf(checks.item.fields["subject"]).values_since == (("vehicle", 3),)
 
 
 def test_every_consumer_reads_the_same_walk() -> None:

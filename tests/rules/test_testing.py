@@ -7,8 +7,8 @@ from typing import Any
 
 import yaml
 
-from app.rules.registry import BUILTIN_RULESETS
-from app.rules.testing import Covered, Expected, Report, run
+from app.rules.registry import BUILTIN_RULESETS, load_file
+from app.rules.testing import Case, Covered, Expected, Report, run, run_case
 from tests.rules.helpers import (
     RULESET_ID,
     checklist,
@@ -285,3 +285,15 @@ def test_a_basis_is_refused_for_a_semantics_1_rule_set(tmp_path: Path) -> None:
     [problem] = report.problems
     assert (problem.case, problem.field) == ("based", "expect.T-SEEN")
     assert "a basis exists only under semantics 2" in problem.message
+
+
+def test_a_rule_the_case_does_not_evaluate_fails_as_not_evaluated(tmp_path: Path) -> None:
+    """``run_case`` on its own (``run`` refuses such a case before running it)."""
+    path = write_ruleset(tmp_path, [condition_rule()])
+    ruleset = load_file(path)
+    unrun = Case.model_validate({**case("elsewhere", SEEN, **{"T-SEEN": "met"}), "hook": "call.intake"})
+    ran = run_case(ruleset, unrun, str(path))
+    assert ran is not None
+    [failure] = ran[0]
+    assert failure.actual is None
+    assert str(failure).endswith("T-SEEN: expected met, got not evaluated")
