@@ -7,7 +7,7 @@ details come from the rule set's finding table (shared objects), outcome counts 
 rule-set identity belongs to the compiled rule set. ``ResultEncoder`` keeps the canonical JSON of
 each such object (held, so its id stays its own) and lets orjson sort and join the few fields that
 do vary. ``tests/services/test_replay_encoder.py`` holds its bytes equal to ``result_json``'s on
-every hook of every rule set, with language details, failed rules and pinned times.
+every hook of every built-in rule-set version, with language details and pinned times.
 """
 
 from __future__ import annotations
