@@ -38,7 +38,7 @@ from app.auth.roles import Role
 from app.schemas.incidents import EXAMPLE_SUBMISSION
 from benchmarks.loadgen import LoadResult, Requests, drive, post_request
 from benchmarks.registry import BenchmarkError, Figure, spread
-from benchmarks.servers import HOST, Server, cpu_seconds, serve
+from benchmarks.servers import HOST, Server, cpu_seconds, postgres_reachable, serve
 from benchmarks.stats import percentile
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -219,17 +219,6 @@ def pg_schema(base: str) -> Iterator[str]:
         engine.dispose()
 
 
-def pg_available(url: str) -> bool:
-    try:
-        engine = create_engine(url, connect_args={"connect_timeout": 2})
-        with engine.connect():
-            pass
-        engine.dispose()
-        return True
-    except Exception:
-        return False
-
-
 def run(args: argparse.Namespace) -> list[Figure]:
     print(
         f"{args.connections} connections; {args.rounds} rounds of stateless and persisted "
@@ -240,7 +229,7 @@ def run(args: argparse.Namespace) -> list[Figure]:
         figures = bench("SQLite", f"sqlite:///{Path(tmp) / 'bench.db'}", None, args)
     if args.no_pg:
         return figures
-    if not pg_available(args.pg_url):
+    if not postgres_reachable(args.pg_url):
         print("PostgreSQL: skipped (not reachable; pass --pg-url)")
         return figures
     with pg_schema(args.pg_url) as url:

@@ -54,7 +54,7 @@ from app.services import demo
 from app.services.replay import jobs
 from app.services.synthetic import SPAN_DAYS, START
 from benchmarks.registry import BenchmarkError, Figure, spread
-from benchmarks.servers import ROOT, cpu_seconds
+from benchmarks.servers import ROOT, cpu_seconds, postgres_reachable, stop
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 SAMPLE = 10_000
@@ -128,8 +128,18 @@ class Run:
         return self.decisions / self.seconds
 
 
+@dataclass(frozen=True)
+class Worker:
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def ready(self) -> bool:
+        """It has loaded the rule sets and polls for jobs (the command says so when it starts)."""
+        return b"waiting for jobs" in self.log.read_bytes()
+
+
 @contextmanager
-def worker(url: str, part_size: int, workdir: Path) -> Iterator[subprocess.Popen[bytes]]:
+def worker(url: str, part_size: int, workdir: Path) -> Iterator[Worker]:
     """``safesteps replay-worker`` in a fresh process, polling every 50 ms, until the block ends."""
     env = {
         **os.environ,
@@ -142,17 +152,13 @@ def worker(url: str, part_size: int, workdir: Path) -> Iterator[subprocess.Popen
         str(Path(sys.executable).parent / "safesteps"), "replay-worker", "--poll-seconds", "0.05",
         "--part-size", str(part_size),
     ]  # fmt: skip
-    log = (workdir / f"worker-{uuid.uuid4().hex[:6]}.log").open("wb")
+    path = workdir / f"worker-{uuid.uuid4().hex[:6]}.log"
+    log = path.open("wb")
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
-        yield process
+        yield Worker(process, path)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process, timeout=60)  # a clean stop gives its parts back first
         log.close()
 
 
@@ -170,10 +176,13 @@ def replay(
     """Queue an as-recorded job for ``processes`` fresh, idle workers and time it to the end."""
     with ExitStack() as stack:
         workers = [stack.enter_context(worker(url, args.part_size, workdir)) for _ in range(processes)]
-        time.sleep(3)  # start-up (imports, rule sets): not part of a replay
-        if any(w.poll() is not None for w in workers):
-            raise BenchmarkError(f"a replay worker exited at start-up; see {workdir}")
-        cpu0 = sum(cpu_seconds(w.pid) for w in workers)
+        deadline = time.monotonic() + 120
+        while not all(w.ready() for w in workers):  # start-up (imports, rule sets) is not replay
+            if any(w.process.poll() is not None for w in workers) or time.monotonic() > deadline:
+                raise BenchmarkError(f"a replay worker did not start; see {workdir}")
+            time.sleep(0.1)
+        time.sleep(0.2)
+        cpu0 = sum(cpu_seconds(w.process.pid) for w in workers)
         started = time.perf_counter()
         body = ReplayCreate.model_validate({"mode": "as_recorded", "selection": selection or {}})
         with session_scope(engine) as session:
@@ -183,12 +192,12 @@ def replay(
                 job = jobs.get_job(session, job_id)
                 if job.status not in ("queued", "running"):
                     break
-            if any(w.poll() is not None for w in workers):
+            if any(w.process.poll() is not None for w in workers):
                 raise BenchmarkError(f"a replay worker died; see {workdir}")
             time.sleep(0.02)
         seconds = time.perf_counter() - started
-        cpu = sum(cpu_seconds(w.pid) for w in workers) - cpu0
-        rss = max(peak_rss_mb(w.pid) for w in workers)
+        cpu = sum(cpu_seconds(w.process.pid) for w in workers) - cpu0
+        rss = max(peak_rss_mb(w.process.pid) for w in workers)
     if job.status != "succeeded" or job.flagged:
         raise BenchmarkError(f"replay job {job_id} {job.status} with {job.flagged} failures: {job.error}")
     return Run(job.processed, seconds, cpu, rss)
@@ -256,19 +265,8 @@ def run(args: argparse.Namespace) -> list[Figure]:
     figures: list[Figure] = []
     for backend in args.backends.split(","):
         backend = backend.strip()
-        if backend == "postgresql" and not _reachable(args.pg_url):
+        if backend == "postgresql" and not postgres_reachable(args.pg_url):
             print("PostgreSQL: skipped (not reachable)")
             continue
         figures += run_backend(backend, args, registry)
     return figures
-
-
-def _reachable(url: str) -> bool:
-    try:
-        engine = build_engine(url, pool_size=1)
-        with engine.connect():
-            pass
-        engine.dispose()
-        return True
-    except Exception:
-        return False
