@@ -210,7 +210,7 @@ def run_backend(backend: str, args: argparse.Namespace, registry: RulesetRegistr
         engine = build_engine(url, pool_size=3)
         migrate(engine)
         started = time.perf_counter()
-        demo.seed(engine, registry, args.incidents, batch=2000)
+        demo.seed(engine, registry, args.incidents, batch=2000, closures=False)
         seeding = time.perf_counter() - started
         print(f"[{label}] seeded {args.incidents:,} incidents in {seeding:.0f} s", flush=True)
         ratios: dict[int, list[float]] = {1: [], 2: []}

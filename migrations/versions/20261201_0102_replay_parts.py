@@ -5,7 +5,7 @@ cursor) becomes one part that resumes at its cursor with its counts and summary,
 replayed twice across the upgrade; a job that never started is split when a worker claims it.
 
 Revision ID: 0102
-Revises: auth2
+Revises: ui1 (re-chained after ui1 landed on main)
 Create Date: 2026-12-01 09:40:00
 """
 
@@ -18,7 +18,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0102"
-down_revision: str | Sequence[str] | None = "auth2"
+down_revision: str | Sequence[str] | None = "ui1"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

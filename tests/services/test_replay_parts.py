@@ -63,7 +63,7 @@ def wait_until(condition: Callable[[], bool], timeout: float = 60) -> None:
 def test_a_job_is_split_into_parts_of_the_log_that_cover_every_selected_decision_once(
     db_engine: Engine, registry: RulesetRegistry
 ) -> None:
-    demo.seed(db_engine, registry, 250, batch=250)
+    demo.seed(db_engine, registry, 250, batch=250, closures=False)
     job_id = rs.create(db_engine, registry, mode="as_recorded", selection={"force": "EASTVALE"})
     assert jobs.claim(db_engine, "w", stale_after=timedelta(seconds=60), part_size=30) == job_id
     job = rs.job(db_engine, job_id)
@@ -90,7 +90,7 @@ def test_a_job_is_split_into_parts_of_the_log_that_cover_every_selected_decision
 def test_two_workers_share_a_job_and_the_last_part_merges_the_summary(
     db_engine: Engine, registry: RulesetRegistry
 ) -> None:
-    demo.seed(db_engine, registry, 200, batch=200)
+    demo.seed(db_engine, registry, 200, batch=200, closures=False)
     job_id = rs.create(
         db_engine, registry, mode="impact", ruleset={"id": "concern-for-a-child", "version": "1.0.0"}
     )
@@ -151,7 +151,7 @@ def test_an_empty_selection_is_one_empty_part_and_succeeds(
 def test_a_job_split_across_two_worker_processes_with_one_killed_mid_part_replays_every_decision_once(
     db_settings: Settings, db_engine: Engine, registry: RulesetRegistry
 ) -> None:
-    demo.seed(db_engine, registry, 600, batch=300)
+    demo.seed(db_engine, registry, 600, batch=300, closures=False)
     job_id = rs.create(db_engine, registry, mode="as_recorded")  # every result stored
     url = db_settings.database_url
     common = ["--part-size", "100", "--batch-size", "20", "--stale-seconds", "1"]
