@@ -100,6 +100,10 @@ class Settings(BaseSettings):
     retention_days: int = Field(
         2555, ge=1, description="Days after which personal content of checklists is erased."
     )
+    retention_batch_size: int = Field(
+        500, ge=1, le=100_000, description="Decision records erased per transaction (the write lock "
+        "is held for one batch at a time)."
+    )
 
     @property
     def oidc_enabled(self) -> bool:

@@ -7,6 +7,7 @@ from app.models.base import NAMING_CONVENTION, UTCDateTime, utcnow
 from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
 from app.models.idempotency import IdempotencyKey
 from app.models.incident import ChecklistRevision, Incident
+from app.models.integrity import ChainHead, ErasureLog
 from app.models.replay import ReplayJob, ReplayResult
 
 metadata = SQLModel.metadata
@@ -15,10 +16,12 @@ __all__ = [
     "NAMING_CONVENTION",
     "AccessEvent",
     "ApiKey",
+    "ChainHead",
     "ChecklistRevision",
     "DecisionChainHead",
     "DecisionFeedback",
     "DecisionRecord",
+    "ErasureLog",
     "IdempotencyKey",
     "Incident",
     "ReplayJob",

@@ -53,10 +53,22 @@ class DecisionRecord(SQLModel, table=True):
     # until it is erased.
     input_sha256: str = Field(max_length=64)
     result_sha256: str = Field(max_length=64)
-    # Retention: JSON list of JSON pointers erased (e.g. ``/input/children/0/full_name``), and when.
-    # Outside the chain; on PostgreSQL the trigger allows exactly this one-way change.
+    # What retention will erase, fixed when the record is appended and covered by the chain: the
+    # JSON pointers of personal content (``erasable``) and the digests of input and result once
+    # exactly those are nulled. An erasure is therefore provable: it removes that content and
+    # nothing else, and outcome, blocking flag, score and rule-set identity stay covered.
+    erasable: str = Field(sa_type=Text, default="[]")
+    input_erased_sha256: str = Field(max_length=64)
+    result_erased_sha256: str = Field(max_length=64)
+    # The checklist revision's own fields (who, device time, receipt time, idempotency key), as a
+    # salted commitment (``app.services.integrity``): full, and after erasure. Null without revision.
+    revision_sha256: str | None = Field(default=None, max_length=64)
+    revision_erased_sha256: str | None = Field(default=None, max_length=64)
+    # Retention: JSON list of JSON pointers erased (equal to ``erasable``), when, and by which entry
+    # of the erasure log (its own chain). On PostgreSQL the trigger allows exactly this change.
     erased: str | None = Field(default=None, sa_type=Text)
     erased_at: datetime | None = timestamp_field(default=None, nullable=True)
+    erasure_id: int | None = Field(default=None)
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64, unique=True)
 
@@ -82,5 +94,13 @@ class DecisionFeedback(SQLModel, table=True):
     outcome: str = Field(max_length=16)
     reason_code: str | None = Field(default=None, max_length=32)
     comment: str | None = Field(default=None, max_length=2000)
-    submitted_by: str = Field(max_length=128)
+    submitted_by: str | None = Field(default=None, max_length=128, description="Null once erased.")
     created_at: datetime = timestamp_field()
+    # Tamper evidence (``app.services.integrity``): a salted commitment to the row, full and with
+    # comment and submitter erased, linked into the feedback chain.
+    salt: str | None = Field(default=None, max_length=32, description="Erased with the personal fields.")
+    content_sha256: str = Field(max_length=64)
+    erased_sha256: str = Field(max_length=64)
+    erased_at: datetime | None = timestamp_field(default=None, nullable=True)
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)

@@ -178,7 +178,7 @@ class BatchResult(BaseModel):
 class RevisionEntry(BaseModel):
     revision: int
     decision_id: str
-    submitted_by: str
+    submitted_by: str | None = Field(description="Null once retention has erased it.")
     device_time: datetime | None
     received_at: datetime
     hook: str | None

@@ -1,6 +1,7 @@
 """The access audit: who read which incident or decision, or exported, when, from where, with what answer.
 
 Append-only: this module inserts and reads, nothing updates or deletes (and PostgreSQL refuses it).
+Each event is linked into a hash chain of its own (``app.services.integrity``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sqlmodel import Session, col, select
 from app.auth.roles import Principal
 from app.models.auth import AccessEvent
 from app.models.base import utcnow
+from app.services import integrity
 
 
 def record_access(
@@ -25,18 +27,19 @@ def record_access(
     client_ip: str | None,
     request_id: str | None,
 ) -> AccessEvent:
-    event = AccessEvent(
-        at=utcnow(),
-        principal_id=principal.id,
-        role=principal.role.value,
-        action=action,
-        target=target,
-        status=status,
-        client_ip=client_ip[:64] if client_ip else None,
-        request_id=request_id,
-    )
-    session.add(event)
-    session.flush()
+    values = {
+        "at": utcnow(),
+        "principal_id": principal.id,
+        "role": principal.role.value,
+        "action": action,
+        "target": target,
+        "status": status,
+        "client_ip": client_ip[:64] if client_ip else None,
+        "request_id": request_id,
+    }
+    # Linked into the access-audit chain (the caller holds the write transaction).
+    event_id = integrity.append_row(session.connection(), integrity.ACCESS_EVENTS, values)
+    event = AccessEvent(id=event_id, **values)
     return event
 
 

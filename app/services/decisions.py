@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import Table, func, select
 from sqlmodel import Session
 
 from app.db import begin_write
@@ -26,6 +26,7 @@ from app.schemas.decisions import (
     ReasonCount,
     RuleFeedbackCount,
 )
+from app.services import integrity
 
 RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
 FEEDBACK: Table = DecisionFeedback.__table__  # type: ignore[attr-defined]
@@ -110,7 +111,7 @@ def add_feedback(
         "submitted_by": body.submitted_by,
         "created_at": utcnow(),
     }
-    feedback_id = session.execute(insert(FEEDBACK).values(values).returning(FEEDBACK.c.id)).scalar_one()
+    feedback_id = integrity.append_row(session.connection(), integrity.FEEDBACK, integrity.feedback_values(values))
     return FeedbackPublic.model_validate({"id": feedback_id, **values})
 
 

@@ -23,7 +23,7 @@ from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
 from app.rules.engine import EvaluationContext, checklist_facts, evaluate
 from app.rules.registry import RulesetRegistry
-from app.services import audit
+from app.services import audit, integrity
 from app.services.synthetic import SyntheticIncident, incidents
 
 INCIDENTS = Incident.__table__  # type: ignore[attr-defined]
@@ -48,6 +48,10 @@ def _prepare(
     ruleset = registry.in_force(RULESET, as_of)
     context = EvaluationContext(hook=item.hook, as_of=as_of)
     decision = evaluate(ruleset, facts, context, checklist_schema_version=checklist.schema_version)
+    salt = integrity.new_salt()
+    revision, erased = integrity.revision_commitment(
+        integrity.revision_fields(item.reference, 1, SEEDED_BY, as_of, as_of, None), salt
+    )
     record = audit.PendingRecord(
         decision_id=str(uuid.uuid4()),
         incident_ref=item.reference,
@@ -62,6 +66,8 @@ def _prepare(
         result=canonical_json(decision.model_dump(mode="json")),
         requested_by=SEEDED_BY,
         recorded_at=as_of,
+        revision_sha256=revision,
+        revision_erased_sha256=erased,
     )
     row = {
         "reference": item.reference,
@@ -73,6 +79,7 @@ def _prepare(
         "latest_blocking": decision.blocking,
         "created_at": item.reported_at,
         "updated_at": as_of,
+        "salt": salt,
     }
     return record, row, decision.blocking
 
@@ -98,7 +105,7 @@ def seed(
             audit.append(begin_write(session), [record for record, _, _ in prepared])
             ids = session.execute(
                 insert(INCIDENTS).returning(INCIDENTS.c.id, sort_by_parameter_order=True),
-                [row for _, row, _ in prepared],
+                [{k: v for k, v in row.items() if k != "salt"} for _, row, _ in prepared],
             ).scalars()
             session.execute(
                 insert(REVISIONS),
@@ -111,8 +118,9 @@ def seed(
                         "device_time": record.recorded_at,
                         "received_at": record.recorded_at,
                         "idempotency_key": None,
+                        "salt": row["salt"],
                     }
-                    for incident_id, (record, _, _) in zip(ids, prepared, strict=True)
+                    for incident_id, (record, row, _) in zip(ids, prepared, strict=True)
                 ],
             )
             session.commit()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Insert, Select, Table, Update, and_, bindparam, insert, select, update
+from sqlalchemy import Insert, Select, Table, Update, and_, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.models.decision import DecisionChainHead, DecisionRecord
@@ -85,7 +85,12 @@ CURRENT_INCIDENT: Select[Any] = select(INCIDENTS.c.revision, INCIDENTS.c.force).
     INCIDENTS.c.reference == bindparam("ref")
 )
 INSERT_REVISION: Insert = insert(REVISIONS)
-LOCK_HEAD: Select[Any] = select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID).with_for_update()
+# ``highest``: a row past the head (forged, not in the chain) must not make the next append collide.
+LOCK_HEAD: Select[Any] = (
+    select(HEAD.c.seq, HEAD.c.hash, select(func.max(RECORDS.c.seq)).scalar_subquery().label("highest"))
+    .where(HEAD.c.id == HEAD_ID)
+    .with_for_update(of=HEAD)
+)
 READ_HEAD: Select[Any] = select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID)
 INSERT_RECORDS: Insert = insert(RECORDS)
 MOVE_HEAD: Update = (

@@ -44,7 +44,7 @@ from app.rules.engine import EvaluationContext, checklist_facts, evaluate
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate
-from app.services import audit, idempotency, statements
+from app.services import audit, idempotency, integrity, statements
 from app.services.evaluation import resolve_ruleset
 
 log = logging.getLogger("safesteps.submissions")
@@ -225,6 +225,10 @@ def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored
             return Stored(item.incident_ref, revision, earlier.body, earlier.status_code, replayed=True)
     incident_id, revision = _upsert_incident(conn, item, now)
     submission = item.submission
+    fields = integrity.revision_fields(
+        item.incident_ref, revision, submission.submitted_by, submission.device_time, now, key
+    )
+    salt = integrity.new_salt()
     conn.execute(
         statements.INSERT_REVISION,
         {
@@ -235,12 +239,16 @@ def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored
             "device_time": submission.device_time,
             "received_at": now,
             "idempotency_key": key,
+            "salt": salt,
         },
     )
     body = response_body(item, revision, now)
     if key is not None:
         idempotency.store(conn, scope, key, CREATED, body)
-    record = replace(item.record, revision=revision, recorded_at=now)
+    full, erased = integrity.revision_commitment(fields, salt)
+    record = replace(
+        item.record, revision=revision, recorded_at=now, revision_sha256=full, revision_erased_sha256=erased
+    )
     return Stored(item.incident_ref, revision, body, CREATED, replayed=False, record=record)
 
 

@@ -65,8 +65,7 @@ def test_as_recorded_replay_reproduces_every_stored_decision(
 def test_records_erased_by_retention_are_reported_as_not_reproducible_not_as_failures(
     seeded: Engine, registry: RulesetRegistry
 ) -> None:
-    with session_scope(engine=seeded) as session:
-        report = apply_retention(session, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
+    report = apply_retention(seeded, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
     assert report.fields_erased > 0
     job = rs.run(seeded, registry, mode="as_recorded")
     assert job.summary["failed"] == 0
