@@ -101,8 +101,11 @@ class Settings(BaseSettings):
         2555, ge=1, description="Days after which personal content of checklists is erased."
     )
     retention_batch_size: int = Field(
-        500, ge=1, le=100_000, description="Decision records erased per transaction (the write lock "
-        "is held for one batch at a time)."
+        500,
+        ge=1,
+        le=100_000,
+        description="Decision records erased per transaction (the write lock "
+        "is held for one batch at a time).",
     )
 
     @property

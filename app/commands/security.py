@@ -117,7 +117,8 @@ def retention_apply(
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Count, change nothing.")] = False,
     batch_size: Annotated[
-        int | None, typer.Option(min=1, help="Decision records per transaction (SAFESTEPS_RETENTION_BATCH_SIZE).")
+        int | None,
+        typer.Option(min=1, help="Decision records per transaction (SAFESTEPS_RETENTION_BATCH_SIZE)."),
     ] = None,
 ) -> None:
     """Erase names, dates of birth and free text from decisions older than the period.

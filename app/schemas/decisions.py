@@ -128,8 +128,10 @@ class ChainBreak(BaseModel):
         description="Which part failed: `decision_record`, `erasure_log`, `checklist_revision`, "
         "`incident`, `decision_feedback` or `access_event`.",
     )
-    seq: int = Field(description="Position in that part of the first record that does not verify (`seq` "
-        "of a decision record, `id` of any other row).")
+    seq: int = Field(
+        description="Position in that part of the first record that does not verify (`seq` "
+        "of a decision record, `id` of any other row)."
+    )
     decision_id: str | None
     reason: str = Field(
         description="`hash_mismatch`, `prev_hash_mismatch`, `gap`, `head_mismatch`, `beyond_head` (a "

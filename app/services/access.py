@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -27,7 +28,7 @@ def record_access(
     client_ip: str | None,
     request_id: str | None,
 ) -> AccessEvent:
-    values = {
+    values: dict[str, Any] = {
         "at": utcnow(),
         "principal_id": principal.id,
         "role": principal.role.value,

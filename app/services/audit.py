@@ -235,9 +235,7 @@ def verify(session: Session, *, batch: int = 1000) -> AuditVerification:
     access audit (chains of their own). Reports each part and the first break of the first part
     that fails."""
     erasure_part = integrity.verify_chain(session, integrity.ERASURES, batch=batch)
-    erasures = {
-        row["id"]: row for row in session.execute(select(integrity.ERASURES.table)).mappings()
-    }
+    erasures = {row["id"]: row for row in session.execute(select(integrity.ERASURES.table)).mappings()}
     parts = [erasure_part]
     if erasure_part.broken is None:
         parts.append(verify_records(session, erasures, batch=batch))

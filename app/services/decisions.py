@@ -111,7 +111,9 @@ def add_feedback(
         "submitted_by": body.submitted_by,
         "created_at": utcnow(),
     }
-    feedback_id = integrity.append_row(session.connection(), integrity.FEEDBACK, integrity.feedback_values(values))
+    feedback_id = integrity.append_row(
+        session.connection(), integrity.FEEDBACK, integrity.feedback_values(values)
+    )
     return FeedbackPublic.model_validate({"id": feedback_id, **values})
 
 

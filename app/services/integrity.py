@@ -85,7 +85,15 @@ def revision_commitment(fields: Mapping[str, Any], salt: str) -> tuple[str, str]
 
 
 FEEDBACK_ERASABLE = ("comment", "submitted_by")
-FEEDBACK_FIELDS = ("decision_id", "rule_id", "outcome", "reason_code", "comment", "submitted_by", "created_at")
+FEEDBACK_FIELDS = (
+    "decision_id",
+    "rule_id",
+    "outcome",
+    "reason_code",
+    "comment",
+    "submitted_by",
+    "created_at",
+)
 
 
 def feedback_values(values: Mapping[str, Any]) -> dict[str, Any]:
@@ -98,10 +106,10 @@ def feedback_values(values: Mapping[str, Any]) -> dict[str, Any]:
 def _feedback_content_ok(row: RowMapping) -> bool:
     fields = {k: row[k] for k in FEEDBACK_FIELDS}
     if row["erased_at"] is None:
-        return commitment(fields, FEEDBACK_ERASABLE, row["salt"])[0] == row["content_sha256"]
+        return bool(commitment(fields, FEEDBACK_ERASABLE, row["salt"])[0] == row["content_sha256"])
     if any(row[k] is not None for k in (*FEEDBACK_ERASABLE, "salt")):
         return False
-    return commitment(fields, FEEDBACK_ERASABLE, None)[1] == row["erased_sha256"]
+    return bool(commitment(fields, FEEDBACK_ERASABLE, None)[1] == row["erased_sha256"])
 
 
 # ---- side chains ----------------------------------------------------------------------------------
@@ -134,7 +142,7 @@ ERASURES = SideChain(
 SIDE_CHAINS = (ERASURES, FEEDBACK, ACCESS_EVENTS)
 
 
-def link(chain: SideChain, prev_hash: str, row_id: int, values: Mapping[str, Any]) -> str:
+def link(chain: SideChain, prev_hash: str, row_id: int, values: Mapping[str, Any] | RowMapping) -> str:
     record = {"id": row_id, **{name: values[name] for name in chain.covered}}
     return sha256_hex(prev_hash.encode("ascii") + canonical_json(record))
 
@@ -166,7 +174,7 @@ def append_row(conn: Connection, chain: SideChain, values: Mapping[str, Any]) ->
     digest = link(chain, head.hash, row_id, values)
     conn.execute(insert(chain.table).values(id=row_id, **values, prev_hash=head.hash, hash=digest))
     conn.execute(_move_head(chain), {"new_id": row_id, "new_hash": digest})
-    return row_id
+    return int(row_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,7 +336,9 @@ def verify_incidents(session: Session, *, batch: int = 500) -> PartReport:
             RECORDS.c.input,
         )
         .outerjoin(counts, counts.c.incident_id == INCIDENTS.c.id)
-        .outerjoin(latest, and_(latest.c.incident_id == INCIDENTS.c.id, latest.c.number == INCIDENTS.c.revision))
+        .outerjoin(
+            latest, and_(latest.c.incident_id == INCIDENTS.c.id, latest.c.number == INCIDENTS.c.revision)
+        )
         .outerjoin(first, and_(first.c.incident_id == INCIDENTS.c.id, first.c.number == 1))
         .outerjoin(RECORDS, RECORDS.c.decision_id == latest.c.decision_id)
         .order_by(INCIDENTS.c.id)

@@ -142,7 +142,13 @@ def erase_batch(
             conn.execute(
                 update(RECORDS)
                 .where(RECORDS.c.seq == row.seq)
-                .values(input=new_input, result=new_result, erased=row.erasable, erased_at=now, erasure_id=entry_id)
+                .values(
+                    input=new_input,
+                    result=new_result,
+                    erased=row.erasable,
+                    erased_at=now,
+                    erasure_id=entry_id,
+                )
             )
         if decision_ids:
             conn.execute(
@@ -166,7 +172,9 @@ def erase_batch(
             replay_results_erased=_erase_replay_copies(conn, decision_ids),
             batches=1,
         )
-    old_keys = select(IDEMPOTENCY.c.scope, IDEMPOTENCY.c.key).where(IDEMPOTENCY.c.created_at < cutoff).limit(limit)
+    old_keys = (
+        select(IDEMPOTENCY.c.scope, IDEMPOTENCY.c.key).where(IDEMPOTENCY.c.created_at < cutoff).limit(limit)
+    )
     keys = conn.execute(old_keys).all()
     for scope, key in keys:
         conn.execute(delete(IDEMPOTENCY).where(IDEMPOTENCY.c.scope == scope, IDEMPOTENCY.c.key == key))
@@ -178,12 +186,16 @@ def _erase_replay_copies(conn: Any, decision_ids: list[str]) -> int:
         return 0
     erased = 0
     found = conn.execute(
-        select(REPLAY_RESULTS.c.id, REPLAY_RESULTS.c.detail).where(REPLAY_RESULTS.c.decision_id.in_(decision_ids))
+        select(REPLAY_RESULTS.c.id, REPLAY_RESULTS.c.detail).where(
+            REPLAY_RESULTS.c.decision_id.in_(decision_ids)
+        )
     ).all()
     for result_id, detail in found:
         cleaned = _erase_quoted(detail)
         if cleaned is not None:
-            conn.execute(update(REPLAY_RESULTS).where(REPLAY_RESULTS.c.id == result_id).values(detail=cleaned))
+            conn.execute(
+                update(REPLAY_RESULTS).where(REPLAY_RESULTS.c.id == result_id).values(detail=cleaned)
+            )
             erased += 1
     return erased
 
@@ -211,7 +223,10 @@ def pending(session: Session, *, cutoff: datetime) -> RetentionReport:
         revisions_erased=int(revisions),
         feedback_erased=count(FEEDBACK, FEEDBACK.c.created_at < cutoff, FEEDBACK.c.erased_at.is_(None)),
         feedback_comments_cleared=count(
-            FEEDBACK, FEEDBACK.c.created_at < cutoff, FEEDBACK.c.erased_at.is_(None), FEEDBACK.c.comment.is_not(None)
+            FEEDBACK,
+            FEEDBACK.c.created_at < cutoff,
+            FEEDBACK.c.erased_at.is_(None),
+            FEEDBACK.c.comment.is_not(None),
         ),
         idempotency_records_deleted=count(IDEMPOTENCY, IDEMPOTENCY.c.created_at < cutoff),
     )
@@ -234,7 +249,9 @@ def apply_retention(
     with session_scope(engine=engine) as session:
         comments = session.execute(
             select(func.count()).where(
-                FEEDBACK.c.created_at < cutoff, FEEDBACK.c.erased_at.is_(None), FEEDBACK.c.comment.is_not(None)
+                FEEDBACK.c.created_at < cutoff,
+                FEEDBACK.c.erased_at.is_(None),
+                FEEDBACK.c.comment.is_not(None),
             )
         ).scalar_one()
     while True:

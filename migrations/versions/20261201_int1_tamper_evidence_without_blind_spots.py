@@ -69,7 +69,15 @@ FEEDBACK_COVERED = (
     "content_sha256",
     "erased_sha256",
 )
-FEEDBACK_FIELDS = ("decision_id", "rule_id", "outcome", "reason_code", "comment", "submitted_by", "created_at")
+FEEDBACK_FIELDS = (
+    "decision_id",
+    "rule_id",
+    "outcome",
+    "reason_code",
+    "comment",
+    "submitted_by",
+    "created_at",
+)
 SIDE_CHAINS = ("erasure_log", "decision_feedback", "access_event")
 
 DECISION_FUNCTION = """
@@ -272,7 +280,17 @@ def _backfill() -> None:
         bind.execute(sa.update(head).where(head.c.id == 1).values(seq=seq, hash=prev))
 
     # Erasures made before this revision: one erasure-log entry per erasure time.
-    covered = ("run_id", "at", "cutoff", "records", "first_seq", "last_seq", "seqs_sha256", "revisions", "feedback")
+    covered = (
+        "run_id",
+        "at",
+        "cutoff",
+        "records",
+        "first_seq",
+        "last_seq",
+        "seqs_sha256",
+        "revisions",
+        "feedback",
+    )
     heads: dict[str, tuple[int, str]] = {}
     prev, entry_id = GENESIS, 0
     for at, group in sorted(erased_groups.items()):
@@ -296,7 +314,14 @@ def _backfill() -> None:
     heads["erasure_log"] = (entry_id, prev)
 
     feedback = _table(
-        "decision_feedback", "id", *FEEDBACK_FIELDS, "salt", "content_sha256", "erased_sha256", "prev_hash", "hash"
+        "decision_feedback",
+        "id",
+        *FEEDBACK_FIELDS,
+        "salt",
+        "content_sha256",
+        "erased_sha256",
+        "prev_hash",
+        "hash",
     )
     prev, last = GENESIS, 0
     for row in bind.execute(sa.select(feedback).order_by(feedback.c.id)).mappings().all():
@@ -455,7 +480,9 @@ def _rechain_auth2() -> None:
         record["recorded_at"] = _utc(record["recorded_at"])
         record["context"] = orjson.Fragment(row["context"].encode("utf-8"))
         digest = _sha(prev.encode("ascii") + _canonical(record))
-        bind.execute(sa.update(records).where(records.c.seq == row["seq"]).values(prev_hash=prev, hash=digest))
+        bind.execute(
+            sa.update(records).where(records.c.seq == row["seq"]).values(prev_hash=prev, hash=digest)
+        )
         prev, seq = digest, row["seq"]
     if seq:
         head = _table("decision_chain_head", "id", "seq", "hash")

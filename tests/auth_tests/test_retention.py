@@ -14,7 +14,6 @@ from sqlmodel import Session
 from typer.testing import CliRunner
 
 from app.cli import app as cli
-from app.db import session_scope
 from app.main import create_app
 from app.models.base import utcnow
 from app.rules.checklist import Checklist

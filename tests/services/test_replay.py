@@ -9,7 +9,6 @@ import orjson
 import pytest
 from sqlalchemy import Engine, select
 
-from app.db import session_scope
 from app.models.base import utcnow
 from app.models.decision import DecisionRecord
 from app.rules import lock
