@@ -14,16 +14,15 @@ from rich.table import Table
 
 from app.commands import replay as replay_commands
 from app.commands import rules as rules_commands
+from app.commands.audit import audit_app
 from app.commands.console import err, fail, out
 from app.commands.security import keys_app, retention_app
-from app.db import session_scope
 from app.rules.decision import Decision, Outcome
 from app.rules.errors import RulesError, RulesetCheckError
 from app.rules.registry import RulesetRegistry, load_file, ruleset_files
 from app.rules.testing import Report
 from app.rules.testing import run as run_rule_tests
 from app.schemas.evaluate import DEFAULT_RULESET, EvaluateRequest
-from app.services import audit
 from app.services.evaluation import evaluate_checklist
 from app.settings import get_settings
 
@@ -35,7 +34,6 @@ app.add_typer(retention_app, name="retention")
 rules_app.command("lock")(rules_commands.lock_command)
 rules_app.command("list")(rules_commands.list_command)
 rules_app.command("diff")(rules_commands.diff_command)
-audit_app = typer.Typer(help="The decision log: verify its hash chain.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
 app.command("replay")(replay_commands.replay_command)
 demo_app = typer.Typer(help="Synthetic data for demos and measurement.", no_args_is_help=True)
@@ -208,16 +206,6 @@ def print_test_report(report: Report, *, verbose: bool) -> None:
         f"({report.outcome_coverage:.1f}% of rule outcomes)",
         soft_wrap=True,
     )
-
-
-@audit_app.command("verify")
-def audit_verify() -> None:
-    """Recompute the decision log's hash chain; exit 1 at the first broken link."""
-    with session_scope() as session:
-        result = audit.verify(session)
-    sys.stdout.write(result.model_dump_json(exclude_none=True) + "\n")
-    if not result.verified:
-        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from app.observability import configure_logging
 from app.ratelimit import RateLimiter
 from app.routers import access, decisions, errors, evaluate, health, incidents, keys, replays, rulesets
 from app.rules.registry import RulesetRegistry
+from app.services.checkpoint import PeriodicCheckpoints, load_private_key
 from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
 
@@ -56,9 +57,20 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             stale_after=timedelta(seconds=settings.replay_stale_seconds),
         )
         worker.start()
+    checkpoints = None
+    if settings.checkpoint_interval_seconds and settings.checkpoint_signing_key and settings.checkpoint_dir:
+        checkpoints = PeriodicCheckpoints(
+            engine,
+            load_private_key(settings.checkpoint_signing_key.get_secret_value()),
+            settings.checkpoint_dir,
+            settings.checkpoint_interval_seconds,
+        )
+        checkpoints.start()
     try:
         yield
     finally:
+        if checkpoints is not None:
+            await run_in_threadpool(checkpoints.stop)
         if worker is not None:
             await run_in_threadpool(worker.stop)
         engine.dispose()

@@ -108,6 +108,20 @@ class Settings(BaseSettings):
         "is held for one batch at a time).",
     )
 
+    # Signed checkpoints of the audit chains (app.services.checkpoint)
+    checkpoint_signing_key: SecretStr | None = Field(
+        None,
+        description="Ed25519 private key signing checkpoints: base64 of the 32-byte seed or PEM "
+        "(`safesteps audit keygen`). Keep it outside the database's reach.",
+    )
+    checkpoint_public_key: str | None = Field(
+        None, description="Ed25519 public key that checkpoints are checked with (base64 or PEM)."
+    )
+    checkpoint_dir: Path | None = Field(None, description="Where periodic checkpoints are written.")
+    checkpoint_interval_seconds: float = Field(
+        0, ge=0, description="Write a checkpoint into checkpoint_dir this often (0: never)."
+    )
+
     @property
     def oidc_enabled(self) -> bool:
         return self.oidc_jwks_file is not None or self.oidc_jwks_url is not None
@@ -122,6 +136,10 @@ class Settings(BaseSettings):
             raise ValueError(f"oidc_role_map maps to unknown roles {unknown}; roles are {ROLES}")
         if self.oidc_enabled and not (self.oidc_issuers and self.oidc_audiences):
             raise InsecureSettings("OIDC needs oidc_issuers and oidc_audiences allow-lists")
+        if self.checkpoint_interval_seconds and (
+            self.checkpoint_dir is None or not self.checkpoint_signing_key
+        ):
+            raise ValueError("periodic checkpoints need checkpoint_dir and checkpoint_signing_key")
         if self.environment == "production":
             self._production_guard()
         return self
