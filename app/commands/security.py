@@ -10,10 +10,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 import typer
+from sqlalchemy.exc import DBAPIError
 from rich.table import Table
 
 from app.auth.roles import Role
-from app.commands.console import err, out
+from app.commands.console import err, fail, out
 from app.db import build_engine, migrate, session_scope
 from app.models.base import utcnow
 from app.services import apikeys, retention
@@ -140,6 +141,12 @@ def retention_apply(
             dry_run=dry_run,
             batch_size=batch_size or settings.retention_batch_size,
         )
+    except DBAPIError:
+        # PostgreSQL refuses an erasure that is not the one the chain promised: the record was altered.
+        raise fail(
+            "retention stopped: the database refused an erasure (a record no longer matches its chain; "
+            "run `safesteps audit verify`). Batches before it are committed."
+        ) from None
     finally:
         engine.dispose()
     summary = {"dry_run": dry_run, **asdict(report), "cutoff": report.cutoff.isoformat()}
