@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 import typer
-from sqlalchemy.exc import DBAPIError
 from rich.table import Table
+from sqlalchemy.exc import DBAPIError
 
 from app.auth.roles import Role
 from app.commands.console import err, fail, out
