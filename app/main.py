@@ -14,12 +14,13 @@ from starlette.concurrency import run_in_threadpool
 
 from app import __version__
 from app.auth.authenticator import Authenticator
-from app.auth.deps import check_routes
 from app.db import build_engine, migrate
-from app.middleware import BodySizeLimit, RequestContext
+from app.http import errors
+from app.http.guards import check_routes
+from app.http.middleware import BodySizeLimit, RequestContext
+from app.http.ratelimit import RateLimiter
 from app.observability import configure_logging
-from app.ratelimit import RateLimiter
-from app.routers import access, decisions, errors, evaluate, health, incidents, keys, replays, rulesets
+from app.routers import access, decisions, evaluate, health, incidents, keys, replays, rulesets
 from app.rules.registry import RulesetRegistry
 from app.services.checkpoint import PeriodicCheckpoints, load_private_key
 from app.services.replay.worker import ReplayWorker

@@ -10,7 +10,7 @@ import orjson
 import typer
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from app.commands.console import fail
+from app.commands.console import exit_error
 from app.db import session_scope
 from app.services import audit, checkpoint
 from app.settings import Settings, get_settings
@@ -23,11 +23,11 @@ audit_app = typer.Typer(
 
 def signing_key(settings: Settings) -> Ed25519PrivateKey:
     if settings.checkpoint_signing_key is None:
-        raise fail("no SAFESTEPS_CHECKPOINT_SIGNING_KEY (make one with `safesteps audit keygen`)")
+        raise exit_error("no SAFESTEPS_CHECKPOINT_SIGNING_KEY (make one with `safesteps audit keygen`)")
     try:
         return checkpoint.load_private_key(settings.checkpoint_signing_key.get_secret_value())
     except (checkpoint.CheckpointError, ValueError) as exc:
-        raise fail(f"SAFESTEPS_CHECKPOINT_SIGNING_KEY: {exc}") from None
+        raise exit_error(f"SAFESTEPS_CHECKPOINT_SIGNING_KEY: {exc}") from None
 
 
 def verify_key(settings: Settings) -> Ed25519PublicKey:
@@ -35,9 +35,9 @@ def verify_key(settings: Settings) -> Ed25519PublicKey:
         try:
             return checkpoint.load_public_key(settings.checkpoint_public_key)
         except (checkpoint.CheckpointError, ValueError) as exc:
-            raise fail(f"SAFESTEPS_CHECKPOINT_PUBLIC_KEY: {exc}") from None
+            raise exit_error(f"SAFESTEPS_CHECKPOINT_PUBLIC_KEY: {exc}") from None
     if settings.checkpoint_signing_key is None:
-        raise fail("checking a checkpoint needs SAFESTEPS_CHECKPOINT_PUBLIC_KEY (or the signing key)")
+        raise exit_error("checking a checkpoint needs SAFESTEPS_CHECKPOINT_PUBLIC_KEY (or the signing key)")
     return signing_key(settings).public_key()
 
 
@@ -62,7 +62,7 @@ def audit_verify(
             try:
                 found = checkpoint.check(session, data, public_key)
             except checkpoint.CheckpointError as exc:
-                raise fail(f"{against}: {exc}") from None
+                raise exit_error(f"{against}: {exc}") from None
             output["checkpoint"] = found.as_dict()
             output["verified"] = result.verified and found.verified
     sys.stdout.write(orjson.dumps(output).decode("utf-8") + "\n")

@@ -12,6 +12,7 @@ out = Console(width=None if sys.stdout.isatty() else 140)
 err = Console(stderr=True, width=None if sys.stderr.isatty() else 140)
 
 
-def fail(message: str, code: int = 1) -> typer.Exit:
+def exit_error(message: str, code: int = 1) -> typer.Exit:
+    """Print ``message`` as an error; the caller raises the returned exit."""
     err.print(f"[bold red]error:[/] {message}", highlight=False)
     return typer.Exit(code)

@@ -14,7 +14,7 @@ from rich.table import Table
 from sqlalchemy.exc import DBAPIError
 
 from app.auth.roles import Role
-from app.commands.console import err, fail, out
+from app.commands.console import err, exit_error, out
 from app.db import build_engine, migrate, session_scope
 from app.models.base import utcnow
 from app.services import apikeys, retention
@@ -143,7 +143,7 @@ def retention_apply(
         )
     except DBAPIError:
         # PostgreSQL refuses an erasure that is not the one the chain promised: the record was altered.
-        raise fail(
+        raise exit_error(
             "retention stopped: the database refused an erasure (a record no longer matches its chain; "
             "run `safesteps audit verify`). Batches before it are committed."
         ) from None

@@ -36,6 +36,7 @@ from sqlmodel import Session
 
 from app.models.base import utcnow
 from app.models.decision import GENESIS_HASH
+from app.models.tables import RECORDS
 from app.rules.canonical import canonical_json, sha256_hex
 from app.services import integrity, statements
 
@@ -175,7 +176,7 @@ def _hash_at(session: Session, chain: str, position: int) -> str | None:
     if position == 0:
         return GENESIS_HASH
     if chain == DECISIONS:
-        query = select(statements.RECORDS.c.hash).where(statements.RECORDS.c.seq == position)
+        query = select(RECORDS.c.hash).where(RECORDS.c.seq == position)
     else:
         table = next(c.table for c in integrity.SIDE_CHAINS if c.name == chain)
         query = select(table.c.hash).where(table.c.id == position)

@@ -32,18 +32,14 @@ from sqlalchemy import Connection, RowMapping, Table, and_, bindparam, func, ins
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
-from app.models.auth import AccessEvent
-from app.models.decision import GENESIS_HASH, DecisionFeedback, DecisionRecord
-from app.models.incident import ChecklistRevision, Incident
-from app.models.integrity import ChainHead, ErasureLog
+from app.models.decision import GENESIS_HASH
+from app.models.tables import ACCESS_EVENTS as ACCESS_TABLE
+from app.models.tables import CHAIN_HEADS as HEADS
+from app.models.tables import ERASURES as ERASURE_TABLE
+from app.models.tables import FEEDBACK as FEEDBACK_TABLE
+from app.models.tables import INCIDENTS, RECORDS, REVISIONS
 from app.rules.canonical import canonical_json, sha256_hex
 from app.schemas.decisions import ChainBreak
-
-HEADS: Table = ChainHead.__table__  # type: ignore[attr-defined]
-RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
-REVISIONS: Table = ChecklistRevision.__table__  # type: ignore[attr-defined]
-INCIDENTS: Table = Incident.__table__  # type: ignore[attr-defined]
-
 
 # ---- salted commitments --------------------------------------------------------------------------
 
@@ -125,18 +121,18 @@ class SideChain:
 
 ACCESS_EVENTS = SideChain(
     "access_event",
-    AccessEvent.__table__,  # type: ignore[attr-defined]
+    ACCESS_TABLE,
     ("at", "principal_id", "role", "action", "target", "status", "client_ip", "request_id"),
 )
 FEEDBACK = SideChain(
     "decision_feedback",
-    DecisionFeedback.__table__,  # type: ignore[attr-defined]
+    FEEDBACK_TABLE,
     ("decision_id", "rule_id", "outcome", "reason_code", "created_at", "content_sha256", "erased_sha256"),
     _feedback_content_ok,
 )
 ERASURES = SideChain(
     "erasure_log",
-    ErasureLog.__table__,  # type: ignore[attr-defined]
+    ERASURE_TABLE,
     ("run_id", "at", "cutoff", "records", "first_seq", "last_seq", "seqs_sha256", "revisions", "feedback"),
 )
 SIDE_CHAINS = (ERASURES, FEEDBACK, ACCESS_EVENTS)

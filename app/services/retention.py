@@ -30,20 +30,13 @@ from sqlalchemy import Engine, Table, delete, func, select, update
 from sqlmodel import Session
 
 from app.db import begin_write, session_scope
-from app.models.decision import DecisionFeedback, DecisionRecord
-from app.models.idempotency import IdempotencyKey
-from app.models.incident import ChecklistRevision
-from app.models.replay import ReplayResult
+from app.models.tables import FEEDBACK, RECORDS, REVISIONS
+from app.models.tables import KEYS as IDEMPOTENCY
+from app.models.tables import RESULTS as REPLAY_RESULTS
 from app.services import audit, erasure, integrity
 from app.services.erasure import personal_fields
 
 __all__ = ["RetentionReport", "apply_retention", "erase_batch", "personal_fields"]
-
-RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
-FEEDBACK: Table = DecisionFeedback.__table__  # type: ignore[attr-defined]
-IDEMPOTENCY: Table = IdempotencyKey.__table__  # type: ignore[attr-defined]
-REVISIONS: Table = ChecklistRevision.__table__  # type: ignore[attr-defined]
-REPLAY_RESULTS: Table = ReplayResult.__table__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)
