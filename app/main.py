@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -42,7 +43,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         pool_size=settings.db_pool_size,
     )
     if settings.auto_migrate:
-        await run_in_threadpool(migrate, engine)
+        await run_in_threadpool(functools.partial(migrate, engine, timeout=settings.startup_timeout_seconds))
     if settings.threadpool_size is not None:
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threadpool_size
     app.state.engine = engine

@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     busy_timeout_ms: int = Field(
         default=5000, ge=0, description="SQLite: how long a writer waits for the write lock."
     )
+    startup_timeout_seconds: float = Field(
+        default=300.0,
+        gt=0,
+        description="SQLite: how long a starting process waits for another one that is migrating.",
+    )
     db_pool_size: int = Field(default=10, ge=1, description="Connections kept per process.")
     threadpool_size: int | None = Field(
         default=None, ge=1, description="Worker threads for sync handlers (default: AnyIO's 40)."

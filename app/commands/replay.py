@@ -37,7 +37,7 @@ def _database() -> Iterator[tuple[Engine, RulesetRegistry]]:
     engine = build_engine(settings.database_url, busy_timeout_ms=settings.busy_timeout_ms, pool_size=2)
     try:
         if settings.auto_migrate:
-            migrate(engine)
+            migrate(engine, timeout=settings.startup_timeout_seconds)
         yield engine, registry
     finally:
         engine.dispose()

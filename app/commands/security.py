@@ -133,7 +133,7 @@ def retention_apply(
     engine = build_engine(settings.database_url, busy_timeout_ms=settings.busy_timeout_ms)
     try:
         if settings.auto_migrate:
-            migrate(engine)
+            migrate(engine, timeout=settings.startup_timeout_seconds)
         report = retention.apply_retention(
             engine,
             cutoff=cutoff,
