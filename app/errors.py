@@ -44,7 +44,7 @@ class StaleRevision(ServiceError):
         self.reference, self.expected, self.current = reference, expected, current
         self.detail = {"incident_ref": reference, "expected_revision": expected, "current_revision": current}
         what = f"is at revision {current}" if current else "does not exist yet"
-        super().__init__(f"incident {reference} {what}; the write was based on revision {expected}")
+        super().__init__(f"the incident {what}; fetch it and submit again on top of it")
 
 
 class InvalidPrecondition(ServiceError):

@@ -17,7 +17,8 @@ from app import __version__
 from app.auth.authenticator import Authenticator
 from app.db import build_engine, migrate
 from app.http import errors
-from app.http.guards import check_routes
+from app.http.guards import check_routes, document_errors
+from app.http.input_guard import InputGuard
 from app.http.middleware import BodySizeLimit, RequestContext
 from app.http.ratelimit import RateLimiter
 from app.observability import configure_logging
@@ -95,6 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (health, evaluate, rulesets, incidents, decisions, replays, keys, access):
         app.include_router(module.router)
     check_routes(app)  # deny by default: every route declares its permission or that it is public
+    document_errors(app)
     app.state.authenticator = Authenticator(settings)
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)
     app.state.failure_limiter = RateLimiter(
@@ -102,6 +104,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     # add_middleware wraps: the last added runs first. RequestContext sees every response,
     # including a 413 from the body limit.
+    # Inside the body limit (it reads at most max_body_bytes); batch items are checked one by one.
+    app.add_middleware(InputGuard, per_item=frozenset({"/v1/checklists:batch"}))
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContext)
     return app

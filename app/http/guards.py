@@ -35,7 +35,7 @@ from app.http.errors import render
 from app.http.middleware import CLIENT_ID_STATE
 from app.http.ratelimit import retry_after_header
 from app.http.session import SessionDep
-from app.schemas.errors import error_responses
+from app.schemas.errors import ErrorBody, error_responses
 from app.services.access import record_access
 
 log = logging.getLogger("safesteps.auth")
@@ -222,3 +222,22 @@ def check_routes(app: FastAPI) -> None:
     """Deny by default: refuse to build an app with a route that declares no access rule."""
     for route in api_routes(app):
         route_guard(route)
+
+
+def document_errors(app: FastAPI) -> None:
+    """Declare on every operation the error statuses the app can answer it with, besides those the
+    route lists itself (its own 404, 409, 412...): 422 anywhere (a parameter, or text that cannot be
+    stored: ``app.http.input_guard``), 400 and 413 where there is a body (malformed JSON, too large),
+    503 where a credential or the database is involved (busy, or the identity provider unreachable)."""
+    for context in api_routes(app):
+        route = context.original_route
+        assert isinstance(route, APIRoute)
+        statuses = [422]
+        if route.body_field is not None:
+            statuses += [400, 413]
+        if route_guard(context) is not None:
+            statuses.append(503)
+        # On the route itself and on its effective context (the router's responses merged in).
+        for responses in (route.responses, context.responses):
+            for status in statuses:
+                responses.setdefault(status, {"model": ErrorBody})

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import AwareDatetime
 
 from app.http.guards import AUTH_ERRORS, audited
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.schemas.auth import AccessEventPublic
 from app.schemas.errors import error_responses
+from app.schemas.types import Instant
 from app.services.access import list_access
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
@@ -27,8 +27,8 @@ def list_access_events(
     principal_id: Annotated[str | None, Query(max_length=128)] = None,
     target: Annotated[str | None, Query(max_length=128)] = None,
     action: Annotated[str | None, Query(max_length=32)] = None,
-    since: AwareDatetime | None = None,
-    until: AwareDatetime | None = None,
+    since: Instant | None = None,
+    until: Instant | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[AccessEventPublic]:

@@ -89,9 +89,7 @@ def add_feedback(
     result = found.result
     findings = {f["rule_id"] for f in orjson.loads(result)["findings"]}
     if body.rule_id not in findings:
-        raise InvalidFeedback(
-            f"rule {body.rule_id} is not a finding of decision {decision_id}", field="body.rule_id"
-        )
+        raise InvalidFeedback("the rule is not a finding of this decision", field="body.rule_id")
     values = {
         "decision_id": decision_id,
         "rule_id": body.rule_id,

@@ -46,6 +46,7 @@ from app.rules.engine import Facts, decide
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
+from app.schemas.types import UNSAFE_TEXT_MESSAGE, UNSAFE_TEXT_TYPE, unsafe_location
 from app.services import audit, idempotency, integrity, statements
 
 log = logging.getLogger("safesteps.submissions")
@@ -297,6 +298,8 @@ def submit_batch(
     for index, raw in enumerate(items):
         ref = raw.get("incident_ref") if isinstance(raw.get("incident_ref"), str) else None
         try:
+            if (where := unsafe_location(raw)) is not None:
+                raise InvalidItem([{"loc": where, "msg": UNSAFE_TEXT_MESSAGE, "type": UNSAFE_TEXT_TYPE}])
             try:
                 parsed = BatchItem.model_validate(raw)
             except ValidationError as exc:

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from app.cli import app as cli
 from app.db import build_engine
 from app.main import create_app
+from app.models.tables import RECORDS
 from app.services import audit, checkpoint, integrity
 from app.settings import Settings, get_settings
 from tests.auth import as_role
@@ -60,7 +61,7 @@ def rewrite_decisions_from(conn: Connection, seq: int) -> None:
     """Change a record and re-link every later one and the head: a consistent forgery."""
     tamper(conn, "UPDATE decision_record SET requested_by = 'key:forged000000000' WHERE seq = :s", s=seq)
     prev = conn.execute(text("SELECT hash FROM decision_record WHERE seq = :s"), {"s": seq - 1}).scalar_one()
-    rows = conn.execute(select(audit.RECORDS).where(audit.RECORDS.c.seq >= seq).order_by(audit.RECORDS.c.seq))
+    rows = conn.execute(select(RECORDS).where(RECORDS.c.seq >= seq).order_by(RECORDS.c.seq))
     for row in rows.mappings().all():
         digest = audit.chain_hash(prev, audit.record_bytes(row["seq"], row))
         tamper(
