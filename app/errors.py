@@ -88,6 +88,23 @@ class OutsideForce(ServiceError):
         super().__init__(f"this client may only work with force {bound}")
 
 
+class InvalidKeyRequest(ServiceError):
+    """A key that must not be made: already expired, or an admin key without expiry from a bound admin."""
+
+    def __init__(self, message: str, field: str = "body.expires_at") -> None:
+        self.field = field
+        super().__init__(message)
+
+
+class ForceChange(ServiceError):
+    """A revision named another force than the incident's: an incident never moves between forces."""
+
+    field = "body.checklist.incident.force"
+
+    def __init__(self) -> None:
+        super().__init__("an incident stays with the force that reported it; a revision cannot move it")
+
+
 class ReplayJobNotFound(ServiceError):
     def __init__(self, job_id: str) -> None:
         self.job_id = job_id
@@ -109,12 +126,14 @@ class DatabaseBusy(ServiceError):
 __all__ = [
     "DatabaseBusy",
     "DecisionNotFound",
+    "ForceChange",
     "IdempotencyConflict",
     "IncidentNotFound",
     "IncidentReferenceMismatch",
     "InvalidCursor",
     "InvalidFeedback",
     "InvalidItem",
+    "InvalidKeyRequest",
     "InvalidPrecondition",
     "ItemFailed",
     "OutsideForce",

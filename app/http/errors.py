@@ -23,12 +23,14 @@ from app.db import retryable
 from app.errors import (
     DatabaseBusy,
     DecisionNotFound,
+    ForceChange,
     IdempotencyConflict,
     IncidentNotFound,
     IncidentReferenceMismatch,
     InvalidCursor,
     InvalidFeedback,
     InvalidItem,
+    InvalidKeyRequest,
     InvalidPrecondition,
     ItemFailed,
     OutsideForce,
@@ -171,6 +173,8 @@ ERRORS: dict[type[Exception], Renderer] = {
     DatabaseBusy: lambda _, __: BUSY,
     ItemFailed: lambda _, __: Rendered(500, INTERNAL.body),  # logged where it happened
     OutsideForce: domain(403, "outside_force"),
+    InvalidKeyRequest: domain(422, "invalid_key_request"),
+    ForceChange: domain(409, "force_change"),
     ReplayJobNotFound: domain(404, "replay_job_not_found", message="Replay job not found."),
     RequestValidationError: _request_invalid,
     InvalidItem: _item_invalid,

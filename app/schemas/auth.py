@@ -47,3 +47,4 @@ class AccessEventPublic(BaseModel):
     status: int
     client_ip: str | None
     request_id: str | None
+    force: str | None = None

@@ -37,6 +37,7 @@ def record_access(
         "status": status,
         "client_ip": client_ip[:64] if client_ip else None,
         "request_id": request_id,
+        "force": principal.force,
     }
     # Linked into the access-audit chain (the caller holds the write transaction).
     event_id = integrity.append_row(session.connection(), integrity.ACCESS_EVENTS, values)
@@ -54,8 +55,12 @@ def list_access(
     until: datetime | None = None,
     limit: int = 100,
     offset: int = 0,
+    force: str | None = None,
 ) -> Sequence[AccessEvent]:
+    """Newest first; ``force``: a force-bound reader sees only the accesses of its own force's clients."""
     query = select(AccessEvent)
+    if force is not None:
+        query = query.where(AccessEvent.force == force)
     if principal_id is not None:
         query = query.where(AccessEvent.principal_id == principal_id)
     if target is not None:

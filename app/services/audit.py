@@ -23,7 +23,7 @@ from sqlalchemy import Connection, RowMapping, select
 from sqlmodel import Session
 
 from app.models.decision import GENESIS_HASH, PendingRecord
-from app.models.tables import RECORDS
+from app.models.tables import RECORDS, REVISIONS
 from app.rules.canonical import canonical_json, sha256_hex
 from app.schemas.decisions import AuditVerification, ChainBreak, PartVerification
 from app.services import integrity, statements
@@ -230,5 +230,27 @@ def verify(session: Session, *, batch: int = 1000) -> AuditVerification:
         parts={
             p.part: PartVerification(verified=p.broken is None, records=p.records, head_hash=p.head_hash)
             for p in parts
+        },
+    )
+
+
+def for_force(session: Session, report: AuditVerification, force: str) -> AuditVerification:
+    """A verification as a force-bound auditor sees it: whether everything verifies (the chains are
+    one for all forces), with counts of its own force's rows only; a break in another force's data
+    is named by part and reason, not by position or decision."""
+    counts = integrity.force_counts(session, force)
+    broken = report.first_broken
+    if broken is not None:
+        own_ids = integrity.force_decision_ids(force).where(REVISIONS.c.decision_id == broken.decision_id)
+        own = broken.decision_id is not None and session.execute(own_ids).first() is not None
+        if not own:
+            broken = ChainBreak(part=broken.part, seq=0, decision_id=None, reason=broken.reason)
+    return AuditVerification(
+        verified=report.verified,
+        records=counts["decision_record"],
+        first_broken=broken,
+        parts={
+            name: PartVerification(verified=part.verified, records=counts.get(name, part.records))
+            for name, part in report.parts.items()
         },
     )

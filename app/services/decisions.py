@@ -105,22 +105,26 @@ def add_feedback(
     return FeedbackPublic.model_validate({"id": feedback_id, **values})
 
 
-def feedback_stats(session: Session) -> FeedbackStats:
-    """Counts for auditors: how often findings are accepted or overridden, why, and for which rules."""
+def feedback_stats(session: Session, *, force: str | None = None) -> FeedbackStats:
+    """Counts for auditors: how often findings are accepted or overridden, why, and for which rules
+    (a force-bound auditor: on its own force's decisions only)."""
+    scope = [FEEDBACK.c.decision_id.in_(integrity.force_decision_ids(force))] if force is not None else []
     by_outcome: dict[str, int] = dict(
-        session.execute(select(FEEDBACK.c.outcome, func.count()).group_by(FEEDBACK.c.outcome)).all()
+        session.execute(
+            select(FEEDBACK.c.outcome, func.count()).where(*scope).group_by(FEEDBACK.c.outcome)
+        ).all()
     )
     reasons = session.execute(
         select(FEEDBACK.c.reason_code, func.count())
-        .where(FEEDBACK.c.reason_code.is_not(None))
+        .where(FEEDBACK.c.reason_code.is_not(None), *scope)
         .group_by(FEEDBACK.c.reason_code)
         .order_by(func.count().desc(), FEEDBACK.c.reason_code)
     ).all()
     rules: dict[str, dict[str, int]] = {}
     for rule_id, outcome, count in session.execute(
-        select(FEEDBACK.c.rule_id, FEEDBACK.c.outcome, func.count()).group_by(
-            FEEDBACK.c.rule_id, FEEDBACK.c.outcome
-        )
+        select(FEEDBACK.c.rule_id, FEEDBACK.c.outcome, func.count())
+        .where(*scope)
+        .group_by(FEEDBACK.c.rule_id, FEEDBACK.c.outcome)
     ):
         rules.setdefault(str(rule_id), {"accepted": 0, "overridden": 0})[str(outcome)] = int(count)
     return FeedbackStats(

@@ -122,7 +122,7 @@ class SideChain:
 ACCESS_EVENTS = SideChain(
     "access_event",
     ACCESS_TABLE,
-    ("at", "principal_id", "role", "action", "target", "status", "client_ip", "request_id"),
+    ("at", "principal_id", "role", "action", "target", "status", "client_ip", "request_id", "force"),
 )
 FEEDBACK = SideChain(
     "decision_feedback",
@@ -347,3 +347,33 @@ def verify_incidents(session: Session, *, batch: int = 500) -> PartReport:
             return PartReport(part, checked, broken=broken)
         checked += 1
     return PartReport(part, checked)
+
+
+# ---- what a force-bound auditor sees ---------------------------------------------------------------
+
+
+def force_decision_ids(force: str) -> Any:
+    """The decision ids of one force's incident revisions (a subquery)."""
+    return (
+        select(REVISIONS.c.decision_id)
+        .join(INCIDENTS, INCIDENTS.c.id == REVISIONS.c.incident_id)
+        .where(INCIDENTS.c.force == force)
+    )
+
+
+def force_counts(session: Session, force: str) -> dict[str, int]:
+    """How many rows of each part belong to ``force``."""
+
+    def count(source: Any, *where: Any) -> int:
+        return int(session.execute(select(func.count()).select_from(source).where(*where)).scalar_one())
+
+    own = force_decision_ids(force)
+    return {
+        "decision_record": count(RECORDS, RECORDS.c.decision_id.in_(own)),
+        "checklist_revision": count(
+            REVISIONS.join(INCIDENTS, INCIDENTS.c.id == REVISIONS.c.incident_id), INCIDENTS.c.force == force
+        ),
+        "incident": count(INCIDENTS, INCIDENTS.c.force == force),
+        "decision_feedback": count(FEEDBACK.table, FEEDBACK.table.c.decision_id.in_(own)),
+        "access_event": count(ACCESS_EVENTS.table, ACCESS_EVENTS.table.c.force == force),
+    }

@@ -55,20 +55,22 @@ STORE_RESPONSE: Update = (
 
 
 @lru_cache
-def upsert_incident(dialect: str, conditional: bool, scoped: bool = False) -> Insert:
-    """Insert at revision 1, or bump the revision (only from ``:base`` when ``conditional``, and
-    only an incident of ``:force`` when ``scoped``: a force-bound client)."""
+def upsert_incident(dialect: str, conditional: bool) -> Insert:
+    """Insert at revision 1, or bump the revision: only of an incident of ``:force`` (an incident
+    never moves to another force, and a force-bound client never touches another force's), and
+    only from ``:base`` when ``conditional``."""
     stmt = _insert(dialect, INCIDENTS).values({name: bindparam(name) for name in INCIDENT_VALUES})
     changes: dict[str, Any] = {
-        name: stmt.excluded[name] for name in INCIDENT_VALUES if name not in ("reference", "created_at")
+        name: stmt.excluded[name]
+        for name in INCIDENT_VALUES
+        if name not in ("reference", "force", "created_at")
     }
     changes["revision"] = INCIDENTS.c.revision + 1
-    conditions = [INCIDENTS.c.revision == bindparam("base")] if conditional else []
-    if scoped:
-        conditions.append(INCIDENTS.c.force == bindparam("force"))
-    where = and_(*conditions) if conditions else None
+    conditions = [INCIDENTS.c.force == bindparam("force")]
+    if conditional:
+        conditions.append(INCIDENTS.c.revision == bindparam("base"))
     result: Insert = stmt.on_conflict_do_update(
-        index_elements=["reference"], set_=changes, where=where
+        index_elements=["reference"], set_=changes, where=and_(*conditions)
     ).returning(INCIDENTS.c.id, INCIDENTS.c.revision)
     return result
 

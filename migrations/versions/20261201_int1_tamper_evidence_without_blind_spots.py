@@ -5,6 +5,7 @@
   salted commitment to the record's checklist revision (``revision_sha256``,
   ``revision_erased_sha256``); ``erasure_id`` names the erasure-log entry of an erasure.
 - erasure_log: one entry per retention batch, a hash chain of its own.
+- access_event: the reader's force binding (``force``), so a bound auditor sees its own force's.
 - access_event and decision_feedback: hash chains of their own (``prev_hash``, ``hash``); heads in
   chain_head. Feedback and revisions get salts (erased with their personal fields) and
   ``erased_at``; their submitters become nullable (retention erases them).
@@ -59,7 +60,7 @@ RECORD_CHAINED = (
     "requested_by",
     "recorded_at",
 )
-ACCESS_COVERED = ("at", "principal_id", "role", "action", "target", "status", "client_ip", "request_id")
+ACCESS_COVERED = ("at", "principal_id", "role", "action", "target", "status", "client_ip", "request_id", "force")
 FEEDBACK_COVERED = (
     "decision_id",
     "rule_id",
@@ -401,8 +402,10 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("hash", Str(length=64), nullable=True))
         batch_op.alter_column("submitted_by", existing_type=Str(length=128), nullable=True)
     with op.batch_alter_table("access_event", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("force", Str(length=16), nullable=True))
         batch_op.add_column(sa.Column("prev_hash", Str(length=64), nullable=True))
         batch_op.add_column(sa.Column("hash", Str(length=64), nullable=True))
+        batch_op.create_index(batch_op.f("ix_access_event_force"), ["force"], unique=False)
     _backfill()
     required = {
         "decision_record": ("erasable", "input_erased_sha256", "result_erased_sha256"),
@@ -446,8 +449,10 @@ def downgrade() -> None:
     # The chain form of auth2 (without the erasure digests and revision commitments).
     _rechain_auth2()
     with op.batch_alter_table("access_event", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_access_event_force"))
         batch_op.drop_column("hash")
         batch_op.drop_column("prev_hash")
+        batch_op.drop_column("force")
     with op.batch_alter_table("decision_feedback", schema=None) as batch_op:
         for column in ("hash", "prev_hash", "erased_at", "erased_sha256", "content_sha256", "salt"):
             batch_op.drop_column(column)
