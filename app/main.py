@@ -98,9 +98,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     check_routes(app)  # deny by default: every route declares its permission or that it is public
     document_errors(app)
     app.state.authenticator = Authenticator(settings)
-    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)
+    storage = settings.rate_limit_storage_url
+    app.state.rate_limiter = RateLimiter(
+        settings.rate_limit_per_second, settings.rate_limit_burst, storage_url=storage, namespace="client"
+    )
     app.state.failure_limiter = RateLimiter(
-        settings.auth_failure_rate_per_second, settings.auth_failure_burst
+        settings.auth_failure_rate_per_second,
+        settings.auth_failure_burst,
+        storage_url=storage,
+        namespace="failed",
     )
     # add_middleware wraps: the last added runs first. RequestContext sees every response,
     # including a 413 from the body limit.

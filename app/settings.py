@@ -92,14 +92,18 @@ class Settings(BaseSettings):
     oidc_leeway_seconds: int = Field(30, ge=0, le=300, description="Clock skew allowed on `exp`.")
 
     # Limits
-    rate_limit_per_second: float = Field(
-        20.0, gt=0, description="Sustained requests a second per client, per API process."
-    )
+    rate_limit_per_second: float = Field(20.0, gt=0, description="Sustained requests a second per client.")
     rate_limit_burst: int = Field(60, ge=1, description="Requests a client may send at once.")
     auth_failure_rate_per_second: float = Field(
         2.0, gt=0, description="Sustained failed authentications a second per address."
     )
     auth_failure_burst: int = Field(30, ge=1, description="Failed authentications allowed at once.")
+    rate_limit_storage_url: str = Field(
+        "memory://",
+        pattern=r"^(memory|redis|rediss|redis\+unix|redis\+sentinel|redis\+cluster)://",
+        description="Where rate-limit counts live: `memory://` (one process) or a shared "
+        "`redis://host:6379/<db>` (every worker and replica on one budget per client).",
+    )
 
     # Retention
     retention_days: int = Field(

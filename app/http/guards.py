@@ -33,7 +33,6 @@ from app.auth.roles import Permission, Principal
 from app.db import access_record_scope
 from app.http.errors import render
 from app.http.middleware import CLIENT_ID_STATE
-from app.http.ratelimit import retry_after_header
 from app.http.session import SessionDep
 from app.schemas.errors import ErrorBody, error_responses
 from app.services.access import record_access
@@ -94,11 +93,9 @@ class Authorize:
     def admit(self, request: Request, principal: Principal) -> Principal:
         """Name the caller for the access log and take a token from its bucket (429 when empty)."""
         setattr(request.state, CLIENT_ID_STATE, principal.id)
-        wait = request.app.state.rate_limiter.acquire(principal.id)
-        if wait is not None:
-            raise HTTPException(
-                429, "Too many requests; slow down.", headers={"Retry-After": retry_after_header(wait)}
-            )
+        refused = request.app.state.rate_limiter.acquire(principal.id)
+        if refused is not None:
+            raise HTTPException(429, "Too many requests; slow down.", headers=refused.headers())
         return principal
 
 
@@ -130,11 +127,9 @@ def _auth_errors(request: Request) -> Iterator[None]:
 def _refuse(request: Request, message: str) -> NoReturn:
     # Failed attempts are limited per address too: they cost a database lookup each.
     client = request.client.host if request.client else "unknown"
-    wait = request.app.state.failure_limiter.acquire(f"ip:{client}")
-    if wait is not None:
-        raise HTTPException(
-            429, "Too many failed attempts; slow down.", headers={"Retry-After": retry_after_header(wait)}
-        )
+    refused = request.app.state.failure_limiter.acquire(f"ip:{client}")
+    if refused is not None:
+        raise HTTPException(429, "Too many failed attempts; slow down.", headers=refused.headers())
     raise HTTPException(401, message, headers={"WWW-Authenticate": "Bearer"})
 
 
