@@ -86,7 +86,11 @@ class Settings(BaseSettings):
     oidc_role_claim: str = Field("safesteps_role", description="Claim naming the caller's role.")
     oidc_role_map: dict[str, str] = Field(
         default_factory=dict,
-        description="Identity-provider role -> SafeSteps role; SafeSteps role names map to themselves.",
+        description="Identity-provider role -> SafeSteps role. When set, it is the only way to a role; "
+        "when empty, SafeSteps role names stand for themselves.",
+    )
+    oidc_max_token_lifetime_seconds: int = Field(
+        3600, ge=60, le=86_400, description="Tokens valid for longer than this (exp - iat) are refused."
     )
     oidc_force_claim: str = Field("force", description="Claim binding the caller to a force.")
     oidc_leeway_seconds: int = Field(30, ge=0, le=300, description="Clock skew allowed on `exp`.")
