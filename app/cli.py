@@ -64,6 +64,8 @@ def serve(
         workers=workers,
         reload=reload,
         access_log=False,
+        # The app decides whom to believe (SAFESTEPS_TRUSTED_PROXIES), not uvicorn's default.
+        proxy_headers=False,
     )
 
 
@@ -209,4 +211,11 @@ def print_test_report(report: Report, *, verbose: bool) -> None:
 
 
 def main() -> None:
+    try:  # settings first: a refused setting is one line on stderr, never a traceback or a secret
+        get_settings()
+    except ValidationError as exc:
+        for error in exc.errors(include_input=False, include_url=False):
+            where = ".".join(str(part) for part in error["loc"]) or "settings"
+            err.print(f"[bold red]error:[/] {where}: {error['msg']}", highlight=False, soft_wrap=True)
+        raise SystemExit(2) from None
     app()

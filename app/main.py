@@ -12,6 +12,7 @@ import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app import __version__
 from app.auth.authenticator import Authenticator
@@ -27,6 +28,7 @@ from app.rules.registry import RulesetRegistry
 from app.services.checkpoint import PeriodicCheckpoints, load_private_key
 from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
+from app.supervision import watch_supervisor
 
 
 def operation_id(route: APIRoute) -> str:
@@ -38,6 +40,7 @@ def operation_id(route: APIRoute) -> str:
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Build the database engine (and migrate it when configured); dispose of it on shutdown."""
     settings: Settings = app.state.settings
+    watch_supervisor()
     engine = build_engine(
         settings.database_url,
         busy_timeout_ms=settings.busy_timeout_ms,
@@ -82,12 +85,16 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
+    docs = settings.api_docs == "public"
     app = FastAPI(
         lifespan=lifespan,
         title="SafeSteps",
         version=__version__,
         summary="Safeguarding-checklist decision support for police responses to concern for a child.",
         generate_unique_id_function=operation_id,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+        openapi_url="/openapi.json" if docs else None,
     )
     app.state.settings = settings
     # Compile every rule-set version once; a broken or altered file stops the service here.
@@ -114,4 +121,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(InputGuard, per_item=frozenset({"/v1/checklists:batch"}))
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContext)
+    if settings.trusted_proxies:
+        # X-Forwarded-For names the client only when the connection comes from one of these: anyone
+        # else could set the audited address and dodge the failed-login limit.
+        app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxy_list)
     return app

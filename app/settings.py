@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Self
@@ -22,12 +24,31 @@ ASYMMETRIC_ALGORITHMS = frozenset(
 ROLES = ("control_room", "mdt", "auditor", "rules_admin", "admin")
 
 
+MIN_SECRET_BITS = 96
+
+
+def weak_secret(secret: str) -> bool:
+    """Too little randomness to be a secret: whitespace, a repeated pattern, or under
+    ``MIN_SECRET_BITS`` by the characters' own frequencies (32 spaces: 0 bits;
+    ``secrets.token_hex(16)``: about 120)."""
+    if not secret.strip() or any(c.isspace() for c in secret):
+        return True
+    if secret in (secret + secret)[1:-1]:  # a shorter pattern repeated ("password" * 6)
+        return True
+    counts = Counter(secret)
+    bits = -sum(n * math.log2(n / len(secret)) for n in counts.values())
+    return bits < MIN_SECRET_BITS
+
+
 class InsecureSettings(ValueError):
     """Production settings that must not be used; the service refuses to start."""
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="SAFESTEPS_", env_file=".env", extra="ignore")
+    # hide_input_in_errors: a refused setting must never print the secrets next to it.
+    model_config = SettingsConfigDict(
+        env_prefix="SAFESTEPS_", env_file=".env", extra="ignore", hide_input_in_errors=True
+    )
 
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = Field(
@@ -58,6 +79,14 @@ class Settings(BaseSettings):
         default=60.0, gt=0, description="A running job silent this long is resumed by another worker."
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    api_docs: Literal["public", "off"] = Field(
+        "public", description="`off`: no /docs, /redoc or /openapi.json (the document ships in openapi/)."
+    )
+    trusted_proxies: str = Field(
+        "",
+        description="Comma-separated addresses or networks of the reverse proxies whose X-Forwarded-For "
+        "is believed (e.g. `10.0.0.5,10.1.0.0/16`); empty: the connection's own address is the client's.",
+    )
 
     # Credentials
     key_pepper: SecretStr = Field(
@@ -136,6 +165,10 @@ class Settings(BaseSettings):
     )
 
     @property
+    def trusted_proxy_list(self) -> list[str]:
+        return [part.strip() for part in self.trusted_proxies.split(",") if part.strip()]
+
+    @property
     def oidc_enabled(self) -> bool:
         return self.oidc_jwks_file is not None or self.oidc_jwks_url is not None
 
@@ -159,11 +192,11 @@ class Settings(BaseSettings):
 
     def _production_guard(self) -> None:
         pepper = self.key_pepper.get_secret_value()
-        if pepper == DEVELOPMENT_PEPPER or len(pepper) < MIN_SECRET_LENGTH:
+        if pepper == DEVELOPMENT_PEPPER or len(pepper) < MIN_SECRET_LENGTH or weak_secret(pepper):
             raise InsecureSettings(
                 "production needs SAFESTEPS_KEY_PEPPER: a random secret of at least "
-                f"{MIN_SECRET_LENGTH} characters (e.g. `python -c 'import secrets; "
-                "print(secrets.token_urlsafe(48))'`)"
+                f"{MIN_SECRET_LENGTH} characters and {MIN_SECRET_BITS} bits, without spaces "
+                "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)"
             )
         if self.oidc_jwks_url is not None and not self.oidc_jwks_url.startswith("https://"):
             raise InsecureSettings("production fetches the OIDC JWKS over https only")

@@ -9,9 +9,9 @@ audience must be on the allow-lists, ``exp`` is required and enforced. Keys come
 from __future__ import annotations
 
 import hashlib
-import time
 import json
 import re
+import time
 from typing import Any
 
 import jwt
@@ -144,7 +144,7 @@ class OidcVerifier:
             # must not become admin. Without one, SafeSteps role names stand for themselves.
             role_map = self.settings.oidc_role_map
             name = role_map.get(value) if role_map else value
-            if name in Role.__members__:
+            if name is not None and name in Role.__members__:
                 mapped.add(Role(name))
         if len(mapped) != 1:
             raise NoRole("the token must carry exactly one SafeSteps role")

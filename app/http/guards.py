@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http import HTTPStatus
 from typing import Annotated, NoReturn
 
 from fastapi import Depends, FastAPI, Request, params
@@ -100,6 +101,9 @@ class Authorize:
 
 
 def _credential(request: Request, credentials: HTTPAuthorizationCredentials | None) -> str:
+    # Two Authorization headers: which one a proxy, a log or this service reads is anyone's guess.
+    if len(request.headers.getlist("authorization")) > 1:
+        _refuse(request, "Send exactly one Authorization header.")
     if credentials is None:
         _refuse(request, "A credential is required (Authorization: Bearer ...).")
     return credentials.credentials
@@ -232,7 +236,13 @@ def document_errors(app: FastAPI) -> None:
             statuses += [400, 413]
         if route_guard(context) is not None:
             statuses.append(503)
-        # On the route itself and on its effective context (the router's responses merged in).
+        # On the route itself and on its effective context (the router's responses merged in). As
+        # OpenAPI content, not a ``model``: FastAPI builds response models when a route is made.
         for responses in (route.responses, context.responses):
             for status in statuses:
-                responses.setdefault(status, {"model": ErrorBody})
+                responses.setdefault(status, _error_content(status))
+
+
+def _error_content(status: int) -> dict[str, object]:
+    schema = {"$ref": f"#/components/schemas/{ErrorBody.__name__}"}
+    return {"description": HTTPStatus(status).phrase, "content": {"application/json": {"schema": schema}}}
