@@ -66,6 +66,9 @@ def serve(
         access_log=False,
         # The app decides whom to believe (SAFESTEPS_TRUSTED_PROXIES), not uvicorn's default.
         proxy_headers=False,
+        # Slow clients and oversized heads (app.http.server).
+        http="app.http.server:DeadlineH11Protocol",
+        h11_max_incomplete_event_size=get_settings().max_header_bytes,
     )
 
 

@@ -118,7 +118,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # add_middleware wraps: the last added runs first. RequestContext sees every response,
     # including a 413 from the body limit.
     # Inside the body limit (it reads at most max_body_bytes); batch items are checked one by one.
-    app.add_middleware(InputGuard, per_item=frozenset({"/v1/checklists:batch"}))
+    app.add_middleware(
+        InputGuard,
+        per_item=frozenset({"/v1/checklists:batch"}),
+        max_headers=settings.max_headers,
+        max_header_bytes=settings.max_header_bytes,
+    )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContext)
     if settings.trusted_proxies:

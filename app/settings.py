@@ -73,6 +73,15 @@ class Settings(BaseSettings):
     )
     rulesets_dir: Path = Field(default=BUILTIN_RULESETS, description="Root of the rule-set files.")
     max_body_bytes: int = Field(default=1_048_576, ge=1024, description="Largest request body accepted.")
+    max_header_bytes: int = Field(
+        default=16_384,
+        ge=1024,
+        description="Largest request headers (431 beyond; 400 for a head sent slower).",
+    )
+    max_headers: int = Field(default=64, ge=8, description="Most request headers accepted (431 beyond).")
+    client_timeout_seconds: float = Field(
+        default=15.0, gt=0, description="A request must arrive whole within this (`safesteps serve`)."
+    )
     replay_worker: bool = Field(default=True, description="Run the replay-job worker thread.")
     replay_poll_seconds: float = Field(default=1.0, gt=0, description="Idle worker poll interval.")
     replay_stale_seconds: float = Field(

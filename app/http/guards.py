@@ -227,11 +227,12 @@ def document_errors(app: FastAPI) -> None:
     """Declare on every operation the error statuses the app can answer it with, besides those the
     route lists itself (its own 404, 409, 412...): 422 anywhere (a parameter, or text that cannot be
     stored: ``app.http.input_guard``), 400 and 413 where there is a body (malformed JSON, too large),
-    503 where a credential or the database is involved (busy, or the identity provider unreachable)."""
+    503 where a credential or the database is involved (busy, or the identity provider unreachable),
+    431 anywhere (too many headers)."""
     for context in api_routes(app):
         route = context.original_route
         assert isinstance(route, APIRoute)
-        statuses = [422]
+        statuses = [422, 431]
         if route.body_field is not None:
             statuses += [400, 413]
         if route_guard(context) is not None:

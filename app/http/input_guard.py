@@ -51,11 +51,15 @@ async def _reject(send: Send, path: str) -> None:
         message="The request does not match the schema.",
         fields=[FieldError(path=path, message=UNSAFE_TEXT_MESSAGE, type=UNSAFE_TEXT_TYPE)],
     )
+    await _send(send, 422, body)
+
+
+async def _send(send: Send, status: int, body: ErrorBody) -> None:
     data = body.model_dump_json(exclude_none=True).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 422,
+            "status": status,
             "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())],
         }
     )
@@ -66,12 +70,27 @@ class InputGuard:
     """``per_item``: paths whose body is a list of items checked one by one by the service (a batch:
     one bad item must not fail the others)."""
 
-    def __init__(self, app: ASGIApp, per_item: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        per_item: frozenset[str] = frozenset(),
+        max_headers: int = 64,
+        max_header_bytes: int = 16_384,
+    ) -> None:
         self.app, self.per_item = app, per_item
+        self.max_headers, self.max_header_bytes = max_headers, max_header_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        headers = scope["headers"]
+        size = sum(len(k) + len(v) for k, v in headers)
+        if len(headers) > self.max_headers or size > self.max_header_bytes:
+            refusal = ErrorBody(
+                error="headers_too_large", message="The request headers are too many or too large."
+            )
+            await _send(send, 431, refusal)
             return
         problem = "path" if unsafe(scope["path"]) else query_problem(scope["query_string"])
         if problem is not None:

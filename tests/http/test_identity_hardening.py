@@ -123,3 +123,71 @@ def test_workers_exit_when_their_supervisor_is_killed(tmp_path: Path) -> None:
                 os.kill(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+
+
+def _serve(tmp_path: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "SAFESTEPS_DATABASE_URL": f"sqlite:///{tmp_path / 'slow.db'}",
+        "SAFESTEPS_REPLAY_WORKER": "false",
+        "SAFESTEPS_LOG_LEVEL": "WARNING",
+        "SAFESTEPS_CLIENT_TIMEOUT_SECONDS": "1.5",
+        "SAFESTEPS_MAX_HEADER_BYTES": "4096",
+        "SAFESTEPS_MAX_HEADERS": "20",
+    }
+    proc = subprocess.Popen(
+        [str(Path(sys.executable).parent / "safesteps"), "serve", "--port", str(port)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return proc
+        except httpx.TransportError:
+            time.sleep(0.1)
+    proc.kill()
+    raise AssertionError("the server did not start")
+
+
+def test_slow_clients_are_cut_off_and_heads_are_bounded(tmp_path: Path) -> None:
+    import socket
+
+    proc = _serve(tmp_path, 8307)
+    try:
+        # A slowloris: a byte of header every half second never completes a request in time.
+        with socket.create_connection(("127.0.0.1", 8307), timeout=10) as sock:
+            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
+            started = time.monotonic()
+            closed = False
+            for _ in range(20):
+                try:
+                    sock.sendall(b"X")
+                    sock.settimeout(0.5)
+                    if sock.recv(1024) == b"":
+                        closed = True
+                        break
+                except TimeoutError:
+                    continue
+                except OSError:
+                    closed = True
+                    break
+            assert closed, "the slow client was never cut off"
+            assert time.monotonic() - started < 5
+        # A client that connects and sends nothing is cut off too.
+        with socket.create_connection(("127.0.0.1", 8307), timeout=5) as sock:
+            assert sock.recv(1024) == b""
+        # Heads beyond the limits.
+        big = httpx.get("http://127.0.0.1:8307/healthz", headers={"X-Big": "a" * 8000}, timeout=5)
+        assert (big.status_code, big.json()["error"]) == (431, "headers_too_large")
+        many = httpx.get(
+            "http://127.0.0.1:8307/healthz", headers={f"X-H{i}": "1" for i in range(30)}, timeout=5
+        )
+        assert (many.status_code, many.json()["error"]) == (431, "headers_too_large")
+        assert httpx.get("http://127.0.0.1:8307/healthz", timeout=5).status_code == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
