@@ -191,3 +191,15 @@ def test_slow_clients_are_cut_off_and_heads_are_bounded(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_responses_are_never_cached_or_sniffed(settings: Settings) -> None:
+    with TestClient(create_app(settings)) as client:
+        creds = credentials_for(client.app)  # type: ignore[arg-type]
+        for response in (
+            client.get("/v1/incidents", headers=creds.headers("auditor")),
+            client.get("/v1/incidents/WMP-404", headers=creds.headers("auditor")),
+            client.get("/v1/incidents"),
+        ):
+            assert response.headers["cache-control"] == "no-store"
+            assert response.headers["x-content-type-options"] == "nosniff"
