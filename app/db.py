@@ -190,10 +190,16 @@ def _locked(exc: OperationalError) -> bool:
 def _migrate(engine: Engine, revision: str) -> None:
     with engine.connect() as connection:
         postgres = connection.dialect.name == "postgresql"
+        raw: Any = None
         if postgres:
             connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _MIGRATION_LOCK})
             connection.commit()
         else:
+            # SQLite changes a column by rebuilding the table; dropping the old copy of a table
+            # other rows refer to would fail with foreign keys on. Off for the migration (outside
+            # the transaction, where SQLite allows it), checked before the commit, on again after.
+            raw = connection.connection.dbapi_connection
+            raw.execute("PRAGMA foreign_keys=OFF")
             _write_intent.active = True
             try:
                 connection.begin()
@@ -201,11 +207,16 @@ def _migrate(engine: Engine, revision: str) -> None:
                 _write_intent.active = False
         try:
             command.upgrade(alembic_config(connection), revision)
+            if raw is not None and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                raise RuntimeError("the migration left rows whose foreign keys point nowhere")
             connection.commit()
         finally:
             if postgres:
                 connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _MIGRATION_LOCK})
                 connection.commit()
+            if raw is not None:
+                connection.rollback()
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def end_unit_of_work(session: Session, *, ok: bool) -> None:
