@@ -23,12 +23,13 @@ from app.http.input_guard import InputGuard
 from app.http.middleware import BodySizeLimit, RequestContext
 from app.http.ratelimit import RateLimiter
 from app.observability import configure_logging
-from app.routers import access, decisions, evaluate, health, incidents, keys, replays, rulesets
+from app.routers import access, aggregates, decisions, evaluate, health, incidents, keys, replays, rulesets
 from app.rules.registry import RulesetRegistry
 from app.services.checkpoint import PeriodicCheckpoints, load_private_key
 from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
 from app.supervision import watch_supervisor
+from app.ui import views as ui_views
 
 
 def operation_id(route: APIRoute) -> str:
@@ -100,8 +101,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Compile every rule-set version once; a broken or altered file stops the service here.
     app.state.registry = RulesetRegistry.load(settings.rulesets_dir)
     errors.install(app)
-    for module in (health, evaluate, rulesets, incidents, decisions, replays, keys, access):
+    for module in (health, evaluate, rulesets, incidents, decisions, aggregates, replays, keys, access):
         app.include_router(module.router)
+    ui_views.install(app)
     check_routes(app)  # deny by default: every route declares its permission or that it is public
     document_errors(app)
     app.state.authenticator = Authenticator(settings)

@@ -2,6 +2,7 @@
 
 from sqlmodel import SQLModel
 
+from app.models.aggregate import AuditDecision, AuditDecisionDay, AuditFinding, AuditStepDay
 from app.models.auth import AccessEvent, ApiKey
 from app.models.base import NAMING_CONVENTION, UTCDateTime, utcnow
 from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
@@ -9,6 +10,7 @@ from app.models.idempotency import IdempotencyKey
 from app.models.incident import ChecklistRevision, Incident
 from app.models.integrity import ChainHead, ErasureLog
 from app.models.replay import ReplayJob, ReplayResult
+from app.models.ui import UiSession
 
 metadata = SQLModel.metadata
 
@@ -16,6 +18,10 @@ __all__ = [
     "NAMING_CONVENTION",
     "AccessEvent",
     "ApiKey",
+    "AuditDecision",
+    "AuditDecisionDay",
+    "AuditFinding",
+    "AuditStepDay",
     "ChainHead",
     "ChecklistRevision",
     "DecisionChainHead",
@@ -27,6 +33,7 @@ __all__ = [
     "ReplayJob",
     "ReplayResult",
     "UTCDateTime",
+    "UiSession",
     "metadata",
     "utcnow",
 ]

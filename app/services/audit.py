@@ -153,6 +153,15 @@ def _content_problem(row: RowMapping, erasures: Mapping[int, RowMapping]) -> str
     return None
 
 
+def content_matches(row: RowMapping) -> bool:
+    """The record's input and result hash to what the chain recorded: as appended, or as the chain
+    promised retention would leave them (whether an erasure is accounted for is ``verify``'s)."""
+    digests = (content_sha256(row["input"]), content_sha256(row["result"]))
+    if row["erasure_id"] is None:
+        return digests == (row["input_sha256"], row["result_sha256"])
+    return digests == (row["input_erased_sha256"], row["result_erased_sha256"])
+
+
 def _unlinked(session: Session, row: RowMapping) -> ChainBreak | None:
     """When a record links to a record further back, the ones in between are not in the chain."""
     found = session.execute(select(RECORDS.c.seq).where(RECORDS.c.hash == row["prev_hash"])).first()

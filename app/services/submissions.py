@@ -48,7 +48,7 @@ from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
 from app.schemas.types import UNSAFE_TEXT_MESSAGE, UNSAFE_TEXT_TYPE, unsafe_location
-from app.services import audit, idempotency, integrity, statements
+from app.services import aggregates, audit, idempotency, integrity, statements
 
 log = logging.getLogger("safesteps.submissions")
 
@@ -204,7 +204,9 @@ def response_body(item: Prepared, revision: int, received_at: datetime) -> str:
         "received_at": received_at,
         "hook": decision.hook,
         "blocking": decision.blocking,
-        "outstanding": [{k: f[k] for k in _OUTSTANDING_FIELDS} for f in item.findings],
+        "outstanding": [
+            {k: f[k] for k in _OUTSTANDING_FIELDS if k in f} for f in item.findings
+        ],  # basis: sem. 2
         "score": decision.score,
         "completeness": decision.completeness,
         "evaluation": orjson.Fragment(item.record.result),
@@ -283,6 +285,7 @@ def submit(
     stored = store(conn, item, requested_by, utcnow())
     if stored.record is not None:
         audit.append(conn, [stored.record])
+        aggregates.record_appended(conn, aggregates.catalogue_for(registry), [stored.record])
     return stored
 
 
@@ -343,4 +346,5 @@ def submit_batch(
         result = SubmissionResult.model_validate_json(stored.response)
         outcomes[index] = Applied(index, item.incident_ref, stored.status_code, stored.replayed, result)
     audit.append(conn, records)
+    aggregates.record_appended(conn, aggregates.catalogue_for(registry), records)
     return [outcomes[i] for i in range(len(items))]

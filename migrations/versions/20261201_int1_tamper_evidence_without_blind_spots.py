@@ -18,7 +18,7 @@ Existing rows are committed to and re-chained here. The link formulas are copied
 checklist fields are personal comes from the application's checklist model (as retention reads it).
 
 Revision ID: int1
-Revises: auth2
+Revises: ui1
 Create Date: 2026-12-01 09:20:00
 """
 
@@ -36,7 +36,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "int1"
-down_revision: str | Sequence[str] | None = "auth2"
+down_revision: str | Sequence[str] | None = "ui1"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -60,7 +60,17 @@ RECORD_CHAINED = (
     "requested_by",
     "recorded_at",
 )
-ACCESS_COVERED = ("at", "principal_id", "role", "action", "target", "status", "client_ip", "request_id", "force")
+ACCESS_COVERED = (
+    "at",
+    "principal_id",
+    "role",
+    "action",
+    "target",
+    "status",
+    "client_ip",
+    "request_id",
+    "force",
+)
 FEEDBACK_COVERED = (
     "decision_id",
     "rule_id",

@@ -47,14 +47,14 @@ def test_history_survives_int1_down_and_up(tmp_path: Path) -> None:
         assert client.get("/v1/incidents/WMP-1", headers=as_role(client, "auditor")).status_code == 200
     engine = build_engine(database)
     try:
-        # Two records erased, then back to auth2 (whose erasure had no log), and up again.
+        # Two records erased, then back before int1 (erasure had no log), and up again.
         with engine.begin() as conn:
             cutoff = conn.execute(select(RECORDS.c.recorded_at).where(RECORDS.c.seq == 3)).scalar_one()
         apply_retention(engine, cutoff=cutoff, now=utcnow())
         with engine.connect() as conn:  # as an operator would: foreign keys off for the rebuild
             conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[union-attr]
             with conn.begin():
-                command.downgrade(alembic_config(conn), "auth2")
+                command.downgrade(alembic_config(conn), "ui1")
                 erased = conn.execute(text("SELECT count(*) FROM decision_record WHERE erased IS NOT NULL"))
                 assert erased.scalar() == 2
             conn.connection.dbapi_connection.execute("PRAGMA foreign_keys=ON")  # type: ignore[union-attr]
