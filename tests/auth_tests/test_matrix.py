@@ -293,7 +293,8 @@ def test_matrix(world: World, caller: str) -> None:
 # only, so the unbound key the table creates and revokes is out of their reach.
 BOUND_DIFFERENCES: dict[str, dict[str, int]] = {
     "auditor@WMP": {"get_replay": 404, "list_replay_results": 404, "download_replay_csv": 404,
-                    "download_replay_jsonl": 404, "ui_replay": 404, "ui_replay_csv": 404, "ui_replay_jsonl": 404},
+                    "download_replay_jsonl": 404, "ui_replay": 404, "ui_replay_csv": 404,
+                    "ui_replay_jsonl": 404},
     "auditor@NTH": {"get_incident": 404, "get_decision": 404, "get_replay": 404, "list_replay_results": 404,
                     "download_replay_csv": 404, "download_replay_jsonl": 404, "ui_incident": 404,
                     "ui_decision": 404, "ui_replay": 404, "ui_replay_csv": 404, "ui_replay_jsonl": 404},
