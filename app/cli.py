@@ -16,16 +16,15 @@ from app.commands import calendar as calendar_commands
 from app.commands import replay as replay_commands
 from app.commands import rules as rules_commands
 from app.commands.aggregates import aggregates_command
+from app.commands.audit import audit_app
 from app.commands.console import err, exit_error, out
 from app.commands.security import keys_app, retention_app
-from app.db import session_scope
 from app.rules.decision import Decision
 from app.rules.errors import RulesError, RulesetCheckError
 from app.rules.registry import RulesetRegistry, load_file, ruleset_files
 from app.rules.testing import Covered, Report
 from app.rules.testing import run as run_rule_tests
 from app.schemas.evaluate import DEFAULT_RULESET, EvaluateRequest
-from app.services import audit
 from app.services.evaluation import evaluate_checklist
 from app.settings import get_settings
 
@@ -38,9 +37,6 @@ rules_app.command("lock")(rules_commands.lock_command)
 rules_app.command("list")(rules_commands.list_command)
 rules_app.command("diff")(rules_commands.diff_command)
 rules_app.command("calendar")(calendar_commands.calendar_command)
-audit_app = typer.Typer(
-    help="The decision log: verify its hash chain; check or rebuild the aggregates.", no_args_is_help=True
-)
 app.add_typer(audit_app, name="audit")
 audit_app.command("aggregates")(aggregates_command)
 app.command("replay")(replay_commands.replay_command)
@@ -73,6 +69,11 @@ def serve(
         workers=workers,
         reload=reload,
         access_log=False,
+        # The app decides whom to believe (SAFESTEPS_TRUSTED_PROXIES), not uvicorn's default.
+        proxy_headers=False,
+        # Slow clients and oversized heads (app.http.server).
+        http="app.http.server:DeadlineH11Protocol",
+        h11_max_incomplete_event_size=get_settings().max_header_bytes,
     )
 
 
@@ -221,15 +222,12 @@ def print_test_report(report: Report, *, verbose: bool) -> None:
     )
 
 
-@audit_app.command("verify")
-def audit_verify() -> None:
-    """Recompute the decision log's hash chain; exit 1 at the first broken link."""
-    with session_scope() as session:
-        result = audit.verify(session)
-    sys.stdout.write(result.model_dump_json(exclude_none=True) + "\n")
-    if not result.verified:
-        raise typer.Exit(1)
-
-
 def main() -> None:
+    try:  # settings first: a refused setting is one line on stderr, never a traceback or a secret
+        get_settings()
+    except ValidationError as exc:
+        for error in exc.errors(include_input=False, include_url=False):
+            where = ".".join(str(part) for part in error["loc"]) or "settings"
+            err.print(f"[bold red]error:[/] {where}: {error['msg']}", highlight=False, soft_wrap=True)
+        raise SystemExit(2) from None
     app()

@@ -16,7 +16,9 @@
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,8 +47,8 @@ def build_engine(url: str, *, busy_timeout_ms: int = 5000, pool_size: int = 10) 
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         return create_engine(url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=False)
-    if parsed.database and parsed.database != ":memory:":
-        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    if parsed.database and parsed.database != ":memory:" and not parsed.database.startswith("file:"):
+        _create_private(Path(parsed.database))
     engine = create_engine(
         url,
         connect_args={"check_same_thread": False, "timeout": busy_timeout_ms / 1000},
@@ -55,6 +57,16 @@ def build_engine(url: str, *, busy_timeout_ms: int = 5000, pool_size: int = 10) 
     )
     _configure_sqlite(engine, busy_timeout_ms)
     return engine
+
+
+def _create_private(path: Path) -> None:
+    """Create the SQLite file readable and writable by its owner only (it holds personal data);
+    SQLite gives its -wal and -shm files the same mode. An existing file is left as it is."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
@@ -72,6 +84,8 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
             cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
+        # Freed pages are zeroed, so erased personal content does not linger in the file.
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -136,15 +150,56 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
+class StartupTimeout(RuntimeError):
+    """Another process kept the database locked (migrating) for longer than the start-up timeout."""
+
+
+def migrate(engine: Engine, revision: str = "head", *, timeout: float = 300.0) -> None:
     """Upgrade the schema. Processes starting together take turns: on PostgreSQL through an advisory
-    lock, on SQLite by running the whole upgrade in one ``BEGIN IMMEDIATE`` transaction."""
+    lock, on SQLite by running the whole upgrade in one ``BEGIN IMMEDIATE`` transaction.
+
+    On SQLite a process that finds the database locked (another one migrating, however slowly on a
+    busy machine) tries again until ``timeout`` seconds have passed, then raises ``StartupTimeout``
+    saying so; each attempt waits up to the busy timeout inside SQLite."""
+    if engine.dialect.name == "postgresql":
+        _migrate(engine, revision)
+        return
+    deadline = time.monotonic() + timeout
+    pause = 0.05
+    while True:
+        try:
+            _migrate(engine, revision)
+            return
+        except (OperationalError, DatabaseBusy) as exc:
+            if isinstance(exc, OperationalError) and not _locked(exc):
+                raise
+            if time.monotonic() + pause > deadline:
+                raise StartupTimeout(
+                    f"the database stayed locked for {timeout:g} s at start-up (another process "
+                    "migrating?); raise SAFESTEPS_STARTUP_TIMEOUT_SECONDS or look for a stuck process"
+                ) from None
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
+
+
+def _locked(exc: OperationalError) -> bool:
+    text_ = str(exc.orig).lower()
+    return "database is locked" in text_ or "database is busy" in text_
+
+
+def _migrate(engine: Engine, revision: str) -> None:
     with engine.connect() as connection:
         postgres = connection.dialect.name == "postgresql"
+        raw: Any = None
         if postgres:
             connection.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _MIGRATION_LOCK})
             connection.commit()
         else:
+            # SQLite changes a column by rebuilding the table; dropping the old copy of a table
+            # other rows refer to would fail with foreign keys on. Off for the migration (outside
+            # the transaction, where SQLite allows it), checked before the commit, on again after.
+            raw = connection.connection.dbapi_connection
+            raw.execute("PRAGMA foreign_keys=OFF")
             _write_intent.active = True
             try:
                 connection.begin()
@@ -152,11 +207,16 @@ def migrate(engine: Engine, revision: str = "head") -> None:
                 _write_intent.active = False
         try:
             command.upgrade(alembic_config(connection), revision)
+            if raw is not None and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                raise RuntimeError("the migration left rows whose foreign keys point nowhere")
             connection.commit()
         finally:
             if postgres:
                 connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": _MIGRATION_LOCK})
                 connection.commit()
+            if raw is not None:
+                connection.rollback()
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def end_unit_of_work(session: Session, *, ok: bool) -> None:
@@ -209,7 +269,7 @@ def session_scope(engine: Engine | None = None, settings: Settings | None = None
         settings = settings or get_settings()
         engine = build_engine(settings.database_url, busy_timeout_ms=settings.busy_timeout_ms)
         if settings.auto_migrate:
-            migrate(engine)
+            migrate(engine, timeout=settings.startup_timeout_seconds)
     try:
         with Session(engine, expire_on_commit=False) as session:
             try:

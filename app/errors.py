@@ -44,7 +44,7 @@ class StaleRevision(ServiceError):
         self.reference, self.expected, self.current = reference, expected, current
         self.detail = {"incident_ref": reference, "expected_revision": expected, "current_revision": current}
         what = f"is at revision {current}" if current else "does not exist yet"
-        super().__init__(f"incident {reference} {what}; the write was based on revision {expected}")
+        super().__init__(f"the incident {what}; fetch it and submit again on top of it")
 
 
 class InvalidPrecondition(ServiceError):
@@ -88,6 +88,23 @@ class OutsideForce(ServiceError):
         super().__init__(f"this client may only work with force {bound}")
 
 
+class InvalidKeyRequest(ServiceError):
+    """A key that must not be made: already expired, or an admin key without expiry from a bound admin."""
+
+    def __init__(self, message: str, field: str = "body.expires_at") -> None:
+        self.field = field
+        super().__init__(message)
+
+
+class ForceChange(ServiceError):
+    """A revision named another force than the incident's: an incident never moves between forces."""
+
+    field = "body.checklist.incident.force"
+
+    def __init__(self) -> None:
+        super().__init__("an incident stays with the force that reported it; a revision cannot move it")
+
+
 class ReplayJobNotFound(ServiceError):
     def __init__(self, job_id: str) -> None:
         self.job_id = job_id
@@ -109,12 +126,14 @@ class DatabaseBusy(ServiceError):
 __all__ = [
     "DatabaseBusy",
     "DecisionNotFound",
+    "ForceChange",
     "IdempotencyConflict",
     "IncidentNotFound",
     "IncidentReferenceMismatch",
     "InvalidCursor",
     "InvalidFeedback",
     "InvalidItem",
+    "InvalidKeyRequest",
     "InvalidPrecondition",
     "ItemFailed",
     "OutsideForce",

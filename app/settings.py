@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, Self
@@ -22,12 +24,31 @@ ASYMMETRIC_ALGORITHMS = frozenset(
 ROLES = ("control_room", "mdt", "auditor", "rules_admin", "admin")
 
 
+MIN_SECRET_BITS = 96
+
+
+def weak_secret(secret: str) -> bool:
+    """Too little randomness to be a secret: whitespace, a repeated pattern, or under
+    ``MIN_SECRET_BITS`` by the characters' own frequencies (32 spaces: 0 bits;
+    ``secrets.token_hex(16)``: about 120)."""
+    if not secret.strip() or any(c.isspace() for c in secret):
+        return True
+    if secret in (secret + secret)[1:-1]:  # a shorter pattern repeated ("password" * 6)
+        return True
+    counts = Counter(secret)
+    bits = -sum(n * math.log2(n / len(secret)) for n in counts.values())
+    return bits < MIN_SECRET_BITS
+
+
 class InsecureSettings(ValueError):
     """Production settings that must not be used; the service refuses to start."""
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="SAFESTEPS_", env_file=".env", extra="ignore")
+    # hide_input_in_errors: a refused setting must never print the secrets next to it.
+    model_config = SettingsConfigDict(
+        env_prefix="SAFESTEPS_", env_file=".env", extra="ignore", hide_input_in_errors=True
+    )
 
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = Field(
@@ -41,18 +62,40 @@ class Settings(BaseSettings):
     busy_timeout_ms: int = Field(
         default=5000, ge=0, description="SQLite: how long a writer waits for the write lock."
     )
+    startup_timeout_seconds: float = Field(
+        default=300.0,
+        gt=0,
+        description="SQLite: how long a starting process waits for another one that is migrating.",
+    )
     db_pool_size: int = Field(default=10, ge=1, description="Connections kept per process.")
     threadpool_size: int | None = Field(
         default=None, ge=1, description="Worker threads for sync handlers (default: AnyIO's 40)."
     )
     rulesets_dir: Path = Field(default=BUILTIN_RULESETS, description="Root of the rule-set files.")
     max_body_bytes: int = Field(default=1_048_576, ge=1024, description="Largest request body accepted.")
+    max_header_bytes: int = Field(
+        default=16_384,
+        ge=1024,
+        description="Largest request headers (431 beyond; 400 for a head sent slower).",
+    )
+    max_headers: int = Field(default=64, ge=8, description="Most request headers accepted (431 beyond).")
+    client_timeout_seconds: float = Field(
+        default=15.0, gt=0, description="A request must arrive whole within this (`safesteps serve`)."
+    )
     replay_worker: bool = Field(default=True, description="Run the replay-job worker thread.")
     replay_poll_seconds: float = Field(default=1.0, gt=0, description="Idle worker poll interval.")
     replay_stale_seconds: float = Field(
         default=60.0, gt=0, description="A running job silent this long is resumed by another worker."
     )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    api_docs: Literal["public", "off"] = Field(
+        "public", description="`off`: no /docs, /redoc or /openapi.json (the document ships in openapi/)."
+    )
+    trusted_proxies: str = Field(
+        "",
+        description="Comma-separated addresses or networks of the reverse proxies whose X-Forwarded-For "
+        "is believed (e.g. `10.0.0.5,10.1.0.0/16`); empty: the connection's own address is the client's.",
+    )
 
     # Credentials
     key_pepper: SecretStr = Field(
@@ -81,7 +124,11 @@ class Settings(BaseSettings):
     oidc_role_claim: str = Field("safesteps_role", description="Claim naming the caller's role.")
     oidc_role_map: dict[str, str] = Field(
         default_factory=dict,
-        description="Identity-provider role -> SafeSteps role; SafeSteps role names map to themselves.",
+        description="Identity-provider role -> SafeSteps role. When set, it is the only way to a role; "
+        "when empty, SafeSteps role names stand for themselves.",
+    )
+    oidc_max_token_lifetime_seconds: int = Field(
+        3600, ge=60, le=86_400, description="Tokens valid for longer than this (exp - iat) are refused."
     )
     oidc_force_claim: str = Field("force", description="Claim binding the caller to a force.")
     oidc_leeway_seconds: int = Field(30, ge=0, le=300, description="Clock skew allowed on `exp`.")
@@ -103,19 +150,48 @@ class Settings(BaseSettings):
     )
 
     # Limits
-    rate_limit_per_second: float = Field(
-        20.0, gt=0, description="Sustained requests a second per client, per API process."
-    )
+    rate_limit_per_second: float = Field(20.0, gt=0, description="Sustained requests a second per client.")
     rate_limit_burst: int = Field(60, ge=1, description="Requests a client may send at once.")
     auth_failure_rate_per_second: float = Field(
         2.0, gt=0, description="Sustained failed authentications a second per address."
     )
     auth_failure_burst: int = Field(30, ge=1, description="Failed authentications allowed at once.")
+    rate_limit_storage_url: str = Field(
+        "memory://",
+        pattern=r"^(memory|redis|rediss|redis\+unix|redis\+sentinel|redis\+cluster)://",
+        description="Where rate-limit counts live: `memory://` (one process) or a shared "
+        "`redis://host:6379/<db>` (every worker and replica on one budget per client).",
+    )
 
     # Retention
     retention_days: int = Field(
         2555, ge=1, description="Days after which personal content of checklists is erased."
     )
+    retention_batch_size: int = Field(
+        500,
+        ge=1,
+        le=100_000,
+        description="Decision records erased per transaction (the write lock "
+        "is held for one batch at a time).",
+    )
+
+    # Signed checkpoints of the audit chains (app.services.checkpoint)
+    checkpoint_signing_key: SecretStr | None = Field(
+        None,
+        description="Ed25519 private key signing checkpoints: base64 of the 32-byte seed or PEM "
+        "(`safesteps audit keygen`). Keep it outside the database's reach.",
+    )
+    checkpoint_public_key: str | None = Field(
+        None, description="Ed25519 public key that checkpoints are checked with (base64 or PEM)."
+    )
+    checkpoint_dir: Path | None = Field(None, description="Where periodic checkpoints are written.")
+    checkpoint_interval_seconds: float = Field(
+        0, ge=0, description="Write a checkpoint into checkpoint_dir this often (0: never)."
+    )
+
+    @property
+    def trusted_proxy_list(self) -> list[str]:
+        return [part.strip() for part in self.trusted_proxies.split(",") if part.strip()]
 
     @property
     def oidc_enabled(self) -> bool:
@@ -131,17 +207,21 @@ class Settings(BaseSettings):
             raise ValueError(f"oidc_role_map maps to unknown roles {unknown}; roles are {ROLES}")
         if self.oidc_enabled and not (self.oidc_issuers and self.oidc_audiences):
             raise InsecureSettings("OIDC needs oidc_issuers and oidc_audiences allow-lists")
+        if self.checkpoint_interval_seconds and (
+            self.checkpoint_dir is None or not self.checkpoint_signing_key
+        ):
+            raise ValueError("periodic checkpoints need checkpoint_dir and checkpoint_signing_key")
         if self.environment == "production":
             self._production_guard()
         return self
 
     def _production_guard(self) -> None:
         pepper = self.key_pepper.get_secret_value()
-        if pepper == DEVELOPMENT_PEPPER or len(pepper) < MIN_SECRET_LENGTH:
+        if pepper == DEVELOPMENT_PEPPER or len(pepper) < MIN_SECRET_LENGTH or weak_secret(pepper):
             raise InsecureSettings(
                 "production needs SAFESTEPS_KEY_PEPPER: a random secret of at least "
-                f"{MIN_SECRET_LENGTH} characters (e.g. `python -c 'import secrets; "
-                "print(secrets.token_urlsafe(48))'`)"
+                f"{MIN_SECRET_LENGTH} characters and {MIN_SECRET_BITS} bits, without spaces "
+                "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)"
             )
         if self.oidc_jwks_url is not None and not self.oidc_jwks_url.startswith("https://"):
             raise InsecureSettings("production fetches the OIDC JWKS over https only")

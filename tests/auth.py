@@ -5,7 +5,7 @@ Tests authenticate like any client; nothing switches authentication off.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -53,7 +53,8 @@ class Credentials:
                 expires_at=expires_at,
                 created_by="tests",
                 pepper=self.app.state.settings.key_pepper.get_secret_value(),
-                now=utcnow(),
+                # An expired key was made while it still worked (nobody makes one already expired).
+                now=min(utcnow(), expires_at - timedelta(days=1)) if expires_at else utcnow(),
             )
             key_id = row.key_id
         if revoked:

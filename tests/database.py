@@ -21,6 +21,7 @@ from sqlalchemy.engine import make_url
 from app.db import build_engine, migrate
 from app.models import metadata
 from app.models.decision import GENESIS_HASH
+from app.services.integrity import SIDE_CHAINS
 
 PG_ENV = "SAFESTEPS_TEST_DATABASE_URL"
 
@@ -61,6 +62,11 @@ class TestDatabase:
                 text(f'INSERT INTO "{self.schema}".decision_chain_head (id, seq, hash) VALUES (1, 0, :h)'),
                 {"h": GENESIS_HASH},
             )
+            for chain in SIDE_CHAINS:
+                conn.execute(
+                    text(f'INSERT INTO "{self.schema}".chain_head (name, last_id, hash) VALUES (:n, 0, :h)'),
+                    {"n": chain.name, "h": GENESIS_HASH},
+                )
 
     def close(self) -> None:
         if self._engine is not None:

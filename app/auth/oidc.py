@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 from typing import Any
 
 import jwt
@@ -118,6 +119,12 @@ class OidcVerifier:
             )
         except jwt.InvalidTokenError as exc:
             raise InvalidToken(type(exc).__name__) from exc
+        # A token valid for longer than the service accepts is refused, however it was signed: a
+        # stolen long-lived token must not outlive the policy. Measured from iat (or from now).
+        issued = claims.get("iat")
+        start = float(issued) if isinstance(issued, int | float) else time.time()
+        if float(claims["exp"]) - start > s.oidc_max_token_lifetime_seconds:
+            raise InvalidToken("token lifetime exceeds the maximum")
         principal = Principal(
             id=_subject_id(str(claims["iss"]), str(claims["sub"])),
             name=str(claims.get("azp") or claims.get("client_id") or claims["sub"])[:128],
@@ -133,8 +140,11 @@ class OidcVerifier:
         for value in values:
             if not isinstance(value, str):
                 continue
-            name = self.settings.oidc_role_map.get(value, value)
-            if name in Role.__members__:
+            # With a role map, the map is the only way to a role: a raw "admin" in a groups claim
+            # must not become admin. Without one, SafeSteps role names stand for themselves.
+            role_map = self.settings.oidc_role_map
+            name = role_map.get(value) if role_map else value
+            if name is not None and name in Role.__members__:
                 mapped.add(Role(name))
         if len(mapped) != 1:
             raise NoRole("the token must carry exactly one SafeSteps role")

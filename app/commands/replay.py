@@ -40,7 +40,7 @@ def _database() -> Iterator[tuple[Engine, RulesetRegistry]]:
     engine = build_engine(settings.database_url, busy_timeout_ms=settings.busy_timeout_ms, pool_size=3)
     try:
         if settings.auto_migrate:
-            migrate(engine)
+            migrate(engine, timeout=settings.startup_timeout_seconds)
         # A long run: full collections would rescan the ~150k objects of the loaded rule sets
         # again and again. Frozen, they are left out (nothing of them becomes garbage).
         gc.collect()

@@ -5,15 +5,17 @@ from __future__ import annotations
 import json
 import re
 import sys
+from dataclasses import asdict
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 import typer
 from rich.table import Table
+from sqlalchemy.exc import DBAPIError
 
 from app.auth.roles import Role
-from app.commands.console import err, out
-from app.db import session_scope
+from app.commands.console import err, exit_error, out
+from app.db import build_engine, migrate, session_scope
 from app.models.base import utcnow
 from app.services import apikeys, retention
 from app.settings import get_settings
@@ -115,22 +117,37 @@ def retention_apply(
         datetime | None, typer.Option(help="Explicit cut-off instead of --days (ISO 8601; UTC if no zone).")
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Count, change nothing.")] = False,
+    batch_size: Annotated[
+        int | None,
+        typer.Option(min=1, help="Decision records per transaction (SAFESTEPS_RETENTION_BATCH_SIZE)."),
+    ] = None,
 ) -> None:
     """Erase names, dates of birth and free text from decisions older than the period.
 
-    Hashes, outcomes, scores and rule-set identity stay; `audit verify` still verifies.
+    Hashes, outcomes, scores and rule-set identity stay; `audit verify` still verifies. Works in
+    short batches, each recorded in the erasure log, so submissions keep flowing.
     """
     settings = get_settings()
     now = utcnow()
     cutoff = _aware(before) or now - timedelta(days=days or settings.retention_days)
-    with session_scope(settings=settings) as session:
-        report = retention.apply_retention(session, cutoff=cutoff, now=now, dry_run=dry_run)
-    summary = {
-        "cutoff": report.cutoff.isoformat(),
-        "dry_run": dry_run,
-        "decisions_erased": report.decisions_erased,
-        "fields_erased": report.fields_erased,
-        "feedback_comments_cleared": report.feedback_comments_cleared,
-        "idempotency_records_deleted": report.idempotency_records_deleted,
-    }
+    engine = build_engine(settings.database_url, busy_timeout_ms=settings.busy_timeout_ms)
+    try:
+        if settings.auto_migrate:
+            migrate(engine, timeout=settings.startup_timeout_seconds)
+        report = retention.apply_retention(
+            engine,
+            cutoff=cutoff,
+            now=now,
+            dry_run=dry_run,
+            batch_size=batch_size or settings.retention_batch_size,
+        )
+    except DBAPIError:
+        # PostgreSQL refuses an erasure that is not the one the chain promised: the record was altered.
+        raise exit_error(
+            "retention stopped: the database refused an erasure (a record no longer matches its chain; "
+            "run `safesteps audit verify`). Batches before it are committed."
+        ) from None
+    finally:
+        engine.dispose()
+    summary = {"dry_run": dry_run, **asdict(report), "cutoff": report.cutoff.isoformat()}
     sys.stdout.write(json.dumps(summary, indent=2) + "\n")

@@ -23,12 +23,14 @@ from app.db import retryable
 from app.errors import (
     DatabaseBusy,
     DecisionNotFound,
+    ForceChange,
     IdempotencyConflict,
     IncidentNotFound,
     IncidentReferenceMismatch,
     InvalidCursor,
     InvalidFeedback,
     InvalidItem,
+    InvalidKeyRequest,
     InvalidPrecondition,
     ItemFailed,
     OutsideForce,
@@ -65,13 +67,24 @@ BUSY = Rendered(
 )
 
 
-def domain(status: int, code: str, headers: Callable[[Any], dict[str, str] | None] | None = None) -> Renderer:
-    """A domain error: its message, and the request field it names (if any) as the one field."""
+def domain(
+    status: int,
+    code: str,
+    headers: Callable[[Any], dict[str, str] | None] | None = None,
+    *,
+    message: str | None = None,
+) -> Renderer:
+    """A domain error: its message, and the request field it names (if any) as the one field.
+
+    ``message``: the fixed text clients get when the error's own message quotes their input (a
+    reference, an id, a header): error bodies never echo what the client sent. The informative
+    message stays on the exception, for the command line and the logs' tracebacks."""
 
     def render(exc: Exception, _: str) -> Rendered:
+        text = message or str(exc)
         field = getattr(exc, "field", None)
-        fields = [FieldError(path=field, message=str(exc), type=code)] if field else None
-        body = ErrorBody(error=code, message=str(exc), fields=fields, detail=getattr(exc, "detail", None))
+        fields = [FieldError(path=field, message=text, type=code)] if field else None
+        body = ErrorBody(error=code, message=text, fields=fields, detail=getattr(exc, "detail", None))
         return Rendered(status, body, headers(exc) if headers else None)
 
     return render
@@ -85,8 +98,16 @@ def field_path(loc: Sequence[int | str]) -> str:
 
 
 def _fields(errors: Sequence[Any], prefix: str = "") -> list[FieldError]:
-    # Never echo the rejected input back: it may hold personal data from a checklist.
-    return [FieldError(path=prefix + field_path(e["loc"]), message=e["msg"], type=e["type"]) for e in errors]
+    # Never echo the rejected input back: it may hold personal data from a checklist. That includes
+    # the name of an unknown field, which is the client's text too.
+    return [FieldError(path=prefix + field_path(_loc(e)), message=e["msg"], type=e["type"]) for e in errors]
+
+
+def _loc(error: Any) -> list[int | str]:
+    loc = list(error["loc"])
+    if error["type"] == "extra_forbidden" and loc:
+        loc[-1] = "<unknown field>"
+    return loc
 
 
 def _request_invalid(exc: RequestValidationError, _: str) -> Rendered:
@@ -130,21 +151,31 @@ def _operational(exc: OperationalError, _: str) -> Rendered:
 
 # Looked up along the exception's MRO: the most specific class listed wins.
 ERRORS: dict[type[Exception], Renderer] = {
-    RulesetNotFound: domain(404, "ruleset_not_found"),
-    UnknownHook: domain(422, "unknown_hook"),
-    ApiKeyNotFound: domain(404, "api_key_not_found"),
-    IncidentNotFound: domain(404, "incident_not_found"),
-    DecisionNotFound: domain(404, "decision_not_found"),
-    IncidentReferenceMismatch: domain(422, "incident_reference_mismatch"),
+    RulesetNotFound: domain(
+        404, "ruleset_not_found", message="No such rule set or version, or none in force at that time."
+    ),
+    UnknownHook: domain(422, "unknown_hook", message="Not a hook of the vocabulary (see GET /v1/hooks)."),
+    ApiKeyNotFound: domain(404, "api_key_not_found", message="No such API key."),
+    IncidentNotFound: domain(404, "incident_not_found", message="Incident not found."),
+    DecisionNotFound: domain(404, "decision_not_found", message="Decision not found."),
+    IncidentReferenceMismatch: domain(
+        422,
+        "incident_reference_mismatch",
+        message="The checklist's incident reference is not the reference in the path.",
+    ),
     InvalidFeedback: domain(422, "invalid_feedback"),
     InvalidCursor: domain(422, "invalid_cursor"),
-    InvalidPrecondition: domain(400, "invalid_if_match"),
+    InvalidPrecondition: domain(
+        400, "invalid_if_match", message='If-Match must be an incident revision ETag such as "3".'
+    ),
     StaleRevision: domain(412, "stale_revision", lambda e: {"ETag": etag(e.current)} if e.current else None),
     IdempotencyConflict: domain(409, "idempotency_key_reused"),
     DatabaseBusy: lambda _, __: BUSY,
     ItemFailed: lambda _, __: Rendered(500, INTERNAL.body),  # logged where it happened
     OutsideForce: domain(403, "outside_force"),
-    ReplayJobNotFound: domain(404, "replay_job_not_found"),
+    InvalidKeyRequest: domain(422, "invalid_key_request"),
+    ForceChange: domain(409, "force_change"),
+    ReplayJobNotFound: domain(404, "replay_job_not_found", message="Replay job not found."),
     RequestValidationError: _request_invalid,
     InvalidItem: _item_invalid,
     StarletteHTTPException: _http,
@@ -166,10 +197,7 @@ def render(exc: BaseException, prefix: str = "", *, log_it: bool = True) -> Rend
 def _loggable(error: Any) -> dict[str, str]:
     """Path and error type only: the message can quote the input (a name, a date of birth), and the
     name of an unknown field is the client's text too, so it is replaced."""
-    loc = list(error["loc"])
-    if error["type"] == "extra_forbidden" and loc:
-        loc[-1] = "<unknown field>"
-    return {"path": field_path(loc), "type": error["type"]}
+    return {"path": field_path(_loc(error)), "type": error["type"]}
 
 
 async def _on_error(_: Request, exc: Exception) -> JSONResponse:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from app.errors import InvalidPrecondition
+from app.schemas.types import MAX_REVISION
 
 
 def etag(revision: int) -> str:
@@ -14,6 +15,7 @@ def parse_if_match(value: str | None) -> int | None:
     if value is None:
         return None
     text = value.strip().removeprefix("W/").strip('"')
-    if not text.isdigit():
+    # isdecimal(): ASCII digits and other decimal digits alike, and no longer than a revision can be.
+    if not (text.isascii() and text.isdecimal()) or len(text) > 10 or int(text) > MAX_REVISION:
         raise InvalidPrecondition(value)
     return int(text)

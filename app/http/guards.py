@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from http import HTTPStatus
 from typing import Annotated, NoReturn
 
 from fastapi import Depends, FastAPI, Request, params
@@ -33,9 +34,8 @@ from app.auth.roles import Permission, Principal
 from app.db import access_record_scope
 from app.http.errors import render
 from app.http.middleware import CLIENT_ID_STATE
-from app.http.ratelimit import retry_after_header
 from app.http.session import SessionDep
-from app.schemas.errors import error_responses
+from app.schemas.errors import ErrorBody, error_responses
 from app.services.access import record_access
 
 log = logging.getLogger("safesteps.auth")
@@ -94,15 +94,16 @@ class Authorize:
     def admit(self, request: Request, principal: Principal) -> Principal:
         """Name the caller for the access log and take a token from its bucket (429 when empty)."""
         setattr(request.state, CLIENT_ID_STATE, principal.id)
-        wait = request.app.state.rate_limiter.acquire(principal.id)
-        if wait is not None:
-            raise HTTPException(
-                429, "Too many requests; slow down.", headers={"Retry-After": retry_after_header(wait)}
-            )
+        refused = request.app.state.rate_limiter.acquire(principal.id)
+        if refused is not None:
+            raise HTTPException(429, "Too many requests; slow down.", headers=refused.headers())
         return principal
 
 
 def _credential(request: Request, credentials: HTTPAuthorizationCredentials | None) -> str:
+    # Two Authorization headers: which one a proxy, a log or this service reads is anyone's guess.
+    if len(request.headers.getlist("authorization")) > 1:
+        _refuse(request, "Send exactly one Authorization header.")
     if credentials is None:
         _refuse(request, "A credential is required (Authorization: Bearer ...).")
     return credentials.credentials
@@ -130,11 +131,9 @@ def _auth_errors(request: Request) -> Iterator[None]:
 def _refuse(request: Request, message: str) -> NoReturn:
     # Failed attempts are limited per address too: they cost a database lookup each.
     client = request.client.host if request.client else "unknown"
-    wait = request.app.state.failure_limiter.acquire(f"ip:{client}")
-    if wait is not None:
-        raise HTTPException(
-            429, "Too many failed attempts; slow down.", headers={"Retry-After": retry_after_header(wait)}
-        )
+    refused = request.app.state.failure_limiter.acquire(f"ip:{client}")
+    if refused is not None:
+        raise HTTPException(429, "Too many failed attempts; slow down.", headers=refused.headers())
     raise HTTPException(401, message, headers={"WWW-Authenticate": "Bearer"})
 
 
@@ -222,3 +221,29 @@ def check_routes(app: FastAPI) -> None:
     """Deny by default: refuse to build an app with a route that declares no access rule."""
     for route in api_routes(app):
         route_guard(route)
+
+
+def document_errors(app: FastAPI) -> None:
+    """Declare on every operation the error statuses the app can answer it with, besides those the
+    route lists itself (its own 404, 409, 412...): 422 anywhere (a parameter, or text that cannot be
+    stored: ``app.http.input_guard``), 400 and 413 where there is a body (malformed JSON, too large),
+    503 where a credential or the database is involved (busy, or the identity provider unreachable),
+    431 anywhere (too many headers)."""
+    for context in api_routes(app):
+        route = context.original_route
+        assert isinstance(route, APIRoute)
+        statuses = [422, 431]
+        if route.body_field is not None:
+            statuses += [400, 413]
+        if route_guard(context) is not None:
+            statuses.append(503)
+        # On the route itself and on its effective context (the router's responses merged in). As
+        # OpenAPI content, not a ``model``: FastAPI builds response models when a route is made.
+        for responses in (route.responses, context.responses):
+            for status in statuses:
+                responses.setdefault(status, _error_content(status))
+
+
+def _error_content(status: int) -> dict[str, object]:
+    schema = {"$ref": f"#/components/schemas/{ErrorBody.__name__}"}
+    return {"description": HTTPStatus(status).phrase, "content": {"application/json": {"schema": schema}}}

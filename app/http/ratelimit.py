@@ -1,58 +1,78 @@
-"""Per-client token buckets.
+"""Per-client rate limits that hold across processes and replicas (the ``limits`` library).
 
-The buckets live in process memory: with N API processes behind a load balancer a client gets up
-to N times the configured rate. That is acceptable as a guard against a runaway client (an MDT
-retry loop); a hard, fleet-wide quota belongs in the gateway or in PostgreSQL, not here.
+Each client may send ``burst`` requests in any window of ``burst / rate`` seconds (a moving window:
+``rate`` a second sustained, ``burst`` at once). The counts live in the storage named by
+``SAFESTEPS_RATE_LIMIT_STORAGE_URL``: ``memory://`` (the default) for one process, or a shared
+``redis://host:6379/<db>`` so that every worker and replica draws on one budget per client. If the
+shared storage cannot be reached the request is let through and the failure logged (a control
+room must not be cut off because a counter is down); ``/readyz`` is unaffected.
+
+A refused request gets ``Retry-After`` and the IETF ``RateLimit`` headers (draft-ietf-httpapi-
+ratelimit-headers): ``RateLimit-Policy: <burst>;w=<window>`` and
+``RateLimit: limit=<burst>, remaining=0, reset=<seconds>``.
 """
 
 from __future__ import annotations
 
+import logging
 import math
-import threading
 import time
-from collections.abc import Callable
+from dataclasses import dataclass
+
+from limits import RateLimitItemPerSecond
+from limits.storage import storage_from_string
+from limits.strategies import MovingWindowRateLimiter
+
+log = logging.getLogger("safesteps.ratelimit")
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """Why a request was refused, as headers a client can act on."""
+
+    limit: int
+    window: int
+    reset: float  # seconds until a request would be admitted again
+
+    def headers(self) -> dict[str, str]:
+        reset = retry_after_header(self.reset)
+        return {
+            "Retry-After": reset,
+            "RateLimit-Policy": f"{self.limit};w={self.window}",
+            "RateLimit": f"limit={self.limit}, remaining=0, reset={reset}",
+        }
 
 
 class RateLimiter:
-    """``rate`` tokens a second per key, up to ``burst`` saved; one request costs one token."""
+    """``rate`` requests a second per key, at most ``burst`` in any ``burst / rate`` seconds."""
 
     def __init__(
-        self,
-        rate: float,
-        burst: int,
-        *,
-        clock: Callable[[], float] = time.monotonic,
-        max_keys: int = 10_000,
+        self, rate: float, burst: int, *, storage_url: str = "memory://", namespace: str = "api"
     ) -> None:
         if rate <= 0 or burst < 1:
             raise ValueError("rate must be positive and burst at least 1")
-        self.rate, self.burst, self.clock, self.max_keys = rate, burst, clock, max_keys
-        self._buckets: dict[str, tuple[float, float]] = {}  # key -> (tokens, last refill time)
-        self._lock = threading.Lock()  # sync handlers run concurrently in the threadpool
+        self.window = max(1, math.ceil(burst / rate))
+        self.item = RateLimitItemPerSecond(burst, self.window, namespace=f"safesteps-{namespace}")
+        self.shared = not storage_url.startswith("memory://")
+        self._limiter = MovingWindowRateLimiter(storage_from_string(storage_url))
+        self._last_failure = 0.0
 
-    def acquire(self, key: str) -> float | None:
-        """Take a token for ``key``: ``None`` if allowed, else the seconds until one is available."""
-        now = self.clock()
-        with self._lock:
-            tokens, last = self._buckets.get(key, (float(self.burst), now))
-            tokens = min(float(self.burst), tokens + (now - last) * self.rate)
-            if tokens >= 1.0:
-                self._buckets[key] = (tokens - 1.0, now)
-                if len(self._buckets) > self.max_keys:
-                    self._evict(now)
+    def acquire(self, key: str) -> Refusal | None:
+        """Count a request for ``key``: ``None`` if admitted, else the refusal."""
+        try:
+            if self._limiter.hit(self.item, key):
                 return None
-            self._buckets[key] = (tokens, now)
-            return (1.0 - tokens) / self.rate
-
-    def _evict(self, now: float) -> None:
-        # A bucket that has refilled completely carries no information: forget it.
-        full = [
-            k
-            for k, (tokens, last) in self._buckets.items()
-            if tokens + (now - last) * self.rate >= self.burst
-        ]
-        for key in full:
-            del self._buckets[key]
+            stats = self._limiter.get_window_stats(self.item, key)
+        except Exception as exc:  # the shared storage is down: admit, and say so (at most once a minute)
+            now = time.monotonic()
+            if now - self._last_failure > 60:
+                self._last_failure = now
+                log.error(
+                    "rate-limit storage unavailable; requests admitted",
+                    extra={"fields": {"error": type(exc).__name__}},
+                )
+            return None
+        return Refusal(self.item.amount, self.window, max(0.0, stats.reset_time - time.time()))
 
 
 def retry_after_header(seconds: float) -> str:

@@ -8,6 +8,7 @@ from app.models.base import NAMING_CONVENTION, UTCDateTime, utcnow
 from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
 from app.models.idempotency import IdempotencyKey
 from app.models.incident import ChecklistRevision, Incident
+from app.models.integrity import ChainHead, ErasureLog
 from app.models.replay import ReplayJob, ReplayPart, ReplayResult
 from app.models.ui import UiSession
 
@@ -21,10 +22,12 @@ __all__ = [
     "AuditDecisionDay",
     "AuditFinding",
     "AuditStepDay",
+    "ChainHead",
     "ChecklistRevision",
     "DecisionChainHead",
     "DecisionFeedback",
     "DecisionRecord",
+    "ErasureLog",
     "IdempotencyKey",
     "Incident",
     "ReplayJob",

@@ -46,3 +46,12 @@ class AccessEvent(SQLModel, table=True):
     status: int = Field(description="The HTTP status answered.")
     client_ip: str | None = Field(default=None, max_length=64)
     request_id: str | None = Field(default=None, max_length=64)
+    force: str | None = Field(
+        default=None,
+        max_length=16,
+        index=True,
+        description="The reader's force binding: a bound auditor sees its own force's events.",
+    )
+    # The access-audit chain (``app.services.integrity``): rows are linked in ``id`` order.
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)

@@ -77,10 +77,26 @@ class _Chained(SQLModel):
     result_sha256: str = Field(
         sa_type=String(64), description="SHA-256 of the result as recorded (covered by the chain)."
     )
-    # Retention: the JSON pointers erased (e.g. ``/input/children/0/full_name``), and when.
-    # Outside the chain; on PostgreSQL the trigger allows exactly this one-way change.
+    # What retention will erase, fixed when the record is appended and covered by the chain: the
+    # JSON pointers of personal content (``erasable``) and the digests of input and result once
+    # exactly those are nulled. An erasure is therefore provable: it removes that content and
+    # nothing else, and outcome, blocking flag, score and rule-set identity stay covered.
+    erasable: Any = Field(default=None, description="JSON pointers of the personal content retention erases.")
+    input_erased_sha256: str = Field(
+        sa_type=String(64), description="SHA-256 of the input once retention has erased it (covered)."
+    )
+    result_erased_sha256: str = Field(
+        sa_type=String(64), description="SHA-256 of the result once retention has erased it (covered)."
+    )
+    # The checklist revision's own fields (who, device time, receipt time, idempotency key), as a
+    # salted commitment (``app.services.integrity``): full, and after erasure. Null without revision.
+    revision_sha256: str | None = Field(default=None, sa_type=String(64))
+    revision_erased_sha256: str | None = Field(default=None, sa_type=String(64))
+    # Retention: the JSON pointers erased (equal to ``erasable``), when, and by which entry of the
+    # erasure log (a chain of its own). On PostgreSQL the trigger allows exactly this change.
     erased: Any = None
     erased_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    erasure_id: int | None = Field(default=None, description="The erasure-log entry of the erasure.")
     prev_hash: str = Field(sa_type=String(64))
     hash: str = Field(sa_type=String(64), unique=True)
 
@@ -95,6 +111,7 @@ class DecisionRecord(DecisionRecordLogged, table=True):
     input: str = Field(sa_type=Text)
     context: str = Field(sa_type=Text)
     result: str = Field(sa_type=Text)
+    erasable: str = Field(sa_type=Text)
     erased: str | None = Field(default=None, sa_type=Text)
 
 
@@ -106,6 +123,9 @@ class PendingRecord(DecisionRecordBase):
     input: bytes
     context: bytes
     result: bytes
+    # The checklist revision's salted commitment (``integrity.revision_commitment``), if any.
+    revision_sha256: str | None = None
+    revision_erased_sha256: str | None = None
 
     @classmethod
     def of(
@@ -162,5 +182,13 @@ class DecisionFeedback(SQLModel, table=True):
     outcome: str = Field(max_length=16)
     reason_code: str | None = Field(default=None, max_length=32)
     comment: str | None = Field(default=None, max_length=2000)
-    submitted_by: str = Field(max_length=128)
+    submitted_by: str | None = Field(default=None, max_length=128, description="Null once erased.")
     created_at: datetime = timestamp_field()
+    # Tamper evidence (``app.services.integrity``): a salted commitment to the row, full and with
+    # comment and submitter erased, linked into the feedback chain.
+    salt: str | None = Field(default=None, max_length=32, description="Erased with the personal fields.")
+    content_sha256: str = Field(max_length=64)
+    erased_sha256: str = Field(max_length=64)
+    erased_at: datetime | None = timestamp_field(default=None, nullable=True)
+    prev_hash: str = Field(max_length=64)
+    hash: str = Field(max_length=64)

@@ -48,9 +48,15 @@ class ChecklistRevision(SQLModel, table=True):
             nullable=False,
         )
     )
-    submitted_by: str = Field(max_length=128, description="Who sent it (client identity).")
+    submitted_by: str | None = Field(
+        default=None, max_length=128, description="Who sent it (officer); null once erased."
+    )
     device_time: datetime | None = timestamp_field(
         default=None, nullable=True, description="The sending device's own clock."
     )
     received_at: datetime = timestamp_field(description="The server's receipt time.")
     idempotency_key: str | None = Field(default=None, max_length=255)
+    # Salt of the commitment the decision record holds to this row; erased with submitted_by and
+    # idempotency_key by retention (``erased_at``).
+    salt: str | None = Field(default=None, max_length=32)
+    erased_at: datetime | None = timestamp_field(default=None, nullable=True)

@@ -12,6 +12,7 @@ from app.models.auth import AccessEvent, ApiKey
 from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
 from app.models.idempotency import IdempotencyKey
 from app.models.incident import ChecklistRevision, Incident
+from app.models.integrity import ChainHead, ErasureLog
 from app.models.replay import ReplayJob, ReplayPart, ReplayResult
 
 
@@ -32,3 +33,5 @@ REVISIONS = table_of(ChecklistRevision)
 JOBS = table_of(ReplayJob)
 PARTS = table_of(ReplayPart)
 RESULTS = table_of(ReplayResult)
+CHAIN_HEADS = table_of(ChainHead)
+ERASURES = table_of(ErasureLog)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import AwareDatetime
 
+from app.auth.roles import Principal
 from app.http.guards import AUTH_ERRORS, audited
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.schemas.auth import AccessEventPublic
 from app.schemas.errors import error_responses
+from app.schemas.types import Instant
 from app.services.access import list_access
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
@@ -20,19 +21,20 @@ router = APIRouter(prefix="/v1/audit", tags=["audit"], route_class=UnitOfWorkRou
     "/access",
     response_model=list[AccessEventPublic],
     responses=error_responses(422),
-    dependencies=[audited("access:read", action="access.read")],
 )
 def list_access_events(
+    reader: Annotated[Principal, audited("access:read", action="access.read")],
     session: SessionDep,
     principal_id: Annotated[str | None, Query(max_length=128)] = None,
     target: Annotated[str | None, Query(max_length=128)] = None,
     action: Annotated[str | None, Query(max_length=32)] = None,
-    since: AwareDatetime | None = None,
-    until: AwareDatetime | None = None,
+    since: Instant | None = None,
+    until: Instant | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> list[AccessEventPublic]:
-    """Who read which incident or decision, or exported, when and from where; newest first."""
+    """Who read which incident or decision, or exported, when and from where; newest first. A
+    force-bound reader sees the accesses of its own force's clients only."""
     rows = list_access(
         session,
         principal_id=principal_id,
@@ -42,5 +44,6 @@ def list_access_events(
         until=until,
         limit=limit,
         offset=offset,
+        force=reader.force,
     )
     return [AccessEventPublic.model_validate(row, from_attributes=True) for row in rows]

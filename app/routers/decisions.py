@@ -61,19 +61,24 @@ def submit_feedback(
     "/audit/verify",
     response_model=AuditVerification,
     tags=["audit"],
-    dependencies=[audited("audit:verify", action="audit.verify")],
 )
-def verify_audit_log(session: SessionDep) -> AuditVerification:
-    """Recompute the decision log's hash chain; report the first broken link, if any."""
-    return audit.verify(session)
+def verify_audit_log(
+    reader: Annotated[Principal, audited("audit:verify", action="audit.verify")], session: SessionDep
+) -> AuditVerification:
+    """Verify every audit chain and table; report each part and the first break, if any. A
+    force-bound auditor gets counts of its own force's rows only."""
+    report = audit.verify(session)
+    return report if reader.force is None else audit.for_force(session, report, reader.force)
 
 
 @router.get(
     "/audit/feedback",
     response_model=FeedbackStats,
     tags=["audit"],
-    dependencies=[audited("decision:read", action="audit.feedback")],
 )
-def feedback_statistics(session: SessionDep) -> FeedbackStats:
-    """How often officers accept or override findings, why, and for which rules."""
-    return decisions.feedback_stats(session)
+def feedback_statistics(
+    reader: Annotated[Principal, audited("decision:read", action="audit.feedback")], session: SessionDep
+) -> FeedbackStats:
+    """How often officers accept or override findings, why, and for which rules (a force-bound
+    auditor: its own force's decisions)."""
+    return decisions.feedback_stats(session, force=reader.force)

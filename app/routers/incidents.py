@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Response
-from pydantic import AwareDatetime
 
 from app.auth.roles import Principal, Role
 from app.http.deps import RegistryDep
@@ -25,6 +24,7 @@ from app.schemas.incidents import (
     SubmissionCreate,
     SubmissionResult,
 )
+from app.schemas.types import Instant
 from app.services import incidents, submissions
 
 router = APIRouter(prefix="/v1", tags=["incidents"], responses=AUTH_ERRORS, route_class=UnitOfWorkRoute)
@@ -134,8 +134,8 @@ def list_incidents(
     force: Annotated[str | None, Query(max_length=FORCE_CODE_LENGTH)] = None,
     hook: Annotated[str | None, Query(max_length=64, description="Hook of the latest evaluation.")] = None,
     blocking: Annotated[bool | None, Query(description="Latest evaluation blocking.")] = None,
-    updated_from: Annotated[AwareDatetime | None, Query(description="Inclusive.")] = None,
-    updated_to: Annotated[AwareDatetime | None, Query(description="Exclusive.")] = None,
+    updated_from: Annotated[Instant | None, Query(description="Inclusive.")] = None,
+    updated_to: Annotated[Instant | None, Query(description="Exclusive.")] = None,
     cursor: Annotated[str | None, Query(max_length=512)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
 ) -> IncidentPage:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth.roles import Role
 from app.rules.checklist_types import ForceCode
+from app.schemas.types import Instant
 
 
 class ApiKeyCreate(BaseModel):
@@ -18,7 +19,7 @@ class ApiKeyCreate(BaseModel):
     )
     role: Role
     force: ForceCode | None = Field(None, description="Bind the key to one force's incidents.")
-    expires_at: AwareDatetime | None = Field(None, description="After this the key stops working.")
+    expires_at: Instant | None = Field(None, description="After this the key stops working.")
 
 
 class ApiKeyPublic(BaseModel):
@@ -46,3 +47,4 @@ class AccessEventPublic(BaseModel):
     status: int
     client_ip: str | None
     request_id: str | None
+    force: str | None = None

@@ -70,7 +70,7 @@ class FeedbackPublic(BaseModel):
     outcome: FeedbackOutcome
     reason_code: OverrideReason | None
     comment: str | None
-    submitted_by: str
+    submitted_by: str | None = Field(description="Null once retention has erased it.")
     created_at: datetime
 
 
@@ -108,16 +108,39 @@ class FeedbackStats(BaseModel):
 
 
 class ChainBreak(BaseModel):
-    seq: int = Field(description="Chain position of the first record that does not verify.")
+    part: str = Field(
+        "decision_record",
+        description="Which part failed: `decision_record`, `erasure_log`, `checklist_revision`, "
+        "`incident`, `decision_feedback` or `access_event`.",
+    )
+    seq: int = Field(
+        description="Position in that part of the first record that does not verify (`seq` "
+        "of a decision record, `id` of any other row)."
+    )
     decision_id: str | None
     reason: str = Field(
-        description="`hash_mismatch`, `prev_hash_mismatch`, `gap`, `head_mismatch`, or `content_mismatch` "
-        "(the input or result no longer matches the digest the chain recorded)."
+        description="`hash_mismatch`, `prev_hash_mismatch`, `gap`, `head_mismatch`, `beyond_head` (a "
+        "record past the chain's head), `not_in_chain` (records a later one skips), `content_mismatch` "
+        "(content no longer matches the digest the chain recorded), `forged_erasure` (erased without an "
+        "entry of the erasure log that accounts for it, or not as the chain promised), "
+        "`erasure_mismatch`, `no_decision_record`, `decision_mismatch`, `revision_missing`, "
+        "`revision_count_mismatch`, `latest_decision_mismatch`, `time_mismatch`, `incident_mismatch`."
     )
+
+
+class PartVerification(BaseModel):
+    verified: bool
+    records: int = Field(description="Rows checked before the first break (all of them if verified).")
+    head_hash: str | None = Field(None, description="The head of the part's own chain, if it has one.")
 
 
 class AuditVerification(BaseModel):
     verified: bool
-    records: int = Field(description="Records checked.")
+    records: int = Field(description="Decision records checked.")
     head_hash: str | None = None
     first_broken: ChainBreak | None = None
+    parts: dict[str, PartVerification] = Field(
+        default_factory=dict,
+        description="Each part verified, in order: the erasure log, the decision chain, checklist "
+        "revisions, incidents, feedback and the access audit.",
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.rules import vocabulary
 from app.rules.checklist import Checklist
@@ -17,6 +17,7 @@ from app.rules.model import (
     Severity,
     Status,
 )
+from app.schemas.types import Instant
 
 DEFAULT_RULESET = "concern-for-a-child"
 
@@ -49,7 +50,7 @@ class EvaluateRequest(BaseModel):
     hook: str | None = Field(
         None, description="Workflow moment (see `GET /v1/hooks`); null evaluates every rule."
     )
-    as_of: AwareDatetime | None = Field(
+    as_of: Instant | None = Field(
         None,
         description="Time for timing rules; default: the latest time recorded in the checklist.",
     )

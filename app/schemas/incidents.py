@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.rules.checklist import Checklist
 from app.rules.decision import Basis, Decision, Outcome
@@ -13,6 +13,7 @@ from app.rules.model import Severity
 from app.schemas.decisions import FeedbackPublic
 from app.schemas.errors import ErrorBody
 from app.schemas.evaluate import RulesetSelector, check_hook
+from app.schemas.types import MAX_REVISION, Instant
 
 MAX_BATCH = 100
 
@@ -73,11 +74,11 @@ class SubmissionCreate(BaseModel):
     hook: str | None = Field(
         None, description="Workflow moment to evaluate at (see `GET /v1/hooks`), e.g. `scene.depart`."
     )
-    as_of: AwareDatetime | None = Field(
+    as_of: Instant | None = Field(
         None, description="Time for timing rules; default: the latest time recorded in the checklist."
     )
     ruleset: RulesetSelector = Field(default_factory=RulesetSelector)
-    device_time: AwareDatetime = Field(
+    device_time: Instant = Field(
         description="The sending device's own clock when the checklist was saved (orders offline queues)."
     )
     submitted_by: str = Field(
@@ -89,6 +90,7 @@ class SubmissionCreate(BaseModel):
     base_revision: int | None = Field(
         None,
         ge=0,
+        le=MAX_REVISION,
         description="Optimistic concurrency: the revision this checklist was based on (0: the incident "
         "must not exist yet). A newer revision on the server refuses the write with 412. The "
         "`If-Match` header does the same for single submissions.",
@@ -183,7 +185,7 @@ class BatchResult(BaseModel):
 class RevisionEntry(BaseModel):
     revision: int
     decision_id: str
-    submitted_by: str
+    submitted_by: str | None = Field(description="Null once retention has erased it.")
     device_time: datetime | None
     received_at: datetime
     hook: str | None

@@ -1,18 +1,21 @@
 """The access audit: who read which incident or decision, or exported, when, from where, with what answer.
 
 Append-only: this module inserts and reads, nothing updates or deletes (and PostgreSQL refuses it).
+Each event is linked into a hash chain of its own (``app.services.integrity``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlmodel import Session, col, select
 
 from app.auth.roles import Principal
 from app.models.auth import AccessEvent
 from app.models.base import utcnow
+from app.services import integrity
 
 
 def record_access(
@@ -25,18 +28,20 @@ def record_access(
     client_ip: str | None,
     request_id: str | None,
 ) -> AccessEvent:
-    event = AccessEvent(
-        at=utcnow(),
-        principal_id=principal.id,
-        role=principal.role.value,
-        action=action,
-        target=target,
-        status=status,
-        client_ip=client_ip[:64] if client_ip else None,
-        request_id=request_id,
-    )
-    session.add(event)
-    session.flush()
+    values: dict[str, Any] = {
+        "at": utcnow(),
+        "principal_id": principal.id,
+        "role": principal.role.value,
+        "action": action,
+        "target": target,
+        "status": status,
+        "client_ip": client_ip[:64] if client_ip else None,
+        "request_id": request_id,
+        "force": principal.force,
+    }
+    # Linked into the access-audit chain (the caller holds the write transaction).
+    event_id = integrity.append_row(session.connection(), integrity.ACCESS_EVENTS, values)
+    event = AccessEvent(id=event_id, **values)
     return event
 
 
@@ -50,8 +55,12 @@ def list_access(
     until: datetime | None = None,
     limit: int = 100,
     offset: int = 0,
+    force: str | None = None,
 ) -> Sequence[AccessEvent]:
+    """Newest first; ``force``: a force-bound reader sees only the accesses of its own force's clients."""
     query = select(AccessEvent)
+    if force is not None:
+        query = query.where(AccessEvent.force == force)
     if principal_id is not None:
         query = query.where(AccessEvent.principal_id == principal_id)
     if target is not None:

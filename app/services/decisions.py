@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import orjson
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlmodel import Session
 
 from app.db import begin_write
@@ -20,6 +20,7 @@ from app.schemas.decisions import (
     ReasonCount,
     RuleFeedbackCount,
 )
+from app.services import integrity
 
 
 def _feedback(session: Session, *where: object) -> list[FeedbackPublic]:
@@ -88,9 +89,7 @@ def add_feedback(
     result = found.result
     findings = {f["rule_id"] for f in orjson.loads(result)["findings"]}
     if body.rule_id not in findings:
-        raise InvalidFeedback(
-            f"rule {body.rule_id} is not a finding of decision {decision_id}", field="body.rule_id"
-        )
+        raise InvalidFeedback("the rule is not a finding of this decision", field="body.rule_id")
     values = {
         "decision_id": decision_id,
         "rule_id": body.rule_id,
@@ -100,26 +99,32 @@ def add_feedback(
         "submitted_by": body.submitted_by,
         "created_at": utcnow(),
     }
-    feedback_id = session.execute(insert(FEEDBACK).values(values).returning(FEEDBACK.c.id)).scalar_one()
+    feedback_id = integrity.append_row(
+        session.connection(), integrity.FEEDBACK, integrity.feedback_values(values)
+    )
     return FeedbackPublic.model_validate({"id": feedback_id, **values})
 
 
-def feedback_stats(session: Session) -> FeedbackStats:
-    """Counts for auditors: how often findings are accepted or overridden, why, and for which rules."""
+def feedback_stats(session: Session, *, force: str | None = None) -> FeedbackStats:
+    """Counts for auditors: how often findings are accepted or overridden, why, and for which rules
+    (a force-bound auditor: on its own force's decisions only)."""
+    scope = [FEEDBACK.c.decision_id.in_(integrity.force_decision_ids(force))] if force is not None else []
     by_outcome: dict[str, int] = dict(
-        session.execute(select(FEEDBACK.c.outcome, func.count()).group_by(FEEDBACK.c.outcome)).all()
+        session.execute(
+            select(FEEDBACK.c.outcome, func.count()).where(*scope).group_by(FEEDBACK.c.outcome)
+        ).all()
     )
     reasons = session.execute(
         select(FEEDBACK.c.reason_code, func.count())
-        .where(FEEDBACK.c.reason_code.is_not(None))
+        .where(FEEDBACK.c.reason_code.is_not(None), *scope)
         .group_by(FEEDBACK.c.reason_code)
         .order_by(func.count().desc(), FEEDBACK.c.reason_code)
     ).all()
     rules: dict[str, dict[str, int]] = {}
     for rule_id, outcome, count in session.execute(
-        select(FEEDBACK.c.rule_id, FEEDBACK.c.outcome, func.count()).group_by(
-            FEEDBACK.c.rule_id, FEEDBACK.c.outcome
-        )
+        select(FEEDBACK.c.rule_id, FEEDBACK.c.outcome, func.count())
+        .where(*scope)
+        .group_by(FEEDBACK.c.rule_id, FEEDBACK.c.outcome)
     ):
         rules.setdefault(str(rule_id), {"accepted": 0, "overridden": 0})[str(outcome)] = int(count)
     return FeedbackStats(

@@ -25,7 +25,7 @@ from app.models.tables import INCIDENTS, REVISIONS
 from app.rules.checklist import Checklist
 from app.rules.engine import Facts, RulesetRef, decide
 from app.rules.registry import RulesetRegistry
-from app.services import aggregates, audit
+from app.services import aggregates, audit, integrity
 from app.services.synthetic import SPAN_DAYS, SyntheticIncident, incidents
 
 SEEDED_BY = "demo-seed"
@@ -51,15 +51,21 @@ def _decide(
     data: dict[str, Any],
     hook: str,
     as_of: datetime,
-) -> tuple[PendingRecord, bool]:
+) -> tuple[PendingRecord, bool, str]:
+    """A revision's decision record (with the commitment to its revision row), blocking, and the
+    salt of that commitment (stored with the revision row)."""
     checklist = Checklist.model_validate(data)
     facts = Facts.of(checklist)
     # as_of == checklist.latest_time(), known from generation (a tree walk costs ~1 ms)
     decision = decide(registry, facts, hook, as_of=as_of, ruleset=RulesetRef(RULESET))
+    salt = integrity.new_salt()
+    full, erased = integrity.revision_commitment(
+        integrity.revision_fields(reference, revision, SEEDED_BY, as_of, as_of, None), salt
+    )
     record = PendingRecord.of(
         decision, facts, incident_ref=reference, revision=revision, requested_by=SEEDED_BY, recorded_at=as_of
-    )
-    return record, decision.blocking
+    ).model_copy(update={"revision_sha256": full, "revision_erased_sha256": erased})
+    return record, decision.blocking, salt
 
 
 def _prepare(
@@ -69,7 +75,7 @@ def _prepare(
     records = [_decide(registry, item.reference, 1, item.checklist, item.hook, item.as_of)]
     if closures and item.closure is not None and item.closed_at is not None:
         records.append(_decide(registry, item.reference, 2, item.closure, CLOSE_HOOK, item.closed_at))
-    latest, blocking = records[-1]
+    latest, blocking, _ = records[-1]
     row = {
         "reference": item.reference,
         "force": item.force,
@@ -80,8 +86,9 @@ def _prepare(
         "latest_blocking": blocking,
         "created_at": item.reported_at,
         "updated_at": latest.recorded_at,
+        "salts": {r.decision_id: salt for r, _, salt in records},
     }
-    return [r for r, _ in records], row, blocking
+    return [r for r, _, _ in records], row, blocking
 
 
 def seed(
@@ -115,7 +122,7 @@ def seed(
             aggregates.record_appended(conn, catalogue, records)
             ids = session.execute(
                 insert(INCIDENTS).returning(INCIDENTS.c.id, sort_by_parameter_order=True),
-                [row for _, row, _ in prepared],
+                [{k: v for k, v in row.items() if k != "salts"} for _, row, _ in prepared],
             ).scalars()
             session.execute(
                 insert(REVISIONS),
@@ -128,8 +135,9 @@ def seed(
                         "device_time": record.recorded_at,
                         "received_at": record.recorded_at,
                         "idempotency_key": None,
+                        "salt": row["salts"][record.decision_id],
                     }
-                    for incident_id, (revisions, _, _) in zip(ids, prepared, strict=True)
+                    for incident_id, (revisions, row, _) in zip(ids, prepared, strict=True)
                     for record in revisions
                 ],
             )

@@ -1,75 +1,64 @@
-"""Retention: erase the personal content of old decision records, keep what audit and statistics need.
+"""Retention: erase personal content of old records, keep what audit and statistics need.
 
-After ``retention_days`` a decision record's ``input`` (the checklist) loses every free-text field
-(names, relationships, narratives, accounts, notes...) and every date of birth, and its ``result``
-loses the text quoted in finding details. Outcomes, scores, findings, timestamps, identifiers and
-the rule-set identity stay, so statistics still count and replay still runs. The erased fields are
-listed as JSON pointers in ``erased`` (as OPA's decision logs do) and the chain still verifies,
-because it covers the digests of input and result, not their bytes.
+After ``retention_days`` a decision record's ``input`` (the checklist) and ``result`` lose exactly
+the personal content fixed when the record was appended (``erasable``, see
+``app.services.erasure``): free text, dates of birth, text quoted by findings. Outcomes, scores,
+findings, timestamps, identifiers and the rule-set identity stay, so statistics still count and
+replay still runs, and the chain still verifies: it covers the digests of the content both whole
+and erased, so an erasure can remove that content and nothing else.
 
-Which fields are personal is read from the checklist schema by its one walker (``personal`` leaves of
-``app/rules/shape.py``): a string without a ``pattern`` (identifiers such as references and collar
-numbers have one) or a ``date``. A new free-text field is therefore erased without anyone
-remembering to list it.
+Also erased, once older than the cut-off: a checklist revision's submitter and idempotency key
+(with the revision's decision record), a feedback row's comment and submitter, the copies of
+results that replay stored for decisions it erases (finding text), and stored idempotency
+responses (deleted: by then no client retries).
 
-Also: officers' feedback comments are cleared, and idempotency records (which hold whole responses)
-older than the cut-off are deleted; by then no client retries.
+Work goes in batches of ``batch_size`` decision records, each batch its own short write transaction
+with an entry in the erasure log (a chain of its own): what it erased (the seqs, as a digest), when,
+under which cut-off, by which run. On SQLite the write lock is then held for one batch at a time,
+so submissions keep flowing while a long backlog is erased.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
+from typing import Any
 
 import orjson
-from sqlalchemy import delete, select, update
+from sqlalchemy import Engine, Table, delete, func, select, update
 from sqlmodel import Session
 
-from app.db import begin_write
-from app.models.tables import FEEDBACK, RECORDS
+from app.db import begin_write, session_scope
+from app.models.tables import FEEDBACK, RECORDS, REVISIONS
 from app.models.tables import KEYS as IDEMPOTENCY
-from app.rules.canonical import canonical_json
-from app.rules.shape import erase, personal_paths, schema_paths
+from app.models.tables import RESULTS as REPLAY_RESULTS
+from app.services import audit, erasure, integrity
+from app.services.erasure import personal_fields
+
+__all__ = ["RetentionReport", "apply_retention", "erase_batch", "personal_fields"]
 
 
 @dataclass(frozen=True, slots=True)
 class RetentionReport:
     cutoff: datetime
-    decisions_erased: int
-    fields_erased: int
-    feedback_comments_cleared: int
-    idempotency_records_deleted: int
+    decisions_erased: int = 0
+    fields_erased: int = 0
+    revisions_erased: int = 0
+    feedback_comments_cleared: int = 0
+    feedback_erased: int = 0
+    replay_results_erased: int = 0
+    idempotency_records_deleted: int = 0
+    batches: int = 0
+    run_id: str | None = None
 
-
-# ---- which checklist fields are personal: the schema walker's ``personal`` leaves -------------------
-
-
-def personal_fields() -> Iterator[str]:
-    """Every personal field path of the checklist schema (for documentation and tests)."""
-    yield from (f"/{path}" for path in schema_paths(personal_paths(), "", "/"))
-
-
-def erase_input(raw: str) -> tuple[str, list[str]]:
-    data = orjson.loads(raw)
-    erased: list[str] = []
-    erase(data, personal_paths(), "/input", erased)
-    return canonical_json(data).decode("utf-8"), erased
-
-
-def erase_result(raw: str) -> tuple[str, list[str]]:
-    """Finding details may quote the checklist (a flagged phrase): that text goes."""
-    data = orjson.loads(raw)
-    erased: list[str] = []
-    for i, finding in enumerate(data.get("findings") or []):
-        for j, detail in enumerate(finding.get("details") or []):
-            if detail.get("text") is not None:
-                detail["text"] = None
-                erased.append(f"/result/findings/{i}/details/{j}/text")
-    return canonical_json(data).decode("utf-8"), erased
-
-
-# ---- applying it ------------------------------------------------------------------------------
+    def plus(self, other: RetentionReport) -> RetentionReport:
+        counts = {
+            f.name: getattr(self, f.name) + getattr(other, f.name)
+            for f in fields(self)
+            if f.name not in ("cutoff", "run_id")
+        }
+        return replace(self, **counts)
 
 
 def _rowcount(result: object) -> int:
@@ -77,42 +66,191 @@ def _rowcount(result: object) -> int:
     return int(count) if isinstance(count, int) else 0
 
 
-def apply_retention(
-    session: Session, *, cutoff: datetime, now: datetime, dry_run: bool = False
+def _erase_quoted(detail_json: str) -> str | None:
+    """A replay result's stored copies of the results, without the text findings quote."""
+    detail: dict[str, Any] = orjson.loads(detail_json)
+    changed = False
+    for name in ("stored_result", "replayed_result"):
+        value = detail.get(name)
+        if isinstance(value, dict):
+            pointers = [p.removeprefix("/result") for p in erasure.quoted_text(value)]
+            if pointers:
+                erasure.null_pointers(value, pointers, "")
+                changed = True
+    return orjson.dumps(detail).decode("utf-8") if changed else None
+
+
+def erase_batch(
+    session: Session, *, cutoff: datetime, now: datetime, run_id: str, limit: int = 500
 ) -> RetentionReport:
-    """Erase personal content of decisions recorded before ``cutoff`` (each record once)."""
-    begin_write(session)
-    rows = session.execute(
-        select(RECORDS.c.seq, RECORDS.c.input, RECORDS.c.result)
-        .where(RECORDS.c.recorded_at < cutoff, RECORDS.c.erased.is_(None))
+    """One bounded batch (one unit of work): up to ``limit`` decision records with their revisions
+    and replay copies, up to ``limit`` feedback rows and stored responses. Returns what it did; a
+    batch that did nothing means the run is complete."""
+    conn = begin_write(session)
+    rows = conn.execute(
+        select(RECORDS.c.seq, RECORDS.c.decision_id, RECORDS.c.input, RECORDS.c.result, RECORDS.c.erasable)
+        .where(RECORDS.c.recorded_at < cutoff, RECORDS.c.erasure_id.is_(None))
         .order_by(RECORDS.c.seq)
+        .limit(limit)
     ).all()
-    fields = 0
-    for row in rows:
-        new_input, erased_input = erase_input(row.input)
-        new_result, erased_result = erase_result(row.result)
-        erased = erased_input + erased_result
-        fields += len(erased)
-        if dry_run:
-            continue
-        # Marked even when nothing was personal, so the record is not visited again.
-        session.execute(
-            update(RECORDS)
-            .where(RECORDS.c.seq == row.seq)
-            .values(
-                input=new_input if erased_input else row.input,
-                result=new_result if erased_result else row.result,
-                erased=orjson.dumps(erased).decode("utf-8"),
-                erased_at=now,
-            )
+    feedback_ids = (
+        conn.execute(
+            select(FEEDBACK.c.id)
+            .where(FEEDBACK.c.created_at < cutoff, FEEDBACK.c.erased_at.is_(None))
+            .order_by(FEEDBACK.c.id)
+            .limit(limit)
         )
-    comments = [FEEDBACK.c.created_at < cutoff, FEEDBACK.c.comment.is_not(None)]
-    old_idempotency = IDEMPOTENCY.c.created_at < cutoff
+        .scalars()
+        .all()
+    )
+    decision_ids = [row.decision_id for row in rows]
+    revisions = (
+        conn.execute(select(func.count()).where(REVISIONS.c.decision_id.in_(decision_ids))).scalar_one()
+        if decision_ids
+        else 0
+    )
+    report = RetentionReport(cutoff=cutoff, run_id=run_id)
+    if rows or feedback_ids:
+        seqs = [row.seq for row in rows]
+        # The erasure log entry first: the PostgreSQL trigger checks each erasure against it.
+        entry_id = integrity.append_row(
+            conn,
+            integrity.ERASURES,
+            {
+                "run_id": run_id,
+                "at": now,
+                "cutoff": cutoff,
+                "records": len(seqs),
+                "first_seq": min(seqs, default=None),
+                "last_seq": max(seqs, default=None),
+                "seqs_sha256": audit.seqs_digest(seqs),
+                "revisions": revisions,
+                "feedback": len(feedback_ids),
+            },
+        )
+        erased_fields = 0
+        for row in rows:
+            new_input, new_result = erasure.apply(row.input, row.result, row.erasable)
+            erased_fields += len(orjson.loads(row.erasable))
+            conn.execute(
+                update(RECORDS)
+                .where(RECORDS.c.seq == row.seq)
+                .values(
+                    input=new_input,
+                    result=new_result,
+                    erased=row.erasable,
+                    erased_at=now,
+                    erasure_id=entry_id,
+                )
+            )
+        if decision_ids:
+            conn.execute(
+                update(REVISIONS)
+                .where(REVISIONS.c.decision_id.in_(decision_ids))
+                .values(submitted_by=None, idempotency_key=None, salt=None, erased_at=now)
+            )
+        if feedback_ids:
+            conn.execute(
+                update(FEEDBACK)
+                .where(FEEDBACK.c.id.in_(feedback_ids))
+                .values(comment=None, submitted_by=None, salt=None, erased_at=now)
+            )
+        report = RetentionReport(
+            cutoff=cutoff,
+            run_id=run_id,
+            decisions_erased=len(rows),
+            fields_erased=erased_fields,
+            revisions_erased=revisions,
+            feedback_erased=len(feedback_ids),
+            replay_results_erased=_erase_replay_copies(conn, decision_ids),
+            batches=1,
+        )
+    old_keys = (
+        select(IDEMPOTENCY.c.scope, IDEMPOTENCY.c.key).where(IDEMPOTENCY.c.created_at < cutoff).limit(limit)
+    )
+    keys = conn.execute(old_keys).all()
+    for scope, key in keys:
+        conn.execute(delete(IDEMPOTENCY).where(IDEMPOTENCY.c.scope == scope, IDEMPOTENCY.c.key == key))
+    return replace(report, idempotency_records_deleted=len(keys), batches=1 if keys else report.batches)
+
+
+def _erase_replay_copies(conn: Any, decision_ids: list[str]) -> int:
+    if not decision_ids:
+        return 0
+    erased = 0
+    found = conn.execute(
+        select(REPLAY_RESULTS.c.id, REPLAY_RESULTS.c.detail).where(
+            REPLAY_RESULTS.c.decision_id.in_(decision_ids)
+        )
+    ).all()
+    for result_id, detail in found:
+        cleaned = _erase_quoted(detail)
+        if cleaned is not None:
+            conn.execute(
+                update(REPLAY_RESULTS).where(REPLAY_RESULTS.c.id == result_id).values(detail=cleaned)
+            )
+            erased += 1
+    return erased
+
+
+def pending(session: Session, *, cutoff: datetime) -> RetentionReport:
+    """What a run would erase (the dry run): counts only, nothing written."""
+
+    def count(table: Table, *where: Any) -> int:
+        return int(session.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
+
+    due = [RECORDS.c.recorded_at < cutoff, RECORDS.c.erasure_id.is_(None)]
+    erasable = sum(
+        len(orjson.loads(pointers))
+        for pointers in session.execute(select(RECORDS.c.erasable).where(*due)).scalars()
+    )
+    revisions = session.execute(
+        select(func.count())
+        .select_from(REVISIONS.join(RECORDS, RECORDS.c.decision_id == REVISIONS.c.decision_id))
+        .where(*due)
+    ).scalar_one()
+    return RetentionReport(
+        cutoff=cutoff,
+        decisions_erased=count(RECORDS, *due),
+        fields_erased=erasable,
+        revisions_erased=int(revisions),
+        feedback_erased=count(FEEDBACK, FEEDBACK.c.created_at < cutoff, FEEDBACK.c.erased_at.is_(None)),
+        feedback_comments_cleared=count(
+            FEEDBACK,
+            FEEDBACK.c.created_at < cutoff,
+            FEEDBACK.c.erased_at.is_(None),
+            FEEDBACK.c.comment.is_not(None),
+        ),
+        idempotency_records_deleted=count(IDEMPOTENCY, IDEMPOTENCY.c.created_at < cutoff),
+    )
+
+
+def apply_retention(
+    engine: Engine,
+    *,
+    cutoff: datetime,
+    now: datetime,
+    dry_run: bool = False,
+    batch_size: int = 500,
+) -> RetentionReport:
+    """Erase everything older than ``cutoff``, one committed batch at a time (each record once)."""
     if dry_run:
-        cleared = len(session.execute(select(FEEDBACK.c.id).where(*comments)).all())
-        deleted = len(session.execute(select(IDEMPOTENCY.c.key).where(old_idempotency)).all())
-    else:
-        cleared = _rowcount(session.execute(update(FEEDBACK).where(*comments).values(comment=None)))
-        deleted = _rowcount(session.execute(delete(IDEMPOTENCY).where(old_idempotency)))
-    session.flush()
-    return RetentionReport(cutoff, len(rows), fields, cleared, deleted)
+        with session_scope(engine=engine) as session:
+            return pending(session, cutoff=cutoff)
+    run_id = str(uuid.uuid4())
+    total = RetentionReport(cutoff=cutoff, run_id=run_id)
+    with session_scope(engine=engine) as session:
+        comments = session.execute(
+            select(func.count()).where(
+                FEEDBACK.c.created_at < cutoff,
+                FEEDBACK.c.erased_at.is_(None),
+                FEEDBACK.c.comment.is_not(None),
+            )
+        ).scalar_one()
+    while True:
+        with session_scope(engine=engine) as session:
+            done = erase_batch(session, cutoff=cutoff, now=now, run_id=run_id, limit=batch_size)
+        if not done.batches:
+            break
+        total = total.plus(done)
+    return replace(total, feedback_comments_cleared=int(comments))

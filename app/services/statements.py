@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Insert, Select, Table, Update, and_, bindparam, insert, select, update
+from sqlalchemy import Insert, Select, Table, Update, and_, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.models.tables import HEAD, INCIDENTS, KEYS, RECORDS, REVISIONS
@@ -55,20 +55,22 @@ STORE_RESPONSE: Update = (
 
 
 @lru_cache
-def upsert_incident(dialect: str, conditional: bool, scoped: bool = False) -> Insert:
-    """Insert at revision 1, or bump the revision (only from ``:base`` when ``conditional``, and
-    only an incident of ``:force`` when ``scoped``: a force-bound client)."""
+def upsert_incident(dialect: str, conditional: bool) -> Insert:
+    """Insert at revision 1, or bump the revision: only of an incident of ``:force`` (an incident
+    never moves to another force, and a force-bound client never touches another force's), and
+    only from ``:base`` when ``conditional``."""
     stmt = _insert(dialect, INCIDENTS).values({name: bindparam(name) for name in INCIDENT_VALUES})
     changes: dict[str, Any] = {
-        name: stmt.excluded[name] for name in INCIDENT_VALUES if name not in ("reference", "created_at")
+        name: stmt.excluded[name]
+        for name in INCIDENT_VALUES
+        if name not in ("reference", "force", "created_at")
     }
     changes["revision"] = INCIDENTS.c.revision + 1
-    conditions = [INCIDENTS.c.revision == bindparam("base")] if conditional else []
-    if scoped:
-        conditions.append(INCIDENTS.c.force == bindparam("force"))
-    where = and_(*conditions) if conditions else None
+    conditions = [INCIDENTS.c.force == bindparam("force")]
+    if conditional:
+        conditions.append(INCIDENTS.c.revision == bindparam("base"))
     result: Insert = stmt.on_conflict_do_update(
-        index_elements=["reference"], set_=changes, where=where
+        index_elements=["reference"], set_=changes, where=and_(*conditions)
     ).returning(INCIDENTS.c.id, INCIDENTS.c.revision)
     return result
 
@@ -78,7 +80,12 @@ CURRENT_INCIDENT: Select[Any] = select(INCIDENTS.c.revision, INCIDENTS.c.force).
     INCIDENTS.c.reference == bindparam("ref")
 )
 INSERT_REVISION: Insert = insert(REVISIONS)
-LOCK_HEAD: Select[Any] = select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID).with_for_update()
+# ``highest``: a row past the head (forged, not in the chain) must not make the next append collide.
+LOCK_HEAD: Select[Any] = (
+    select(HEAD.c.seq, HEAD.c.hash, select(func.max(RECORDS.c.seq)).scalar_subquery().label("highest"))
+    .where(HEAD.c.id == HEAD_ID)
+    .with_for_update(of=HEAD)
+)
 READ_HEAD: Select[Any] = select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID)
 INSERT_RECORDS: Insert = insert(RECORDS)
 MOVE_HEAD: Update = (

@@ -30,6 +30,7 @@ from sqlmodel import Session
 from app.db import begin_write, retryable
 from app.errors import (
     DatabaseBusy,
+    ForceChange,
     IncidentNotFound,
     IncidentReferenceMismatch,
     InvalidItem,
@@ -46,7 +47,8 @@ from app.rules.engine import Facts, decide
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
-from app.services import aggregates, audit, idempotency, statements
+from app.schemas.types import UNSAFE_TEXT_MESSAGE, UNSAFE_TEXT_TYPE, unsafe_location
+from app.services import aggregates, audit, idempotency, integrity, statements
 
 log = logging.getLogger("safesteps.submissions")
 
@@ -177,13 +179,14 @@ def _upsert_incident(conn: Connection, item: Prepared, now: datetime) -> tuple[i
         "updated_at": now,
         "base": base,
     }
-    # A force-bound client never touches (or learns of) another force's incident.
-    stmt = statements.upsert_incident(conn.dialect.name, base is not None, item.force is not None)
+    stmt = statements.upsert_incident(conn.dialect.name, base is not None)
     row = conn.execute(stmt, params).first()
     if row is None or (base is not None and row.revision != base + 1):
         found = conn.execute(statements.CURRENT_INCIDENT, {"ref": item.incident_ref}).first()
-        if row is None and found is not None and item.force is not None and found.force != item.force:
-            raise IncidentNotFound(item.incident_ref)
+        if row is None and found is not None and found.force != incident.force:
+            # A force-bound client never learns of another force's incident; an unbound one is told
+            # that an incident never moves between forces.
+            raise IncidentNotFound(item.incident_ref) if item.force is not None else ForceChange()
         current = found.revision if found is not None else None
         # A fresh insert that was based on a revision is rolled back with the error.
         raise StaleRevision(item.incident_ref, base or 0, 0 if row else current or 0)
@@ -222,6 +225,10 @@ def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored
             return Stored(item.incident_ref, revision, earlier.body, earlier.status_code, replayed=True)
     incident_id, revision = _upsert_incident(conn, item, now)
     submission = item.submission
+    fields = integrity.revision_fields(
+        item.incident_ref, revision, submission.submitted_by, submission.device_time, now, key
+    )
+    salt = integrity.new_salt()
     conn.execute(
         statements.INSERT_REVISION,
         {
@@ -232,12 +239,21 @@ def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored
             "device_time": submission.device_time,
             "received_at": now,
             "idempotency_key": key,
+            "salt": salt,
         },
     )
     body = response_body(item, revision, now)
     if key is not None:
         idempotency.store(conn, scope, key, CREATED, body)
-    record = item.record.model_copy(update={"revision": revision, "recorded_at": now})
+    full, erased = integrity.revision_commitment(fields, salt)
+    record = item.record.model_copy(
+        update={
+            "revision": revision,
+            "recorded_at": now,
+            "revision_sha256": full,
+            "revision_erased_sha256": erased,
+        }
+    )
     return Stored(item.incident_ref, revision, body, CREATED, replayed=False, record=record)
 
 
@@ -287,6 +303,8 @@ def submit_batch(
     for index, raw in enumerate(items):
         ref = raw.get("incident_ref") if isinstance(raw.get("incident_ref"), str) else None
         try:
+            if (where := unsafe_location(raw)) is not None:
+                raise InvalidItem([{"loc": where, "msg": UNSAFE_TEXT_MESSAGE, "type": UNSAFE_TEXT_TYPE}])
             try:
                 parsed = BatchItem.model_validate(raw)
             except ValidationError as exc:

@@ -370,7 +370,10 @@ def ui_decision(
 @router.get("/verify", response_class=HTMLResponse, name="ui_verify")
 def ui_verify(request: Request, principal: Verifier, session: SessionDep) -> HTMLResponse:
     """Recompute the whole hash chain of the decision log."""
-    return render(request, "verify.html", principal, result=audit.verify(session))
+    result = audit.verify(session)
+    if principal.force is not None:  # a force-bound auditor sees its own force's counts only
+        result = audit.for_force(session, result, principal.force)
+    return render(request, "verify.html", principal, result=result)
 
 
 def _jobs(session: SessionDep, principal: Principal) -> list[Any]:

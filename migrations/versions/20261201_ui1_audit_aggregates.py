@@ -15,7 +15,6 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-
 revision: str = "ui1"
 down_revision: str | Sequence[str] | None = "auth2"
 branch_labels: str | Sequence[str] | None = None

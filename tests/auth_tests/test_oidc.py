@@ -33,14 +33,21 @@ def oidc_settings(base: Settings, tmp_path: Path, **overrides: object) -> Settin
     return Settings(**values)
 
 
+MAPPED = "SafeStepsAuditors"
+
+
 @pytest.fixture
 def verifier(settings: Settings, tmp_path: Path) -> Authenticator:
-    return Authenticator(oidc_settings(settings, tmp_path, oidc_role_map={"SafeStepsAuditors": "auditor"}))
+    return Authenticator(
+        oidc_settings(
+            settings, tmp_path, oidc_role_map={"SafeStepsAuditors": "auditor", "SafeStepsAdmins": "admin"}
+        )
+    )
 
 
 @pytest.mark.parametrize("alg", ["RS256", "ES256", "EdDSA"])
 def test_asymmetric_tokens_verify(verifier: Authenticator, alg: str) -> None:
-    principal = verifier.authenticate(token(alg, force="WMP"), engine=None)  # type: ignore[arg-type]
+    principal = verifier.authenticate(token(alg, role=MAPPED, force="WMP"), engine=None)  # type: ignore[arg-type]
     assert principal.role is Role.auditor
     assert principal.force == "WMP"
     assert principal.kind == "oidc"
@@ -58,7 +65,9 @@ def test_asymmetric_tokens_verify(verifier: Authenticator, alg: str) -> None:
         pytest.param(lambda: token(kid="unknown"), id="unknown-kid"),
         pytest.param(lambda: token("RS256", kid="ec-1"), id="key-of-another-algorithm"),
         pytest.param(hmac_token, id="hmac-with-oct-key-in-set"),
-        pytest.param(lambda: token(force="w m"), id="malformed-force"),
+        pytest.param(lambda: token(role=MAPPED, force="w m"), id="malformed-force"),
+        pytest.param(lambda: token(role=MAPPED, exp_in=2 * 86_400), id="lifetime-beyond-the-maximum"),
+        pytest.param(lambda: token(role=MAPPED, exp_in=7200, drop=("iat",)), id="no-iat-and-long-lived"),
         pytest.param(lambda: "not.a.token", id="garbage"),
     ],
 )
@@ -101,7 +110,21 @@ def test_role_claim_is_mapped(verifier: Authenticator) -> None:
     assert verifier.authenticate(token(role=["SafeStepsAuditors", "Other"]), None).role is Role.auditor  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("role", [None, "superuser", ["auditor", "admin"], 7])
+def test_with_a_role_map_a_raw_safesteps_role_name_is_no_role(verifier: Authenticator) -> None:
+    # A groups claim that happens to contain "admin" must not make the caller admin.
+    for raw in ("admin", "auditor", ["admin", "Other"]):
+        with pytest.raises(NoRole):
+            verifier.authenticate(token(role=raw), engine=None)  # type: ignore[arg-type]
+
+
+def test_a_token_within_the_maximum_lifetime_verifies(settings: Settings, tmp_path: Path) -> None:
+    strict = Authenticator(oidc_settings(settings, tmp_path, oidc_max_token_lifetime_seconds=600))
+    assert strict.authenticate(token(exp_in=600), engine=None).role is Role.auditor  # type: ignore[arg-type]
+    with pytest.raises(AuthFailed):
+        strict.authenticate(token(exp_in=601), engine=None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("role", [None, "superuser", ["SafeStepsAuditors", "SafeStepsAdmins"], 7])
 def test_no_single_role_is_refused(verifier: Authenticator, role: object) -> None:
     with pytest.raises(NoRole):
         verifier.authenticate(token(role=role), engine=None)  # type: ignore[arg-type]

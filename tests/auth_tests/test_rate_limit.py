@@ -28,7 +28,10 @@ def test_a_client_past_its_burst_gets_429_with_retry_after(limited: TestClient) 
     refused = limited.get("/v1/rulesets", headers=mdt)
     assert refused.status_code == 429
     assert refused.json() == {"error": "rate_limited", "message": "Too many requests; slow down."}
-    assert 1 <= int(refused.headers["retry-after"]) <= 100  # one token at 0.01/s
+    # 3 in any 300 s (burst / rate): the oldest of the three frees its slot within the window.
+    assert 1 <= int(refused.headers["retry-after"]) <= 300
+    assert refused.headers["ratelimit-policy"] == "3;w=300"
+    assert refused.headers["ratelimit"] == f"limit=3, remaining=0, reset={refused.headers['retry-after']}"
     # Another client has its own bucket.
     assert limited.get("/v1/rulesets", headers=as_role(limited, "auditor")).status_code == 200
     # Public probes are not limited.

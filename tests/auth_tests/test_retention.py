@@ -14,7 +14,6 @@ from sqlmodel import Session
 from typer.testing import CliRunner
 
 from app.cli import app as cli
-from app.db import session_scope
 from app.main import create_app
 from app.models.base import utcnow
 from app.rules.checklist import Checklist
@@ -61,8 +60,7 @@ def test_erasure_keeps_hashes_outcomes_and_ruleset_and_the_chain_verifies(
     before = record(db_client, seeded["decision_id"])
     assert leaked(json.dumps(before["input"]))
 
-    with session_scope(engine=db_engine) as session:
-        report = apply_retention(session, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
+    report = apply_retention(db_engine, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
     assert report.decisions_erased == 2
     assert report.feedback_comments_cleared == 1
     assert report.idempotency_records_deleted == 1
@@ -98,7 +96,8 @@ def test_erasure_keeps_hashes_outcomes_and_ruleset_and_the_chain_verifies(
     assert after["input"]["children"][0]["seen_at"] == before["input"]["children"][0]["seen_at"]  # type: ignore[index]
     Checklist.model_validate(after["input"])  # replay still has a valid checklist
 
-    assert verify(db_client) == {**verify(db_client), "verified": True, "records": 2}
+    verified = verify(db_client)
+    assert (verified["verified"], verified["records"]) == (True, 2), verified
     incident = db_client.get(f"/v1/incidents/{REF}").json()
     assert leaked(json.dumps(incident)) == []
     assert incident["overrides"] == 1  # statistics still count
@@ -107,23 +106,20 @@ def test_erasure_keeps_hashes_outcomes_and_ruleset_and_the_chain_verifies(
     )
 
     # Running again changes nothing: each record is erased once.
-    with session_scope(engine=db_engine) as session:
-        again = apply_retention(session, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
+    again = apply_retention(db_engine, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
     assert again.decisions_erased == 0
 
 
 def test_recent_decisions_are_kept_whole(db_client: TestClient, db_engine: Engine) -> None:
     seeded = seed(db_client)
-    with session_scope(engine=db_engine) as session:
-        report = apply_retention(session, cutoff=utcnow() - timedelta(days=1), now=utcnow())
+    report = apply_retention(db_engine, cutoff=utcnow() - timedelta(days=1), now=utcnow())
     assert report.decisions_erased == 0
     assert leaked(json.dumps(record(db_client, seeded["decision_id"])["input"]))
 
 
 def test_tampering_with_unerased_content_is_still_detected(db_client: TestClient, db_engine: Engine) -> None:
     seed(db_client)
-    with session_scope(engine=db_engine) as session:
-        apply_retention(session, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
+    apply_retention(db_engine, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
     with db_engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SET LOCAL session_replication_role = replica"))
@@ -138,8 +134,7 @@ def test_postgresql_lets_only_a_one_way_erasure_through(db_client: TestClient, d
     if db_engine.dialect.name != "postgresql":
         pytest.skip("the append-only trigger is PostgreSQL's")
     seed(db_client)
-    with session_scope(engine=db_engine) as session:
-        apply_retention(session, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
+    apply_retention(db_engine, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
     refused = (
         "UPDATE decision_record SET input = '{}'",  # already erased: no second rewrite
         "UPDATE decision_record SET requested_by = 'someone-else'",
@@ -204,8 +199,7 @@ def test_replay_of_an_erased_decision_says_what_was_erased(settings: Settings) -
     fast = Settings(**{**settings.model_dump(), "replay_poll_seconds": 0.05})
     with TestClient(create_app(fast)) as client:
         client.post(url(REF), json=personal_submission(REF), headers=as_role(client, "mdt"))
-        with session_scope(engine=client.app.state.engine) as session:  # type: ignore[attr-defined]
-            apply_retention(session, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
+        apply_retention(client.app.state.engine, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
         auditor = as_role(client, "auditor")
         job = client.post(
             "/v1/replays", json={"mode": "as_recorded", "results": "all"}, headers=auditor

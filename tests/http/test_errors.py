@@ -20,7 +20,7 @@ class NarrowerNotFound(IncidentNotFound):
 def test_a_subclass_answers_as_its_listed_base() -> None:
     rendered = render(NarrowerNotFound("WMP-1"))
     assert (rendered.status, rendered.body.error) == (404, "incident_not_found")
-    assert rendered.body.message == "incident WMP-1 not found"
+    assert rendered.body.message == "Incident not found."  # never the reference the client sent
 
 
 def test_a_stale_write_names_the_current_revision_in_body_and_etag() -> None:

@@ -34,8 +34,8 @@ def test_existing_records_are_rechained_and_verify(tmp_path: Path) -> None:
             row: dict[str, object] = {
                 "seq": seq,
                 "decision_id": f"00000000-0000-0000-0000-00000000000{seq}",
-                "incident_ref": "WMP-1",
-                "revision": seq,
+                "incident_ref": None,  # decisions without an incident revision (see test_int1)
+                "revision": None,
                 "ruleset_id": "concern-for-a-child",
                 "ruleset_version": "1.0.0",
                 "ruleset_hash": "a" * 64,

@@ -72,7 +72,7 @@ def test_diff_of_an_unknown_version_is_404_in_the_common_shape(diff_client: Test
     assert response.status_code == 404
     assert response.json() == {
         "error": "ruleset_not_found",
-        "message": "rule set concern-for-a-child@9.9.9 not found",
+        "message": "No such rule set or version, or none in force at that time.",
     }
     assert diff_client.get("/v1/rulesets/nope/diff?from=1.0.0&to=1.1.0").status_code == 404
 

@@ -38,11 +38,13 @@ def test_hash_is_sha256_of_prev_hash_and_the_canonical_record(
         rows = conn.execute(select(RECORDS).order_by(RECORDS.c.seq)).mappings().all()
     prev = "0" * 64
     for row in rows:
-        # input and result enter as their digests (so retention can erase them); erasure marks are
-        # outside the chain.
-        skip = ("prev_hash", "hash", "input", "result", "erased", "erased_at")
+        # input and result enter as their digests, and as the digests of what retention will leave
+        # of them (with the pointers it will erase): so retention can erase exactly that. The marks
+        # of an erasure are outside the chain (verify checks them against the erasure log).
+        skip = ("prev_hash", "hash", "input", "result", "erased", "erased_at", "erasure_id")
         record = {k: v for k, v in row.items() if k not in skip}
         record["context"] = orjson.loads(row["context"])
+        record["erasable"] = orjson.loads(row["erasable"])
         for name in ("input", "result"):
             assert record[f"{name}_sha256"] == hashlib.sha256(row[name].encode()).hexdigest()
         canonical = orjson.dumps(record, option=orjson.OPT_SORT_KEYS | orjson.OPT_UTC_Z)
@@ -64,7 +66,12 @@ def test_an_altered_result_is_detected_at_its_record(db_client: TestClient, db_e
     report = db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()
     assert report["verified"] is False
     assert report["records"] == 1
-    assert report["first_broken"] == {"seq": 2, "decision_id": ids[1], "reason": "content_mismatch"}
+    assert report["first_broken"] == {
+        "part": "decision_record",
+        "seq": 2,
+        "decision_id": ids[1],
+        "reason": "content_mismatch",
+    }
 
 
 def test_a_rehashed_record_breaks_the_next_link(db_client: TestClient, db_engine: Engine) -> None:
@@ -78,7 +85,12 @@ def test_a_rehashed_record_breaks_the_next_link(db_client: TestClient, db_engine
         tamper(conn, "UPDATE decision_record SET hash = :h WHERE seq = 2", h=original)
         tamper(conn, "UPDATE decision_record SET requested_by = 'someone-else' WHERE seq = 3")
     report = db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()
-    assert report["first_broken"] == {"seq": 3, "decision_id": ids[2], "reason": "hash_mismatch"}
+    assert report["first_broken"] == {
+        "part": "decision_record",
+        "seq": 3,
+        "decision_id": ids[2],
+        "reason": "hash_mismatch",
+    }
 
 
 def remove(conn: Connection, seq: int) -> None:
@@ -107,6 +119,7 @@ def test_removed_records_are_detected(db_client: TestClient, db_engine: Engine) 
     assert db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()[
         "first_broken"
     ] == {
+        "part": "decision_record",
         "seq": 1,
         "decision_id": None,
         "reason": "gap",
@@ -114,12 +127,18 @@ def test_removed_records_are_detected(db_client: TestClient, db_engine: Engine) 
 
 
 def test_an_empty_log_verifies(db_client: TestClient) -> None:
-    assert db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json() == {
-        "verified": True,
-        "records": 0,
-        "head_hash": "0" * 64,
-        "first_broken": None,
-    }
+    report = db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()
+    parts = report.pop("parts")
+    assert report == {"verified": True, "records": 0, "head_hash": "0" * 64, "first_broken": None}
+    assert list(parts) == [
+        "erasure_log",
+        "decision_record",
+        "checklist_revision",
+        "incident",
+        "decision_feedback",
+        "access_event",
+    ]
+    assert all(part["verified"] for part in parts.values())
 
 
 @pytest.mark.postgres

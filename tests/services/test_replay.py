@@ -9,7 +9,6 @@ import orjson
 import pytest
 from sqlalchemy import Engine, select
 
-from app.db import session_scope
 from app.models.base import utcnow
 from app.models.decision import DecisionRecord
 from app.rules import lock
@@ -65,8 +64,7 @@ def test_as_recorded_replay_reproduces_every_stored_decision(
 def test_records_erased_by_retention_are_reported_as_not_reproducible_not_as_failures(
     seeded: Engine, registry: RulesetRegistry
 ) -> None:
-    with session_scope(engine=seeded) as session:
-        report = apply_retention(session, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
+    report = apply_retention(seeded, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
     assert report.fields_erased > 0
     job = rs.run(seeded, registry, mode="as_recorded")
     assert job.summary["failed"] == 0

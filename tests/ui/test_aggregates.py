@@ -139,8 +139,7 @@ def test_after_retention_erasure_content_is_gone_and_the_counts_are_the_same(
     db_client: TestClient, db_creds: Credentials, seeded: Engine, registry: RulesetRegistry
 ) -> None:
     before = assert_matches_log(db_client, db_creds, seeded, registry)
-    with session_scope(engine=seeded) as session:
-        report = apply_retention(session, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
+    report = apply_retention(seeded, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
     assert report.fields_erased > 0
     after = assert_matches_log(db_client, db_creds, seeded, registry)
     assert after == before

@@ -6,7 +6,7 @@ from pydantic import ValidationError
 from app.main import create_app
 from app.settings import DEVELOPMENT_PEPPER, Settings
 
-STRONG = "x" * 48
+STRONG = "q8Vd2-kLw9ZrT4nB7xYc1MfJ0sHeA6gUoP3iR5tN_bWzKyQmEvXj"  # as secrets.token_urlsafe makes
 
 
 def production(**overrides: object) -> Settings:
@@ -17,7 +17,10 @@ def test_development_starts_with_the_default_pepper() -> None:
     assert Settings(environment="development").key_pepper.get_secret_value() == DEVELOPMENT_PEPPER
 
 
-@pytest.mark.parametrize("pepper", [None, DEVELOPMENT_PEPPER, "short-secret"])
+@pytest.mark.parametrize(
+    "pepper",
+    [None, DEVELOPMENT_PEPPER, "short-secret", " " * 32, "x" * 48, "password" * 6, STRONG[:20] + " " * 20],
+)
 def test_production_refuses_a_default_missing_or_short_pepper(
     pepper: str | None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -62,3 +65,32 @@ def test_oidc_needs_issuer_and_audience_allow_lists(tmp_path: Path) -> None:
 def test_role_map_must_name_safesteps_roles() -> None:
     with pytest.raises(ValidationError, match="unknown roles"):
         Settings(oidc_role_map={"Officer": "superuser"})
+
+
+def test_a_refused_setting_never_shows_a_secret() -> None:
+    secret = "zz-checkpoint-secret-zz"
+    with pytest.raises(ValidationError) as caught:
+        production(key_pepper=" " * 40, checkpoint_signing_key=secret, oidc_issuers=[secret])
+    assert secret not in str(caught.value)
+    assert " " * 40 not in str(caught.value)
+
+
+def test_the_command_line_says_what_is_wrong_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+    import sys
+
+    env = {"SAFESTEPS_ENVIRONMENT": "production", "SAFESTEPS_KEY_PEPPER": " " * 32, "PATH": "/usr/bin:/bin"}
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "safesteps"), "serve", "--port", "8305"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1, done.stderr
+    assert lines[0].startswith("error: settings: ")
+    assert "SAFESTEPS_KEY_PEPPER" in lines[0]
+    assert "Traceback" not in done.stderr

@@ -1,0 +1,125 @@
+"""Text the service cannot store faithfully is refused at the door, with the field it is in.
+
+PostgreSQL refuses NUL characters in text, and an unpaired UTF-16 surrogate cannot be encoded as
+UTF-8 at all: either would otherwise surface as a 500 from deep inside a write, and only on one
+database. This pure ASGI middleware answers ``422 validation_error`` in the common shape instead,
+naming the field (``path.incident_ref``, ``query.principal_id``, ``body.checklist.children[0].account``)
+and never echoing the text. It is cheap on the hot path: the JSON body is scanned for the escape
+sequences (``\\u0000``, ``\\ud800``-``\\udfff``) and parsed only when one is there; the raw body, once
+read, is passed on unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import parse_qsl
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from app.http.errors import field_path
+from app.schemas.errors import ErrorBody, FieldError
+from app.schemas.types import UNSAFE_TEXT_MESSAGE, UNSAFE_TEXT_TYPE, unsafe, unsafe_location
+
+_BODY_MARKER = re.compile(rb"\\u(?:0000|[dD][89a-fA-F])|\x00")
+_BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+
+
+def body_problem(body: bytes) -> str | None:
+    if _BODY_MARKER.search(body) is None:
+        return None
+    try:
+        document = json.loads(body)
+    except ValueError:
+        return None  # not JSON: the framework answers 400 malformed_json
+    loc = unsafe_location(document)
+    return None if loc is None else field_path(("body", *loc))
+
+
+def query_problem(query_string: bytes) -> str | None:
+    if b"%00" not in query_string.lower() and b"\x00" not in query_string:
+        return None
+    for name, value in parse_qsl(query_string.decode("latin-1"), keep_blank_values=True):
+        if unsafe(name) or unsafe(value):
+            return f"query.{name}" if not unsafe(name) else "query"
+    return None
+
+
+async def _reject(send: Send, path: str) -> None:
+    body = ErrorBody(
+        error="validation_error",
+        message="The request does not match the schema.",
+        fields=[FieldError(path=path, message=UNSAFE_TEXT_MESSAGE, type=UNSAFE_TEXT_TYPE)],
+    )
+    await _send(send, 422, body)
+
+
+async def _send(send: Send, status: int, body: ErrorBody) -> None:
+    data = body.model_dump_json(exclude_none=True).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())],
+        }
+    )
+    await send({"type": "http.response.body", "body": data})
+
+
+class InputGuard:
+    """``per_item``: paths whose body is a list of items checked one by one by the service (a batch:
+    one bad item must not fail the others)."""
+
+    def __init__(
+        self,
+        app: ASGIApp,
+        per_item: frozenset[str] = frozenset(),
+        max_headers: int = 64,
+        max_header_bytes: int = 16_384,
+    ) -> None:
+        self.app, self.per_item = app, per_item
+        self.max_headers, self.max_header_bytes = max_headers, max_header_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = scope["headers"]
+        size = sum(len(k) + len(v) for k, v in headers)
+        if len(headers) > self.max_headers or size > self.max_header_bytes:
+            refusal = ErrorBody(
+                error="headers_too_large", message="The request headers are too many or too large."
+            )
+            await _send(send, 431, refusal)
+            return
+        problem = "path" if unsafe(scope["path"]) else query_problem(scope["query_string"])
+        if problem is not None:
+            await _reject(send, problem)
+            return
+        if scope["method"] not in _BODY_METHODS or scope["path"] in self.per_item:
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        ended: Message | None = None
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                ended = message  # the client went away (or the body limit answered already)
+                break
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        if ended is None and (problem := body_problem(body)) is not None:
+            await _reject(send, problem)
+            return
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return ended or {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
