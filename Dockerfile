@@ -24,7 +24,7 @@
 ARG PYTHON_IMAGE=python:3.11.14-slim-bookworm@sha256:65a93d69fa75478d554f4ad27c85c1e69fa184956261b4301ebaf6dbb0a3543d
 
 FROM ${PYTHON_IMAGE} AS builder
-# Keep in step with the Makefile's UV_VERSION (tests/deploy/test_lock.py checks).
+# Keep in step with the Makefile's UV_VERSION (tests/ops/test_lock.py checks).
 ARG UV_VERSION=0.13.8
 ENV PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \

@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
-# The lock tool. Keep in step with the `uv==` pin in pyproject.toml (tests/deploy/test_lock.py checks).
+# The lock tool. Keep in step with the `uv==` pin in pyproject.toml (tests/ops/test_lock.py checks).
 UV_VERSION := 0.13.8
 UV := $(BIN)/uv
 

@@ -12,7 +12,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
-from app import __version__
+from app import __version__, apidocs
 from app.auth.authenticator import Authenticator
 from app.auth.deps import check_routes
 from app.db import build_engine, migrate
@@ -73,6 +73,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         summary="Safeguarding-checklist decision support for police responses to concern for a child.",
         generate_unique_id_function=operation_id,
+        docs_url=None,  # app.apidocs serves /docs and /redoc without a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     # Compile every rule-set version once; a broken or altered file stops the service here.
@@ -80,6 +82,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     for module in (health, evaluate, rulesets, incidents, decisions, replays, keys, access):
         app.include_router(module.router)
+    apidocs.install(app)
     check_routes(app)  # deny by default: every route declares its permission or that it is public
     app.state.authenticator = Authenticator(settings)
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)
