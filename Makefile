@@ -53,7 +53,7 @@ test-pg: $(STAMP)
 
 # Upgrade the database named by SAFESTEPS_DATABASE_URL (default: the SQLite file under data/).
 migrate: $(STAMP)
-	$(BIN)/alembic upgrade head
+	$(BIN)/safesteps migrate
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests benchmarks scripts

@@ -15,6 +15,7 @@ from rich.table import Table
 from app.commands import replay as replay_commands
 from app.commands import rules as rules_commands
 from app.commands.console import err, fail, out
+from app.commands.migrate import migrate_command
 from app.commands.security import keys_app, retention_app
 from app.db import session_scope
 from app.rules.decision import Decision, Outcome
@@ -41,6 +42,7 @@ app.command("replay")(replay_commands.replay_command)
 demo_app = typer.Typer(help="Synthetic data for demos and measurement.", no_args_is_help=True)
 app.add_typer(demo_app, name="demo")
 demo_app.command("seed")(replay_commands.seed_command)
+app.command("migrate")(migrate_command)
 
 
 @app.command()
