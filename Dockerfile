@@ -41,7 +41,7 @@ RUN uv export --frozen --no-emit-project --format requirements-txt --output-file
 
 # The project as a wheel. Alembic's migrations live beside the package (settings.PROJECT_ROOT), so
 # they go where the installed package looks for them.
-COPY README.md ./
+COPY README.md LICENSE ./
 COPY app ./app
 COPY migrations ./migrations
 RUN uv build --wheel --out-dir /tmp/dist \

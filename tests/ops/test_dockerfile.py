@@ -12,6 +12,7 @@ import re
 import shlex
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,13 @@ def test_everything_the_builder_copies_is_in_the_build_context() -> None:
             for source in args.split()[:-1]:
                 assert (ROOT / source).exists(), source
                 assert source not in ignored, f"{source} is excluded by .dockerignore"
+
+
+def test_the_builder_copies_every_file_the_wheel_build_reads() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    copied = {source for name, args in stages()["builder"] if name == "COPY" for source in args.split()[:-1]}
+    needed = {project["readme"], *project["license-files"], "pyproject.toml", "app", "migrations"}
+    assert needed <= copied, f"not copied into the builder: {needed - copied}"
 
 
 def documented_run_env() -> dict[str, str]:
