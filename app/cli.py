@@ -14,7 +14,7 @@ from rich.table import Table
 
 from app.commands import replay as replay_commands
 from app.commands import rules as rules_commands
-from app.commands.console import err, fail, out
+from app.commands.console import err, exit_error, out
 from app.commands.migrate import migrate_command
 from app.commands.security import keys_app, retention_app
 from app.db import session_scope
@@ -58,7 +58,7 @@ def serve(
     try:  # refuse to start, with a clear message, if a published rule set was altered
         RulesetRegistry.load(get_settings().rulesets_dir)
     except RulesError as exc:
-        raise fail(str(exc)) from None
+        raise exit_error(str(exc)) from None
 
     uvicorn.run(
         "app.main:create_app",
@@ -81,11 +81,11 @@ def evaluate_command(
 ) -> None:
     """Evaluate a checklist file and print the findings."""
     if fmt not in ("table", "json"):
-        raise fail("--format must be table or json")
+        raise exit_error("--format must be table or json")
     try:
         data = json.loads(file.read_text("utf-8"))
     except (OSError, ValueError) as exc:
-        raise fail(f"cannot read {file}: {exc}") from None
+        raise exit_error(f"cannot read {file}: {exc}") from None
     ruleset_id, _, version = ruleset.partition("@")
     body = data if isinstance(data, dict) and "checklist" in data else {"checklist": data}
     body = {
@@ -106,9 +106,9 @@ def evaluate_command(
             selector=request.ruleset,
         )
     except ValidationError as exc:
-        raise fail(f"{file} is not a valid request:\n{exc}") from None
+        raise exit_error(f"{file} is not a valid request:\n{exc}") from None
     except RulesError as exc:
-        raise fail(str(exc)) from None
+        raise exit_error(str(exc)) from None
     if fmt == "json":
         sys.stdout.write(decision.model_dump_json(indent=2) + "\n")
     else:
@@ -158,9 +158,9 @@ def rules_check(
                 soft_wrap=True,
             )
     if not files:
-        raise fail(f"no rule-set files under {root}")
+        raise exit_error(f"no rule-set files under {root}")
     if problems:
-        raise fail(f"{problems} of {len(files)} rule-set files have errors")
+        raise exit_error(f"{problems} of {len(files)} rule-set files have errors")
     rules_commands.check_lock(root)
 
 
@@ -174,9 +174,9 @@ def rules_test(
     report = run_rule_tests(root)
     print_test_report(report, verbose=verbose)
     if not report.rulesets and not report.problems:
-        raise fail(f"no rule-set files under {root}")
+        raise exit_error(f"no rule-set files under {root}")
     if not report.ok:
-        raise fail(
+        raise exit_error(
             f"{len(report.problems)} problems, {len(report.failures)} failed expectations, "
             f"rule coverage {report.rule_coverage:.1f}% (100% required)"
         )

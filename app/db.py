@@ -1,11 +1,12 @@
-"""Engines, sessions and the one place a unit of work commits.
+"""Engines, sessions and the one place a unit of work commits (no web imports).
 
 - ``build_engine`` makes the engine from settings (called by the app's lifespan and the CLI; nothing
   connects at import). SQLite gets WAL, ``synchronous=NORMAL``, foreign keys and a busy timeout.
-- ``SessionDep``: the request's session. It commits once after the handler returns (before the
-  response is sent) and rolls back on any error; ``UnitOfWorkRoute`` does that in the handler's own
-  thread. Services ``flush()``, never ``commit()``.
-- ``session_scope()``: the same unit of work for the CLI and scripts.
+- ``end_unit_of_work``/``finish``: the request's unit of work commits once after the handler returns
+  (``app.http.session`` calls them) and rolls back on any error. Services ``flush()``, never
+  ``commit()``; only this module commits (``tests/test_commits.py``).
+- ``access_record_scope``: where the access audit guard writes its record (it picks no strategy).
+- ``session_scope()``: the same unit of work for jobs, the seeder, the CLI and scripts.
 - ``begin_write(session)``: call first in a service that writes. On SQLite it starts the transaction
   with ``BEGIN IMMEDIATE`` (the write lock up front, so two writers never deadlock upgrading read
   locks) behind an in-process writer lock (threads queue on a mutex instead of SQLite's sleeping
@@ -15,21 +16,17 @@
 
 from __future__ import annotations
 
-import functools
-import inspect
 import threading
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-import anyio.to_thread
 from alembic import command
 from alembic.config import Config
-from fastapi import Depends, Request
-from fastapi.routing import APIRoute
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from app.errors import DatabaseBusy
@@ -99,6 +96,19 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     event.listen(engine, "rollback", _release)
 
 
+# Deadlock, serialization failure, lock not available: the transaction was rolled back; retry.
+_RETRYABLE_SQLSTATES = {"40001", "40P01", "55P03"}
+
+
+def retryable(exc: Exception) -> bool:
+    """A database error that says "try again", not "this is broken"."""
+    if not isinstance(exc, OperationalError):
+        return False
+    return getattr(exc.orig, "sqlstate", None) in _RETRYABLE_SQLSTATES or "database is locked" in str(
+        exc.orig
+    )
+
+
 def begin_write(session: Session) -> Connection:
     """Start the session's transaction as a writer and return its connection (for Core statements).
 
@@ -149,73 +159,46 @@ def migrate(engine: Engine, revision: str = "head") -> None:
                 connection.commit()
 
 
-def _finish(session: Session, commit: bool) -> None:
+def end_unit_of_work(session: Session, *, ok: bool) -> None:
+    """Commit (``ok``) or roll back the session's transaction, if one has begun. The request's unit
+    of work ends here (``app.http.session``), in the handler's thread or on the finish limiter."""
+    if not session.in_transaction():
+        return
+    if ok:
+        session.commit()
+    else:
+        session.rollback()
+
+
+def finish(session: Session, *, ok: bool) -> None:
+    """End the unit of work and close the session (returns its connection to the pool)."""
     try:
-        if commit and session.in_transaction():
-            session.commit()
+        end_unit_of_work(session, ok=ok)
     finally:
         session.close()
 
 
-def _in_unit_of_work(endpoint: Callable[..., Any]) -> Callable[..., Any]:
-    """Run a sync handler and finish its request session in the same worker thread.
+@contextmanager
+def access_record_scope(session: Session, *, failed: bool) -> Iterator[Session]:
+    """Where the record of an access is written, so that it is never lost and never lies.
 
-    The SQLite writer lock taken by ``begin_write`` is then never held across a thread hop, and the
-    request saves a hop (measurable CPU under load). Handlers without a session are unchanged.
+    - The request is not writing (a read, the usual case): the record gets its own short write
+      transaction, committed now; the read itself never held the SQLite writer lock.
+    - The request is writing and failed: its work is rolled back, the record of the attempt is not.
+    - The request is writing and succeeded: the record joins its unit of work (committed with it).
     """
-
-    @functools.wraps(endpoint)
-    def run(*args: Any, **kwargs: Any) -> Any:
-        session = next((v for v in kwargs.values() if isinstance(v, Session)), None)
-        if session is None:
-            return endpoint(*args, **kwargs)
-        try:
-            result = endpoint(*args, **kwargs)
-        except BaseException:
-            session.rollback()
-            raise
-        if session.in_transaction():
-            session.commit()
-        return result
-
-    return run
-
-
-class UnitOfWorkRoute(APIRoute):
-    """Route class for routers whose handlers use ``SessionDep``: the commit happens in the
-    handler's thread, right after it returns, and before the response is built."""
-
-    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
-        if not inspect.iscoroutinefunction(endpoint):
-            endpoint = _in_unit_of_work(endpoint)
-        super().__init__(path, endpoint, **kwargs)
-
-
-async def get_session(request: Request) -> AsyncIterator[Session]:
-    """The request's unit of work: commit once when the handler returns, roll back on error.
-
-    Opening a session does no I/O (it connects on first use), so it happens on the event loop. On
-    routes with ``UnitOfWorkRoute`` the handler's thread has already committed; otherwise the commit
-    (or rollback) and close run on a thread from a limiter of their own, never queued behind
-    handlers that may be waiting for the SQLite writer lock that only this commit releases.
-    """
-    session = Session(request.app.state.engine, expire_on_commit=False)
-    limiter = request.app.state.finish_limiter
-    try:
+    if not is_writing(session):
+        with Session(session.get_bind()) as own:
+            begin_write(own)
+            yield own
+            own.commit()
+    elif failed:
+        session.rollback()
+        begin_write(session)
         yield session
-    except BaseException:
-        if session.in_transaction():
-            await anyio.to_thread.run_sync(_finish, session, False, limiter=limiter)
-        session.close()
-        raise
-    if session.in_transaction():
-        await anyio.to_thread.run_sync(_finish, session, True, limiter=limiter)
-    session.close()
-
-
-# scope="function": the commit runs when the handler returns, before the response is sent, so a
-# failed commit becomes an error response instead of a success that never happened.
-SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+        session.commit()
+    else:
+        yield session
 
 
 @contextmanager

@@ -6,6 +6,8 @@ An error may carry ``detail`` (machine-readable specifics, e.g. the current revi
 
 from __future__ import annotations
 
+from typing import Any
+
 from app.rules.errors import RulesError
 
 
@@ -50,6 +52,15 @@ class InvalidPrecondition(ServiceError):
         super().__init__(f'If-Match must be an incident revision ETag such as "3", not {value!r}')
 
 
+class InvalidItem(ServiceError):
+    """An item of a batch that does not match the schema; ``errors`` as Pydantic reports them, with
+    paths relative to the item (never the rejected input: it may hold personal data)."""
+
+    def __init__(self, errors: list[Any]) -> None:
+        self.errors = [{"loc": e["loc"], "msg": e["msg"], "type": e["type"]} for e in errors]
+        super().__init__("the item does not match the schema")
+
+
 class InvalidCursor(ServiceError):
     field = "query.cursor"
 
@@ -83,6 +94,13 @@ class ReplayJobNotFound(ServiceError):
         super().__init__(f"replay job {job_id} not found")
 
 
+class ItemFailed(ServiceError):
+    """One item of a batch failed unexpectedly in the database (logged; the others stand)."""
+
+    def __init__(self) -> None:
+        super().__init__("an unexpected error occurred; it has been logged")
+
+
 class DatabaseBusy(ServiceError):
     def __init__(self) -> None:
         super().__init__("the database is busy; retry the request")
@@ -96,7 +114,9 @@ __all__ = [
     "IncidentReferenceMismatch",
     "InvalidCursor",
     "InvalidFeedback",
+    "InvalidItem",
     "InvalidPrecondition",
+    "ItemFailed",
     "OutsideForce",
     "ReplayJobNotFound",
     "RulesError",

@@ -12,14 +12,15 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
-from app import __version__, apidocs
+from app import __version__
 from app.auth.authenticator import Authenticator
-from app.auth.deps import check_routes
 from app.db import build_engine, migrate
-from app.middleware import BodySizeLimit, RequestContext
+from app.http import docs, errors
+from app.http.guards import check_routes
+from app.http.middleware import BodySizeLimit, RequestContext
+from app.http.ratelimit import RateLimiter
 from app.observability import configure_logging
-from app.ratelimit import RateLimiter
-from app.routers import access, decisions, errors, evaluate, health, incidents, keys, replays, rulesets
+from app.routers import access, decisions, evaluate, health, incidents, keys, replays, rulesets
 from app.rules.registry import RulesetRegistry
 from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
@@ -73,7 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         summary="Safeguarding-checklist decision support for police responses to concern for a child.",
         generate_unique_id_function=operation_id,
-        docs_url=None,  # app.apidocs serves /docs and /redoc without a CDN
+        docs_url=None,  # app.http.docs serves /docs and /redoc without a CDN
         redoc_url=None,
     )
     app.state.settings = settings
@@ -82,7 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     for module in (health, evaluate, rulesets, incidents, decisions, replays, keys, access):
         app.include_router(module.router)
-    apidocs.install(app)
+    docs.install(app)
     check_routes(app)  # deny by default: every route declares its permission or that it is public
     app.state.authenticator = Authenticator(settings)
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)

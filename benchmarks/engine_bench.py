@@ -18,10 +18,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from app.rules import vocabulary
+from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset, compile_ruleset
 from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, build_decision, checklist_facts, evaluate
+from app.rules.engine import Facts as EngineFacts
 from app.rules.language import language_outcomes
 from app.rules.model import AnyRule, LanguageRule
 from app.rules.registry import RulesetRegistry
@@ -84,8 +86,11 @@ Side = Callable[[int], Decision]  # evaluates checklist number i of the corpus
 
 
 def engine_side(ruleset: CompiledRuleset, ctx: EvaluationContext, corpus: Sequence[Facts]) -> Side:
+    """The engine on stored facts (replay's input form), parsed before timing as the dicts are."""
+    stored = [EngineFacts.stored(canonical_json(facts), 2) for facts in corpus]
+
     def run(i: int) -> Decision:
-        return evaluate(ruleset, corpus[i], ctx, checklist_schema_version=2)
+        return evaluate(ruleset, stored[i], ctx)
 
     return run
 
@@ -115,8 +120,10 @@ def hand_side(ruleset: CompiledRuleset, ctx: EvaluationContext, corpus: Sequence
 def model_side(ruleset: CompiledRuleset, ctx: EvaluationContext, models: Sequence[Checklist]) -> Side:
     """The engine as the service calls it: from the validated model (dumped with its projection)."""
 
+    facts = [EngineFacts.of(model) for model in models]
+
     def run(i: int) -> Decision:
-        return evaluate(ruleset, models[i], ctx)
+        return evaluate(ruleset, facts[i], ctx)
 
     return run
 

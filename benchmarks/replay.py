@@ -46,7 +46,7 @@ from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from app.db import build_engine, migrate
-from app.rules.engine import evaluate
+from app.rules.engine import Facts, evaluate
 from app.rules.registry import RulesetRegistry
 from app.rules.replay import context_from_json
 from app.schemas.replay import ReplayCreate
@@ -113,21 +113,17 @@ def in_memory_rate(engine: Engine, registry: RulesetRegistry, target: str | None
     with engine.connect() as conn:
         rows = conn.execute(select(*columns).order_by(d.seq).limit(SAMPLE)).all()
     fixed = registry.get(*target.split("@")) if target else None
-    items = [
+    prepared = [
         (
             fixed or registry.get(r.ruleset_id, r.ruleset_version),
-            orjson.loads(r.input),
-            orjson.loads(r.context),
-            r,
+            Facts.stored(r.input, r.checklist_schema_version),
+            context_from_json(orjson.loads(r.context)),
         )
         for r in rows
     ]
-    prepared = [
-        (rs, facts, context_from_json(ctx), r.checklist_schema_version) for rs, facts, ctx, r in items
-    ]
     started, cpu = time.perf_counter(), time.thread_time()
-    for ruleset, facts, context, version in prepared:
-        evaluate(ruleset, facts, context, checklist_schema_version=version)
+    for ruleset, facts, context in prepared:
+        evaluate(ruleset, facts, context)
     return len(prepared) / (time.perf_counter() - started), len(prepared) / (time.thread_time() - cpu)
 
 

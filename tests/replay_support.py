@@ -10,15 +10,12 @@ from sqlalchemy import Engine, select, text
 from sqlmodel import Session
 
 from app.db import begin_write
-from app.models.decision import DecisionRecord
-from app.models.replay import ReplayResult
+from app.models.tables import RECORDS as DECISIONS
+from app.models.tables import RESULTS
 from app.rules.registry import RulesetRegistry
 from app.schemas.replay import ReplayCreate, ReplayJobPublic
 from app.services.replay import jobs
 from app.services.replay.runner import run_job
-
-RESULTS = ReplayResult.__table__  # type: ignore[attr-defined]
-DECISIONS = DecisionRecord.__table__  # type: ignore[attr-defined]
 
 
 def create(engine: Engine, registry: RulesetRegistry, **body: Any) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi.dependencies.models import Dependant
 
-from app.auth.deps import api_routes
-from app.db import UnitOfWorkRoute, get_session
+from app.http.guards import api_routes
+from app.http.session import UnitOfWorkRoute, get_session
 from app.main import create_app
 from app.settings import Settings
 

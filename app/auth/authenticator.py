@@ -20,11 +20,17 @@ from sqlmodel import Session
 
 from app.auth import tokens
 from app.auth.oidc import InvalidToken, OidcVerifier
-from app.auth.roles import Principal
+from app.auth.roles import Principal, Role
 from app.models.auth import ApiKey
 from app.models.base import utcnow
-from app.services.apikeys import principal_of
 from app.settings import Settings
+
+
+def principal_of(row: ApiKey) -> Principal:
+    """The caller an ``api_key`` row names."""
+    return Principal(
+        id=f"key:{row.key_id}", name=row.name, role=Role(row.role), force=row.force, kind="api_key"
+    )
 
 
 class AuthFailed(Exception):

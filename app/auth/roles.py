@@ -82,6 +82,3 @@ class Principal:
 
     def may(self, permission: Permission) -> bool:
         return permission in GRANTS[self.role]
-
-    def sees_force(self, force: str) -> bool:
-        return self.force is None or self.force == force

@@ -12,7 +12,8 @@ out = Console(width=None if sys.stdout.isatty() else 140)
 err = Console(stderr=True, width=None if sys.stderr.isatty() else 140)
 
 
-def fail(message: str, code: int = 1) -> typer.Exit:
-    # One line, however long: scripts and log collectors read errors line by line.
+def exit_error(message: str, code: int = 1) -> typer.Exit:
+    """Print ``message`` as an error, on one line however long (scripts and log collectors read
+    errors line by line); the caller raises the returned exit."""
     err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code)

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from sqlalchemy.engine import make_url
 
-from app.commands.console import fail, out
+from app.commands.console import exit_error, out
 from app.db import build_engine, migrate
 from app.schema_state import schema_state
 from app.settings import get_settings
@@ -35,7 +35,7 @@ def migrate_command(
         if check:
             if not before.at_head:
                 pending = ", ".join(before.pending) or "none this version knows (the database is newer)"
-                raise fail(
+                raise exit_error(
                     f"{where}: behind the latest schema, at {before.describe_current}; pending: {pending}."
                 )
             _say(f"{where}: at the latest schema ({before.describe_current}).")

@@ -15,7 +15,7 @@ from rich.table import Table
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.commands.console import fail, out
+from app.commands.console import exit_error, out
 from app.db import build_engine, migrate, session_scope
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
@@ -33,7 +33,7 @@ def _database() -> Iterator[tuple[Engine, RulesetRegistry]]:
     try:
         registry = RulesetRegistry.load(settings.rulesets_dir)
     except RulesError as exc:
-        raise fail(str(exc)) from None
+        raise exit_error(str(exc)) from None
     engine = build_engine(settings.database_url, busy_timeout_ms=settings.busy_timeout_ms, pool_size=2)
     try:
         if settings.auto_migrate:
@@ -83,9 +83,9 @@ def replay_command(
 ) -> None:
     """Replay stored decisions as recorded, or against another rule-set version (impact)."""
     if as_recorded == (ruleset is not None):
-        raise fail("give exactly one of --as-recorded or --ruleset RULESET@VERSION")
+        raise exit_error("give exactly one of --as-recorded or --ruleset RULESET@VERSION")
     if out_file is not None and out_file.suffix not in (".csv", ".jsonl"):
-        raise fail("--out must end in .csv or .jsonl")
+        raise exit_error("--out must end in .csv or .jsonl")
     target = None
     if ruleset is not None:
         ruleset_id, _, version = ruleset.partition("@")
@@ -107,16 +107,16 @@ def replay_command(
         )
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise fail(problems) from None
+        raise exit_error(problems) from None
     with _database() as (engine, registry):
         job = _run(engine, registry, request, batch_size)
         _print_summary(job)
         if out_file is not None:
             _write(engine, job, out_file, flagged_only)
     if job.status != "succeeded":
-        raise fail(f"replay job {job.id} {job.status}: {job.error or ''}")
+        raise exit_error(f"replay job {job.id} {job.status}: {job.error or ''}")
     if job.mode is ReplayMode.as_recorded and job.flagged:
-        raise fail(f"{job.flagged} decision(s) did not reproduce (job {job.id})")
+        raise exit_error(f"{job.flagged} decision(s) did not reproduce (job {job.id})")
 
 
 def _run(
@@ -127,9 +127,9 @@ def _run(
         with session_scope(engine) as session:
             job_id = jobs.create_job(session, registry, request, requested_by=worker).id
     except RulesError as exc:
-        raise fail(str(exc)) from None
+        raise exit_error(str(exc)) from None
     if jobs.claim(engine, worker, stale_after=timedelta(days=365), job_id=job_id) is None:
-        raise fail(f"could not claim replay job {job_id}")
+        raise exit_error(f"could not claim replay job {job_id}")
     started = datetime.now()
     with _progress() as bar:
         task = bar.add_task("replaying", total=None, rate="")
@@ -143,7 +143,9 @@ def _run(
             run_job(engine, registry, job_id, worker, batch_size=batch_size, progress=progress)
         except KeyboardInterrupt:
             jobs.release(engine, job_id, worker)
-            raise fail(f"interrupted: job {job_id} is queued again and resumes where it stopped") from None
+            raise exit_error(
+                f"interrupted: job {job_id} is queued again and resumes where it stopped"
+            ) from None
         except Exception as exc:
             jobs.fail(engine, job_id, worker, f"{type(exc).__name__}: {exc}")
     with Session(engine) as session:

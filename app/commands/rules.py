@@ -12,7 +12,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from app.commands.console import err, fail, out
+from app.commands.console import err, exit_error, out
 from app.rules import lock
 from app.rules.compiler import CompiledRuleset
 from app.rules.diff import FieldChange, RulesetDiff
@@ -30,7 +30,7 @@ def _load(root: Path | None) -> tuple[Path, list[CompiledRuleset]]:
     try:
         return root, load_all(root)
     except RulesError as exc:
-        raise fail(str(exc)) from None
+        raise exit_error(str(exc)) from None
 
 
 def check_lock(root: Path) -> None:
@@ -39,7 +39,7 @@ def check_lock(root: Path) -> None:
     try:
         lock.verify(rulesets, root)
     except RulesError as exc:
-        raise fail(str(exc)) from None
+        raise exit_error(str(exc)) from None
     out.print(f"[green]ok[/]   {lock.lock_path(root)} (published versions match)")
 
 
@@ -66,7 +66,7 @@ def lock_command(
             err.print(f"[bold yellow]warning:[/] re-pinning published {ref}: review this in the lock diff")
         updated = lock.relock(rulesets, pinned, str(path))
     except RulesError as exc:
-        raise fail(str(exc)) from None
+        raise exit_error(str(exc)) from None
     before = path.read_text("utf-8") if path.exists() else ""
     if updated.dumps() == before:
         out.print(f"[green]ok[/] {path} is up to date")
@@ -78,7 +78,7 @@ def lock_command(
         if current.entry(rid, version) != entry
     ]
     if check:
-        raise fail(f"{path} is out of date ({'; '.join(changes)}): run `safesteps rules lock`")
+        raise exit_error(f"{path} is out of date ({'; '.join(changes)}): run `safesteps rules lock`")
     path.write_text(updated.dumps(), "utf-8")
     for change in changes:
         out.print(f"[green]locked[/] {change}")
@@ -91,7 +91,7 @@ def list_command(root: Root = None, fmt: Format = "table") -> None:
     try:
         lockfile = lock.read_lock(lock.lock_path(root))
     except RulesError as exc:
-        raise fail(str(exc)) from None
+        raise exit_error(str(exc)) from None
     registry = RulesetRegistry(rulesets)
     today = datetime.now(UTC).date()
     rows = []
@@ -143,7 +143,7 @@ def _split(ref: str, default_id: str | None) -> tuple[str, str]:
     ruleset_id, at, version = ref.rpartition("@")
     if not at:
         if default_id is None:
-            raise fail(f"{ref!r}: give the first version as RULESET@VERSION")
+            raise exit_error(f"{ref!r}: give the first version as RULESET@VERSION")
         return default_id, ref
     return ruleset_id, version
 
@@ -158,12 +158,12 @@ def diff_command(
     ruleset_id, from_version = _split(base, None)
     other_id, to_version = _split(target, ruleset_id)
     if other_id != ruleset_id:
-        raise fail(f"both versions must be of the same rule set ({ruleset_id} vs {other_id})")
+        raise exit_error(f"both versions must be of the same rule set ({ruleset_id} vs {other_id})")
     try:
         registry = RulesetRegistry.load(root or get_settings().rulesets_dir)
         diff = service.diff_versions(registry, ruleset_id, from_version, to_version)
     except RulesError as exc:
-        raise fail(str(exc)) from None
+        raise exit_error(str(exc)) from None
     if fmt == "json":
         sys.stdout.write(diff.model_dump_json(indent=2) + "\n")
     else:

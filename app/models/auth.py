@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlmodel import Field, SQLModel
 
 from app.models.base import timestamp_field
+from app.rules.checklist_types import FORCE_CODE_LENGTH
 
 
 class ApiKey(SQLModel, table=True):
@@ -17,7 +18,9 @@ class ApiKey(SQLModel, table=True):
     key_id: str = Field(primary_key=True, max_length=16, description="The public id part of the key.")
     name: str = Field(max_length=128, description="Which client system holds it.")
     role: str = Field(max_length=32)
-    force: str | None = Field(default=None, max_length=16, description="Force binding, if any.")
+    force: str | None = Field(
+        default=None, max_length=FORCE_CODE_LENGTH, description="Force binding, if any."
+    )
     secret_hash: str = Field(max_length=64)
     created_by: str = Field(max_length=128)
     created_at: datetime = timestamp_field()

@@ -21,44 +21,123 @@ Replay needs ``input`` + ``context`` + the rule-set identity; ``result`` is what
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Text
+from pydantic import ConfigDict
+from sqlalchemy import String, Text
 from sqlmodel import Field, SQLModel
 
-from app.models.base import timestamp_field
+from app.models.base import UTCDateTime, timestamp_field
+from app.rules.canonical import canonical_json
+from app.rules.decision import Decision
+from app.rules.engine import EvaluationContext, Facts
 
 GENESIS_HASH = "0" * 64
 
 
-class DecisionRecord(SQLModel, table=True):
-    __tablename__ = "decision_record"
-
+# Storage details (column types, keys, indexes) ride on ``sa_type``/``unique``/``index``, which only
+# the table reads: the public schema derived from the same fields stays as it was.
+class _Logged(SQLModel):
     seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
-    decision_id: str = Field(max_length=36, unique=True)
-    incident_ref: str | None = Field(default=None, max_length=64, index=True)
-    revision: int | None = None
-    ruleset_id: str = Field(max_length=64)
-    ruleset_version: str = Field(max_length=32)
-    ruleset_hash: str = Field(max_length=64)
-    engine_version: str = Field(max_length=128)
+
+
+class DecisionRecordBase(SQLModel):
+    """A decision as made: the 13 fields every form of a record shares, written once here.
+
+    The forms differ only in how they hold the three JSON documents (``input``, ``context``,
+    ``result``): bytes of canonical JSON about to be appended (``PendingRecord``), text in the
+    table (``DecisionRecord``), parsed for auditors (``app.schemas.decisions.DecisionRecordPublic``).
+    """
+
+    decision_id: str = Field(sa_type=String(36), unique=True)
+    incident_ref: str | None = Field(sa_type=String(64), index=True)
+    revision: int | None
+    ruleset_id: str = Field(sa_type=String(64))
+    ruleset_version: str = Field(sa_type=String(32))
+    ruleset_hash: str = Field(sa_type=String(64))
+    engine_version: str = Field(sa_type=String(128))
     checklist_schema_version: int
-    input: str = Field(sa_type=Text)
-    context: str = Field(sa_type=Text)
-    result: str = Field(sa_type=Text)
-    requested_by: str = Field(max_length=128)
-    recorded_at: datetime = timestamp_field()
+    input: Any
+    context: Any
+    result: Any
+    requested_by: str = Field(sa_type=String(128))
+    recorded_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class _Chained(SQLModel):
     # The chain covers these digests, not ``input`` and ``result`` themselves, so that retention can
     # erase personal content without breaking the chain; verify checks the content against them
     # until it is erased.
-    input_sha256: str = Field(max_length=64)
-    result_sha256: str = Field(max_length=64)
-    # Retention: JSON list of JSON pointers erased (e.g. ``/input/children/0/full_name``), and when.
+    input_sha256: str = Field(
+        sa_type=String(64), description="SHA-256 of the input as recorded (covered by the chain)."
+    )
+    result_sha256: str = Field(
+        sa_type=String(64), description="SHA-256 of the result as recorded (covered by the chain)."
+    )
+    # Retention: the JSON pointers erased (e.g. ``/input/children/0/full_name``), and when.
     # Outside the chain; on PostgreSQL the trigger allows exactly this one-way change.
+    erased: Any = None
+    erased_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    prev_hash: str = Field(sa_type=String(64))
+    hash: str = Field(sa_type=String(64), unique=True)
+
+
+class DecisionRecordLogged(_Chained, DecisionRecordBase, _Logged):
+    """A record in the log: its chain position, the decision, and the chain links (in this order)."""
+
+
+class DecisionRecord(DecisionRecordLogged, table=True):
+    __tablename__ = "decision_record"
+
+    input: str = Field(sa_type=Text)
+    context: str = Field(sa_type=Text)
+    result: str = Field(sa_type=Text)
     erased: str | None = Field(default=None, sa_type=Text)
-    erased_at: datetime | None = timestamp_field(default=None, nullable=True)
-    prev_hash: str = Field(max_length=64)
-    hash: str = Field(max_length=64, unique=True)
+
+
+class PendingRecord(DecisionRecordBase):
+    """A decision about to be appended; ``input``, ``context`` and ``result`` are canonical JSON."""
+
+    model_config = ConfigDict(frozen=True)  # type: ignore[assignment]
+
+    input: bytes
+    context: bytes
+    result: bytes
+
+    @classmethod
+    def of(
+        cls,
+        decision: Decision,
+        facts: Facts,
+        *,
+        incident_ref: str | None,
+        revision: int | None,
+        requested_by: str,
+        recorded_at: datetime,
+        result: bytes | None = None,
+    ) -> PendingRecord:
+        """The one constructor: what the engine was given and what it answered, as the log keeps it.
+
+        ``result``: the decision's canonical JSON when the caller has it already."""
+        identity = decision.ruleset
+        context = EvaluationContext(hook=decision.hook, as_of=decision.as_of)
+        return cls(
+            decision_id=str(uuid.uuid4()),
+            incident_ref=incident_ref,
+            revision=revision,
+            ruleset_id=identity.id,
+            ruleset_version=identity.version,
+            ruleset_hash=identity.hash,
+            engine_version=decision.engine_version,
+            checklist_schema_version=decision.checklist_schema_version,
+            input=facts.input_json(),
+            context=canonical_json(context.facts()),
+            result=result if result is not None else canonical_json(decision.model_dump(mode="json")),
+            requested_by=requested_by,
+            recorded_at=recorded_at,
+        )
 
 
 class DecisionChainHead(SQLModel, table=True):

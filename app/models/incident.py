@@ -8,6 +8,7 @@ from sqlalchemy import Column, ForeignKey, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.models.base import timestamp_field
+from app.rules.checklist_types import FORCE_CODE_LENGTH
 
 
 class Incident(SQLModel, table=True):
@@ -20,7 +21,7 @@ class Incident(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     reference: str = Field(max_length=64, unique=True)
-    force: str = Field(max_length=16, index=True)
+    force: str = Field(max_length=FORCE_CODE_LENGTH, index=True)
     incident_type: str = Field(max_length=32)
     revision: int = Field(description="Number of the latest revision (1 for the first).")
     latest_decision_id: str = Field(max_length=36)

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from pydantic import AwareDatetime
 
-from app.auth.deps import AUTH_ERRORS, audited
-from app.db import SessionDep, UnitOfWorkRoute
+from app.http.guards import AUTH_ERRORS, audited
+from app.http.session import SessionDep, UnitOfWorkRoute
 from app.schemas.auth import AccessEventPublic
 from app.schemas.errors import error_responses
 from app.services.access import list_access

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path
 
-from app.auth.deps import AUTH_ERRORS, Authorize, audited
 from app.auth.roles import Principal, Role
-from app.db import SessionDep, UnitOfWorkRoute
+from app.http.guards import AUTH_ERRORS, Authorize, audited
+from app.http.session import SessionDep, UnitOfWorkRoute
 from app.schemas.decisions import (
     AuditVerification,
     DecisionRecordPublic,

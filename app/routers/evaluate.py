@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Response
 
-from app.auth.deps import AUTH_ERRORS, Authorize
-from app.deps import RegistryDep
+from app.http.deps import RegistryDep
+from app.http.guards import AUTH_ERRORS, Authorize
 from app.rules.decision import Decision, decision_json
 from app.schemas.errors import error_responses
 from app.schemas.evaluate import EvaluateRequest

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel
 
-from app.auth.deps import public
-from app.deps import RegistryDep
+from app.http.deps import RegistryDep
+from app.http.guards import anonymous
 
 router = APIRouter(tags=["health"])
 
@@ -16,13 +16,13 @@ class Health(BaseModel):
     rulesets: int | None = None
 
 
-@router.get("/healthz", response_model=Health, dependencies=[Depends(public)])
+@router.get("/healthz", response_model=Health, dependencies=[Depends(anonymous)])
 def healthz() -> Health:
     """The process is up."""
     return Health(status="ok")
 
 
-@router.get("/readyz", response_model=Health, dependencies=[Depends(public)])
+@router.get("/readyz", response_model=Health, dependencies=[Depends(anonymous)])
 def readyz(registry: RegistryDep) -> Health:
     """The service can answer: rule sets are loaded."""
     return Health(status="ready", rulesets=sum(len(registry.versions(i)) for i in registry.ids()))

@@ -7,11 +7,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Path, Query, Response
 from pydantic import AwareDatetime
 
-from app.auth.deps import AUTH_ERRORS, Authorize, audited
 from app.auth.roles import Principal, Role
-from app.db import SessionDep, UnitOfWorkRoute
-from app.deps import RegistryDep
-from app.routers.errors import describe
+from app.http.deps import RegistryDep
+from app.http.errors import render
+from app.http.etag import etag, parse_if_match
+from app.http.guards import AUTH_ERRORS, Authorize, audited
+from app.http.session import SessionDep, UnitOfWorkRoute
+from app.rules.checklist_types import FORCE_CODE_LENGTH
 from app.schemas.errors import error_responses
 from app.schemas.incidents import (
     BatchItemResult,
@@ -45,7 +47,7 @@ IfMatch = Annotated[
 
 
 def stored_response(stored: submissions.Stored) -> Response:
-    headers = {"ETag": submissions.etag(stored.revision), "Location": f"/v1/incidents/{stored.incident_ref}"}
+    headers = {"ETag": etag(stored.revision), "Location": f"/v1/incidents/{stored.incident_ref}"}
     if stored.replayed:
         headers["Idempotent-Replayed"] = "true"
     return Response(stored.response, stored.status_code, headers, media_type="application/json")
@@ -73,7 +75,7 @@ def submit_checklist(
         incident_ref,
         body,
         idempotency_key=idempotency_key,
-        if_match=if_match,
+        if_match=parse_if_match(if_match),
         requested_by=client.id,
         force=client.force,
     )
@@ -92,29 +94,24 @@ def submit_checklist_batch(
 
 
 def batch_result(outcomes: list[submissions.ItemOutcome]) -> BatchResult:
-    results = []
-    for outcome in outcomes:
-        if outcome.stored is not None:
-            stored = outcome.stored
-            results.append(
-                BatchItemResult(
-                    index=outcome.index,
-                    incident_ref=outcome.incident_ref,
-                    status=stored.status_code,
-                    replayed=stored.replayed,
-                    result=SubmissionResult.model_validate_json(stored.response),
-                )
-            )
-        else:
-            assert outcome.error is not None
-            status, error = describe(outcome.error, prefix=f"body.items[{outcome.index}].")
-            results.append(
-                BatchItemResult(
-                    index=outcome.index, incident_ref=outcome.incident_ref, status=status, error=error
-                )
-            )
+    results = [_item_result(outcome) for outcome in outcomes]
     applied = sum(1 for r in results if r.result is not None and not r.replayed)
     return BatchResult(applied=applied, failed=sum(1 for r in results if r.error), results=results)
+
+
+def _item_result(outcome: submissions.ItemOutcome) -> BatchItemResult:
+    if isinstance(outcome, submissions.Applied):
+        return BatchItemResult(
+            index=outcome.index,
+            incident_ref=outcome.incident_ref,
+            status=outcome.status_code,
+            replayed=outcome.replayed,
+            result=outcome.result,
+        )
+    error = render(outcome.error, prefix=f"body.items[{outcome.index}].")
+    return BatchItemResult(
+        index=outcome.index, incident_ref=outcome.incident_ref, status=error.status, error=error.body
+    )
 
 
 @router.get("/incidents/{incident_ref}", response_model=IncidentPublic, responses=error_responses(404, 422))
@@ -126,7 +123,7 @@ def get_incident(
 ) -> IncidentPublic:
     """The latest revision and evaluation, every revision's history entry, and officers' feedback."""
     incident = incidents.get_incident(session, incident_ref, force=reader.force)
-    response.headers["ETag"] = submissions.etag(incident.revision)
+    response.headers["ETag"] = etag(incident.revision)
     return incident
 
 
@@ -134,7 +131,7 @@ def get_incident(
 def list_incidents(
     reader: Annotated[Principal, audited("incident:list", action="incident.list")],
     session: SessionDep,
-    force: Annotated[str | None, Query(max_length=16)] = None,
+    force: Annotated[str | None, Query(max_length=FORCE_CODE_LENGTH)] = None,
     hook: Annotated[str | None, Query(max_length=64, description="Hook of the latest evaluation.")] = None,
     blocking: Annotated[bool | None, Query(description="Latest evaluation blocking.")] = None,
     updated_from: Annotated[AwareDatetime | None, Query(description="Inclusive.")] = None,
@@ -145,14 +142,14 @@ def list_incidents(
     """Incidents, most recently updated first, filtered and paginated by cursor."""
     return incidents.list_incidents(
         session,
-        force=force,
+        of_force=force,
         hook=hook,
         blocking=blocking,
         updated_from=updated_from,
         updated_to=updated_to,
         cursor=cursor,
         limit=limit,
-        scope_force=reader.force,
+        force=reader.force,
     )
 
 

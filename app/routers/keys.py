@@ -6,10 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 
-from app.auth.deps import AUTH_ERRORS, Authorize
 from app.auth.roles import Principal
-from app.db import SessionDep, UnitOfWorkRoute
-from app.deps import SettingsDep
+from app.http.deps import SettingsDep
+from app.http.guards import AUTH_ERRORS, Authorize
+from app.http.session import SessionDep, UnitOfWorkRoute
 from app.models.base import utcnow
 from app.schemas.auth import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
 from app.schemas.errors import error_responses

@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import StreamingResponse
 
-from app.auth.deps import AUTH_ERRORS, Authorize, audited
 from app.auth.roles import Principal
-from app.db import SessionDep, UnitOfWorkRoute
-from app.deps import RegistryDep
+from app.http.deps import RegistryDep
+from app.http.guards import AUTH_ERRORS, Authorize, audited
+from app.http.session import SessionDep, UnitOfWorkRoute
 from app.schemas.errors import error_responses
 from app.schemas.replay import ReplayCreate, ReplayJobPublic, ReplayMode, ReplayResultsPage
 from app.services.replay import export, jobs

@@ -6,20 +6,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from app.auth.deps import AUTH_ERRORS, Authorize
-from app.deps import RegistryDep
+from app.http.deps import RegistryDep
+from app.http.guards import AUTH_ERRORS, Authorize
 from app.rules.diff import RulesetDiff
+from app.rules.engine import RulesetRef
 from app.rules.model import RULESET_ID_PATTERN, SEMVER_PATTERN
 from app.schemas.errors import error_responses
 from app.schemas.evaluate import (
     DEFAULT_RULESET,
     HookCatalogue,
-    RulesetSelector,
     RulesetSummary,
     RulesetVersionDetail,
 )
 from app.services import rulesets as service
-from app.services.evaluation import resolve_ruleset
 
 router = APIRouter(prefix="/v1", tags=["rulesets"], responses=AUTH_ERRORS)
 READ = [Depends(Authorize("ruleset:read"))]
@@ -69,5 +68,4 @@ def list_hooks(
     registry: RegistryDep, ruleset_id: RulesetId = DEFAULT_RULESET, version: Version = None
 ) -> HookCatalogue:
     """The workflow moments and the rules that apply at each (latest published version by default)."""
-    ruleset = resolve_ruleset(registry, RulesetSelector(id=ruleset_id, version=version), None)
-    return service.hook_catalogue(ruleset)
+    return service.hook_catalogue(registry, RulesetRef(ruleset_id, version))

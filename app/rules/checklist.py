@@ -37,6 +37,7 @@ from app.rules.checklist_types import (
     MAX_PEOPLE,
     Answer,
     Facts,
+    ForceCode,
     FreeText,
     Ref,
     ShortText,
@@ -140,9 +141,7 @@ class GradeChange(Facts):
 
 class Incident(Facts):
     reference: Ref = Field(description="The force's incident reference (log number).")
-    force: Annotated[str, Field(min_length=2, max_length=16, pattern=r"^[A-Z0-9_-]+$")] = Field(
-        description="Force code, e.g. `WMP`."
-    )
+    force: ForceCode = Field(description="Force code, e.g. `WMP`.")
     type: IncidentType = Field(description="The incident type as classified.")
     at_dwelling: Answer = Field(None, description="The incident concerns a dwelling.")
     domestic_abuse: Answer = Field(None, description="The incident involves domestic abuse.")

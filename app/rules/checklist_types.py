@@ -12,6 +12,10 @@ MAX_ITEMS = 50
 ShortText = Annotated[str, Field(max_length=200)]
 FreeText = Annotated[str, Field(max_length=5000)]
 Ref = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")]
+FORCE_CODE_LENGTH = 16
+# A police force's code, e.g. ``WMP``: the one type for a checklist's force, a key's binding and a
+# replay's force filter (the columns that store it are ``FORCE_CODE_LENGTH`` long).
+ForceCode = Annotated[str, Field(min_length=2, max_length=FORCE_CODE_LENGTH, pattern=r"^[A-Z0-9_-]+$")]
 Timestamp = AwareDatetime
 Answer = Annotated[
     bool | None, Field(description="true = yes/done, false = no/not done, null = not recorded")

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from importlib.metadata import version
 from typing import Any
 
+import orjson
+
 from app.rules import vocabulary
+from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
 from app.rules.compiler import MET, MISSING, NOT_APPLICABLE, UNKNOWN, CompiledRuleset
 from app.rules.decision import Decision, Finding, FindingDetail, Outcome, OutcomeCounts, make_finding
@@ -22,6 +25,7 @@ from app.rules.errors import UnknownHook
 from app.rules.language import language_outcomes
 from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity
 from app.rules.projection import Include, free_text_tree, project
+from app.rules.registry import RulesetRegistry
 
 # Bumped whenever evaluation semantics change, so replays can tell engines apart.
 ENGINE_VERSION = f"safesteps-rules/1.0.0 zen-engine/{version('zen-engine')}"
@@ -48,22 +52,86 @@ def checklist_facts(checklist: Checklist) -> dict[str, Any]:
     return checklist.model_dump(mode="json")
 
 
-def evaluate(
-    ruleset: CompiledRuleset,
-    facts: Checklist | Mapping[str, Any],
-    context: EvaluationContext,
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """The engine's one input form: a checklist as JSON text, with its schema version.
+
+    Two ways in: ``Facts.of`` a validated checklist (the live paths; the engine dumps only the
+    fields its program reads, straight from the model) and ``Facts.stored`` for the input JSON a
+    decision record holds (replay; parsed once, here). Both give the same decision for the same
+    checklist (``tests/rules/test_engine_input.py``, ``tests/rules/test_golden.py``).
+    """
+
+    schema_version: int
+    _model: Checklist | None = field(default=None, repr=False)
+    _data: Mapping[str, Any] | None = field(default=None, repr=False)
+    _text: bytes | None = field(default=None, repr=False)
+
+    @classmethod
+    def of(cls, checklist: Checklist) -> Facts:
+        return cls(checklist.schema_version, _model=checklist)
+
+    @classmethod
+    def stored(cls, input_json: str | bytes, schema_version: int) -> Facts:
+        """A decision record's stored input; raises ``ValueError`` unless it is a JSON object."""
+        text = input_json.encode() if isinstance(input_json, str) else input_json
+        data = orjson.loads(text)
+        if not isinstance(data, dict):
+            raise ValueError("stored facts must be a JSON object")
+        return cls(schema_version, _data=data, _text=text)
+
+    @property
+    def latest_time(self) -> datetime | None:
+        """The default ``as_of``: the latest time in the checklist (None for stored facts: replay
+        always pins ``as_of``). Computed on use: it walks the whole checklist."""
+        return self._model.latest_time() if self._model is not None else None
+
+    def input_json(self) -> bytes:
+        """The canonical JSON a decision record stores as its input (stored facts: as given)."""
+        if self._text is not None:
+            return self._text
+        assert self._model is not None
+        return canonical_json(checklist_facts(self._model))
+
+
+@dataclass(frozen=True, slots=True)
+class RulesetRef:
+    """Which rule set to decide with: an exact version, or (``version=None``) the one in force."""
+
+    id: str
+    version: str | None = None
+
+
+DEFAULT_RULESET_REF = RulesetRef("concern-for-a-child")
+
+
+def resolve(registry: RulesetRegistry, ref: RulesetRef, as_of: datetime | None) -> CompiledRuleset:
+    """An explicit version, or the version in force at ``as_of``."""
+    if ref.version is not None:
+        return registry.get(ref.id, ref.version)
+    return registry.in_force(ref.id, as_of)
+
+
+def decide(
+    registry: RulesetRegistry,
+    facts: Facts,
+    hook: str | None,
     *,
-    checklist_schema_version: int | None = None,
+    as_of: datetime | None = None,
+    ruleset: RulesetRef = DEFAULT_RULESET_REF,
 ) -> Decision:
-    """Evaluate every rule that applies at ``context.hook`` and build the decision."""
+    """The one way into the engine: resolve the version, pin ``as_of`` (default: the latest time in
+    the facts), and evaluate. Stateless evaluation, submissions, the demo seeder and replay call it."""
+    if as_of is None:
+        as_of = facts.latest_time
+    return evaluate(resolve(registry, ruleset, as_of), facts, EvaluationContext(hook=hook, as_of=as_of))
+
+
+def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext) -> Decision:
+    """Evaluate every rule that applies at ``context.hook`` and build the decision (the lower
+    level under ``decide``, for a rule set already in hand)."""
     if context.hook is not None and context.hook not in vocabulary.hooks():
         raise UnknownHook(context.hook)
-    schema_version: int
-    if isinstance(facts, Checklist):
-        model, mapping, schema_version = facts, None, facts.schema_version
-    else:
-        model, mapping = None, facts
-        schema_version = checklist_schema_version or int(facts.get("schema_version", 1))
     program = ruleset.program(context.hook)
     data = _engine_input(facts, context, program.include)
     failed: set[str] = set()
@@ -83,8 +151,7 @@ def evaluate(
             for rule, outcome in (outcomes[i],)
             if isinstance(rule, LanguageRule)
         ]
-        if mapping is None and model is not None:
-            mapping = _language_facts(model)
+        mapping = facts._data if facts._model is None else _language_facts(facts._model)
         scanned, details = language_outcomes(ruleset.language, language, mapping or {})
         for i in program.language:
             rule = outcomes[i][0]
@@ -94,15 +161,13 @@ def evaluate(
         ruleset,
         outcomes,
         context,
-        checklist_schema_version=schema_version,
+        checklist_schema_version=facts.schema_version,
         failed=failed,
         details=details,
     )
 
 
-def _engine_input(
-    facts: Checklist | Mapping[str, Any], context: EvaluationContext, include: Include | None
-) -> str | dict[str, Any]:
+def _engine_input(facts: Facts, context: EvaluationContext, include: Include | None) -> str | dict[str, Any]:
     """What ZEN evaluates: the facts plus ``context``.
 
     Only the fields the program can read (``projection``), without nulls (ZEN reads an absent field
@@ -110,10 +175,11 @@ def _engine_input(
     evaluation. From a model, as compact JSON text (dumped in Rust); from stored facts, as a dict.
     ``tests/rules/test_engine_input.py`` holds both to the decisions of the unprojected input.
     """
-    if isinstance(facts, Checklist):
-        body = facts.model_dump_json(exclude_none=True, include=include)[1:-1]
+    if facts._model is not None:
+        body = facts._model.model_dump_json(exclude_none=True, include=include)[1:-1]
         return f'{{{body}{"," if body else ""}"context":{json.dumps(context.facts())}}}'
-    projected = project(facts, include) if include is not None else dict(facts)
+    stored = facts._data or {}
+    projected = project(stored, include) if include is not None else dict(stored)
     projected["context"] = context.facts()
     return projected
 
@@ -209,9 +275,3 @@ def _finding_order(finding: Finding) -> tuple[int, bool]:
 def _counts(met: int, missing: int, unknown: int, not_applicable: int) -> OutcomeCounts:
     """Interned: counts are immutable and few distinct tuples occur."""
     return OutcomeCounts(met=met, missing=missing, unknown=unknown, not_applicable=not_applicable)
-
-
-def _finding(
-    rule: AnyRule, outcome: Outcome, failed: bool, details: tuple[FindingDetail, ...] = ()
-) -> Finding:
-    return make_finding(rule, outcome, evaluation_error=failed, details=details)

@@ -22,8 +22,9 @@ import orjson
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Decision, Finding
-from app.rules.engine import EvaluationContext, evaluate
+from app.rules.engine import EvaluationContext, Facts, RulesetRef, decide
 from app.rules.model import Severity
+from app.rules.registry import RulesetRegistry
 
 
 def context_from_json(context: Mapping[str, Any]) -> EvaluationContext:
@@ -32,17 +33,21 @@ def context_from_json(context: Mapping[str, Any]) -> EvaluationContext:
 
 
 def reevaluate(
+    registry: RulesetRegistry,
     ruleset: CompiledRuleset,
-    facts: Mapping[str, Any],
+    input_json: str | bytes,
     context: Mapping[str, Any],
     checklist_schema_version: int,
 ) -> Decision:
-    """Evaluate stored facts under a stored context, exactly as the original evaluation did."""
-    return evaluate(
-        ruleset,
-        facts,
-        context_from_json(context),
-        checklist_schema_version=checklist_schema_version,
+    """Evaluate a record's stored input under its stored context with ``ruleset`` (a version of
+    ``registry``), exactly as the original evaluation did."""
+    pinned = context_from_json(context)
+    return decide(
+        registry,
+        Facts.stored(input_json, checklist_schema_version),
+        pinned.hook,
+        as_of=pinned.as_of,
+        ruleset=RulesetRef(ruleset.document.id, ruleset.document.version),
     )
 
 

@@ -33,7 +33,7 @@ from app.rules import vocabulary, yamlio
 from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Outcome
-from app.rules.engine import EvaluationContext, evaluate
+from app.rules.engine import EvaluationContext, Facts, evaluate
 from app.rules.errors import RulesError
 from app.rules.model import AnyRule
 from app.rules.registry import load_file, ruleset_files
@@ -254,8 +254,10 @@ def run_case(ruleset: CompiledRuleset, case: Case, source: str) -> list[Failure]
         checklist = Checklist.model_validate(case.checklist)
     except ValidationError:
         return None
-    context = EvaluationContext(hook=case.hook, as_of=case.as_of or checklist.latest_time())
-    decision = evaluate(ruleset, checklist, context)
+    facts = Facts.of(checklist)
+    decision = evaluate(
+        ruleset, facts, EvaluationContext(hook=case.hook, as_of=case.as_of or facts.latest_time)
+    )
     errored = {f.rule_id for f in decision.findings if f.evaluation_error}
     return [
         Failure(source, case.name, rule_id, expected, decision.outcomes.get(rule_id), rule_id in errored)

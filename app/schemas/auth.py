@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from app.auth.roles import Role
-
-ForceCode = Annotated[str, Field(min_length=2, max_length=16, pattern=r"^[A-Z0-9_-]+$")]
+from app.rules.checklist_types import ForceCode
 
 
 class ApiKeyCreate(BaseModel):

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from app.models.decision import DecisionRecordLogged
 from app.rules.decision import Decision
 
 
@@ -73,33 +74,17 @@ class FeedbackPublic(BaseModel):
     created_at: datetime
 
 
-class DecisionRecordPublic(BaseModel):
+class DecisionRecordPublic(DecisionRecordLogged):
     """A decision record as stored: everything replay needs, and the chain links."""
 
-    seq: int
-    decision_id: str
-    incident_ref: str | None
-    revision: int | None
-    ruleset_id: str
-    ruleset_version: str
-    ruleset_hash: str
-    engine_version: str
-    checklist_schema_version: int
     input: dict[str, Any] = Field(description="The checklist facts the engine was given.")
     context: dict[str, Any] = Field(description="The pinned evaluation context: hook and as_of.")
     result: Decision
-    requested_by: str
-    recorded_at: datetime
-    input_sha256: str = Field(description="SHA-256 of the input as recorded (covered by the chain).")
-    result_sha256: str = Field(description="SHA-256 of the result as recorded (covered by the chain).")
     erased: list[str] = Field(
         default_factory=list,
         description="JSON pointers of personal content erased by retention, e.g. "
         "`/input/children/0/full_name`.",
     )
-    erased_at: datetime | None = None
-    prev_hash: str
-    hash: str
     feedback: list[FeedbackPublic]
     overrides: int
 

@@ -8,6 +8,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 
 from app.rules import vocabulary
 from app.rules.checklist import Checklist
+from app.rules.engine import RulesetRef
 from app.rules.model import (
     RULESET_ID_PATTERN,
     SEMVER_PATTERN,
@@ -35,6 +36,10 @@ class RulesetSelector(BaseModel):
         pattern=SEMVER_PATTERN,
         description="Exact version; default: the version in force at `as_of`.",
     )
+
+    def ref(self) -> RulesetRef:
+        """What the engine's ``decide`` takes."""
+        return RulesetRef(self.id, self.version)
 
 
 class EvaluateRequest(BaseModel):

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from app.rules.checklist_types import Ref
+from app.rules.checklist_types import ForceCode, Ref
 from app.schemas.evaluate import RulesetSelector, check_hook
 
 
@@ -36,7 +36,7 @@ class ReplaySelection(BaseModel):
 
     from_date: date | None = Field(None, description="Decisions recorded on or after this day (UTC).")
     to_date: date | None = Field(None, description="Decisions recorded on or before this day (UTC).")
-    force: Annotated[str, Field(min_length=2, max_length=16, pattern=r"^[A-Z0-9_-]+$")] | None = None
+    force: ForceCode | None = None
     incident_refs: Annotated[list[Ref], Field(min_length=1, max_length=1000)] | None = None
     hook: str | None = Field(None, description="Only decisions made at this workflow moment.")
 

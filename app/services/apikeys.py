@@ -11,7 +11,7 @@ from datetime import datetime
 from sqlmodel import Session, select
 
 from app.auth import tokens
-from app.auth.roles import Principal, Role
+from app.auth.roles import Role
 from app.db import begin_write
 from app.errors import ServiceError
 from app.models.auth import ApiKey
@@ -66,12 +66,6 @@ def revoke_key(session: Session, key_id: str, *, now: datetime) -> ApiKey:
         session.add(row)
         session.flush()
     return row
-
-
-def principal_of(row: ApiKey) -> Principal:
-    return Principal(
-        id=f"key:{row.key_id}", name=row.name, role=Role(row.role), force=row.force, kind="api_key"
-    )
 
 
 def is_usable(row: ApiKey, now: datetime) -> bool:

@@ -16,39 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from contextlib import closing
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import orjson
 from sqlalchemy import Connection, RowMapping, select
 from sqlmodel import Session
 
-from app.models.decision import GENESIS_HASH
+from app.models.decision import GENESIS_HASH, PendingRecord
+from app.models.tables import RECORDS
 from app.rules.canonical import canonical_json, sha256_hex
 from app.schemas.decisions import AuditVerification, ChainBreak
 from app.services import statements
-
-RECORDS = statements.RECORDS
-
-
-@dataclass(frozen=True, slots=True)
-class PendingRecord:
-    """A decision about to be appended; ``input``, ``context`` and ``result`` are canonical JSON."""
-
-    decision_id: str
-    incident_ref: str | None
-    revision: int | None
-    ruleset_id: str
-    ruleset_version: str
-    ruleset_hash: str
-    engine_version: str
-    checklist_schema_version: int
-    input: bytes
-    context: bytes
-    result: bytes
-    requested_by: str
-    recorded_at: datetime
 
 
 def content_sha256(value: bytes | str) -> str:

@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from typing import Any
-
 import orjson
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import func, insert, select
 from sqlmodel import Session
 
 from app.db import begin_write
 from app.errors import DecisionNotFound, InvalidFeedback
 from app.models.base import utcnow
-from app.models.decision import DecisionFeedback, DecisionRecord
-from app.models.incident import Incident
-from app.rules.decision import Decision, RulesetIdentity
-from app.rules.engine import EvaluationContext
+from app.models.tables import FEEDBACK, INCIDENTS, RECORDS
+from app.rules.decision import Decision
 from app.schemas.decisions import (
     DecisionRecordPublic,
     FeedbackCreate,
@@ -26,10 +20,6 @@ from app.schemas.decisions import (
     ReasonCount,
     RuleFeedbackCount,
 )
-
-RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
-FEEDBACK: Table = DecisionFeedback.__table__  # type: ignore[attr-defined]
-INCIDENTS: Table = Incident.__table__  # type: ignore[attr-defined]
 
 
 def _feedback(session: Session, *where: object) -> list[FeedbackPublic]:
@@ -140,36 +130,4 @@ def feedback_stats(session: Session) -> FeedbackStats:
             RuleFeedbackCount(rule_id=rule_id, **counts)
             for rule_id, counts in sorted(rules.items(), key=lambda kv: (-kv[1]["overridden"], kv[0]))
         ],
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class StoredDecision:
-    """Everything a replay needs from one decision record, parsed."""
-
-    decision_id: str
-    ruleset: RulesetIdentity
-    engine_version: str
-    checklist_schema_version: int
-    facts: dict[str, Any]
-    context: EvaluationContext
-    result: bytes  # the canonical JSON of the decision as it was made
-
-
-def stored_decision(session: Session, decision_id: str) -> StoredDecision:
-    row = session.execute(select(RECORDS).where(RECORDS.c.decision_id == decision_id)).mappings().first()
-    if row is None:
-        raise DecisionNotFound(decision_id)
-    context = orjson.loads(row["context"])
-    as_of = datetime.fromisoformat(context["as_of"]) if context.get("as_of") else None
-    return StoredDecision(
-        decision_id=decision_id,
-        ruleset=RulesetIdentity(
-            id=row["ruleset_id"], version=row["ruleset_version"], hash=row["ruleset_hash"]
-        ),
-        engine_version=row["engine_version"],
-        checklist_schema_version=row["checklist_schema_version"],
-        facts=orjson.loads(row["input"]),
-        context=EvaluationContext(hook=context.get("hook"), as_of=as_of),
-        result=row["result"].encode("utf-8"),
     )

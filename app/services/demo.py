@@ -8,26 +8,22 @@ incident's own time, so the log reads like history and date-range replays have s
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
 from sqlalchemy import Engine, func, insert, select
-from sqlmodel import Session
 
-from app.db import begin_write
-from app.models.incident import ChecklistRevision, Incident
-from app.rules.canonical import canonical_json
+from app.db import begin_write, session_scope
+from app.models.decision import PendingRecord
+from app.models.tables import INCIDENTS, REVISIONS
 from app.rules.checklist import Checklist
-from app.rules.engine import EvaluationContext, checklist_facts, evaluate
+from app.rules.engine import Facts, RulesetRef, decide
 from app.rules.registry import RulesetRegistry
 from app.services import audit
 from app.services.synthetic import SyntheticIncident, incidents
 
-INCIDENTS = Incident.__table__  # type: ignore[attr-defined]
-REVISIONS = ChecklistRevision.__table__  # type: ignore[attr-defined]
 SEEDED_BY = "demo-seed"
 RULESET = "concern-for-a-child"
 
@@ -41,27 +37,13 @@ class SeedReport:
 
 def _prepare(
     registry: RulesetRegistry, item: SyntheticIncident
-) -> tuple[audit.PendingRecord, dict[str, Any], bool]:
+) -> tuple[PendingRecord, dict[str, Any], bool]:
     checklist = Checklist.model_validate(item.checklist)
-    facts = checklist_facts(checklist)
+    facts = Facts.of(checklist)
     as_of = item.as_of  # == checklist.latest_time(), known from generation (a tree walk costs ~1 ms)
-    ruleset = registry.in_force(RULESET, as_of)
-    context = EvaluationContext(hook=item.hook, as_of=as_of)
-    decision = evaluate(ruleset, facts, context, checklist_schema_version=checklist.schema_version)
-    record = audit.PendingRecord(
-        decision_id=str(uuid.uuid4()),
-        incident_ref=item.reference,
-        revision=1,
-        ruleset_id=ruleset.document.id,
-        ruleset_version=ruleset.document.version,
-        ruleset_hash=ruleset.hash,
-        engine_version=decision.engine_version,
-        checklist_schema_version=checklist.schema_version,
-        input=canonical_json(facts),
-        context=canonical_json(context.facts()),
-        result=canonical_json(decision.model_dump(mode="json")),
-        requested_by=SEEDED_BY,
-        recorded_at=as_of,
+    decision = decide(registry, facts, item.hook, as_of=as_of, ruleset=RulesetRef(RULESET))
+    record = PendingRecord.of(
+        decision, facts, incident_ref=item.reference, revision=1, requested_by=SEEDED_BY, recorded_at=as_of
     )
     row = {
         "reference": item.reference,
@@ -94,7 +76,7 @@ def seed(
     source = incidents(count, seed=seed_value + start, start=start)
     while chunk := list(islice(source, batch)):
         prepared = [_prepare(registry, item) for item in chunk]
-        with Session(engine) as session:
+        with session_scope(engine) as session:
             audit.append(begin_write(session), [record for record, _, _ in prepared])
             ids = session.execute(
                 insert(INCIDENTS).returning(INCIDENTS.c.id, sort_by_parameter_order=True),
@@ -115,7 +97,6 @@ def seed(
                     for incident_id, (record, _, _) in zip(ids, prepared, strict=True)
                 ],
             )
-            session.commit()
         for record, _, blocking in prepared:
             report.incidents += 1
             report.blocking += blocking

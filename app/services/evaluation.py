@@ -1,24 +1,14 @@
-"""Stateless evaluation: pick the rule set, pin ``as_of``, run the engine."""
+"""Stateless evaluation: one call of the engine's entry point (it picks the version and pins ``as_of``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from app.rules.checklist import Checklist
-from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Decision
-from app.rules.engine import EvaluationContext, evaluate
+from app.rules.engine import Facts, decide
 from app.rules.registry import RulesetRegistry
 from app.schemas.evaluate import RulesetSelector
-
-
-def resolve_ruleset(
-    registry: RulesetRegistry, selector: RulesetSelector, as_of: datetime | None
-) -> CompiledRuleset:
-    """An explicit version, or the version in force at ``as_of``."""
-    if selector.version is not None:
-        return registry.get(selector.id, selector.version)
-    return registry.in_force(selector.id, as_of)
 
 
 def evaluate_checklist(
@@ -29,6 +19,4 @@ def evaluate_checklist(
     as_of: datetime | None,
     selector: RulesetSelector,
 ) -> Decision:
-    as_of = as_of or checklist.latest_time()
-    ruleset = resolve_ruleset(registry, selector, as_of)
-    return evaluate(ruleset, checklist, EvaluationContext(hook=hook, as_of=as_of))
+    return decide(registry, Facts.of(checklist), hook, as_of=as_of, ruleset=selector.ref())

@@ -8,12 +8,11 @@ from datetime import datetime
 from typing import Any
 
 import orjson
-from sqlalchemy import Table, and_, exists, or_, select
+from sqlalchemy import and_, exists, or_, select
 from sqlmodel import Session
 
 from app.errors import IncidentNotFound, InvalidCursor
-from app.models.decision import DecisionRecord
-from app.models.incident import ChecklistRevision, Incident
+from app.models.tables import INCIDENTS, RECORDS, REVISIONS
 from app.rules.decision import Decision
 from app.schemas.incidents import (
     IncidentOutstanding,
@@ -26,9 +25,6 @@ from app.schemas.incidents import (
 )
 from app.services.decisions import feedback_for_incident
 
-INCIDENTS: Table = Incident.__table__  # type: ignore[attr-defined]
-REVISIONS: Table = ChecklistRevision.__table__  # type: ignore[attr-defined]
-RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
 SUMMARY_COLUMNS = (
     INCIDENTS.c.reference,
     INCIDENTS.c.force,
@@ -124,23 +120,22 @@ def _decode_cursor(cursor: str) -> tuple[datetime, str]:
 def list_incidents(
     session: Session,
     *,
-    force: str | None = None,
+    of_force: str | None = None,
     hook: str | None = None,
     blocking: bool | None = None,
     updated_from: datetime | None = None,
     updated_to: datetime | None = None,
     cursor: str | None = None,
     limit: int = 50,
-    scope_force: str | None = None,
+    force: str | None = None,
 ) -> IncidentPage:
     """Most recently updated first; ``updated_from`` inclusive, ``updated_to`` exclusive.
 
-    ``scope_force`` is the caller's binding: it applies on top of the ``force`` filter."""
+    ``force`` is the caller's binding, as in every service; the ``of_force`` filter applies within it."""
     query = select(*SUMMARY_COLUMNS)
-    if scope_force is not None:
-        query = query.where(INCIDENTS.c.force == scope_force)
-    if force is not None:
-        query = query.where(INCIDENTS.c.force == force)
+    for code in (force, of_force):
+        if code is not None:
+            query = query.where(INCIDENTS.c.force == code)
     if hook is not None:
         query = query.where(INCIDENTS.c.latest_hook == hook)
     if blocking is not None:

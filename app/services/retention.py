@@ -27,18 +27,14 @@ from typing import Any, Union
 
 import orjson
 from pydantic import BaseModel
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
 from app.db import begin_write
-from app.models.decision import DecisionFeedback, DecisionRecord
-from app.models.idempotency import IdempotencyKey
+from app.models.tables import FEEDBACK, RECORDS
+from app.models.tables import KEYS as IDEMPOTENCY
 from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
-
-RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
-FEEDBACK: Table = DecisionFeedback.__table__  # type: ignore[attr-defined]
-IDEMPOTENCY: Table = IdempotencyKey.__table__  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from app.rules import vocabulary
 from app.rules.compiler import CompiledRuleset
 from app.rules.diff import RulesetDiff, diff_rulesets
+from app.rules.engine import RulesetRef, resolve
 from app.rules.registry import RulesetRegistry
 from app.schemas.evaluate import (
     HookCatalogue,
@@ -52,7 +53,9 @@ def version_detail(ruleset: CompiledRuleset) -> RulesetVersionDetail:
     )
 
 
-def hook_catalogue(ruleset: CompiledRuleset) -> HookCatalogue:
+def hook_catalogue(registry: RulesetRegistry, ref: RulesetRef) -> HookCatalogue:
+    """The hooks and the rules of ``ref`` that apply at each (no version: the latest published)."""
+    ruleset = resolve(registry, ref, None)
     hooks = [
         HookInfo(
             id=hook.id,

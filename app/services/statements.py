@@ -13,15 +13,8 @@ from typing import Any
 from sqlalchemy import Insert, Select, Table, Update, and_, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from app.models.decision import DecisionChainHead, DecisionRecord
-from app.models.idempotency import IdempotencyKey
-from app.models.incident import ChecklistRevision, Incident
+from app.models.tables import HEAD, INCIDENTS, KEYS, RECORDS, REVISIONS
 
-INCIDENTS: Table = Incident.__table__  # type: ignore[attr-defined]
-REVISIONS: Table = ChecklistRevision.__table__  # type: ignore[attr-defined]
-RECORDS: Table = DecisionRecord.__table__  # type: ignore[attr-defined]
-HEAD: Table = DecisionChainHead.__table__  # type: ignore[attr-defined]
-KEYS: Table = IdempotencyKey.__table__  # type: ignore[attr-defined]
 HEAD_ID = 1
 
 INCIDENT_VALUES = (

@@ -16,9 +16,8 @@ every stored item's decision in one go.
 from __future__ import annotations
 
 import logging
-import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -28,24 +27,26 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from app.db import begin_write
+from app.db import begin_write, retryable
 from app.errors import (
+    DatabaseBusy,
     IncidentNotFound,
     IncidentReferenceMismatch,
-    InvalidPrecondition,
+    InvalidItem,
+    ItemFailed,
     OutsideForce,
     ServiceError,
     StaleRevision,
 )
 from app.models.base import utcnow
+from app.models.decision import PendingRecord
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import Decision
-from app.rules.engine import EvaluationContext, checklist_facts, evaluate
+from app.rules.engine import Facts, decide
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
-from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate
+from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
 from app.services import audit, idempotency, statements
-from app.services.evaluation import resolve_ruleset
 
 log = logging.getLogger("safesteps.submissions")
 
@@ -66,7 +67,7 @@ class Prepared:
     request_hash: str
     decision: Decision
     findings: list[dict[str, Any]]
-    record: audit.PendingRecord
+    record: PendingRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,27 +79,30 @@ class Stored:
     response: str
     status_code: int
     replayed: bool
-    record: audit.PendingRecord | None = None
+    record: PendingRecord | None = None
 
 
 @dataclass(frozen=True, slots=True)
-class ItemOutcome:
+class Applied:
+    """A batch item stored as a new revision, or the replay of an earlier identical submission."""
+
+    index: int
+    incident_ref: str
+    status_code: int
+    replayed: bool
+    result: SubmissionResult
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """A batch item that changed nothing, and the domain error it would have got alone."""
+
     index: int
     incident_ref: str | None
-    stored: Stored | None = None
-    error: Exception | None = None
+    error: ServiceError | RulesError
 
 
-def parse_if_match(value: str) -> int:
-    """``"3"``, ``W/"3"`` or ``3`` -> 3."""
-    text = value.strip().removeprefix("W/").strip('"')
-    if not text.isdigit():
-        raise InvalidPrecondition(value)
-    return int(text)
-
-
-def etag(revision: int) -> str:
-    return f'"{revision}"'
+ItemOutcome = Applied | Rejected
 
 
 def prepare(
@@ -118,40 +122,31 @@ def prepare(
         raise IncidentReferenceMismatch(incident_ref, checklist.incident.reference)
     if force is not None and checklist.incident.force != force:
         raise OutsideForce(force)
-    as_of = submission.as_of or checklist.latest_time()
-    ruleset = resolve_ruleset(registry, submission.ruleset, as_of)
-    facts = checklist_facts(checklist)
-    context = EvaluationContext(hook=submission.hook, as_of=as_of)
-    decision = evaluate(ruleset, facts, context, checklist_schema_version=checklist.schema_version)
+    facts = Facts.of(checklist)
+    decision = decide(
+        registry, facts, submission.hook, as_of=submission.as_of, ruleset=submission.ruleset.ref()
+    )
+    result = decision.model_dump(mode="json")
+    record = PendingRecord.of(
+        decision,
+        facts,
+        incident_ref=incident_ref,
+        revision=None,
+        requested_by=requested_by,
+        recorded_at=utcnow(),
+        result=canonical_json(result),
+    )
     # The submission's own fields only: the same checklist sent alone or from a batch queue, or with
     # If-Match instead of base_revision, is the same request.
-    result = decision.model_dump(mode="json")
-    input_bytes = canonical_json(facts)
     request_hash = ""
     if idempotency_key is not None:
         fingerprint = {
             "incident_ref": incident_ref,
             "base_revision": base_revision,
-            "checklist": orjson.Fragment(input_bytes),
+            "checklist": orjson.Fragment(record.input),
             "submission": submission.model_dump(mode="json", include=_SUBMISSION_FIELDS),
         }
         request_hash = sha256_hex(canonical_json(fingerprint))
-    identity = decision.ruleset
-    record = audit.PendingRecord(
-        decision_id=str(uuid.uuid4()),
-        incident_ref=incident_ref,
-        revision=None,
-        ruleset_id=identity.id,
-        ruleset_version=identity.version,
-        ruleset_hash=identity.hash,
-        engine_version=decision.engine_version,
-        checklist_schema_version=decision.checklist_schema_version,
-        input=input_bytes,
-        context=canonical_json(context.facts()),
-        result=canonical_json(result),
-        requested_by=requested_by,
-        recorded_at=utcnow(),
-    )
     return Prepared(
         force=force,
         incident_ref=incident_ref,
@@ -240,7 +235,7 @@ def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored
     body = response_body(item, revision, now)
     if key is not None:
         idempotency.store(conn, scope, key, CREATED, body)
-    record = replace(item.record, revision=revision, recorded_at=now)
+    record = item.record.model_copy(update={"revision": revision, "recorded_at": now})
     return Stored(item.incident_ref, revision, body, CREATED, replayed=False, record=record)
 
 
@@ -251,12 +246,14 @@ def submit(
     submission: SubmissionCreate,
     *,
     idempotency_key: str | None,
-    if_match: str | None,
+    if_match: int | None,
     requested_by: str,
     force: str | None = None,
 ) -> Stored:
-    """One submission: a new revision and its decision record, or the response to a retry."""
-    base = parse_if_match(if_match) if if_match is not None else submission.base_revision
+    """One submission: a new revision and its decision record, or the response to a retry.
+
+    ``if_match``: the revision the client's ``If-Match`` names (it wins over ``base_revision``)."""
+    base = if_match if if_match is not None else submission.base_revision
     item = prepare(
         registry,
         incident_ref,
@@ -287,7 +284,10 @@ def submit_batch(
     for index, raw in enumerate(items):
         ref = raw.get("incident_ref") if isinstance(raw.get("incident_ref"), str) else None
         try:
-            parsed = BatchItem.model_validate(raw)
+            try:
+                parsed = BatchItem.model_validate(raw)
+            except ValidationError as exc:
+                raise InvalidItem(exc.errors()) from None
             ready.append(
                 (
                     index,
@@ -302,24 +302,27 @@ def submit_batch(
                     ),
                 )
             )
-        except (ValidationError, ServiceError, RulesError) as exc:
-            outcomes[index] = ItemOutcome(index, ref, error=exc)
+        except (ServiceError, RulesError) as exc:
+            outcomes[index] = Rejected(index, ref, exc)
     ready.sort(key=lambda pair: (pair[1].submission.device_time, pair[0]))
     conn = begin_write(session)
-    records: list[audit.PendingRecord] = []
+    records: list[PendingRecord] = []
     for index, item in ready:
         try:
             with conn.begin_nested():  # a savepoint per item
                 stored = store(conn, item, requested_by, utcnow())
         except (ServiceError, RulesError) as exc:
-            outcomes[index] = ItemOutcome(index, item.incident_ref, error=exc)
+            outcomes[index] = Rejected(index, item.incident_ref, exc)
             continue
         except SQLAlchemyError as exc:
             log.error("batch item %d failed in the database: %s", index, type(exc).__name__)
-            outcomes[index] = ItemOutcome(index, item.incident_ref, error=exc)
+            outcomes[index] = Rejected(
+                index, item.incident_ref, DatabaseBusy() if retryable(exc) else ItemFailed()
+            )
             continue
         if stored.record is not None:
             records.append(stored.record)
-        outcomes[index] = ItemOutcome(index, item.incident_ref, stored=stored)
+        result = SubmissionResult.model_validate_json(stored.response)
+        outcomes[index] = Applied(index, item.incident_ref, stored.status_code, stored.replayed, result)
     audit.append(conn, records)
     return [outcomes[i] for i in range(len(items))]

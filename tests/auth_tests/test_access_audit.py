@@ -10,8 +10,8 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from app.auth import deps
 from app.db import is_writing
+from app.http import guards as deps
 from app.main import create_app
 from app.services import audit
 from app.settings import Settings

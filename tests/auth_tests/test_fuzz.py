@@ -21,8 +21,8 @@ from schemathesis.checks import (
     status_code_conformance,
 )
 
-from app.auth.deps import api_routes, route_guard
 from app.auth.roles import GRANTS
+from app.http.guards import api_routes, route_guard
 from app.main import create_app
 from app.settings import Settings
 from tests import database

@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from app.main import create_app
 from app.observability import JsonFormatter
-from app.services import evaluation, submissions
+from app.rules import engine
 from app.settings import Settings
 from tests.auth import as_role
 from tests.auth_tests.personal import SECRETS, leaked, personal_submission
@@ -79,8 +79,7 @@ def exercise(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> list[int]:
     def explode(*_: Any, **__: Any) -> Any:
         raise RuntimeError(f"engine failed on {SECRETS['child_name']} born {SECRETS['child_dob']}")
 
-    monkeypatch.setattr(evaluation, "evaluate", explode)
-    monkeypatch.setattr(submissions, "evaluate", explode)
+    monkeypatch.setattr(engine, "evaluate", explode)  # under ``decide``: every way into the engine
     send("POST", "/v1/evaluate", json={"checklist": body["checklist"]})  # 500
     send("POST", url(REF), json=body)  # 500
     return statuses

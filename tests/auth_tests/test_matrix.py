@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from app.auth.deps import api_routes
+from app.http.guards import api_routes
 from app.main import create_app
 from app.models.base import utcnow
 from app.settings import Settings

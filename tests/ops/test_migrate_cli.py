@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,7 +61,10 @@ def test_migrate_from_an_older_revision_lists_what_it_applied(url: str) -> None:
     engine.dispose()
     done = runner.invoke(app, ["migrate"])
     assert done.exit_code == 0, done.output
-    applied = done.output.split("revisions: ", 1)[1].rstrip(").\n").split(", ")
+    said = re.search(r"upgraded from revision 0101 to revision \S+ \((\d+) revisions: ([^)]*)\)", done.output)
+    assert said is not None, done.output
+    applied = said[2].split(", ")
+    assert int(said[1]) == len(applied)
     assert applied[0] != "0101"
     assert applied[-1] == head_revisions()[0]
 

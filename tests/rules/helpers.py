@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from app.rules.canonical import canonical_json
+from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset, compile_ruleset
+from app.rules.engine import Facts
 from app.rules.model import RulesetDocument
 
 RULESET_ID = "test-rules"
@@ -73,6 +77,13 @@ def write_cases(ruleset_file: Path, name: str, cases: list[dict[str, Any]] | Any
     body = {"cases": cases} if isinstance(cases, list) else cases
     path.write_text(yaml.safe_dump(body, sort_keys=False), "utf-8")
     return path
+
+
+def as_facts(data: Checklist | Mapping[str, Any]) -> Facts:
+    """Engine input for a test: a validated checklist, or raw data as a decision record stores it."""
+    if isinstance(data, Checklist):
+        return Facts.of(data)
+    return Facts.stored(canonical_json(data), int(data.get("schema_version", 1)))
 
 
 def checklist(**parts: Any) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from app.rules.checklist import Checklist
 from app.rules.decision import Decision, FindingDetail, Outcome, decision_json, make_finding
 from app.rules.engine import EvaluationContext, build_decision, evaluate
 from app.rules.model import Rule
-from tests.rules.helpers import checklist, compiled, rule
+from tests.rules.helpers import as_facts, checklist, compiled, rule
 
 RULESET = compiled(
     rule("CFC-SEE-EVERY-CHILD", severity="critical", applies_if="len(children) > 0",
@@ -22,7 +22,7 @@ CONTEXT = EvaluationContext(hook="scene.depart", as_of=datetime(2025, 6, 1, tzin
 
 def decide(children: list[dict[str, object]]) -> Decision:
     facts = Checklist.model_validate(checklist(children=children))
-    return evaluate(RULESET, facts, CONTEXT)
+    return evaluate(RULESET, as_facts(facts), CONTEXT)
 
 
 def test_decision_equals_its_fully_validated_copy() -> None:
@@ -88,7 +88,7 @@ def test_decision_json_is_byte_for_byte_model_dump_json() -> None:
     decisions = [
         decide([{"id": "C1", "seen": False}, {"id": "C2", "seen": True, "spoken_to": True}]),
         decide([{"id": "C1", "seen": True, "spoken_to": True}]),  # no findings
-        evaluate(RULESET, Checklist.model_validate(checklist()), EvaluationContext()),  # nulls
+        evaluate(RULESET, as_facts(Checklist.model_validate(checklist())), EvaluationContext()),  # nulls
     ]
     detail = FindingDetail(path="narratives[0].text", text="a phrase", suggestion="another")
     seen = RULESET.document.rules[0]

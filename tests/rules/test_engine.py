@@ -11,7 +11,7 @@ from app.rules.decision import Outcome
 from app.rules.engine import EvaluationContext, evaluate
 from app.rules.errors import RuleCompileError, UnknownHook
 from app.rules.model import Severity
-from tests.rules.helpers import checklist, compiled, rule
+from tests.rules.helpers import as_facts, checklist, compiled, rule
 
 SEEN = rule(
     "CFC-SEE-EVERY-CHILD",
@@ -23,7 +23,7 @@ SEEN = rule(
 
 
 def outcome_for(children: list[dict[str, object]]) -> Outcome:
-    decision = evaluate(compiled(SEEN), checklist(children=children), EvaluationContext())
+    decision = evaluate(compiled(SEEN), as_facts(checklist(children=children)), EvaluationContext())
     return decision.outcomes["CFC-SEE-EVERY-CHILD"]
 
 
@@ -50,7 +50,7 @@ def test_absent_section_is_unknown_not_met_or_missing() -> None:
             missing_if="actions.referral.made == false",
         )
     )
-    decision = evaluate(ruleset, checklist(), EvaluationContext())
+    decision = evaluate(ruleset, as_facts(checklist()), EvaluationContext())
     assert decision.outcomes == {"REF-CSC-REFERRAL": Outcome.unknown}
     assert decision.score is None
     assert decision.completeness == 0.0
@@ -60,7 +60,7 @@ def test_absent_section_is_unknown_not_met_or_missing() -> None:
 
 def test_missing_wins_over_a_contradictory_met() -> None:
     ruleset = compiled(rule("CFC-SEE-EVERY-CHILD", met_if="true", missing_if="true"))
-    decision = evaluate(ruleset, checklist(), EvaluationContext())
+    decision = evaluate(ruleset, as_facts(checklist()), EvaluationContext())
     assert decision.outcomes["CFC-SEE-EVERY-CHILD"] is Outcome.missing
 
 
@@ -71,7 +71,7 @@ def test_score_is_severity_weighted_over_known_outcomes() -> None:
         rule("CFC-EVIDENCE-CAPTURE", severity="medium"),  # unknown: not in the score
         rule("CR-CHILD-CALLER-MINIMAL", severity="low", applies_if="false"),  # not applicable
     )
-    decision = evaluate(ruleset, checklist(), EvaluationContext())
+    decision = evaluate(ruleset, as_facts(checklist()), EvaluationContext())
     assert decision.score == pytest.approx(100 * 8 / 12, abs=0.05)
     assert decision.completeness == pytest.approx(100 * 2 / 3, abs=0.05)
     assert decision.counts[Severity.critical].met == 1
@@ -87,7 +87,7 @@ def test_findings_ordered_by_severity_then_missing_before_unknown() -> None:
         rule("CFC-SEE-EVERY-CHILD", severity="critical"),
         rule("CFC-INJURY-MEDICAL", severity="high", missing_if="true"),
     )
-    decision = evaluate(ruleset, checklist(), EvaluationContext())
+    decision = evaluate(ruleset, as_facts(checklist()), EvaluationContext())
     assert [(f.rule_id, f.outcome) for f in decision.findings] == [
         ("CFC-SEE-EVERY-CHILD", Outcome.unknown),
         ("CFC-INJURY-MEDICAL", Outcome.missing),
@@ -111,7 +111,7 @@ def test_findings_ordered_by_severity_then_missing_before_unknown() -> None:
 def test_blocking_only_at_blocking_moments(hook: str | None, seen: bool | None, blocking: bool) -> None:
     ruleset = compiled(SEEN | {"hooks": ["scene.arrival", "scene.depart"]})
     data = checklist(children=[{"id": "C1", "seen": seen}])
-    assert evaluate(ruleset, data, EvaluationContext(hook=hook)).blocking is blocking
+    assert evaluate(ruleset, as_facts(data), EvaluationContext(hook=hook)).blocking is blocking
 
 
 def test_hook_selects_rules() -> None:
@@ -119,17 +119,17 @@ def test_hook_selects_rules() -> None:
         rule("CR-ASK-CHILDREN-PRESENT", hooks=["call.intake"]),
         rule("CFC-SEE-EVERY-CHILD", hooks=["scene.depart"]),
     )
-    assert set(evaluate(ruleset, checklist(), EvaluationContext(hook="call.intake")).outcomes) == {
+    assert set(evaluate(ruleset, as_facts(checklist()), EvaluationContext(hook="call.intake")).outcomes) == {
         "CR-ASK-CHILDREN-PRESENT"
     }
-    assert evaluate(ruleset, checklist(), EvaluationContext(hook="pp.lifecycle")).outcomes == {}
-    every = evaluate(ruleset, checklist(), EvaluationContext(hook="audit.replay")).outcomes
+    assert evaluate(ruleset, as_facts(checklist()), EvaluationContext(hook="pp.lifecycle")).outcomes == {}
+    every = evaluate(ruleset, as_facts(checklist()), EvaluationContext(hook="audit.replay")).outcomes
     assert set(every) == {"CR-ASK-CHILDREN-PRESENT", "CFC-SEE-EVERY-CHILD"}
 
 
 def test_unknown_hook_is_refused() -> None:
     with pytest.raises(UnknownHook):
-        evaluate(compiled(SEEN), checklist(), EvaluationContext(hook="scene.teleport"))
+        evaluate(compiled(SEEN), as_facts(checklist()), EvaluationContext(hook="scene.teleport"))
 
 
 def test_timing_rules_use_as_of_from_the_context_not_a_clock() -> None:
@@ -149,9 +149,9 @@ def test_timing_rules_use_as_of_from_the_context_not_a_clock() -> None:
     data = checklist(actions={"police_protection": {"used": True, "started_at": "2025-03-01T10:00:00Z"}})
     early = EvaluationContext(as_of=datetime(2025, 3, 2, 10, tzinfo=UTC))
     late = EvaluationContext(as_of=datetime(2025, 3, 5, 10, tzinfo=UTC))
-    assert evaluate(ruleset, data, early).outcomes["PP-REVIEW-RELEASE-EPO"] is Outcome.unknown
-    assert evaluate(ruleset, data, late).outcomes["PP-REVIEW-RELEASE-EPO"] is Outcome.missing
-    assert evaluate(ruleset, data, late) == evaluate(ruleset, data, late)
+    assert evaluate(ruleset, as_facts(data), early).outcomes["PP-REVIEW-RELEASE-EPO"] is Outcome.unknown
+    assert evaluate(ruleset, as_facts(data), late).outcomes["PP-REVIEW-RELEASE-EPO"] is Outcome.missing
+    assert evaluate(ruleset, as_facts(data), late) == evaluate(ruleset, as_facts(data), late)
 
 
 def test_a_rule_that_fails_at_run_time_is_isolated_and_reported() -> None:
@@ -162,7 +162,7 @@ def test_a_rule_that_fails_at_run_time_is_isolated_and_reported() -> None:
         rule("CFC-VOICE-OF-CHILD", applies_if="len(children) > 1", met_if="children[1].spoken_to and true"),
     )
     data = checklist(children=[{"id": "C1"}, {"id": "C2"}])
-    decision = evaluate(ruleset, data, EvaluationContext())
+    decision = evaluate(ruleset, as_facts(data), EvaluationContext())
     assert decision.outcomes == {"CFC-SEE-EVERY-CHILD": Outcome.met, "CFC-VOICE-OF-CHILD": Outcome.unknown}
     [finding] = decision.findings
     assert finding.rule_id == "CFC-VOICE-OF-CHILD"
@@ -173,12 +173,14 @@ def test_model_and_dict_inputs_give_the_same_decision() -> None:
     data = checklist(children=[{"id": "C1", "seen": True}])
     ruleset = compiled(SEEN)
     context = EvaluationContext(hook="scene.depart")
-    assert evaluate(ruleset, Checklist.model_validate(data), context) == evaluate(ruleset, data, context)
+    assert evaluate(ruleset, as_facts(Checklist.model_validate(data)), context) == evaluate(
+        ruleset, as_facts(data), context
+    )
 
 
 def test_decision_names_the_ruleset_and_engine() -> None:
     ruleset = compiled(SEEN)
-    decision = evaluate(ruleset, checklist(), EvaluationContext())
+    decision = evaluate(ruleset, as_facts(checklist()), EvaluationContext())
     assert decision.ruleset.id == "test-set"
     assert decision.ruleset.version == "1.0.0"
     assert decision.ruleset.hash == ruleset.hash

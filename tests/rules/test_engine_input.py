@@ -15,16 +15,17 @@ import pytest
 from app.rules import engine, vocabulary
 from app.rules.checklist import Checklist
 from app.rules.decision import Decision
-from app.rules.engine import EvaluationContext, checklist_facts, evaluate
+from app.rules.engine import EvaluationContext, Facts, checklist_facts, evaluate
 from app.rules.projection import include_tree
 from app.rules.registry import RulesetRegistry
 from benchmarks.corpus import generate
+from tests.rules.helpers import as_facts
 
 CORPUS = [Checklist.model_validate(c) for c in generate(120, seed=4242)]
 
 
-def _whole(facts: Any, context: EvaluationContext, include: Any) -> dict[str, Any]:
-    data = checklist_facts(facts) if isinstance(facts, Checklist) else dict(facts)
+def _whole(facts: Facts, context: EvaluationContext, include: Any) -> dict[str, Any]:
+    data = checklist_facts(facts._model) if facts._model is not None else dict(facts._data or {})
     return {**data, "context": context.facts()}
 
 
@@ -38,12 +39,12 @@ def test_projected_inputs_decide_as_the_whole_checklist(
         for ruleset in registry.versions(ruleset_id)
         for checklist in CORPUS
     ]
-    from_model = [evaluate(r, c, ctx) for r, c, ctx in cases]
-    from_dict = [evaluate(r, checklist_facts(c), ctx) for r, c, ctx in cases]
+    from_model = [evaluate(r, as_facts(c), ctx) for r, c, ctx in cases]
+    from_dict = [evaluate(r, as_facts(checklist_facts(c)), ctx) for r, c, ctx in cases]
     with monkeypatch.context() as patch:
         patch.setattr(engine, "_engine_input", _whole)
         patch.setattr(engine, "_language_facts", checklist_facts)
-        reference: list[Decision] = [evaluate(r, c, ctx) for r, c, ctx in cases]
+        reference: list[Decision] = [evaluate(r, as_facts(c), ctx) for r, c, ctx in cases]
     for (ruleset, checklist, _), whole, model, data in zip(
         cases, reference, from_model, from_dict, strict=True
     ):
@@ -58,7 +59,7 @@ def test_the_corpus_reaches_every_outcome(registry: RulesetRegistry) -> None:
     for ruleset_id in registry.ids():
         for ruleset in registry.versions(ruleset_id):
             for checklist in CORPUS:
-                seen.update(evaluate(ruleset, checklist, EvaluationContext()).outcomes.values())
+                seen.update(evaluate(ruleset, as_facts(checklist), EvaluationContext()).outcomes.values())
     assert seen == {"met", "missing", "unknown", "not_applicable"}
 
 

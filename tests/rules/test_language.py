@@ -16,7 +16,7 @@ from app.rules.language import is_negated
 from app.rules.registry import RulesetRegistry, load_file
 from app.rules.shape import free_text_paths, iter_free_text
 from tests.conftest import load_fixture
-from tests.rules.helpers import checklist, language_rule, write_ruleset
+from tests.rules.helpers import as_facts, checklist, language_rule, write_ruleset
 
 GENERAL = "LANG-NO-VICTIM-BLAMING"
 UNDER_13 = "LANG-NO-VICTIM-BLAMING.under-13"
@@ -36,7 +36,9 @@ def lint(ruleset: CompiledRuleset, text: str, age: int = 15, **parts: Any) -> De
         actions={"supervision": {"notes": text}},
         **parts,
     )
-    return evaluate(ruleset, Checklist.model_validate(data), EvaluationContext("narrative.lint", AS_OF))
+    return evaluate(
+        ruleset, as_facts(Checklist.model_validate(data)), EvaluationContext("narrative.lint", AS_OF)
+    )
 
 
 def flagged(decision: Decision, rule_id: str = GENERAL) -> list[str]:
@@ -101,11 +103,14 @@ def test_under_13_by_date_of_birth_at_the_evaluation_time(ruleset: CompiledRules
     data = checklist(
         children=[{"id": "C1", "date_of_birth": "2012-03-02", "observations": "Sexually active."}]
     )
-    decision = evaluate(ruleset, Checklist.model_validate(data), EvaluationContext("narrative.lint", AS_OF))
+    decision = evaluate(
+        ruleset, as_facts(Checklist.model_validate(data)), EvaluationContext("narrative.lint", AS_OF)
+    )
     assert decision.outcomes[UNDER_13] is Outcome.missing  # 12 on 2025-03-01
     later = EvaluationContext("narrative.lint", datetime(2025, 3, 2, 12, tzinfo=UTC))
     assert (
-        evaluate(ruleset, Checklist.model_validate(data), later).outcomes[UNDER_13] is Outcome.not_applicable
+        evaluate(ruleset, as_facts(Checklist.model_validate(data)), later).outcomes[UNDER_13]
+        is Outcome.not_applicable
     )
 
 
@@ -175,7 +180,9 @@ def test_finding_carries_phrase_path_and_suggestion(ruleset: CompiledRuleset) ->
             {"id": "C2", "age": 14, "observations": "Seen; a lifestyle choice."},
         ],
     )
-    decision = evaluate(ruleset, Checklist.model_validate(data), EvaluationContext("narrative.lint", AS_OF))
+    decision = evaluate(
+        ruleset, as_facts(Checklist.model_validate(data)), EvaluationContext("narrative.lint", AS_OF)
+    )
     [finding] = [f for f in decision.findings if f.rule_id == GENERAL]
     [detail] = finding.details
     assert detail.path == "children[1].observations"
@@ -190,7 +197,9 @@ def test_every_use_in_every_field_is_a_detail(ruleset: CompiledRuleset) -> None:
         children=[{"id": "C1", "age": 15, "observations": "Streetwise. Absconder."}],
         call={"thrive": {"risk": "Streetwise child"}},
     )
-    decision = evaluate(ruleset, Checklist.model_validate(data), EvaluationContext("narrative.lint", AS_OF))
+    decision = evaluate(
+        ruleset, as_facts(Checklist.model_validate(data)), EvaluationContext("narrative.lint", AS_OF)
+    )
     [finding] = [f for f in decision.findings if f.rule_id == UNVERIFIED]
     assert [(d.path, d.text) for d in finding.details] == [
         ("call.thrive.risk", "Streetwise"),
@@ -201,13 +210,15 @@ def test_every_use_in_every_field_is_a_detail(ruleset: CompiledRuleset) -> None:
 
 def test_the_childs_own_words_are_not_reworded(ruleset: CompiledRuleset) -> None:
     data = checklist(children=[{"id": "C1", "age": 15, "account": "He is my older boyfriend"}])
-    decision = evaluate(ruleset, Checklist.model_validate(data), EvaluationContext("narrative.lint", AS_OF))
+    decision = evaluate(
+        ruleset, as_facts(Checklist.model_validate(data)), EvaluationContext("narrative.lint", AS_OF)
+    )
     assert decision.outcomes[GENERAL] is Outcome.not_applicable  # the only free text is excluded
 
 
 def test_no_free_text_is_not_applicable_and_clean_text_is_met(ruleset: CompiledRuleset) -> None:
     context = EvaluationContext("narrative.lint", AS_OF)
-    empty = evaluate(ruleset, Checklist.model_validate(checklist()), context)
+    empty = evaluate(ruleset, as_facts(Checklist.model_validate(checklist())), context)
     assert set(empty.outcomes.values()) == {Outcome.not_applicable}
     clean = lint(ruleset, "The child is at risk of exploitation.")
     assert clean.outcomes[GENERAL] is Outcome.met
@@ -216,9 +227,12 @@ def test_no_free_text_is_not_applicable_and_clean_text_is_met(ruleset: CompiledR
 
 def test_language_rules_run_at_their_hooks_only(ruleset: CompiledRuleset) -> None:
     data = Checklist.model_validate(checklist(actions={"supervision": {"notes": "a lifestyle choice"}}))
-    assert GENERAL not in evaluate(ruleset, data, EvaluationContext("scene.depart", AS_OF)).outcomes
+    assert GENERAL not in evaluate(ruleset, as_facts(data), EvaluationContext("scene.depart", AS_OF)).outcomes
     for hook in ("narrative.lint", "missing.return", "incident.close", "supervisor.review", None):
-        assert evaluate(ruleset, data, EvaluationContext(hook, AS_OF)).outcomes[GENERAL] is Outcome.missing
+        assert (
+            evaluate(ruleset, as_facts(data), EvaluationContext(hook, AS_OF)).outcomes[GENERAL]
+            is Outcome.missing
+        )
 
 
 def test_free_text_fields_are_found_from_the_schema() -> None:
@@ -253,7 +267,7 @@ def test_phrase_terms_match_on_word_boundaries_in_a_synthetic_rule_set(tmp_path:
 
     def outcome(text: str) -> Outcome:
         facts = checklist(actions={"supervision": {"notes": text}})
-        return evaluate(ruleset, Checklist.model_validate(facts), context).outcomes["T-LANG"]
+        return evaluate(ruleset, as_facts(Checklist.model_validate(facts)), context).outcomes["T-LANG"]
 
     assert outcome("child AT  RISK") is Outcome.missing
     assert outcome("child at-risk") is Outcome.missing
@@ -268,14 +282,16 @@ def test_narratives_of_schema_v2_are_scanned_with_their_index(ruleset: CompiledR
         {"kind": "missing_review", "text": "Goes missing often; a Lifestyle Choice."},
     ]
     data = checklist(schema_version=2, children=[{"id": "C1", "age": 15}], narratives=narratives)
-    decision = evaluate(ruleset, Checklist.model_validate(data), EvaluationContext("missing.return", AS_OF))
+    decision = evaluate(
+        ruleset, as_facts(Checklist.model_validate(data)), EvaluationContext("missing.return", AS_OF)
+    )
     [finding] = [f for f in decision.findings if f.rule_id == GENERAL]
     assert [(d.path, d.text) for d in finding.details] == [("narratives[2].text", "Lifestyle Choice")]
 
 
 def scenario(ruleset: CompiledRuleset, name: str, hook: str) -> Decision:
     data = Checklist.model_validate(load_fixture(f"scenarios/{name}.json")["checklist"])
-    return evaluate(ruleset, data, EvaluationContext(hook, data.latest_time()))
+    return evaluate(ruleset, as_facts(data), EvaluationContext(hook, data.latest_time()))
 
 
 @pytest.mark.parametrize("hook", ["narrative.lint", "missing.return", "supervisor.review"])
@@ -296,7 +312,9 @@ def test_a_term_of_one_rule_never_hides_a_term_of_another(tmp_path: Path) -> Non
     ]
     ruleset = load_file(write_ruleset(tmp_path, rules))
     facts = checklist(actions={"supervision": {"notes": "A lifestyle choice"}})
-    decision = evaluate(ruleset, Checklist.model_validate(facts), EvaluationContext("narrative.lint", AS_OF))
+    decision = evaluate(
+        ruleset, as_facts(Checklist.model_validate(facts)), EvaluationContext("narrative.lint", AS_OF)
+    )
     assert decision.outcomes == {"T-A": Outcome.not_applicable, "T-B": Outcome.missing}
     [finding] = decision.findings
     assert [(d.text, d.suggestion) for d in finding.details] == [("lifestyle", "b")]

@@ -23,6 +23,7 @@ from app.rules.compiler import CompiledRuleset
 from app.rules.engine import EvaluationContext, evaluate
 from app.rules.registry import BUILTIN_RULESETS, load_file
 from app.rules.testing import cases_dir
+from tests.rules.helpers import as_facts
 
 
 def _rich_cases() -> list[tuple[Path, str, dict[str, Any]]]:
@@ -71,7 +72,7 @@ def test_no_rule_fails_on_partial_data(ruleset_file: Path, name: str, checklist:
         except ValidationError:
             continue  # a required field was removed
         for as_of in (None, facts.latest_time()):
-            decision = evaluate(ruleset, facts, EvaluationContext(None, as_of))
+            decision = evaluate(ruleset, as_facts(facts), EvaluationContext(None, as_of))
             assert [f.rule_id for f in decision.findings if f.evaluation_error] == [], name
             evaluated += 1
     assert evaluated > 0

@@ -7,7 +7,10 @@ from typing import Any
 
 import orjson
 
+from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
+from app.rules.compiler import CompiledRuleset
+from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, evaluate
 from app.rules.registry import RulesetRegistry
 from app.rules.replay import (
@@ -21,6 +24,7 @@ from app.rules.replay import (
     result_json,
 )
 from app.services.synthetic import incidents
+from tests.rules.helpers import as_facts
 from tests.synthetic_rulesets import compiled, document, rule
 
 VOICE = "CFC-VOICE-OF-CHILD"
@@ -33,6 +37,11 @@ CHECKLIST: dict[str, Any] = {
 CONTEXT = {"hook": "scene.depart", "as_of": "2026-03-01T10:00:00+00:00"}
 
 
+def _replay(ruleset: CompiledRuleset) -> Decision:
+    """Re-evaluate the stored CHECKLIST under CONTEXT, as replay does, with ``ruleset``."""
+    return reevaluate(RulesetRegistry([ruleset]), ruleset, canonical_json(CHECKLIST), CONTEXT, 1)
+
+
 def test_context_round_trips_including_a_missing_time() -> None:
     assert context_from_json(CONTEXT).as_of == datetime(2026, 3, 1, 10, tzinfo=UTC)
     assert context_from_json({"hook": None, "as_of": None}).as_of is None
@@ -40,9 +49,9 @@ def test_context_round_trips_including_a_missing_time() -> None:
 
 def test_reproduction_compares_canonical_hashes() -> None:
     ruleset = compiled(document())
-    decision = reevaluate(ruleset, CHECKLIST, CONTEXT, 1)
+    decision = _replay(ruleset)
     stored = result_json(decision)
-    same = reproduce(stored, reevaluate(ruleset, CHECKLIST, CONTEXT, 1))
+    same = reproduce(stored, _replay(ruleset))
     assert same.reproduced
     assert same.stored_hash == same.replayed_hash
     altered = orjson.dumps({**orjson.loads(stored), "score": 99.9}, option=orjson.OPT_SORT_KEYS)
@@ -54,7 +63,7 @@ def test_reproduction_compares_canonical_hashes() -> None:
 
 def test_impact_names_appeared_disappeared_severity_and_outcome_changes() -> None:
     old = compiled(document())
-    stored = orjson.loads(result_json(reevaluate(old, CHECKLIST, CONTEXT, 1)))
+    stored = orjson.loads(result_json(_replay(old)))
     new = compiled(
         document(
             "1.1.0",
@@ -65,7 +74,7 @@ def test_impact_names_appeared_disappeared_severity_and_outcome_changes() -> Non
             ],
         )
     )
-    result = impact(stored, reevaluate(new, CHECKLIST, CONTEXT, 1))
+    result = impact(stored, _replay(new))
     kinds = {c.rule_id: c.kind for c in result.changes}
     assert kinds == {
         "CFC-IDENTIFY-ALL-CHILDREN": ChangeKind.outcome,  # missing -> unknown
@@ -90,7 +99,7 @@ def test_impact_names_appeared_disappeared_severity_and_outcome_changes() -> Non
     assert not result.newly_blocking
     totals = ImpactTotals()
     totals.add(result)
-    totals.add(impact(stored, reevaluate(old, CHECKLIST, CONTEXT, 1)))
+    totals.add(impact(stored, _replay(old)))
     data = totals.to_json()
     assert (data["decisions"], data["changed"]) == (2, 1)
     assert data["by_step"][VOICE] == {"severity_changed": 1}
@@ -101,8 +110,8 @@ def test_impact_names_appeared_disappeared_severity_and_outcome_changes() -> Non
 def test_newly_blocking_when_a_critical_finding_appears() -> None:
     calm = compiled(document(rules=[rule(VOICE, severity="low")]))
     strict = compiled(document("1.1.0", rules=[rule(VOICE, severity="critical")]))
-    stored = orjson.loads(result_json(reevaluate(calm, CHECKLIST, CONTEXT, 1)))
-    result = impact(stored, reevaluate(strict, CHECKLIST, CONTEXT, 1))
+    stored = orjson.loads(result_json(_replay(calm)))
+    result = impact(stored, _replay(strict))
     assert result.newly_blocking
     totals = ImpactTotals()
     totals.add(result)
@@ -115,7 +124,7 @@ def test_cached_findings_give_the_same_bytes_as_a_plain_dump(registry: RulesetRe
         checklist = Checklist.model_validate(item.checklist)
         for version in ("1.0.0", "1.1.0"):
             ruleset = registry.get("concern-for-a-child", version)
-            decision = evaluate(ruleset, checklist, EvaluationContext(hook=None, as_of=item.as_of))
+            decision = evaluate(ruleset, as_facts(checklist), EvaluationContext(hook=None, as_of=item.as_of))
             assert result_json(decision, cache) == result_json(decision)
 
 
@@ -128,7 +137,7 @@ def test_findings_with_details_are_dumped_each_time_and_still_reproduce(registry
         }
     )
     ruleset = registry.get("concern-for-a-child", "1.1.0")
-    decision = evaluate(ruleset, checklist, context_from_json({**CONTEXT, "hook": None}))
+    decision = evaluate(ruleset, as_facts(checklist), context_from_json({**CONTEXT, "hook": None}))
     assert any(f.details for f in decision.findings)
     cache = FindingCache()
     assert result_json(decision, cache) == result_json(decision) == result_json(decision, cache)

@@ -17,6 +17,7 @@ from app.rules.engine import EvaluationContext, evaluate
 from app.rules.model import Severity
 from app.rules.registry import RulesetRegistry
 from tests.conftest import load_fixture
+from tests.rules.helpers import as_facts
 
 LANG = "LANG-NO-VICTIM-BLAMING"
 
@@ -26,7 +27,7 @@ def decide(registry: RulesetRegistry, name: str, hook: str | None = None) -> Dec
     checklist = Checklist.model_validate(body["checklist"])
     as_of = datetime.fromisoformat(body["as_of"]) if body.get("as_of") else checklist.latest_time()
     ruleset = registry.get("concern-for-a-child", "1.0.0")
-    return evaluate(ruleset, checklist, EvaluationContext(hook or body.get("hook"), as_of))
+    return evaluate(ruleset, as_facts(checklist), EvaluationContext(hook or body.get("hook"), as_of))
 
 
 def missing(decision: Decision) -> dict[str, Severity]:

@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from typer.testing import CliRunner
 
 from app.cli import app as cli
-from app.models import DecisionRecord
+from app.models.tables import RECORDS
 from app.settings import Settings, get_settings
 from tests.auth import as_role
 from tests.submissions import submission, url
@@ -35,8 +35,7 @@ def test_hash_is_sha256_of_prev_hash_and_the_canonical_record(
 ) -> None:
     submit(db_client, 2)
     with db_engine.connect() as conn:
-        table = DecisionRecord.__table__  # type: ignore[attr-defined]
-        rows = conn.execute(select(table).order_by(table.c.seq)).mappings().all()
+        rows = conn.execute(select(RECORDS).order_by(RECORDS.c.seq)).mappings().all()
     prev = "0" * 64
     for row in rows:
         # input and result enter as their digests (so retention can erase them); erasure marks are

@@ -1,6 +1,6 @@
 import pytest
 
-from app.ratelimit import RateLimiter, retry_after_header
+from app.http.ratelimit import RateLimiter, retry_after_header
 
 
 class FakeClock:

@@ -16,10 +16,11 @@ import orjson
 from sqlalchemy import CursorResult, Engine, and_, func, or_, select, update
 from sqlmodel import Session
 
-from app.db import begin_write
+from app.db import begin_write, session_scope
 from app.errors import OutsideForce, ReplayJobNotFound
 from app.models.base import utcnow
-from app.models.replay import ReplayJob, ReplayResult
+from app.models.replay import ReplayJob
+from app.models.tables import JOBS, RESULTS
 from app.rules.canonical import canonical_json
 from app.rules.registry import RulesetRegistry
 from app.schemas.replay import (
@@ -40,10 +41,6 @@ def rowcount(result: Any) -> int:
     """Rows an UPDATE matched (``Session.execute`` is typed as returning a plain ``Result``)."""
     count: int = cast(CursorResult[Any], result).rowcount
     return count
-
-
-JOBS = ReplayJob.__table__  # type: ignore[attr-defined]
-RESULTS = ReplayResult.__table__  # type: ignore[attr-defined]
 
 
 def create_job(
@@ -128,7 +125,7 @@ def _claimable(now: datetime, stale_after: timedelta) -> Any:
 def claim(engine: Engine, worker: str, *, stale_after: timedelta, job_id: str | None = None) -> str | None:
     """Take the oldest claimable job (or ``job_id``) for ``worker``; None if there is none."""
     now = utcnow()
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         begin_write(session)
         query = select(JOBS.c.id, JOBS.c.attempts).where(_claimable(now, stale_after))
         if job_id is not None:
@@ -146,7 +143,6 @@ def claim(engine: Engine, worker: str, *, stale_after: timedelta, job_id: str | 
                     error=f"interrupted {candidate.attempts} times; results stop at the cursor",
                 )
             )
-            session.commit()
             return None
         won = rowcount(
             session.execute(
@@ -161,31 +157,28 @@ def claim(engine: Engine, worker: str, *, stale_after: timedelta, job_id: str | 
                 )
             )
         )
-        session.commit()
     return str(candidate.id) if won == 1 else None
 
 
 def release(engine: Engine, job_id: str, worker: str) -> None:
     """Give a job back to the queue (a clean shutdown); it resumes from its cursor."""
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         begin_write(session)
         session.execute(
             update(JOBS)
             .where(JOBS.c.id == job_id, JOBS.c.worker == worker, JOBS.c.status == JobStatus.running.value)
             .values(status=JobStatus.queued.value, worker=None, attempts=JOBS.c.attempts - 1)
         )
-        session.commit()
 
 
 def fail(engine: Engine, job_id: str, worker: str, error: str) -> None:
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         begin_write(session)
         session.execute(
             update(JOBS)
             .where(JOBS.c.id == job_id, JOBS.c.worker == worker)
             .values(status=JobStatus.failed.value, error=error[:2000], finished_at=utcnow())
         )
-        session.commit()
 
 
 def _public_result(row: Any) -> ReplayResultPublic:

@@ -18,21 +18,18 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Engine, Select, and_, func, insert, select, update
-from sqlmodel import Session
 
-from app.db import begin_write
+from app.db import begin_write, session_scope
 from app.models.base import utcnow
-from app.models.decision import DecisionRecord
-from app.models.incident import Incident
+from app.models.tables import INCIDENTS, JOBS, RESULTS
+from app.models.tables import RECORDS as DECISIONS
 from app.rules.compiler import CompiledRuleset
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.rules.replay import FindingCache, ImpactTotals, impact, reevaluate, reproduce
 from app.schemas.replay import JobStatus, ReplayMode, ReplaySelection
-from app.services.replay.jobs import JOBS, RESULTS, rowcount
+from app.services.replay.jobs import rowcount
 
-DECISIONS = DecisionRecord.__table__  # type: ignore[attr-defined]
-INCIDENTS = Incident.__table__  # type: ignore[attr-defined]
 COLUMNS = (
     DECISIONS.c.seq,
     DECISIONS.c.decision_id,
@@ -135,7 +132,7 @@ class _Replayer:
         stored = row.result.encode()
         try:
             decision = reevaluate(
-                ruleset, orjson.loads(row.input), orjson.loads(row.context), row.checklist_schema_version
+                self.registry, ruleset, row.input, orjson.loads(row.context), row.checklist_schema_version
             )
         except (RulesError, ValueError, KeyError, TypeError) as exc:
             return True, {"error": f"{type(exc).__name__}: {exc}", "stored_result": orjson.loads(stored)}
@@ -152,7 +149,7 @@ class _Replayer:
     def impact(self, row: Any, totals: ImpactTotals) -> tuple[bool, bool, dict[str, Any]]:
         assert self.target is not None
         decision = reevaluate(
-            self.target, orjson.loads(row.input), orjson.loads(row.context), row.checklist_schema_version
+            self.registry, self.target, row.input, orjson.loads(row.context), row.checklist_schema_version
         )
         result = impact(orjson.loads(row.result), decision)
         totals.add(result)
@@ -279,7 +276,7 @@ def _write(
     results: list[dict[str, Any]] | None = None,
 ) -> None:
     """One write transaction: the results (if any) and the job's new state, if still ours."""
-    with Session(engine) as session:
+    with session_scope(engine) as session:
         begin_write(session)
         if results:
             session.execute(insert(RESULTS), results)
@@ -293,4 +290,3 @@ def _write(
         if claimed != 1:
             session.rollback()
             raise LostClaim(job_id)
-        session.commit()

@@ -13,12 +13,13 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.http.errors import INTERNAL_ERROR_MESSAGE
 from app.observability import new_request_id, request_id_var
 from app.schemas.errors import ErrorBody
 
 access_log = logging.getLogger("safesteps.access")
 log = logging.getLogger("safesteps.errors")
-INTERNAL_ERROR_MESSAGE = "An unexpected error occurred; it has been logged."
+
 
 REQUEST_ID_HEADER = b"x-request-id"
 # Where authentication leaves the caller's identity for the access log (``request.state``).

@@ -1,4 +1,4 @@
-"""Route dependencies: every route declares who may call it, or that it is public.
+"""Route guards: every route declares who may call it, or that it is public.
 
 - ``Depends(Authorize("incident:read"))``: a valid credential whose role holds the permission;
   the handler may take the ``Principal``. 401 without a valid credential, 403 without the
@@ -6,7 +6,7 @@
 - ``audited("incident:read", action="incident.read", target="incident_ref")``: the same, and the
   access is recorded in ``access_event`` with the status answered (for reads of incidents and
   decisions, and exports; it is ``Depends(Audited(...), scope="function")``).
-- ``Depends(public)``: no credential (health probes only).
+- ``Depends(anonymous)``: no credential (health probes only).
 
 ``check_routes`` runs in ``create_app``: a route that declares none of these stops the service,
 so a new endpoint cannot be left open by forgetting.
@@ -21,7 +21,7 @@ from typing import Annotated, NoReturn
 
 from fastapi import Depends, FastAPI, Request, params
 from fastapi.dependencies.models import Dependant
-from fastapi.exceptions import HTTPException, RequestValidationError
+from fastapi.exceptions import HTTPException
 from fastapi.routing import APIRoute, RouteContext, iter_route_contexts
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlmodel import Session
@@ -30,9 +30,11 @@ from starlette.concurrency import run_in_threadpool
 from app.auth.authenticator import Authenticator, AuthFailed
 from app.auth.oidc import KeysUnavailable, NoRole
 from app.auth.roles import Permission, Principal
-from app.db import SessionDep, begin_write, is_writing
-from app.middleware import CLIENT_ID_STATE
-from app.ratelimit import retry_after_header
+from app.db import access_record_scope
+from app.http.errors import render
+from app.http.middleware import CLIENT_ID_STATE
+from app.http.ratelimit import retry_after_header
+from app.http.session import SessionDep
 from app.schemas.errors import error_responses
 from app.services.access import record_access
 
@@ -53,7 +55,7 @@ def audited(permission: Permission, *, action: str, target: str | None = None) -
     return depends
 
 
-async def public() -> None:
+async def anonymous() -> None:
     """Marks a route that needs no credential (async: no threadpool hop for a probe)."""
 
 
@@ -171,7 +173,7 @@ class Audited(Authorize):
     def _record(
         self, request: Request, session: Session, principal: Principal, status: int, *, failed: bool
     ) -> None:
-        def write(into: Session) -> None:
+        with access_record_scope(session, failed=failed) as into:
             record_access(
                 into,
                 principal,
@@ -182,19 +184,6 @@ class Audited(Authorize):
                 request_id=getattr(request.state, "request_id", None),
             )
 
-        if not is_writing(session):
-            with Session(request.app.state.engine) as own:
-                begin_write(own)
-                write(own)
-                own.commit()
-        elif failed:  # the request's work is rolled back; the record of the attempt is not
-            session.rollback()
-            begin_write(session)
-            write(session)
-            session.commit()
-        else:
-            write(session)
-
 
 def _ok(route: object) -> int:
     status = getattr(route, "status_code", None)
@@ -202,16 +191,7 @@ def _ok(route: object) -> int:
 
 
 def _status_of(exc: Exception) -> int:
-    from app.routers.errors import DOMAIN_ERRORS  # the one table from domain errors to HTTP
-
-    if isinstance(exc, HTTPException):
-        return exc.status_code
-    if isinstance(exc, RequestValidationError):
-        return 422
-    for kind, (status, _) in DOMAIN_ERRORS.items():
-        if isinstance(exc, kind):
-            return status
-    return 500
+    return render(exc, log_it=False).status
 
 
 def api_routes(app: FastAPI) -> list[RouteContext]:
@@ -220,7 +200,7 @@ def api_routes(app: FastAPI) -> list[RouteContext]:
 
 
 def route_guard(route: RouteContext) -> Authorize | None:
-    """The ``Authorize`` a route declares, ``None`` for a public route; raises if it declares neither."""
+    """The ``Authorize`` a route declares, ``None`` for an anonymous route; raises if it declares neither."""
 
     def walk(dependant: Dependant) -> Iterator[object]:
         for sub in dependant.dependencies:
@@ -231,10 +211,10 @@ def route_guard(route: RouteContext) -> Authorize | None:
     guards = [c for c in calls if isinstance(c, Authorize)]
     if len(guards) == 1:
         return guards[0]
-    if not guards and public in calls:
+    if not guards and anonymous in calls:
         return None
     raise RuntimeError(
-        f"route {route.name} ({route.path}) must declare exactly one Authorize(...) or Depends(public)"
+        f"route {route.name} ({route.path}) must declare exactly one Authorize(...) or Depends(anonymous)"
     )
 
 

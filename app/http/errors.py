@@ -1,0 +1,181 @@
+"""One table from errors to HTTP, looked up along the exception's MRO, and one function rendering it.
+
+``render(exc)`` gives the status, the common error body and the headers of any exception; the
+exception handlers, the batch endpoint (per item) and the access audit (the status it records) all
+use it, so an error answers the same wherever it surfaces. Domain errors (``app.errors``,
+``app.rules.errors``) know nothing of HTTP; this table is where they get a status.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.db import retryable
+from app.errors import (
+    DatabaseBusy,
+    DecisionNotFound,
+    IdempotencyConflict,
+    IncidentNotFound,
+    IncidentReferenceMismatch,
+    InvalidCursor,
+    InvalidFeedback,
+    InvalidItem,
+    InvalidPrecondition,
+    ItemFailed,
+    OutsideForce,
+    ReplayJobNotFound,
+    StaleRevision,
+)
+from app.http.etag import etag
+from app.rules.errors import RulesetNotFound, UnknownHook
+from app.schemas.errors import ErrorBody, FieldError
+from app.services.apikeys import ApiKeyNotFound
+
+log = logging.getLogger("safesteps.errors")
+INTERNAL_ERROR_MESSAGE = "An unexpected error occurred; it has been logged."
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """An error as the client gets it."""
+
+    status: int
+    body: ErrorBody
+    headers: dict[str, str] | None = None
+
+    def response(self) -> JSONResponse:
+        return JSONResponse(self.body.model_dump(exclude_none=True), self.status, self.headers)
+
+
+Renderer = Callable[[Any, str], Rendered]
+INTERNAL = Rendered(500, ErrorBody(error="internal_error", message=INTERNAL_ERROR_MESSAGE))
+BUSY = Rendered(
+    503,
+    ErrorBody(error="database_busy", message="The database is busy; retry the request."),
+    {"Retry-After": "1"},
+)
+
+
+def domain(status: int, code: str, headers: Callable[[Any], dict[str, str] | None] | None = None) -> Renderer:
+    """A domain error: its message, and the request field it names (if any) as the one field."""
+
+    def render(exc: Exception, _: str) -> Rendered:
+        field = getattr(exc, "field", None)
+        fields = [FieldError(path=field, message=str(exc), type=code)] if field else None
+        body = ErrorBody(error=code, message=str(exc), fields=fields, detail=getattr(exc, "detail", None))
+        return Rendered(status, body, headers(exc) if headers else None)
+
+    return render
+
+
+def field_path(loc: Sequence[int | str]) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def _fields(errors: Sequence[Any], prefix: str = "") -> list[FieldError]:
+    # Never echo the rejected input back: it may hold personal data from a checklist.
+    return [FieldError(path=prefix + field_path(e["loc"]), message=e["msg"], type=e["type"]) for e in errors]
+
+
+def _request_invalid(exc: RequestValidationError, _: str) -> Rendered:
+    errors = exc.errors()
+    if any(e["type"] == "json_invalid" for e in errors):
+        return Rendered(400, ErrorBody(error="malformed_json", message="The request body is not valid JSON."))
+    message = "The request does not match the schema."
+    return Rendered(422, ErrorBody(error="validation_error", message=message, fields=_fields(errors)))
+
+
+def _item_invalid(exc: InvalidItem, prefix: str) -> Rendered:
+    message = "The item does not match the schema."
+    return Rendered(
+        422, ErrorBody(error="validation_error", message=message, fields=_fields(exc.errors, prefix))
+    )
+
+
+_HTTP_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    412: "precondition_failed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    429: "rate_limited",
+    503: "unavailable",
+}
+
+
+def _http(exc: StarletteHTTPException, _: str) -> Rendered:
+    body = ErrorBody(error=_HTTP_CODES.get(exc.status_code, "http_error"), message=str(exc.detail))
+    return Rendered(exc.status_code, body, dict(exc.headers) if exc.headers else None)
+
+
+def _operational(exc: OperationalError, _: str) -> Rendered:
+    return BUSY if retryable(exc) else INTERNAL
+
+
+# Looked up along the exception's MRO: the most specific class listed wins.
+ERRORS: dict[type[Exception], Renderer] = {
+    RulesetNotFound: domain(404, "ruleset_not_found"),
+    UnknownHook: domain(422, "unknown_hook"),
+    ApiKeyNotFound: domain(404, "api_key_not_found"),
+    IncidentNotFound: domain(404, "incident_not_found"),
+    DecisionNotFound: domain(404, "decision_not_found"),
+    IncidentReferenceMismatch: domain(422, "incident_reference_mismatch"),
+    InvalidFeedback: domain(422, "invalid_feedback"),
+    InvalidCursor: domain(422, "invalid_cursor"),
+    InvalidPrecondition: domain(400, "invalid_if_match"),
+    StaleRevision: domain(412, "stale_revision", lambda e: {"ETag": etag(e.current)} if e.current else None),
+    IdempotencyConflict: domain(409, "idempotency_key_reused"),
+    DatabaseBusy: lambda _, __: BUSY,
+    ItemFailed: lambda _, __: Rendered(500, INTERNAL.body),  # logged where it happened
+    OutsideForce: domain(403, "outside_force"),
+    ReplayJobNotFound: domain(404, "replay_job_not_found"),
+    RequestValidationError: _request_invalid,
+    InvalidItem: _item_invalid,
+    StarletteHTTPException: _http,
+    OperationalError: _operational,
+}
+
+
+def render(exc: BaseException, prefix: str = "", *, log_it: bool = True) -> Rendered:
+    """Status, body and headers for ``exc``; ``prefix`` goes before the paths of an item's fields
+    (a batch item). Unknown errors are 500s, logged (unless ``log_it`` is false) with the trace."""
+    rendered = next((ERRORS[c](exc, prefix) for c in type(exc).__mro__ if c in ERRORS), INTERNAL)
+    if log_it and rendered is INTERNAL:
+        log.error("unhandled error", exc_info=(type(exc), exc, exc.__traceback__))
+    elif log_it and isinstance(exc, RequestValidationError) and rendered.status == 422:
+        log.info("validation error", extra={"fields": {"errors": [_loggable(e) for e in exc.errors()]}})
+    return rendered
+
+
+def _loggable(error: Any) -> dict[str, str]:
+    """Path and error type only: the message can quote the input (a name, a date of birth), and the
+    name of an unknown field is the client's text too, so it is replaced."""
+    loc = list(error["loc"])
+    if error["type"] == "extra_forbidden" and loc:
+        loc[-1] = "<unknown field>"
+    return {"path": field_path(loc), "type": error["type"]}
+
+
+async def _on_error(_: Request, exc: Exception) -> JSONResponse:
+    return render(exc).response()
+
+
+def install(app: FastAPI) -> None:
+    for kind in (*ERRORS, Exception):
+        app.add_exception_handler(kind, _on_error)

@@ -1,0 +1,33 @@
+"""The Core table handles, typed (for prebuilt statements and bulk Core reads and writes).
+
+Importing this module registers every table (through ``app.models``).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Table
+from sqlmodel import SQLModel
+
+from app.models.auth import AccessEvent, ApiKey
+from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
+from app.models.idempotency import IdempotencyKey
+from app.models.incident import ChecklistRevision, Incident
+from app.models.replay import ReplayJob, ReplayResult
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    name = model.__tablename__
+    assert isinstance(name, str), model
+    return SQLModel.metadata.tables[name]
+
+
+ACCESS_EVENTS = table_of(AccessEvent)
+API_KEYS = table_of(ApiKey)
+RECORDS = table_of(DecisionRecord)
+HEAD = table_of(DecisionChainHead)
+FEEDBACK = table_of(DecisionFeedback)
+KEYS = table_of(IdempotencyKey)
+INCIDENTS = table_of(Incident)
+REVISIONS = table_of(ChecklistRevision)
+JOBS = table_of(ReplayJob)
+RESULTS = table_of(ReplayResult)
