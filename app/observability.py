@@ -34,6 +34,13 @@ def new_request_id(candidate: str | None = None) -> str:
     return os.urandom(16).hex()  # 128 random bits, as a uuid4 without its object
 
 
+def error_type(exc: BaseException) -> str:
+    """The module-qualified type of an error, looking through SQLAlchemy's wrapper to the driver's:
+    safe to log where the message is not (it can quote a statement's parameters)."""
+    orig = getattr(exc, "orig", None) or exc
+    return f"{type(orig).__module__}.{type(orig).__qualname__}"
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
