@@ -17,6 +17,7 @@ from app.commands import rules as rules_commands
 from app.commands.console import err, exit_error, out
 from app.commands.migrate import migrate_command
 from app.commands.security import keys_app, retention_app
+from app.commands.serve import serve_command
 from app.db import session_scope
 from app.rules.decision import Decision, Outcome
 from app.rules.errors import RulesError, RulesetCheckError
@@ -43,32 +44,7 @@ demo_app = typer.Typer(help="Synthetic data for demos and measurement.", no_args
 app.add_typer(demo_app, name="demo")
 demo_app.command("seed")(replay_commands.seed_command)
 app.command("migrate")(migrate_command)
-
-
-@app.command()
-def serve(
-    host: str = "127.0.0.1",
-    port: int = 8000,
-    workers: int = 1,
-    reload: bool = False,
-) -> None:
-    """Run the HTTP service."""
-    import uvicorn
-
-    try:  # refuse to start, with a clear message, if a published rule set was altered
-        RulesetRegistry.load(get_settings().rulesets_dir)
-    except RulesError as exc:
-        raise exit_error(str(exc)) from None
-
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        reload=reload,
-        access_log=False,
-    )
+app.command("serve")(serve_command)
 
 
 @app.command("evaluate")

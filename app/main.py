@@ -12,15 +12,17 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
-from app import __version__
+from app import __version__, metrics
 from app.auth.authenticator import Authenticator
 from app.db import build_engine, migrate
 from app.http import docs, errors
+from app.http import metrics as http_metrics
 from app.http.guards import check_routes
 from app.http.middleware import BodySizeLimit, RequestContext
 from app.http.ratelimit import RateLimiter
 from app.observability import configure_logging
 from app.routers import access, decisions, evaluate, health, incidents, keys, replays, rulesets
+from app.rules.engine import ENGINE_VERSION
 from app.rules.registry import RulesetRegistry
 from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
@@ -45,6 +47,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     if settings.threadpool_size is not None:
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threadpool_size
     app.state.engine = engine
+    metrics.instrument_pool(engine, settings.db_pool_size)
+    metrics.process_started(app.state.registry, ENGINE_VERSION)
     # Units of work finish (commit, release the SQLite writer lock) on threads of their own: if
     # they queued behind handlers that wait for that lock, the service would deadlock under load.
     app.state.finish_limiter = anyio.CapacityLimiter(settings.db_pool_size)
@@ -63,6 +67,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if worker is not None:
             await run_in_threadpool(worker.stop)
         engine.dispose()
+        metrics.process_stopping(settings.db_pool_size)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -93,5 +98,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # add_middleware wraps: the last added runs first. RequestContext sees every response,
     # including a 413 from the body limit.
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    http_metrics.install(app, settings)  # counts every status, the body limit's 413 included
     app.add_middleware(RequestContext)
     return app

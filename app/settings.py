@@ -96,6 +96,25 @@ class Settings(BaseSettings):
     )
     auth_failure_burst: int = Field(30, ge=1, description="Failed authentications allowed at once.")
 
+    # Metrics (Prometheus)
+    metrics_access: Literal["open", "token", "off"] = Field(
+        "open",
+        description="Who may read `/metrics` on the API port: anyone (`open`: for a port only the "
+        "cluster reaches), a scraper presenting `SAFESTEPS_METRICS_TOKEN` as a bearer token "
+        "(`token`), or nobody (`off`: 404).",
+    )
+    metrics_token: SecretStr | None = Field(
+        None,
+        description=f"The scraper's bearer token for metrics_access `token` ({MIN_SECRET_LENGTH}+ chars).",
+    )
+    metrics_port: int | None = Field(
+        None,
+        ge=1,
+        le=65535,
+        description="Serve `/metrics` on this port of its own (`safesteps serve`), for every worker, "
+        "instead of on the API port.",
+    )
+
     # Retention
     retention_days: int = Field(
         2555, ge=1, description="Days after which personal content of checklists is erased."
@@ -115,6 +134,13 @@ class Settings(BaseSettings):
             raise ValueError(f"oidc_role_map maps to unknown roles {unknown}; roles are {ROLES}")
         if self.oidc_enabled and not (self.oidc_issuers and self.oidc_audiences):
             raise InsecureSettings("OIDC needs oidc_issuers and oidc_audiences allow-lists")
+        if self.metrics_access == "token":
+            token = self.metrics_token.get_secret_value() if self.metrics_token else ""
+            if len(token) < MIN_SECRET_LENGTH:
+                raise InsecureSettings(
+                    "metrics_access=token needs SAFESTEPS_METRICS_TOKEN of at least "
+                    f"{MIN_SECRET_LENGTH} characters"
+                )
         if self.environment == "production":
             self._production_guard()
         return self

@@ -136,3 +136,12 @@ def test_every_setting_named_in_a_deployment_file_is_one_safesteps_reads() -> No
         for container in pod(kind)["containers"]:
             named |= env_names(container)
     assert named - SETTING_NAMES == set(), "a misspelt setting is silently ignored"
+
+
+def test_metrics_are_scraped_on_their_own_port_which_the_service_does_not_expose() -> None:
+    port = int(kinds()["ConfigMap"]["data"]["SAFESTEPS_METRICS_PORT"])
+    (container,) = pod("Deployment")["containers"]
+    assert {"name": "metrics", "containerPort": port} in container["ports"]
+    annotations = kinds()["Deployment"]["spec"]["template"]["metadata"]["annotations"]
+    assert annotations["prometheus.io/port"] == str(port)
+    assert [p["targetPort"] for p in kinds()["Service"]["spec"]["ports"]] == ["http"]
