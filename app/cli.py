@@ -12,6 +12,7 @@ import typer
 from pydantic import ValidationError
 from rich.table import Table
 
+from app import __version__
 from app.commands import replay as replay_commands
 from app.commands import rules as rules_commands
 from app.commands.console import err, exit_error, out
@@ -20,6 +21,7 @@ from app.commands.security import keys_app, retention_app
 from app.commands.serve import serve_command
 from app.db import session_scope
 from app.rules.decision import Decision, Outcome
+from app.rules.engine import ENGINE_VERSION
 from app.rules.errors import RulesError, RulesetCheckError
 from app.rules.registry import RulesetRegistry, load_file, ruleset_files
 from app.rules.testing import Report
@@ -45,6 +47,22 @@ app.add_typer(demo_app, name="demo")
 demo_app.command("seed")(replay_commands.seed_command)
 app.command("migrate")(migrate_command)
 app.command("serve")(serve_command)
+
+
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        out.print(f"safesteps {__version__} ({ENGINE_VERSION})", highlight=False, soft_wrap=True)
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """SafeSteps safeguarding-checklist decision support."""
 
 
 @app.command("evaluate")

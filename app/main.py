@@ -11,6 +11,7 @@ import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware.gzip import GZipMiddleware
 
 from app import __version__, metrics
 from app.auth.authenticator import Authenticator
@@ -100,4 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     http_metrics.install(app, settings)  # counts every status, the body limit's 413 included
     app.add_middleware(RequestContext)
+    # Outermost: bodies of 1 KiB or more are compressed for clients that accept gzip (MDTs on mobile
+    # data; the hooks document is over 100 KB). Level 6: nearly level 9's size for JSON, at far less CPU.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     return app
