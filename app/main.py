@@ -16,7 +16,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from app import __version__, metrics
 from app.auth.authenticator import Authenticator
 from app.db import build_engine, migrate
-from app.http import docs, errors
+from app.http import docs, errors, openapi
 from app.http import metrics as http_metrics
 from app.http.guards import check_routes
 from app.http.middleware import BodySizeLimit, RequestContext
@@ -90,6 +90,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for module in (health, evaluate, rulesets, incidents, decisions, replays, keys, access):
         app.include_router(module.router)
     docs.install(app)
+    openapi.install(app, app.state.registry)
     check_routes(app)  # deny by default: every route declares its permission or that it is public
     app.state.authenticator = Authenticator(settings)
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)

@@ -11,7 +11,14 @@ from app.rules.checklist_types import ForceCode
 
 
 class ApiKeyCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"name": "WMP MDT fleet", "role": "mdt", "force": "WMP", "expires_at": "2027-06-30T23:59:59Z"}
+            ]
+        },
+    )
 
     name: str = Field(
         min_length=1, max_length=128, description="The client system, e.g. `WMP control room CAD`."
