@@ -9,7 +9,7 @@ PORT ?= 8000
 UV_VERSION := 0.13.8
 UV := $(BIN)/uv
 
-.PHONY: run test test-pg ci install lock lock-check lint format typecheck openapi migrate bench bench-persist \
+.PHONY: run test test-pg ci install lock lock-check lint format typecheck openapi client migrate bench bench-persist \
 	bench-replay clean
 
 # Bootstrap: a venv holding just uv; `uv sync` then makes it exactly the locked set (uv included).
@@ -64,10 +64,14 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix app tests benchmarks scripts
 
 typecheck: $(STAMP)
-	$(BIN)/mypy app tests
+	$(BIN)/mypy app tests clients/python/safesteps_client
 
 openapi: $(STAMP)
 	$(BIN)/python scripts/export_openapi.py
+
+# Regenerate the Python client in clients/python from openapi/openapi.json (after `make openapi`).
+client: $(STAMP)
+	$(BIN)/python scripts/generate_client.py
 
 bench: $(STAMP)
 	RUST_BACKTRACE=0 $(BIN)/python -m benchmarks

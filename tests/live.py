@@ -54,6 +54,26 @@ def server_env(workdir: Path, **settings: str) -> dict[str, str]:
     return env
 
 
+def create_key(workdir: Path, role: str) -> str:
+    """A new API key of ``role`` in the database of servers started on ``workdir`` (migrated first)."""
+    env = server_env(workdir)
+
+    def safesteps(*args: str) -> str:
+        done = subprocess.run(
+            [str(SAFESTEPS), *args],
+            env=env,
+            cwd=workdir,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        return done.stdout
+
+    safesteps("migrate")
+    return safesteps("keys", "create", "--name", f"test {role}", "--role", role).strip()
+
+
 def wait_until_up(url: str, process: subprocess.Popen[bytes], timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

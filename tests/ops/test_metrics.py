@@ -4,7 +4,6 @@ what the settings say."""
 
 from __future__ import annotations
 
-import subprocess
 import urllib.request
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from app import __version__
 from app.main import create_app
 from app.settings import Settings
 from tests.auth import Credentials, credentials_for
-from tests.live import SAFESTEPS, free_port, live_server, server_env
+from tests.live import create_key, free_port, live_server
 from tests.submissions import submission, url
 
 Samples = dict[tuple[str, frozenset[tuple[str, str]]], float]
@@ -135,21 +134,7 @@ def test_a_token_shorter_than_32_characters_is_refused(settings: Settings) -> No
 
 @pytest.fixture
 def control_room_key(tmp_path: Path) -> str:
-    """A control-room key in the live server's (migrated) database."""
-    env = server_env(tmp_path)
-    subprocess.run(
-        [str(SAFESTEPS), "migrate"], env=env, cwd=tmp_path, check=True, capture_output=True, timeout=60
-    )
-    created = subprocess.run(
-        [str(SAFESTEPS), "keys", "create", "--name", "metrics test", "--role", "control_room"],
-        env=env,
-        cwd=tmp_path,
-        check=True,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    return created.stdout.strip()
+    return create_key(tmp_path, "control_room")
 
 
 def test_two_workers_add_up(tmp_path: Path, control_room_key: str) -> None:

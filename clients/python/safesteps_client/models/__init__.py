@@ -1,0 +1,283 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .access import Access
+from .access_event_public import AccessEventPublic
+from .access_power_type_0 import AccessPowerType0
+from .actions import Actions
+from .adult import Adult
+from .adult_role import AdultRole
+from .aggravating_factors import AggravatingFactors
+from .api_key_create import ApiKeyCreate
+from .api_key_created import ApiKeyCreated
+from .api_key_public import ApiKeyPublic
+from .appropriate_adult import AppropriateAdult
+from .appropriate_adult_role_type_0 import AppropriateAdultRoleType0
+from .audit_verification import AuditVerification
+from .batch_item_result import BatchItemResult
+from .batch_request import BatchRequest
+from .batch_request_items_item import BatchRequestItemsItem
+from .batch_result import BatchResult
+from .call_handling import CallHandling
+from .call_handling_children_present_type_0 import CallHandlingChildrenPresentType0
+from .carer_consultation import CarerConsultation
+from .chain_break import ChainBreak
+from .change_category import ChangeCategory
+from .checklist import Checklist
+from .checklist_schema_version import ChecklistSchemaVersion
+from .child import Child
+from .cross_force import CrossForce
+from .custody import Custody
+from .custody_interview import CustodyInterview
+from .custody_not_transferred_reason_type_0 import CustodyNotTransferredReasonType0
+from .custody_sex_type_0 import CustodySexType0
+from .decision import Decision
+from .decision_counts import DecisionCounts
+from .decision_outcomes import DecisionOutcomes
+from .decision_record_public import DecisionRecordPublic
+from .decision_record_public_context import DecisionRecordPublicContext
+from .decision_record_public_input import DecisionRecordPublicInput
+from .decisions import Decisions
+from .diff_summary import DiffSummary
+from .encompass import Encompass
+from .error_body import ErrorBody
+from .error_body_detail_type_0 import ErrorBodyDetailType0
+from .evaluate_request import EvaluateRequest
+from .evidence_capture import EvidenceCapture
+from .exploitation_intel import ExploitationIntel
+from .feedback_create import FeedbackCreate
+from .feedback_outcome import FeedbackOutcome
+from .feedback_public import FeedbackPublic
+from .feedback_stats import FeedbackStats
+from .field_change import FieldChange
+from .field_error import FieldError
+from .finding import Finding
+from .finding_detail import FindingDetail
+from .grade import Grade
+from .grade_change import GradeChange
+from .grade_change_child_safety_method_type_0 import GradeChangeChildSafetyMethodType0
+from .health import Health
+from .home_conditions import HomeConditions
+from .hook_catalogue import HookCatalogue
+from .hook_info import HookInfo
+from .hook_rule import HookRule
+from .image_abuse import ImageAbuse
+from .image_abuse_outcome_type_0 import ImageAbuseOutcomeType0
+from .incident import Incident
+from .incident_outstanding import IncidentOutstanding
+from .incident_page import IncidentPage
+from .incident_public import IncidentPublic
+from .incident_summary import IncidentSummary
+from .incident_type import IncidentType
+from .indicator import Indicator
+from .intel_check import IntelCheck
+from .intel_check_subject import IntelCheckSubject
+from .intel_check_system import IntelCheckSystem
+from .job_status import JobStatus
+from .language_rule import LanguageRule
+from .latest_revision import LatestRevision
+from .latest_revision_checklist import LatestRevisionChecklist
+from .linked_children import LinkedChildren
+from .location_enquiry import LocationEnquiry
+from .location_enquiry_kind import LocationEnquiryKind
+from .missing_episode import MissingEpisode
+from .missing_episode_exploitation_indicators_type_0_item import MissingEpisodeExploitationIndicatorsType0Item
+from .missing_episode_recorded_as_type_0 import MissingEpisodeRecordedAsType0
+from .missing_episode_risk_grade_type_0 import MissingEpisodeRiskGradeType0
+from .missing_grade_change import MissingGradeChange
+from .missing_grade_change_from_grade_type_0 import MissingGradeChangeFromGradeType0
+from .missing_grade_change_to_grade import MissingGradeChangeToGrade
+from .narrative import Narrative
+from .narrative_kind import NarrativeKind
+from .nca_referral import NcaReferral
+from .nca_referral_risk_level_type_0 import NcaReferralRiskLevelType0
+from .outcome import Outcome
+from .outcome_counts import OutcomeCounts
+from .outstanding_step import OutstandingStep
+from .override_reason import OverrideReason
+from .partner_request import PartnerRequest
+from .partner_request_agency import PartnerRequestAgency
+from .police_checks import PoliceChecks
+from .police_checks_systems_item import PoliceChecksSystemsItem
+from .police_protection import PoliceProtection
+from .police_protection_accommodation_type_0 import PoliceProtectionAccommodationType0
+from .prevention_interview import PreventionInterview
+from .ready import Ready
+from .reason_count import ReasonCount
+from .reference import Reference
+from .referral import Referral
+from .referral_method_type_0 import ReferralMethodType0
+from .replay_create import ReplayCreate
+from .replay_job_public import ReplayJobPublic
+from .replay_job_public_summary import ReplayJobPublicSummary
+from .replay_mode import ReplayMode
+from .replay_result_public import ReplayResultPublic
+from .replay_result_public_detail import ReplayResultPublicDetail
+from .replay_results_page import ReplayResultsPage
+from .replay_selection import ReplaySelection
+from .revision_entry import RevisionEntry
+from .risk_information import RiskInformation
+from .risk_information_source import RiskInformationSource
+from .role import Role
+from .rule import Rule
+from .rule_change import RuleChange
+from .rule_feedback_count import RuleFeedbackCount
+from .rule_ref import RuleRef
+from .ruleset_diff import RulesetDiff
+from .ruleset_identity import RulesetIdentity
+from .ruleset_selector import RulesetSelector
+from .ruleset_summary import RulesetSummary
+from .ruleset_version_detail import RulesetVersionDetail
+from .ruleset_version_summary import RulesetVersionSummary
+from .scene import Scene
+from .severity import Severity
+from .status import Status
+from .step_diff import StepDiff
+from .stored_results import StoredResults
+from .strategy_discussion import StrategyDiscussion
+from .submission_create import SubmissionCreate
+from .submission_result import SubmissionResult
+from .supervision import Supervision
+from .term import Term
+from .thrive_assessment import ThriveAssessment
+
+__all__ = (
+    "Access",
+    "AccessEventPublic",
+    "AccessPowerType0",
+    "Actions",
+    "Adult",
+    "AdultRole",
+    "AggravatingFactors",
+    "ApiKeyCreate",
+    "ApiKeyCreated",
+    "ApiKeyPublic",
+    "AppropriateAdult",
+    "AppropriateAdultRoleType0",
+    "AuditVerification",
+    "BatchItemResult",
+    "BatchRequest",
+    "BatchRequestItemsItem",
+    "BatchResult",
+    "CallHandling",
+    "CallHandlingChildrenPresentType0",
+    "CarerConsultation",
+    "ChainBreak",
+    "ChangeCategory",
+    "Checklist",
+    "ChecklistSchemaVersion",
+    "Child",
+    "CrossForce",
+    "Custody",
+    "CustodyInterview",
+    "CustodyNotTransferredReasonType0",
+    "CustodySexType0",
+    "Decision",
+    "DecisionCounts",
+    "DecisionOutcomes",
+    "DecisionRecordPublic",
+    "DecisionRecordPublicContext",
+    "DecisionRecordPublicInput",
+    "Decisions",
+    "DiffSummary",
+    "Encompass",
+    "ErrorBody",
+    "ErrorBodyDetailType0",
+    "EvaluateRequest",
+    "EvidenceCapture",
+    "ExploitationIntel",
+    "FeedbackCreate",
+    "FeedbackOutcome",
+    "FeedbackPublic",
+    "FeedbackStats",
+    "FieldChange",
+    "FieldError",
+    "Finding",
+    "FindingDetail",
+    "Grade",
+    "GradeChange",
+    "GradeChangeChildSafetyMethodType0",
+    "Health",
+    "HomeConditions",
+    "HookCatalogue",
+    "HookInfo",
+    "HookRule",
+    "ImageAbuse",
+    "ImageAbuseOutcomeType0",
+    "Incident",
+    "IncidentOutstanding",
+    "IncidentPage",
+    "IncidentPublic",
+    "IncidentSummary",
+    "IncidentType",
+    "Indicator",
+    "IntelCheck",
+    "IntelCheckSubject",
+    "IntelCheckSystem",
+    "JobStatus",
+    "LanguageRule",
+    "LatestRevision",
+    "LatestRevisionChecklist",
+    "LinkedChildren",
+    "LocationEnquiry",
+    "LocationEnquiryKind",
+    "MissingEpisode",
+    "MissingEpisodeExploitationIndicatorsType0Item",
+    "MissingEpisodeRecordedAsType0",
+    "MissingEpisodeRiskGradeType0",
+    "MissingGradeChange",
+    "MissingGradeChangeFromGradeType0",
+    "MissingGradeChangeToGrade",
+    "Narrative",
+    "NarrativeKind",
+    "NcaReferral",
+    "NcaReferralRiskLevelType0",
+    "Outcome",
+    "OutcomeCounts",
+    "OutstandingStep",
+    "OverrideReason",
+    "PartnerRequest",
+    "PartnerRequestAgency",
+    "PoliceChecks",
+    "PoliceChecksSystemsItem",
+    "PoliceProtection",
+    "PoliceProtectionAccommodationType0",
+    "PreventionInterview",
+    "Ready",
+    "ReasonCount",
+    "Reference",
+    "Referral",
+    "ReferralMethodType0",
+    "ReplayCreate",
+    "ReplayJobPublic",
+    "ReplayJobPublicSummary",
+    "ReplayMode",
+    "ReplayResultPublic",
+    "ReplayResultPublicDetail",
+    "ReplayResultsPage",
+    "ReplaySelection",
+    "RevisionEntry",
+    "RiskInformation",
+    "RiskInformationSource",
+    "Role",
+    "Rule",
+    "RuleChange",
+    "RuleFeedbackCount",
+    "RuleRef",
+    "RulesetDiff",
+    "RulesetIdentity",
+    "RulesetSelector",
+    "RulesetSummary",
+    "RulesetVersionDetail",
+    "RulesetVersionSummary",
+    "Scene",
+    "Severity",
+    "Status",
+    "StepDiff",
+    "StoredResults",
+    "StrategyDiscussion",
+    "SubmissionCreate",
+    "SubmissionResult",
+    "Supervision",
+    "Term",
+    "ThriveAssessment",
+)

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ChainBreak")
+
+
+@_attrs_define
+class ChainBreak:
+    """
+    Attributes:
+        decision_id (None | str):
+        reason (str): `hash_mismatch`, `prev_hash_mismatch`, `gap`, `head_mismatch`, or `content_mismatch` (the input or
+            result no longer matches the digest the chain recorded).
+        seq (int): Chain position of the first record that does not verify.
+    """
+
+    decision_id: None | str
+    reason: str
+    seq: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        decision_id: None | str
+        decision_id = self.decision_id
+
+        reason = self.reason
+
+        seq = self.seq
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "decision_id": decision_id,
+                "reason": reason,
+                "seq": seq,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_decision_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        decision_id = _parse_decision_id(d.pop("decision_id"))
+
+        reason = d.pop("reason")
+
+        seq = d.pop("seq")
+
+        chain_break = cls(
+            decision_id=decision_id,
+            reason=reason,
+            seq=seq,
+        )
+
+        chain_break.additional_properties = d
+        return chain_break
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
