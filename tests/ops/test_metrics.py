@@ -4,7 +4,7 @@ what the settings say."""
 
 from __future__ import annotations
 
-import urllib.request
+import time
 from pathlib import Path
 
 import httpx
@@ -132,6 +132,16 @@ def test_a_token_shorter_than_32_characters_is_refused(settings: Settings) -> No
         Settings(**{**settings.model_dump(), "metrics_access": "token", "metrics_token": "short"})
 
 
+def scrape_when_workers_are_up(metrics_url: str, workers: int, timeout: float = 30) -> Samples:
+    """A scrape once every worker has started (the API answers as soon as the first one has)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        samples = parse(httpx.get(metrics_url, timeout=10).text)
+        if value(samples, "safesteps_worker_processes") == workers or time.monotonic() > deadline:
+            return samples
+        time.sleep(0.2)
+
+
 @pytest.fixture
 def control_room_key(tmp_path: Path) -> str:
     return create_key(tmp_path, "control_room")
@@ -142,8 +152,7 @@ def test_two_workers_add_up(tmp_path: Path, control_room_key: str) -> None:
     with live_server(tmp_path, workers=2, auth_cache_seconds="0") as server:
         headers = {"Authorization": f"Bearer {control_room_key}"}
         scrapes = []
-        with httpx.Client(base_url=server.url, timeout=10) as first:
-            before = parse(first.get("/metrics").text)
+        before = scrape_when_workers_are_up(f"{server.url}/metrics", 2)
         for _ in range(requests):
             # a fresh connection each time, so that both workers' accept() get some of them
             with httpx.Client(base_url=server.url, timeout=10) as client:
@@ -181,8 +190,7 @@ def test_two_workers_add_up(tmp_path: Path, control_room_key: str) -> None:
 def test_metrics_on_a_port_of_their_own(tmp_path: Path) -> None:
     port = free_port()
     with live_server(tmp_path, workers=2, metrics_port=str(port)) as server:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
-            samples = parse(response.read().decode())
+        samples = scrape_when_workers_are_up(f"http://127.0.0.1:{port}/metrics", 2)
         api = httpx.get(f"{server.url}/metrics", timeout=10)
     assert value(samples, "safesteps_worker_processes") == 2
     assert value(samples, "safesteps_database_up") == 1

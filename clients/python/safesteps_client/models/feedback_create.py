@@ -20,7 +20,8 @@ class FeedbackCreate:
         rule_id (str): The finding's rule id.
         comment (None | str | Unset): Required when the reason is `other`.
         reason_code (None | OverrideReason | Unset): Required when overridden.
-        submitted_by (str | Unset):  Default: 'unspecified'.
+        submitted_by (str | Unset): The officer, e.g. a collar number (informational: the record names the authenticated
+            client as `recorded_by`). Default: 'unspecified'.
     """
 
     outcome: FeedbackOutcome

@@ -23,8 +23,9 @@ class FeedbackPublic:
         id (int):
         outcome (FeedbackOutcome):
         reason_code (None | OverrideReason):
+        recorded_by (str): The authenticated client that sent it (`key:...` or `oidc:...`).
         rule_id (str):
-        submitted_by (str):
+        submitted_by (str): The officer, as the client named them.
     """
 
     comment: None | str
@@ -33,6 +34,7 @@ class FeedbackPublic:
     id: int
     outcome: FeedbackOutcome
     reason_code: None | OverrideReason
+    recorded_by: str
     rule_id: str
     submitted_by: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -55,6 +57,8 @@ class FeedbackPublic:
         else:
             reason_code = self.reason_code
 
+        recorded_by = self.recorded_by
+
         rule_id = self.rule_id
 
         submitted_by = self.submitted_by
@@ -69,6 +73,7 @@ class FeedbackPublic:
                 "id": id,
                 "outcome": outcome,
                 "reason_code": reason_code,
+                "recorded_by": recorded_by,
                 "rule_id": rule_id,
                 "submitted_by": submitted_by,
             }
@@ -110,6 +115,8 @@ class FeedbackPublic:
 
         reason_code = _parse_reason_code(d.pop("reason_code"))
 
+        recorded_by = d.pop("recorded_by")
+
         rule_id = d.pop("rule_id")
 
         submitted_by = d.pop("submitted_by")
@@ -121,6 +128,7 @@ class FeedbackPublic:
             id=id,
             outcome=outcome,
             reason_code=reason_code,
+            recorded_by=recorded_by,
             rule_id=rule_id,
             submitted_by=submitted_by,
         )

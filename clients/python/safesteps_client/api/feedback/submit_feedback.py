@@ -97,7 +97,9 @@ def sync_detailed(
 ) -> Response[ErrorBody | FeedbackPublic]:
     """Submit Feedback
 
-     Record that an officer accepted a finding or overrode it with a reason.
+     Record that an officer accepted a finding or overrode it with a reason, as the authenticated
+    client. Safe to retry: the same feedback from the same client is recorded once, and the retry
+    answers with that record and `Idempotent-Replayed: true`.
 
     Args:
         decision_id (str):
@@ -131,7 +133,9 @@ def sync(
 ) -> ErrorBody | FeedbackPublic | None:
     """Submit Feedback
 
-     Record that an officer accepted a finding or overrode it with a reason.
+     Record that an officer accepted a finding or overrode it with a reason, as the authenticated
+    client. Safe to retry: the same feedback from the same client is recorded once, and the retry
+    answers with that record and `Idempotent-Replayed: true`.
 
     Args:
         decision_id (str):
@@ -160,7 +164,9 @@ async def asyncio_detailed(
 ) -> Response[ErrorBody | FeedbackPublic]:
     """Submit Feedback
 
-     Record that an officer accepted a finding or overrode it with a reason.
+     Record that an officer accepted a finding or overrode it with a reason, as the authenticated
+    client. Safe to retry: the same feedback from the same client is recorded once, and the retry
+    answers with that record and `Idempotent-Replayed: true`.
 
     Args:
         decision_id (str):
@@ -192,7 +198,9 @@ async def asyncio(
 ) -> ErrorBody | FeedbackPublic | None:
     """Submit Feedback
 
-     Record that an officer accepted a finding or overrode it with a reason.
+     Record that an officer accepted a finding or overrode it with a reason, as the authenticated
+    client. Safe to retry: the same feedback from the same client is recorded once, and the retry
+    answers with that record and `Idempotent-Replayed: true`.
 
     Args:
         decision_id (str):
