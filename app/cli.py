@@ -15,13 +15,13 @@ from rich.table import Table
 from app import __version__
 from app.commands import replay as replay_commands
 from app.commands import rules as rules_commands
-from app.commands.console import err, exit_error, out
+from app.commands.console import err, exit_error, out, validation_summary
 from app.commands.migrate import migrate_command
 from app.commands.security import keys_app, retention_app
 from app.commands.serve import serve_command
 from app.db import session_scope
 from app.rules.decision import Decision, Outcome
-from app.rules.engine import ENGINE_VERSION
+from app.rules.engine import ENGINE_VERSION, RulesetRef
 from app.rules.errors import RulesError, RulesetCheckError
 from app.rules.registry import RulesetRegistry, load_file, ruleset_files
 from app.rules.testing import Report
@@ -29,9 +29,11 @@ from app.rules.testing import run as run_rule_tests
 from app.schemas.evaluate import DEFAULT_RULESET, EvaluateRequest
 from app.services import audit
 from app.services.evaluation import evaluate_checklist
+from app.services.rulesets import hook_catalogue
 from app.settings import get_settings
 
 app = typer.Typer(help="SafeSteps safeguarding-checklist decision support.", no_args_is_help=True)
+BLOCKING_EXIT = 3  # `evaluate --exit-code`: 1 is an error, 2 a usage error
 rules_app = typer.Typer(help="Rule-set files: check, test, list, diff.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 app.add_typer(keys_app, name="keys")
@@ -72,6 +74,12 @@ def evaluate_command(
     as_of: Annotated[datetime | None, typer.Option(help="Time for timing rules (ISO 8601).")] = None,
     ruleset: Annotated[str, typer.Option(help="Rule set id, optionally @version.")] = DEFAULT_RULESET,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    exit_code: Annotated[
+        bool,
+        typer.Option(
+            "--exit-code", help=f"Exit with {BLOCKING_EXIT} when the result is BLOCKING (for scripts and CI)."
+        ),
+    ] = False,
 ) -> None:
     """Evaluate a checklist file and print the findings."""
     if fmt not in ("table", "json"):
@@ -100,13 +108,39 @@ def evaluate_command(
             selector=request.ruleset,
         )
     except ValidationError as exc:
-        raise exit_error(f"{file} is not a valid request:\n{exc}") from None
+        raise exit_error(f"{file} is not a valid request: {validation_summary(exc)}") from None
     except RulesError as exc:
         raise exit_error(str(exc)) from None
     if fmt == "json":
         sys.stdout.write(decision.model_dump_json(indent=2) + "\n")
     else:
         print_decision(decision)
+    if exit_code and decision.blocking:
+        raise typer.Exit(BLOCKING_EXIT)
+
+
+@app.command("hooks")
+def hooks_command(
+    ruleset: Annotated[str, typer.Option(help="Rule set id, optionally @version.")] = DEFAULT_RULESET,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """The workflow moments a client calls at, and the rules evaluated at each."""
+    if fmt not in ("table", "json"):
+        raise exit_error("--format must be table or json")
+    ruleset_id, _, version = ruleset.partition("@")
+    try:
+        catalogue = hook_catalogue(
+            RulesetRegistry.load(get_settings().rulesets_dir), RulesetRef(ruleset_id, version or None)
+        )
+    except RulesError as exc:
+        raise exit_error(str(exc)) from None
+    if fmt == "json":
+        sys.stdout.write(catalogue.model_dump_json(indent=2) + "\n")
+        return
+    table = Table("hook", "blocking", "rules", "when", title=f"hooks of {catalogue.ruleset}")
+    for hook in catalogue.hooks:
+        table.add_row(hook.id, "yes" if hook.blocking else "", str(len(hook.rules)), hook.description)
+    out.print(table)
 
 
 def print_decision(decision: Decision) -> None:

@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from app.auth.roles import Role
-from app.commands.console import err, out
+from app.commands.console import err, exit_error, out
 from app.db import session_scope
 from app.models.base import utcnow
 from app.services import apikeys, retention
@@ -62,7 +62,8 @@ def keys_create(
 
 @keys_app.command("list")
 def keys_list(
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
 ) -> None:
     """Every key with its role, binding, expiry and revocation (never the secret)."""
     now = utcnow()
@@ -80,13 +81,16 @@ def keys_list(
             }
             for r in apikeys.list_keys(session)
         ]
-    if as_json:
+    if fmt not in ("table", "json"):
+        raise exit_error("--format must be table or json")
+    if as_json or fmt == "json":
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
-    table = Table("key id", "name", "role", "force", "expires", "state")
+    table = Table("key id", "name", "role", "force", "created", "expires", "state")
+    columns = ("key_id", "name", "role", "force", "created_at", "expires_at")
     for r in rows:
         state = "revoked" if r["revoked_at"] else ("active" if r["usable"] else "expired")
-        table.add_row(*(str(r[c] or "-") for c in ("key_id", "name", "role", "force", "expires_at")), state)
+        table.add_row(*(str(r[c] or "-") for c in columns), state)
     out.print(table)
 
 
