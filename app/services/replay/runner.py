@@ -10,10 +10,12 @@ job. An interrupted job therefore resumes from its last commit with nothing dupl
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
+from time import monotonic as time_monotonic
 from typing import Any
 
 import orjson
@@ -29,6 +31,8 @@ from app.rules.registry import RulesetRegistry
 from app.rules.replay import FindingCache, ImpactTotals, impact, reevaluate, reproduce
 from app.schemas.replay import JobStatus, ReplayMode, ReplaySelection
 from app.services.replay.jobs import rowcount
+
+log = logging.getLogger("safesteps.replay")
 
 COLUMNS = (
     DECISIONS.c.seq,
@@ -199,6 +203,14 @@ def run_job(
     )
     replayer = _Replayer(registry, mode, target)
     cursor = job.cursor
+    began = time_monotonic()
+    fields = {"job_id": job_id, "mode": mode.value, "worker": worker, "attempt": job.attempts, "total": total}
+    if cursor:  # an earlier worker was interrupted: carry on after its last committed batch
+        log.info(
+            "replay job resumed", extra={"fields": {**fields, "processed": job.processed, "cursor": cursor}}
+        )
+    else:
+        log.info("replay job started", extra={"fields": fields})
     if progress:
         progress(tally.processed, total)
 
@@ -217,6 +229,7 @@ def run_job(
             if should_stop is not None and should_stop():
                 if written is not None:
                     written.result()
+                log.info("replay job paused", extra={"fields": {**fields, "processed": tally.processed}})
                 return False
             rows = next_rows.result()
             if not rows:
@@ -240,6 +253,12 @@ def run_job(
         if written is not None:
             written.result()
     _write(engine, job_id, worker, {"status": JobStatus.succeeded.value, "finished_at": utcnow()})
+    done = {
+        "processed": tally.processed,
+        "flagged": tally.flagged,
+        "seconds": round(time_monotonic() - began, 3),
+    }
+    log.info("replay job finished", extra={"fields": {**fields, **done}})
     return True
 
 
