@@ -7,7 +7,6 @@ checks: the committed client is exactly what the generator makes from openapi/op
 from __future__ import annotations
 
 import filecmp
-import os
 import shutil
 import subprocess
 import sys
@@ -21,14 +20,25 @@ TARGET = ROOT / "clients" / "python"
 HAND_WRITTEN = frozenset({"safesteps_client/retry.py"})
 CACHES = frozenset({"__pycache__", ".ruff_cache", ".mypy_cache"})
 BIN = Path(sys.executable).parent
+# The generator runs in an environment of its own (`uv tool run`): its dependencies (an older typer,
+# among others) must not constrain the service's locked set. Its ruff post-hooks format the output:
+# the same ruff as the lock's, so that regeneration is byte-for-byte stable.
+GENERATOR = "openapi-python-client==0.29.1"
+RUFF = "ruff==0.17.6"
 
 
 def generate(into: Path) -> None:
     """The generator's output for the committed document, formatted by its ruff post-hooks."""
-    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}  # the locked ruff
     subprocess.run(
         [
-            str(BIN / "openapi-python-client"),
+            str(BIN / "uv"),
+            "tool",
+            "run",
+            "--from",
+            GENERATOR,
+            "--with",
+            RUFF,
+            "openapi-python-client",
             "generate",
             "--path",
             str(DOCUMENT),
@@ -42,7 +52,6 @@ def generate(into: Path) -> None:
             "--fail-on-warning",
         ],
         check=True,
-        env=env,
         capture_output=True,
         timeout=300,
     )

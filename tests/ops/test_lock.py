@@ -62,3 +62,13 @@ def test_nothing_in_app_uses_httpx_so_it_is_dev_only() -> None:
         if re.search(r"^\s*(import httpx|from httpx\b)", p.read_text("utf-8"), re.M)
     ]
     assert importing == [], "app/ imports httpx: move it back to [project] dependencies"
+
+
+def test_the_client_generator_formats_with_the_locked_ruff() -> None:
+    """scripts/generate_client.py runs openapi-python-client outside the lock (its dependencies would
+    hold the service's back); its ruff pin must follow the lock, or regeneration stops being stable."""
+    script = (ROOT / "scripts" / "generate_client.py").read_text("utf-8")
+    pinned = re.search(r'^RUFF = "ruff==(\S+)"$', script, re.M)
+    locked = tomllib.loads((ROOT / "uv.lock").read_text("utf-8"))["package"]
+    assert pinned is not None
+    assert [p["version"] for p in locked if p["name"] == "ruff"] == [pinned[1]]

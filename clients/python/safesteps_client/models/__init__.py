@@ -11,8 +11,12 @@ from .api_key_create import ApiKeyCreate
 from .api_key_created import ApiKeyCreated
 from .api_key_public import ApiKeyPublic
 from .appropriate_adult import AppropriateAdult
+from .appropriate_adult_conflict_type_0 import AppropriateAdultConflictType0
 from .appropriate_adult_role_type_0 import AppropriateAdultRoleType0
 from .audit_verification import AuditVerification
+from .bail_conditions import BailConditions
+from .bail_conditions_conditions_type_0_item import BailConditionsConditionsType0Item
+from .basis import Basis
 from .batch_item_result import BatchItemResult
 from .batch_request import BatchRequest
 from .batch_request_items_item import BatchRequestItemsItem
@@ -25,6 +29,12 @@ from .change_category import ChangeCategory
 from .checklist import Checklist
 from .checklist_schema_version import ChecklistSchemaVersion
 from .child import Child
+from .child_injury_seen_type_0 import ChildInjurySeenType0
+from .child_roles_type_0_item import ChildRolesType0Item
+from .child_search import ChildSearch
+from .child_search_kind_type_0 import ChildSearchKindType0
+from .child_search_location_type_0 import ChildSearchLocationType0
+from .child_seen_how_type_0 import ChildSeenHowType0
 from .cross_force import CrossForce
 from .custody import Custody
 from .custody_interview import CustodyInterview
@@ -38,12 +48,14 @@ from .decision_record_public_context import DecisionRecordPublicContext
 from .decision_record_public_input import DecisionRecordPublicInput
 from .decisions import Decisions
 from .diff_summary import DiffSummary
+from .due import Due
 from .encompass import Encompass
 from .error_body import ErrorBody
 from .error_body_detail_type_0 import ErrorBodyDetailType0
 from .evaluate_request import EvaluateRequest
 from .evidence_capture import EvidenceCapture
 from .exploitation_intel import ExploitationIntel
+from .exploitation_intel_submitted_about_type_0_item import ExploitationIntelSubmittedAboutType0Item
 from .feedback_create import FeedbackCreate
 from .feedback_outcome import FeedbackOutcome
 from .feedback_public import FeedbackPublic
@@ -90,6 +102,7 @@ from .narrative import Narrative
 from .narrative_kind import NarrativeKind
 from .nca_referral import NcaReferral
 from .nca_referral_risk_level_type_0 import NcaReferralRiskLevelType0
+from .negative_decision import NegativeDecision
 from .outcome import Outcome
 from .outcome_counts import OutcomeCounts
 from .outstanding_step import OutstandingStep
@@ -97,7 +110,7 @@ from .override_reason import OverrideReason
 from .partner_request import PartnerRequest
 from .partner_request_agency import PartnerRequestAgency
 from .police_checks import PoliceChecks
-from .police_checks_systems_item import PoliceChecksSystemsItem
+from .police_checks_systems_type_0_item import PoliceChecksSystemsType0Item
 from .police_protection import PoliceProtection
 from .police_protection_accommodation_type_0 import PoliceProtectionAccommodationType0
 from .prevention_interview import PreventionInterview
@@ -106,6 +119,8 @@ from .reason_count import ReasonCount
 from .reference import Reference
 from .referral import Referral
 from .referral_method_type_0 import ReferralMethodType0
+from .reliance_on_agency import RelianceOnAgency
+from .reliance_on_agency_agency_type_0 import RelianceOnAgencyAgencyType0
 from .replay_create import ReplayCreate
 from .replay_job_public import ReplayJobPublic
 from .replay_job_public_summary import ReplayJobPublicSummary
@@ -114,6 +129,7 @@ from .replay_result_public import ReplayResultPublic
 from .replay_result_public_detail import ReplayResultPublicDetail
 from .replay_results_page import ReplayResultsPage
 from .replay_selection import ReplaySelection
+from .return_interview import ReturnInterview
 from .revision_entry import RevisionEntry
 from .risk_information import RiskInformation
 from .risk_information_source import RiskInformationSource
@@ -152,8 +168,12 @@ __all__ = (
     "ApiKeyCreated",
     "ApiKeyPublic",
     "AppropriateAdult",
+    "AppropriateAdultConflictType0",
     "AppropriateAdultRoleType0",
     "AuditVerification",
+    "BailConditions",
+    "BailConditionsConditionsType0Item",
+    "Basis",
     "BatchItemResult",
     "BatchRequest",
     "BatchRequestItemsItem",
@@ -166,6 +186,12 @@ __all__ = (
     "Checklist",
     "ChecklistSchemaVersion",
     "Child",
+    "ChildInjurySeenType0",
+    "ChildRolesType0Item",
+    "ChildSearch",
+    "ChildSearchKindType0",
+    "ChildSearchLocationType0",
+    "ChildSeenHowType0",
     "CrossForce",
     "Custody",
     "CustodyInterview",
@@ -179,12 +205,14 @@ __all__ = (
     "DecisionRecordPublicInput",
     "Decisions",
     "DiffSummary",
+    "Due",
     "Encompass",
     "ErrorBody",
     "ErrorBodyDetailType0",
     "EvaluateRequest",
     "EvidenceCapture",
     "ExploitationIntel",
+    "ExploitationIntelSubmittedAboutType0Item",
     "FeedbackCreate",
     "FeedbackOutcome",
     "FeedbackPublic",
@@ -231,6 +259,7 @@ __all__ = (
     "NarrativeKind",
     "NcaReferral",
     "NcaReferralRiskLevelType0",
+    "NegativeDecision",
     "Outcome",
     "OutcomeCounts",
     "OutstandingStep",
@@ -238,7 +267,7 @@ __all__ = (
     "PartnerRequest",
     "PartnerRequestAgency",
     "PoliceChecks",
-    "PoliceChecksSystemsItem",
+    "PoliceChecksSystemsType0Item",
     "PoliceProtection",
     "PoliceProtectionAccommodationType0",
     "PreventionInterview",
@@ -247,6 +276,8 @@ __all__ = (
     "Reference",
     "Referral",
     "ReferralMethodType0",
+    "RelianceOnAgency",
+    "RelianceOnAgencyAgencyType0",
     "ReplayCreate",
     "ReplayJobPublic",
     "ReplayJobPublicSummary",
@@ -255,6 +286,7 @@ __all__ = (
     "ReplayResultPublicDetail",
     "ReplayResultsPage",
     "ReplaySelection",
+    "ReturnInterview",
     "RevisionEntry",
     "RiskInformation",
     "RiskInformationSource",

@@ -21,7 +21,8 @@ class Adult:
     """
     Attributes:
         id (str): Local identifier within this checklist, e.g. `A1`.
-        roles (list[AdultRole]): Every role the adult has in the incident.
+        roles (list[AdultRole]): Every role the adult has in the incident (schema 3 adds an adult victim and a
+            complainant).
         able_and_willing (bool | None | Unset): Sober, able and willing to care.
         age (int | None | Unset): Age in years (or apparent age).
         arrested (bool | None | Unset): true = yes/done, false = no/not done, null = not recorded

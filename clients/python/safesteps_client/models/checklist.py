@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..models.adult import Adult
     from ..models.call_handling import CallHandling
     from ..models.child import Child
+    from ..models.child_search import ChildSearch
     from ..models.custody import Custody
     from ..models.image_abuse import ImageAbuse
     from ..models.incident import Incident
@@ -32,31 +33,42 @@ class Checklist:
         incident (Incident):
         actions (Actions | None | Unset): Actions: referral, police protection, Operation Encompass, supervision,
             decisions.
-        adults (list[Adult] | Unset): Every adult present or with access to the children.
+        adults (list[Adult] | None | Unset): Every adult present or with access to the children. `null` or absent: not
+            recorded; `[]`: recorded as none (before schema version 3, absent means `[]`).
         call (CallHandling | None | Unset): What the control room recorded.
-        children (list[Child] | Unset): Every child present or normally resident.
+        children (list[Child] | None | Unset): Every child present or normally resident. `null` or absent: not recorded;
+            `[]`: recorded as none (before schema version 3, absent means `[]`).
         custody (Custody | None | Unset): A detainee in custody: a child, or a parent or carer.
         image_abuse (ImageAbuse | None | Unset): A child's sexual images shared or coerced.
         missing (MissingEpisode | None | Unset): A missing-person report about a child.
-        narratives (list[Narrative] | Unset): Free-text entries: logs, crime reports, missing reviews, notes,
-            rationales.
+        missing_children (list[MissingEpisode] | None | Unset): Several children missing in one incident: one episode
+            per child, each with its `child_id`, risk grade and return. `missing` is the form for one child; rules read both
+            together. `null` or absent: not recorded; `[]`: recorded as none (before schema version 3, absent means `[]`).
+        narratives (list[Narrative] | None | Unset): Free-text entries: logs, crime reports, missing reviews, notes,
+            rationales. `null` or absent: not recorded; `[]`: recorded as none (before schema version 3, absent means `[]`).
         scene (None | Scene | Unset): What officers found and did at the scene.
         schema_version (ChecklistSchemaVersion | Unset): Checklist schema version. Version 2 adds missing children,
-            custody, image abuse, narratives and a few fields elsewhere; omitted means 1. Default:
+            custody, image abuse, narratives and a few fields elsewhere. Version 3 adds decisions not to act, reliance on
+            others' word, searches of children, bail conditions, several missing children and the facts that make steps due,
+            and tells `null` lists (not recorded) from `[]` (none). Omitted means 1. Default:
             ChecklistSchemaVersion.VALUE_1.
+        searches (list[ChildSearch] | None | Unset): Searches of a child, anywhere (a strip search at school as in
+            custody). `null` or absent: not recorded; `[]`: recorded as none (before schema version 3, absent means `[]`).
     """
 
     incident: Incident
     actions: Actions | None | Unset = UNSET
-    adults: list[Adult] | Unset = UNSET
+    adults: list[Adult] | None | Unset = UNSET
     call: CallHandling | None | Unset = UNSET
-    children: list[Child] | Unset = UNSET
+    children: list[Child] | None | Unset = UNSET
     custody: Custody | None | Unset = UNSET
     image_abuse: ImageAbuse | None | Unset = UNSET
     missing: MissingEpisode | None | Unset = UNSET
-    narratives: list[Narrative] | Unset = UNSET
+    missing_children: list[MissingEpisode] | None | Unset = UNSET
+    narratives: list[Narrative] | None | Unset = UNSET
     scene: None | Scene | Unset = UNSET
     schema_version: ChecklistSchemaVersion | Unset = ChecklistSchemaVersion.VALUE_1
+    searches: list[ChildSearch] | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.actions import Actions  # noqa: PLC0415
@@ -76,12 +88,17 @@ class Checklist:
         else:
             actions = self.actions
 
-        adults: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.adults, Unset):
+        adults: list[dict[str, Any]] | None | Unset
+        if isinstance(self.adults, Unset):
+            adults = UNSET
+        elif isinstance(self.adults, list):
             adults = []
-            for adults_item_data in self.adults:
-                adults_item = adults_item_data.to_dict()
-                adults.append(adults_item)
+            for adults_type_0_item_data in self.adults:
+                adults_type_0_item = adults_type_0_item_data.to_dict()
+                adults.append(adults_type_0_item)
+
+        else:
+            adults = self.adults
 
         call: dict[str, Any] | None | Unset
         if isinstance(self.call, Unset):
@@ -91,12 +108,17 @@ class Checklist:
         else:
             call = self.call
 
-        children: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.children, Unset):
+        children: list[dict[str, Any]] | None | Unset
+        if isinstance(self.children, Unset):
+            children = UNSET
+        elif isinstance(self.children, list):
             children = []
-            for children_item_data in self.children:
-                children_item = children_item_data.to_dict()
-                children.append(children_item)
+            for children_type_0_item_data in self.children:
+                children_type_0_item = children_type_0_item_data.to_dict()
+                children.append(children_type_0_item)
+
+        else:
+            children = self.children
 
         custody: dict[str, Any] | None | Unset
         if isinstance(self.custody, Unset):
@@ -122,12 +144,29 @@ class Checklist:
         else:
             missing = self.missing
 
-        narratives: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.narratives, Unset):
+        missing_children: list[dict[str, Any]] | None | Unset
+        if isinstance(self.missing_children, Unset):
+            missing_children = UNSET
+        elif isinstance(self.missing_children, list):
+            missing_children = []
+            for missing_children_type_0_item_data in self.missing_children:
+                missing_children_type_0_item = missing_children_type_0_item_data.to_dict()
+                missing_children.append(missing_children_type_0_item)
+
+        else:
+            missing_children = self.missing_children
+
+        narratives: list[dict[str, Any]] | None | Unset
+        if isinstance(self.narratives, Unset):
+            narratives = UNSET
+        elif isinstance(self.narratives, list):
             narratives = []
-            for narratives_item_data in self.narratives:
-                narratives_item = narratives_item_data.to_dict()
-                narratives.append(narratives_item)
+            for narratives_type_0_item_data in self.narratives:
+                narratives_type_0_item = narratives_type_0_item_data.to_dict()
+                narratives.append(narratives_type_0_item)
+
+        else:
+            narratives = self.narratives
 
         scene: dict[str, Any] | None | Unset
         if isinstance(self.scene, Unset):
@@ -140,6 +179,18 @@ class Checklist:
         schema_version: int | Unset = UNSET
         if not isinstance(self.schema_version, Unset):
             schema_version = self.schema_version.value
+
+        searches: list[dict[str, Any]] | None | Unset
+        if isinstance(self.searches, Unset):
+            searches = UNSET
+        elif isinstance(self.searches, list):
+            searches = []
+            for searches_type_0_item_data in self.searches:
+                searches_type_0_item = searches_type_0_item_data.to_dict()
+                searches.append(searches_type_0_item)
+
+        else:
+            searches = self.searches
 
         field_dict: dict[str, Any] = {}
 
@@ -162,12 +213,16 @@ class Checklist:
             field_dict["image_abuse"] = image_abuse
         if missing is not UNSET:
             field_dict["missing"] = missing
+        if missing_children is not UNSET:
+            field_dict["missing_children"] = missing_children
         if narratives is not UNSET:
             field_dict["narratives"] = narratives
         if scene is not UNSET:
             field_dict["scene"] = scene
         if schema_version is not UNSET:
             field_dict["schema_version"] = schema_version
+        if searches is not UNSET:
+            field_dict["searches"] = searches
 
         return field_dict
 
@@ -177,6 +232,7 @@ class Checklist:
         from ..models.adult import Adult  # noqa: PLC0415
         from ..models.call_handling import CallHandling  # noqa: PLC0415
         from ..models.child import Child  # noqa: PLC0415
+        from ..models.child_search import ChildSearch  # noqa: PLC0415
         from ..models.custody import Custody  # noqa: PLC0415
         from ..models.image_abuse import ImageAbuse  # noqa: PLC0415
         from ..models.incident import Incident  # noqa: PLC0415
@@ -204,14 +260,27 @@ class Checklist:
 
         actions = _parse_actions(d.pop("actions", UNSET))
 
-        _adults = d.pop("adults", UNSET)
-        adults: list[Adult] | Unset = UNSET
-        if _adults is not UNSET:
-            adults = []
-            for adults_item_data in _adults:
-                adults_item = Adult.from_dict(adults_item_data)
+        def _parse_adults(data: object) -> list[Adult] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                adults_type_0 = []
+                _adults_type_0 = data
+                for adults_type_0_item_data in _adults_type_0:
+                    adults_type_0_item = Adult.from_dict(adults_type_0_item_data)
 
-                adults.append(adults_item)
+                    adults_type_0.append(adults_type_0_item)
+
+                return adults_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Adult] | None | Unset, data)
+
+        adults = _parse_adults(d.pop("adults", UNSET))
 
         def _parse_call(data: object) -> CallHandling | None | Unset:
             if data is None:
@@ -230,14 +299,27 @@ class Checklist:
 
         call = _parse_call(d.pop("call", UNSET))
 
-        _children = d.pop("children", UNSET)
-        children: list[Child] | Unset = UNSET
-        if _children is not UNSET:
-            children = []
-            for children_item_data in _children:
-                children_item = Child.from_dict(children_item_data)
+        def _parse_children(data: object) -> list[Child] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                children_type_0 = []
+                _children_type_0 = data
+                for children_type_0_item_data in _children_type_0:
+                    children_type_0_item = Child.from_dict(children_type_0_item_data)
 
-                children.append(children_item)
+                    children_type_0.append(children_type_0_item)
+
+                return children_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Child] | None | Unset, data)
+
+        children = _parse_children(d.pop("children", UNSET))
 
         def _parse_custody(data: object) -> Custody | None | Unset:
             if data is None:
@@ -290,14 +372,49 @@ class Checklist:
 
         missing = _parse_missing(d.pop("missing", UNSET))
 
-        _narratives = d.pop("narratives", UNSET)
-        narratives: list[Narrative] | Unset = UNSET
-        if _narratives is not UNSET:
-            narratives = []
-            for narratives_item_data in _narratives:
-                narratives_item = Narrative.from_dict(narratives_item_data)
+        def _parse_missing_children(data: object) -> list[MissingEpisode] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                missing_children_type_0 = []
+                _missing_children_type_0 = data
+                for missing_children_type_0_item_data in _missing_children_type_0:
+                    missing_children_type_0_item = MissingEpisode.from_dict(missing_children_type_0_item_data)
 
-                narratives.append(narratives_item)
+                    missing_children_type_0.append(missing_children_type_0_item)
+
+                return missing_children_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[MissingEpisode] | None | Unset, data)
+
+        missing_children = _parse_missing_children(d.pop("missing_children", UNSET))
+
+        def _parse_narratives(data: object) -> list[Narrative] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                narratives_type_0 = []
+                _narratives_type_0 = data
+                for narratives_type_0_item_data in _narratives_type_0:
+                    narratives_type_0_item = Narrative.from_dict(narratives_type_0_item_data)
+
+                    narratives_type_0.append(narratives_type_0_item)
+
+                return narratives_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Narrative] | None | Unset, data)
+
+        narratives = _parse_narratives(d.pop("narratives", UNSET))
 
         def _parse_scene(data: object) -> None | Scene | Unset:
             if data is None:
@@ -323,6 +440,28 @@ class Checklist:
         else:
             schema_version = ChecklistSchemaVersion(_schema_version)
 
+        def _parse_searches(data: object) -> list[ChildSearch] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                searches_type_0 = []
+                _searches_type_0 = data
+                for searches_type_0_item_data in _searches_type_0:
+                    searches_type_0_item = ChildSearch.from_dict(searches_type_0_item_data)
+
+                    searches_type_0.append(searches_type_0_item)
+
+                return searches_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ChildSearch] | None | Unset, data)
+
+        searches = _parse_searches(d.pop("searches", UNSET))
+
         checklist = cls(
             incident=incident,
             actions=actions,
@@ -332,9 +471,11 @@ class Checklist:
             custody=custody,
             image_abuse=image_abuse,
             missing=missing,
+            missing_children=missing_children,
             narratives=narratives,
             scene=scene,
             schema_version=schema_version,
+            searches=searches,
         )
 
         return checklist

@@ -6,6 +6,9 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.child_injury_seen_type_0 import ChildInjurySeenType0
+from ..models.child_roles_type_0_item import ChildRolesType0Item
+from ..models.child_seen_how_type_0 import ChildSeenHowType0
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Child")
@@ -26,19 +29,30 @@ class Child:
         injuries_observed (bool | None | Unset): true = yes/done, false = no/not done, null = not recorded
         injury_explanation (None | str | Unset): The explanation given for any injury.
         injury_explanation_consistent (bool | None | Unset): true = yes/done, false = no/not done, null = not recorded
+        injury_seen (ChildInjurySeenType0 | None | Unset): How an officer saw the injury: in person, only on a video
+            call, only in a photograph, or only as described by someone else.
         left_alone (bool | None | Unset): The child was left without a responsible adult when officers left (true = left
             alone).
         medical_attention_arranged (bool | None | Unset): true = yes/done, false = no/not done, null = not recorded
+        non_mobile (bool | None | Unset): The child is not independently mobile (e.g. a baby who cannot crawl or pull to
+            stand).
         not_spoken_to_reason (None | str | Unset): Why not (e.g. pre-verbal).
         observations (None | str | Unset): Observed condition and demeanour.
         present (bool | None | Unset): Present at the scene (false: normally resident, away).
+        previous_injury_reports (int | None | Unset): How many earlier reports of injury to this child police or
+            partners hold (0: none found).
         recorded_as_victim (bool | None | Unset): Recorded as a victim in their own right (domestic abuse incidents).
         relationship_to_adults (None | str | Unset): Relationship to the adults present (e.g. daughter of A1).
         responsible_adult_id (None | str | Unset): Id of the adult responsible for the child when officers leave.
         risk_assessed (bool | None | Unset): The child's own risk was assessed.
+        roles (list[ChildRolesType0Item] | None | Unset): The child's roles in the incident (a child suspect is a child
+            first). `null` or absent: not recorded; `[]`: recorded as none (before schema version 3, absent means `[]`).
         school (None | str | Unset): School or nursery, where known.
         seen (bool | None | Unset): Physically seen by an officer.
         seen_at (datetime.datetime | None | Unset): When an officer saw the child.
+        seen_how (ChildSeenHowType0 | None | Unset): How an officer saw the child: in person or only on a video call.
+        sexual_offence_disclosed (bool | None | Unset): The child (or someone on the child's behalf) disclosed a sexual
+            offence against the child.
         spoken_to (bool | None | Unset): Spoken to away from the alleged perpetrator.
         wishes_and_feelings (None | str | Unset): The child's wishes and feelings, in their words where possible.
     """
@@ -54,18 +68,24 @@ class Child:
     injuries_observed: bool | None | Unset = UNSET
     injury_explanation: None | str | Unset = UNSET
     injury_explanation_consistent: bool | None | Unset = UNSET
+    injury_seen: ChildInjurySeenType0 | None | Unset = UNSET
     left_alone: bool | None | Unset = UNSET
     medical_attention_arranged: bool | None | Unset = UNSET
+    non_mobile: bool | None | Unset = UNSET
     not_spoken_to_reason: None | str | Unset = UNSET
     observations: None | str | Unset = UNSET
     present: bool | None | Unset = UNSET
+    previous_injury_reports: int | None | Unset = UNSET
     recorded_as_victim: bool | None | Unset = UNSET
     relationship_to_adults: None | str | Unset = UNSET
     responsible_adult_id: None | str | Unset = UNSET
     risk_assessed: bool | None | Unset = UNSET
+    roles: list[ChildRolesType0Item] | None | Unset = UNSET
     school: None | str | Unset = UNSET
     seen: bool | None | Unset = UNSET
     seen_at: datetime.datetime | None | Unset = UNSET
+    seen_how: ChildSeenHowType0 | None | Unset = UNSET
+    sexual_offence_disclosed: bool | None | Unset = UNSET
     spoken_to: bool | None | Unset = UNSET
     wishes_and_feelings: None | str | Unset = UNSET
 
@@ -134,6 +154,14 @@ class Child:
         else:
             injury_explanation_consistent = self.injury_explanation_consistent
 
+        injury_seen: None | str | Unset
+        if isinstance(self.injury_seen, Unset):
+            injury_seen = UNSET
+        elif isinstance(self.injury_seen, ChildInjurySeenType0):
+            injury_seen = self.injury_seen.value
+        else:
+            injury_seen = self.injury_seen
+
         left_alone: bool | None | Unset
         if isinstance(self.left_alone, Unset):
             left_alone = UNSET
@@ -145,6 +173,12 @@ class Child:
             medical_attention_arranged = UNSET
         else:
             medical_attention_arranged = self.medical_attention_arranged
+
+        non_mobile: bool | None | Unset
+        if isinstance(self.non_mobile, Unset):
+            non_mobile = UNSET
+        else:
+            non_mobile = self.non_mobile
 
         not_spoken_to_reason: None | str | Unset
         if isinstance(self.not_spoken_to_reason, Unset):
@@ -163,6 +197,12 @@ class Child:
             present = UNSET
         else:
             present = self.present
+
+        previous_injury_reports: int | None | Unset
+        if isinstance(self.previous_injury_reports, Unset):
+            previous_injury_reports = UNSET
+        else:
+            previous_injury_reports = self.previous_injury_reports
 
         recorded_as_victim: bool | None | Unset
         if isinstance(self.recorded_as_victim, Unset):
@@ -188,6 +228,18 @@ class Child:
         else:
             risk_assessed = self.risk_assessed
 
+        roles: list[str] | None | Unset
+        if isinstance(self.roles, Unset):
+            roles = UNSET
+        elif isinstance(self.roles, list):
+            roles = []
+            for roles_type_0_item_data in self.roles:
+                roles_type_0_item = roles_type_0_item_data.value
+                roles.append(roles_type_0_item)
+
+        else:
+            roles = self.roles
+
         school: None | str | Unset
         if isinstance(self.school, Unset):
             school = UNSET
@@ -207,6 +259,20 @@ class Child:
             seen_at = self.seen_at.isoformat()
         else:
             seen_at = self.seen_at
+
+        seen_how: None | str | Unset
+        if isinstance(self.seen_how, Unset):
+            seen_how = UNSET
+        elif isinstance(self.seen_how, ChildSeenHowType0):
+            seen_how = self.seen_how.value
+        else:
+            seen_how = self.seen_how
+
+        sexual_offence_disclosed: bool | None | Unset
+        if isinstance(self.sexual_offence_disclosed, Unset):
+            sexual_offence_disclosed = UNSET
+        else:
+            sexual_offence_disclosed = self.sexual_offence_disclosed
 
         spoken_to: bool | None | Unset
         if isinstance(self.spoken_to, Unset):
@@ -247,16 +313,22 @@ class Child:
             field_dict["injury_explanation"] = injury_explanation
         if injury_explanation_consistent is not UNSET:
             field_dict["injury_explanation_consistent"] = injury_explanation_consistent
+        if injury_seen is not UNSET:
+            field_dict["injury_seen"] = injury_seen
         if left_alone is not UNSET:
             field_dict["left_alone"] = left_alone
         if medical_attention_arranged is not UNSET:
             field_dict["medical_attention_arranged"] = medical_attention_arranged
+        if non_mobile is not UNSET:
+            field_dict["non_mobile"] = non_mobile
         if not_spoken_to_reason is not UNSET:
             field_dict["not_spoken_to_reason"] = not_spoken_to_reason
         if observations is not UNSET:
             field_dict["observations"] = observations
         if present is not UNSET:
             field_dict["present"] = present
+        if previous_injury_reports is not UNSET:
+            field_dict["previous_injury_reports"] = previous_injury_reports
         if recorded_as_victim is not UNSET:
             field_dict["recorded_as_victim"] = recorded_as_victim
         if relationship_to_adults is not UNSET:
@@ -265,12 +337,18 @@ class Child:
             field_dict["responsible_adult_id"] = responsible_adult_id
         if risk_assessed is not UNSET:
             field_dict["risk_assessed"] = risk_assessed
+        if roles is not UNSET:
+            field_dict["roles"] = roles
         if school is not UNSET:
             field_dict["school"] = school
         if seen is not UNSET:
             field_dict["seen"] = seen
         if seen_at is not UNSET:
             field_dict["seen_at"] = seen_at
+        if seen_how is not UNSET:
+            field_dict["seen_how"] = seen_how
+        if sexual_offence_disclosed is not UNSET:
+            field_dict["sexual_offence_disclosed"] = sexual_offence_disclosed
         if spoken_to is not UNSET:
             field_dict["spoken_to"] = spoken_to
         if wishes_and_feelings is not UNSET:
@@ -383,6 +461,23 @@ class Child:
             d.pop("injury_explanation_consistent", UNSET)
         )
 
+        def _parse_injury_seen(data: object) -> ChildInjurySeenType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                injury_seen_type_0 = ChildInjurySeenType0(data)
+
+                return injury_seen_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChildInjurySeenType0 | None | Unset, data)
+
+        injury_seen = _parse_injury_seen(d.pop("injury_seen", UNSET))
+
         def _parse_left_alone(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -400,6 +495,15 @@ class Child:
             return cast(bool | None | Unset, data)
 
         medical_attention_arranged = _parse_medical_attention_arranged(d.pop("medical_attention_arranged", UNSET))
+
+        def _parse_non_mobile(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        non_mobile = _parse_non_mobile(d.pop("non_mobile", UNSET))
 
         def _parse_not_spoken_to_reason(data: object) -> None | str | Unset:
             if data is None:
@@ -427,6 +531,15 @@ class Child:
             return cast(bool | None | Unset, data)
 
         present = _parse_present(d.pop("present", UNSET))
+
+        def _parse_previous_injury_reports(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        previous_injury_reports = _parse_previous_injury_reports(d.pop("previous_injury_reports", UNSET))
 
         def _parse_recorded_as_victim(data: object) -> bool | None | Unset:
             if data is None:
@@ -464,6 +577,28 @@ class Child:
 
         risk_assessed = _parse_risk_assessed(d.pop("risk_assessed", UNSET))
 
+        def _parse_roles(data: object) -> list[ChildRolesType0Item] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                roles_type_0 = []
+                _roles_type_0 = data
+                for roles_type_0_item_data in _roles_type_0:
+                    roles_type_0_item = ChildRolesType0Item(roles_type_0_item_data)
+
+                    roles_type_0.append(roles_type_0_item)
+
+                return roles_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[ChildRolesType0Item] | None | Unset, data)
+
+        roles = _parse_roles(d.pop("roles", UNSET))
+
         def _parse_school(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -499,6 +634,32 @@ class Child:
 
         seen_at = _parse_seen_at(d.pop("seen_at", UNSET))
 
+        def _parse_seen_how(data: object) -> ChildSeenHowType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                seen_how_type_0 = ChildSeenHowType0(data)
+
+                return seen_how_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ChildSeenHowType0 | None | Unset, data)
+
+        seen_how = _parse_seen_how(d.pop("seen_how", UNSET))
+
+        def _parse_sexual_offence_disclosed(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        sexual_offence_disclosed = _parse_sexual_offence_disclosed(d.pop("sexual_offence_disclosed", UNSET))
+
         def _parse_spoken_to(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -529,18 +690,24 @@ class Child:
             injuries_observed=injuries_observed,
             injury_explanation=injury_explanation,
             injury_explanation_consistent=injury_explanation_consistent,
+            injury_seen=injury_seen,
             left_alone=left_alone,
             medical_attention_arranged=medical_attention_arranged,
+            non_mobile=non_mobile,
             not_spoken_to_reason=not_spoken_to_reason,
             observations=observations,
             present=present,
+            previous_injury_reports=previous_injury_reports,
             recorded_as_victim=recorded_as_victim,
             relationship_to_adults=relationship_to_adults,
             responsible_adult_id=responsible_adult_id,
             risk_assessed=risk_assessed,
+            roles=roles,
             school=school,
             seen=seen,
             seen_at=seen_at,
+            seen_how=seen_how,
+            sexual_offence_disclosed=sexual_offence_disclosed,
             spoken_to=spoken_to,
             wishes_and_feelings=wishes_and_feelings,
         )

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.appropriate_adult import AppropriateAdult
+    from ..models.bail_conditions import BailConditions
     from ..models.custody_interview import CustodyInterview
 
 
@@ -26,15 +27,19 @@ class Custody:
         apparent_age (int | None | Unset): The detainee's age or apparent age.
         appears_under_18 (bool | None | Unset): The detainee is or appears to be under 18.
         appropriate_adult (AppropriateAdult | None | Unset): The appropriate adult.
+        bail (BailConditions | None | Unset): Bail in this case and whether its conditions protect children.
         bail_refused (bool | None | Unset): Bail was refused after charge.
         booked_in_at (datetime.datetime | None | Unset): When the detainee was booked in.
         caring_responsibilities_asked (bool | None | Unset): Booking-in asked about dependants and caring
             responsibilities.
         charged (bool | None | Unset): The detainee was charged.
         charged_at (datetime.datetime | None | Unset): When the detainee was charged.
+        child_id (None | str | Unset): Id of the detainee in `children[]` when the detainee is a child of this
+            checklist.
         dependants_care_arranged (bool | None | Unset): Care for the dependants is arranged.
         has_dependants (bool | None | Unset): The detainee cares for children.
-        interviews (list[CustodyInterview] | Unset): Interviews in custody.
+        interviews (list[CustodyInterview] | None | Unset): Interviews in custody. `null` or absent: not recorded; `[]`:
+            recorded as none (before schema version 3, absent means `[]`).
         la_accommodation_requested_at (datetime.datetime | None | Unset): When local authority accommodation was
             requested.
         not_transferred_reason (CustodyNotTransferredReasonType0 | None | Unset): Why no transfer (behaviour and offence
@@ -57,14 +62,16 @@ class Custody:
     apparent_age: int | None | Unset = UNSET
     appears_under_18: bool | None | Unset = UNSET
     appropriate_adult: AppropriateAdult | None | Unset = UNSET
+    bail: BailConditions | None | Unset = UNSET
     bail_refused: bool | None | Unset = UNSET
     booked_in_at: datetime.datetime | None | Unset = UNSET
     caring_responsibilities_asked: bool | None | Unset = UNSET
     charged: bool | None | Unset = UNSET
     charged_at: datetime.datetime | None | Unset = UNSET
+    child_id: None | str | Unset = UNSET
     dependants_care_arranged: bool | None | Unset = UNSET
     has_dependants: bool | None | Unset = UNSET
-    interviews: list[CustodyInterview] | Unset = UNSET
+    interviews: list[CustodyInterview] | None | Unset = UNSET
     la_accommodation_requested_at: datetime.datetime | None | Unset = UNSET
     not_transferred_reason: CustodyNotTransferredReasonType0 | None | Unset = UNSET
     released_at: datetime.datetime | None | Unset = UNSET
@@ -81,6 +88,7 @@ class Custody:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.appropriate_adult import AppropriateAdult  # noqa: PLC0415
+        from ..models.bail_conditions import BailConditions  # noqa: PLC0415
 
         apparent_age: int | None | Unset
         if isinstance(self.apparent_age, Unset):
@@ -101,6 +109,14 @@ class Custody:
             appropriate_adult = self.appropriate_adult.to_dict()
         else:
             appropriate_adult = self.appropriate_adult
+
+        bail: dict[str, Any] | None | Unset
+        if isinstance(self.bail, Unset):
+            bail = UNSET
+        elif isinstance(self.bail, BailConditions):
+            bail = self.bail.to_dict()
+        else:
+            bail = self.bail
 
         bail_refused: bool | None | Unset
         if isinstance(self.bail_refused, Unset):
@@ -136,6 +152,12 @@ class Custody:
         else:
             charged_at = self.charged_at
 
+        child_id: None | str | Unset
+        if isinstance(self.child_id, Unset):
+            child_id = UNSET
+        else:
+            child_id = self.child_id
+
         dependants_care_arranged: bool | None | Unset
         if isinstance(self.dependants_care_arranged, Unset):
             dependants_care_arranged = UNSET
@@ -148,12 +170,17 @@ class Custody:
         else:
             has_dependants = self.has_dependants
 
-        interviews: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.interviews, Unset):
+        interviews: list[dict[str, Any]] | None | Unset
+        if isinstance(self.interviews, Unset):
+            interviews = UNSET
+        elif isinstance(self.interviews, list):
             interviews = []
-            for interviews_item_data in self.interviews:
-                interviews_item = interviews_item_data.to_dict()
-                interviews.append(interviews_item)
+            for interviews_type_0_item_data in self.interviews:
+                interviews_type_0_item = interviews_type_0_item_data.to_dict()
+                interviews.append(interviews_type_0_item)
+
+        else:
+            interviews = self.interviews
 
         la_accommodation_requested_at: None | str | Unset
         if isinstance(self.la_accommodation_requested_at, Unset):
@@ -254,6 +281,8 @@ class Custody:
             field_dict["appears_under_18"] = appears_under_18
         if appropriate_adult is not UNSET:
             field_dict["appropriate_adult"] = appropriate_adult
+        if bail is not UNSET:
+            field_dict["bail"] = bail
         if bail_refused is not UNSET:
             field_dict["bail_refused"] = bail_refused
         if booked_in_at is not UNSET:
@@ -264,6 +293,8 @@ class Custody:
             field_dict["charged"] = charged
         if charged_at is not UNSET:
             field_dict["charged_at"] = charged_at
+        if child_id is not UNSET:
+            field_dict["child_id"] = child_id
         if dependants_care_arranged is not UNSET:
             field_dict["dependants_care_arranged"] = dependants_care_arranged
         if has_dependants is not UNSET:
@@ -302,6 +333,7 @@ class Custody:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.appropriate_adult import AppropriateAdult  # noqa: PLC0415
+        from ..models.bail_conditions import BailConditions  # noqa: PLC0415
         from ..models.custody_interview import CustodyInterview  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -340,6 +372,23 @@ class Custody:
             return cast(AppropriateAdult | None | Unset, data)
 
         appropriate_adult = _parse_appropriate_adult(d.pop("appropriate_adult", UNSET))
+
+        def _parse_bail(data: object) -> BailConditions | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                bail_type_0 = BailConditions.from_dict(data)
+
+                return bail_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BailConditions | None | Unset, data)
+
+        bail = _parse_bail(d.pop("bail", UNSET))
 
         def _parse_bail_refused(data: object) -> bool | None | Unset:
             if data is None:
@@ -404,6 +453,15 @@ class Custody:
 
         charged_at = _parse_charged_at(d.pop("charged_at", UNSET))
 
+        def _parse_child_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        child_id = _parse_child_id(d.pop("child_id", UNSET))
+
         def _parse_dependants_care_arranged(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -422,14 +480,27 @@ class Custody:
 
         has_dependants = _parse_has_dependants(d.pop("has_dependants", UNSET))
 
-        _interviews = d.pop("interviews", UNSET)
-        interviews: list[CustodyInterview] | Unset = UNSET
-        if _interviews is not UNSET:
-            interviews = []
-            for interviews_item_data in _interviews:
-                interviews_item = CustodyInterview.from_dict(interviews_item_data)
+        def _parse_interviews(data: object) -> list[CustodyInterview] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                interviews_type_0 = []
+                _interviews_type_0 = data
+                for interviews_type_0_item_data in _interviews_type_0:
+                    interviews_type_0_item = CustodyInterview.from_dict(interviews_type_0_item_data)
 
-                interviews.append(interviews_item)
+                    interviews_type_0.append(interviews_type_0_item)
+
+                return interviews_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[CustodyInterview] | None | Unset, data)
+
+        interviews = _parse_interviews(d.pop("interviews", UNSET))
 
         def _parse_la_accommodation_requested_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -604,11 +675,13 @@ class Custody:
             apparent_age=apparent_age,
             appears_under_18=appears_under_18,
             appropriate_adult=appropriate_adult,
+            bail=bail,
             bail_refused=bail_refused,
             booked_in_at=booked_in_at,
             caring_responsibilities_asked=caring_responsibilities_asked,
             charged=charged,
             charged_at=charged_at,
+            child_id=child_id,
             dependants_care_arranged=dependants_care_arranged,
             has_dependants=has_dependants,
             interviews=interviews,

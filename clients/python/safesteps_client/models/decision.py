@@ -24,15 +24,17 @@ class Decision:
         as_of (datetime.datetime | None): The time that timing rules were evaluated at.
         blocking (bool): At a blocking moment, a critical step is missing or unknown.
         checklist_schema_version (int):
-        completeness (float | None): Share (0-100) of applicable rules whose data is recorded; null when none apply.
-        counts (DecisionCounts):
+        completeness (float | None): Share (0-100) of applicable rules whose data is recorded (a step missing because
+            nothing was recorded by its due moment is not recorded); null when none apply.
+        counts (DecisionCounts): Outcomes per severity; `missing` counts both bases.
         engine_version (str):
         findings (list[Finding]): Missing and unknown steps, most severe first; missing before unknown.
         hook (None | str): The workflow moment evaluated; null means every rule.
         outcomes (DecisionOutcomes): Every evaluated rule's outcome by rule id.
         ruleset (RulesetIdentity):
-        score (float | None): Severity-weighted share (0-100) of applicable rules with a known outcome that are met;
-            null when no applicable rule has a known outcome.
+        score (float | None): Severity-weighted share (0-100) of applicable rules with a known outcome that are met (a
+            step missing because nothing was recorded by its due moment counts as missing); null when no applicable rule has
+            a known outcome.
     """
 
     as_of: datetime.datetime | None

@@ -15,6 +15,8 @@ T = TypeVar("T", bound="DecisionCounts")
 
 @_attrs_define
 class DecisionCounts:
+    """Outcomes per severity; `missing` counts both bases."""
+
     additional_properties: dict[str, OutcomeCounts] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

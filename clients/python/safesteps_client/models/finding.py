@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.basis import Basis
 from ..models.indicator import Indicator
 from ..models.outcome import Outcome
 from ..models.severity import Severity
@@ -33,6 +34,9 @@ class Finding:
         step_id (str):
         title (str):
         verified (bool): False when a citation is not yet checked against its source.
+        basis (Basis | None | Unset): On `missing` findings of rule sets with due moments (semantics 2): `recorded` (the
+            data says the step was not done) or `not_recorded` (nothing recorded by the moment it was due). Absent
+            otherwise.
         details (list[FindingDetail] | Unset):
         evaluation_error (bool | Unset): The rule could not be evaluated on this input; treated as unknown. Default:
             False.
@@ -48,6 +52,7 @@ class Finding:
     step_id: str
     title: str
     verified: bool
+    basis: Basis | None | Unset = UNSET
     details: list[FindingDetail] | Unset = UNSET
     evaluation_error: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -76,6 +81,14 @@ class Finding:
 
         verified = self.verified
 
+        basis: None | str | Unset
+        if isinstance(self.basis, Unset):
+            basis = UNSET
+        elif isinstance(self.basis, Basis):
+            basis = self.basis.value
+        else:
+            basis = self.basis
+
         details: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.details, Unset):
             details = []
@@ -101,6 +114,8 @@ class Finding:
                 "verified": verified,
             }
         )
+        if basis is not UNSET:
+            field_dict["basis"] = basis
         if details is not UNSET:
             field_dict["details"] = details
         if evaluation_error is not UNSET:
@@ -139,6 +154,23 @@ class Finding:
 
         verified = d.pop("verified")
 
+        def _parse_basis(data: object) -> Basis | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                basis_type_0 = Basis(data)
+
+                return basis_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Basis | None | Unset, data)
+
+        basis = _parse_basis(d.pop("basis", UNSET))
+
         _details = d.pop("details", UNSET)
         details: list[FindingDetail] | Unset = UNSET
         if _details is not UNSET:
@@ -161,6 +193,7 @@ class Finding:
             step_id=step_id,
             title=title,
             verified=verified,
+            basis=basis,
             details=details,
             evaluation_error=evaluation_error,
         )

@@ -23,7 +23,8 @@ class GradeChange:
         child_safety_confirmed (bool | None | Unset): Positive confirmation that each child is safe was obtained.
         child_safety_confirmed_by (None | str | Unset): Who confirmed the child's safety (role or collar number, never a
             name).
-        child_safety_method (GradeChangeChildSafetyMethodType0 | None | Unset): How the child's safety was confirmed.
+        child_safety_method (GradeChangeChildSafetyMethodType0 | None | Unset): How the child's safety was confirmed
+            (schema 3 adds a family member's word and a video call).
         downgrade (bool | None | Unset): The change lowers the response or closes the call.
         from_grade (Grade | None | Unset): Grade before the change.
         reason (None | str | Unset): Recorded rationale for the change.

@@ -23,13 +23,16 @@ class ImageAbuse:
 
     Attributes:
         aggravating_factors (AggravatingFactors | None | Unset): The aggravating-factor checklist.
+        closed_at (datetime.datetime | None | Unset): When the image-abuse report was closed.
         coerced (bool | None | Unset): The images were coerced or obtained by grooming.
+        distributed (bool | None | Unset): The images were distributed beyond the person they were first sent to.
         nca_referral (NcaReferral | None | Unset): A referral from the NCA.
         other_victims_sought (bool | None | Unset): Enquiries sought other victims.
         outcome (ImageAbuseOutcomeType0 | None | Unset): The investigation outcome.
         owner_assigned_at (datetime.datetime | None | Unset): When a named investigation owner was allocated.
         owner_id (None | str | Unset): Collar number of the investigation owner.
         reported_at (datetime.datetime | None | Unset): When the report was made.
+        suspect_child_id (None | str | Unset): Id of a child suspect in `children[]`.
         suspect_identified (bool | None | Unset): A suspect is identified.
         suspect_is_child (bool | None | Unset): The suspect is a child.
         suspect_risk_assessed (bool | None | Unset): The continuing risk from the suspect was assessed.
@@ -39,13 +42,16 @@ class ImageAbuse:
     """
 
     aggravating_factors: AggravatingFactors | None | Unset = UNSET
+    closed_at: datetime.datetime | None | Unset = UNSET
     coerced: bool | None | Unset = UNSET
+    distributed: bool | None | Unset = UNSET
     nca_referral: NcaReferral | None | Unset = UNSET
     other_victims_sought: bool | None | Unset = UNSET
     outcome: ImageAbuseOutcomeType0 | None | Unset = UNSET
     owner_assigned_at: datetime.datetime | None | Unset = UNSET
     owner_id: None | str | Unset = UNSET
     reported_at: datetime.datetime | None | Unset = UNSET
+    suspect_child_id: None | str | Unset = UNSET
     suspect_identified: bool | None | Unset = UNSET
     suspect_is_child: bool | None | Unset = UNSET
     suspect_risk_assessed: bool | None | Unset = UNSET
@@ -65,11 +71,25 @@ class ImageAbuse:
         else:
             aggravating_factors = self.aggravating_factors
 
+        closed_at: None | str | Unset
+        if isinstance(self.closed_at, Unset):
+            closed_at = UNSET
+        elif isinstance(self.closed_at, datetime.datetime):
+            closed_at = self.closed_at.isoformat()
+        else:
+            closed_at = self.closed_at
+
         coerced: bool | None | Unset
         if isinstance(self.coerced, Unset):
             coerced = UNSET
         else:
             coerced = self.coerced
+
+        distributed: bool | None | Unset
+        if isinstance(self.distributed, Unset):
+            distributed = UNSET
+        else:
+            distributed = self.distributed
 
         nca_referral: dict[str, Any] | None | Unset
         if isinstance(self.nca_referral, Unset):
@@ -115,6 +135,12 @@ class ImageAbuse:
         else:
             reported_at = self.reported_at
 
+        suspect_child_id: None | str | Unset
+        if isinstance(self.suspect_child_id, Unset):
+            suspect_child_id = UNSET
+        else:
+            suspect_child_id = self.suspect_child_id
+
         suspect_identified: bool | None | Unset
         if isinstance(self.suspect_identified, Unset):
             suspect_identified = UNSET
@@ -156,8 +182,12 @@ class ImageAbuse:
         field_dict.update({})
         if aggravating_factors is not UNSET:
             field_dict["aggravating_factors"] = aggravating_factors
+        if closed_at is not UNSET:
+            field_dict["closed_at"] = closed_at
         if coerced is not UNSET:
             field_dict["coerced"] = coerced
+        if distributed is not UNSET:
+            field_dict["distributed"] = distributed
         if nca_referral is not UNSET:
             field_dict["nca_referral"] = nca_referral
         if other_victims_sought is not UNSET:
@@ -170,6 +200,8 @@ class ImageAbuse:
             field_dict["owner_id"] = owner_id
         if reported_at is not UNSET:
             field_dict["reported_at"] = reported_at
+        if suspect_child_id is not UNSET:
+            field_dict["suspect_child_id"] = suspect_child_id
         if suspect_identified is not UNSET:
             field_dict["suspect_identified"] = suspect_identified
         if suspect_is_child is not UNSET:
@@ -209,6 +241,23 @@ class ImageAbuse:
 
         aggravating_factors = _parse_aggravating_factors(d.pop("aggravating_factors", UNSET))
 
+        def _parse_closed_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                closed_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return closed_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        closed_at = _parse_closed_at(d.pop("closed_at", UNSET))
+
         def _parse_coerced(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -217,6 +266,15 @@ class ImageAbuse:
             return cast(bool | None | Unset, data)
 
         coerced = _parse_coerced(d.pop("coerced", UNSET))
+
+        def _parse_distributed(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        distributed = _parse_distributed(d.pop("distributed", UNSET))
 
         def _parse_nca_referral(data: object) -> NcaReferral | None | Unset:
             if data is None:
@@ -304,6 +362,15 @@ class ImageAbuse:
 
         reported_at = _parse_reported_at(d.pop("reported_at", UNSET))
 
+        def _parse_suspect_child_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        suspect_child_id = _parse_suspect_child_id(d.pop("suspect_child_id", UNSET))
+
         def _parse_suspect_identified(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -360,13 +427,16 @@ class ImageAbuse:
 
         image_abuse = cls(
             aggravating_factors=aggravating_factors,
+            closed_at=closed_at,
             coerced=coerced,
+            distributed=distributed,
             nca_referral=nca_referral,
             other_victims_sought=other_victims_sought,
             outcome=outcome,
             owner_assigned_at=owner_assigned_at,
             owner_id=owner_id,
             reported_at=reported_at,
+            suspect_child_id=suspect_child_id,
             suspect_identified=suspect_identified,
             suspect_is_child=suspect_is_child,
             suspect_risk_assessed=suspect_risk_assessed,

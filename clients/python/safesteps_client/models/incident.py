@@ -25,13 +25,18 @@ class Incident:
         reference (str): The force's incident reference (log number).
         type_ (IncidentType):
         at_dwelling (bool | None | Unset): The incident concerns a dwelling.
+        attended (bool | None | Unset): Officers attended the scene (true), or did not (false); for when the time of
+            arrival is not known.
         attended_at (datetime.datetime | None | Unset): When the first officer arrived.
         closed_at (datetime.datetime | None | Unset): When the incident was closed.
         departed_at (datetime.datetime | None | Unset): When the last officer left the scene.
         domestic_abuse (bool | None | Unset): The incident involves domestic abuse.
         flagged_child_concern (bool | None | Unset): The log is flagged as child abuse or concern for a child.
         grade (Grade | None | Unset): The current grade.
-        grade_history (list[GradeChange] | Unset): Every grade change, oldest first.
+        grade_history (list[GradeChange] | None | Unset): Every grade change, oldest first. `null` or absent: not
+            recorded; `[]`: recorded as none (before schema version 3, absent means `[]`).
+        harm_alleged (bool | None | Unset): The report alleges harm to a child (an injury, abuse, neglect or a sexual
+            offence), whatever the officers later concluded.
         officer_in_charge_id (None | str | Unset): Collar number of the officer in charge.
         parties_recorded (bool | None | Unset): Full details of all parties are on the log.
         reported_at (datetime.datetime | None | Unset): When the call was received.
@@ -41,13 +46,15 @@ class Incident:
     reference: str
     type_: IncidentType
     at_dwelling: bool | None | Unset = UNSET
+    attended: bool | None | Unset = UNSET
     attended_at: datetime.datetime | None | Unset = UNSET
     closed_at: datetime.datetime | None | Unset = UNSET
     departed_at: datetime.datetime | None | Unset = UNSET
     domestic_abuse: bool | None | Unset = UNSET
     flagged_child_concern: bool | None | Unset = UNSET
     grade: Grade | None | Unset = UNSET
-    grade_history: list[GradeChange] | Unset = UNSET
+    grade_history: list[GradeChange] | None | Unset = UNSET
+    harm_alleged: bool | None | Unset = UNSET
     officer_in_charge_id: None | str | Unset = UNSET
     parties_recorded: bool | None | Unset = UNSET
     reported_at: datetime.datetime | None | Unset = UNSET
@@ -64,6 +71,12 @@ class Incident:
             at_dwelling = UNSET
         else:
             at_dwelling = self.at_dwelling
+
+        attended: bool | None | Unset
+        if isinstance(self.attended, Unset):
+            attended = UNSET
+        else:
+            attended = self.attended
 
         attended_at: None | str | Unset
         if isinstance(self.attended_at, Unset):
@@ -109,12 +122,23 @@ class Incident:
         else:
             grade = self.grade
 
-        grade_history: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.grade_history, Unset):
+        grade_history: list[dict[str, Any]] | None | Unset
+        if isinstance(self.grade_history, Unset):
+            grade_history = UNSET
+        elif isinstance(self.grade_history, list):
             grade_history = []
-            for grade_history_item_data in self.grade_history:
-                grade_history_item = grade_history_item_data.to_dict()
-                grade_history.append(grade_history_item)
+            for grade_history_type_0_item_data in self.grade_history:
+                grade_history_type_0_item = grade_history_type_0_item_data.to_dict()
+                grade_history.append(grade_history_type_0_item)
+
+        else:
+            grade_history = self.grade_history
+
+        harm_alleged: bool | None | Unset
+        if isinstance(self.harm_alleged, Unset):
+            harm_alleged = UNSET
+        else:
+            harm_alleged = self.harm_alleged
 
         officer_in_charge_id: None | str | Unset
         if isinstance(self.officer_in_charge_id, Unset):
@@ -147,6 +171,8 @@ class Incident:
         )
         if at_dwelling is not UNSET:
             field_dict["at_dwelling"] = at_dwelling
+        if attended is not UNSET:
+            field_dict["attended"] = attended
         if attended_at is not UNSET:
             field_dict["attended_at"] = attended_at
         if closed_at is not UNSET:
@@ -161,6 +187,8 @@ class Incident:
             field_dict["grade"] = grade
         if grade_history is not UNSET:
             field_dict["grade_history"] = grade_history
+        if harm_alleged is not UNSET:
+            field_dict["harm_alleged"] = harm_alleged
         if officer_in_charge_id is not UNSET:
             field_dict["officer_in_charge_id"] = officer_in_charge_id
         if parties_recorded is not UNSET:
@@ -189,6 +217,15 @@ class Incident:
             return cast(bool | None | Unset, data)
 
         at_dwelling = _parse_at_dwelling(d.pop("at_dwelling", UNSET))
+
+        def _parse_attended(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        attended = _parse_attended(d.pop("attended", UNSET))
 
         def _parse_attended_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
@@ -276,14 +313,36 @@ class Incident:
 
         grade = _parse_grade(d.pop("grade", UNSET))
 
-        _grade_history = d.pop("grade_history", UNSET)
-        grade_history: list[GradeChange] | Unset = UNSET
-        if _grade_history is not UNSET:
-            grade_history = []
-            for grade_history_item_data in _grade_history:
-                grade_history_item = GradeChange.from_dict(grade_history_item_data)
+        def _parse_grade_history(data: object) -> list[GradeChange] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                grade_history_type_0 = []
+                _grade_history_type_0 = data
+                for grade_history_type_0_item_data in _grade_history_type_0:
+                    grade_history_type_0_item = GradeChange.from_dict(grade_history_type_0_item_data)
 
-                grade_history.append(grade_history_item)
+                    grade_history_type_0.append(grade_history_type_0_item)
+
+                return grade_history_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[GradeChange] | None | Unset, data)
+
+        grade_history = _parse_grade_history(d.pop("grade_history", UNSET))
+
+        def _parse_harm_alleged(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        harm_alleged = _parse_harm_alleged(d.pop("harm_alleged", UNSET))
 
         def _parse_officer_in_charge_id(data: object) -> None | str | Unset:
             if data is None:
@@ -325,6 +384,7 @@ class Incident:
             reference=reference,
             type_=type_,
             at_dwelling=at_dwelling,
+            attended=attended,
             attended_at=attended_at,
             closed_at=closed_at,
             departed_at=departed_at,
@@ -332,6 +392,7 @@ class Incident:
             flagged_child_concern=flagged_child_concern,
             grade=grade,
             grade_history=grade_history,
+            harm_alleged=harm_alleged,
             officer_in_charge_id=officer_in_charge_id,
             parties_recorded=parties_recorded,
             reported_at=reported_at,

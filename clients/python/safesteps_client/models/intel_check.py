@@ -15,9 +15,11 @@ T = TypeVar("T", bound="IntelCheck")
 
 @_attrs_define
 class IntelCheck:
-    """
+    """One police-system search made for the incident and whether its result is recorded.
+
     Attributes:
-        subject (IntelCheckSubject): What was searched: the address, a child or an adult.
+        subject (IntelCheckSubject): What was searched: the address, a child, an adult or (schema 3) a vehicle seen with
+            a child.
         system (IntelCheckSystem): Which police system was searched.
         at (datetime.datetime | None | Unset): When the check was made.
         result_recorded (bool | None | Unset): true = yes/done, false = no/not done, null = not recorded

@@ -33,9 +33,16 @@ class LanguageRule:
         title (str):
         applies_if (str | Unset):  Default: 'true'.
         detail (None | str | Unset):
+        due (None | Unset):
         exclude_fields (list[str] | Unset): Free-text fields not scanned, as schema paths (`children[].account`): fields
             that record someone else's words verbatim.
+        hooks_rationale (None | str | Unset): Semantics 2 (required there): why each hook of the workflow is or is not
+            one where this rule runs.
+        message_not_recorded (None | Unset):
+        message_unknown (None | Unset):
         notes (None | str | Unset):
+        only_fields (list[str] | Unset): If given, the only free-text fields scanned, as schema paths
+            (`actions.supervision.notes`); empty: every free-text field.
         severity_reason (None | str | Unset): Why the severity differs from the step's suggestion, if it does.
     """
 
@@ -51,8 +58,13 @@ class LanguageRule:
     title: str
     applies_if: str | Unset = "true"
     detail: None | str | Unset = UNSET
+    due: None | Unset = UNSET
     exclude_fields: list[str] | Unset = UNSET
+    hooks_rationale: None | str | Unset = UNSET
+    message_not_recorded: None | Unset = UNSET
+    message_unknown: None | Unset = UNSET
     notes: None | str | Unset = UNSET
+    only_fields: list[str] | Unset = UNSET
     severity_reason: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -90,15 +102,31 @@ class LanguageRule:
         else:
             detail = self.detail
 
+        due = self.due
+
         exclude_fields: list[str] | Unset = UNSET
         if not isinstance(self.exclude_fields, Unset):
             exclude_fields = self.exclude_fields
+
+        hooks_rationale: None | str | Unset
+        if isinstance(self.hooks_rationale, Unset):
+            hooks_rationale = UNSET
+        else:
+            hooks_rationale = self.hooks_rationale
+
+        message_not_recorded = self.message_not_recorded
+
+        message_unknown = self.message_unknown
 
         notes: None | str | Unset
         if isinstance(self.notes, Unset):
             notes = UNSET
         else:
             notes = self.notes
+
+        only_fields: list[str] | Unset = UNSET
+        if not isinstance(self.only_fields, Unset):
+            only_fields = self.only_fields
 
         severity_reason: None | str | Unset
         if isinstance(self.severity_reason, Unset):
@@ -126,10 +154,20 @@ class LanguageRule:
             field_dict["applies_if"] = applies_if
         if detail is not UNSET:
             field_dict["detail"] = detail
+        if due is not UNSET:
+            field_dict["due"] = due
         if exclude_fields is not UNSET:
             field_dict["exclude_fields"] = exclude_fields
+        if hooks_rationale is not UNSET:
+            field_dict["hooks_rationale"] = hooks_rationale
+        if message_not_recorded is not UNSET:
+            field_dict["message_not_recorded"] = message_not_recorded
+        if message_unknown is not UNSET:
+            field_dict["message_unknown"] = message_unknown
         if notes is not UNSET:
             field_dict["notes"] = notes
+        if only_fields is not UNSET:
+            field_dict["only_fields"] = only_fields
         if severity_reason is not UNSET:
             field_dict["severity_reason"] = severity_reason
 
@@ -184,7 +222,22 @@ class LanguageRule:
 
         detail = _parse_detail(d.pop("detail", UNSET))
 
+        due = d.pop("due", UNSET)
+
         exclude_fields = cast(list[str], d.pop("exclude_fields", UNSET))
+
+        def _parse_hooks_rationale(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        hooks_rationale = _parse_hooks_rationale(d.pop("hooks_rationale", UNSET))
+
+        message_not_recorded = d.pop("message_not_recorded", UNSET)
+
+        message_unknown = d.pop("message_unknown", UNSET)
 
         def _parse_notes(data: object) -> None | str | Unset:
             if data is None:
@@ -194,6 +247,8 @@ class LanguageRule:
             return cast(None | str | Unset, data)
 
         notes = _parse_notes(d.pop("notes", UNSET))
+
+        only_fields = cast(list[str], d.pop("only_fields", UNSET))
 
         def _parse_severity_reason(data: object) -> None | str | Unset:
             if data is None:
@@ -217,8 +272,13 @@ class LanguageRule:
             title=title,
             applies_if=applies_if,
             detail=detail,
+            due=due,
             exclude_fields=exclude_fields,
+            hooks_rationale=hooks_rationale,
+            message_not_recorded=message_not_recorded,
+            message_unknown=message_unknown,
             notes=notes,
+            only_fields=only_fields,
             severity_reason=severity_reason,
         )
 

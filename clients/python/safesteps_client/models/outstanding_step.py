@@ -1,13 +1,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.basis import Basis
 from ..models.outcome import Outcome
 from ..models.severity import Severity
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OutstandingStep")
 
@@ -23,6 +25,7 @@ class OutstandingStep:
         severity (Severity):
         step_id (str):
         title (str):
+        basis (Basis | None | Unset): On missing steps of rule sets with due moments: `recorded` or `not_recorded`.
     """
 
     action: str
@@ -32,6 +35,7 @@ class OutstandingStep:
     severity: Severity
     step_id: str
     title: str
+    basis: Basis | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,6 +53,14 @@ class OutstandingStep:
 
         title = self.title
 
+        basis: None | str | Unset
+        if isinstance(self.basis, Unset):
+            basis = UNSET
+        elif isinstance(self.basis, Basis):
+            basis = self.basis.value
+        else:
+            basis = self.basis
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -62,6 +74,8 @@ class OutstandingStep:
                 "title": title,
             }
         )
+        if basis is not UNSET:
+            field_dict["basis"] = basis
 
         return field_dict
 
@@ -82,6 +96,23 @@ class OutstandingStep:
 
         title = d.pop("title")
 
+        def _parse_basis(data: object) -> Basis | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                basis_type_0 = Basis(data)
+
+                return basis_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Basis | None | Unset, data)
+
+        basis = _parse_basis(d.pop("basis", UNSET))
+
         outstanding_step = cls(
             action=action,
             message=message,
@@ -90,6 +121,7 @@ class OutstandingStep:
             severity=severity,
             step_id=step_id,
             title=title,
+            basis=basis,
         )
 
         outstanding_step.additional_properties = d

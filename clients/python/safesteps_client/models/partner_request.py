@@ -16,6 +16,8 @@ class PartnerRequest:
     """
     Attributes:
         agency (PartnerRequestAgency): The partner agency making the request.
+        children_seen (bool | None | Unset): Officers saw every child the request is about (creating an incident is not
+            the check done).
         closed_as_contact_resolution (bool | None | Unset): The request was closed as 'contact resolution' without
             deployment.
         deployable_incident_created (bool | None | Unset): A deployable incident was created or reopened for the
@@ -24,12 +26,19 @@ class PartnerRequest:
     """
 
     agency: PartnerRequestAgency
+    children_seen: bool | None | Unset = UNSET
     closed_as_contact_resolution: bool | None | Unset = UNSET
     deployable_incident_created: bool | None | Unset = UNSET
     safe_and_well_check_requested: bool | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         agency = self.agency.value
+
+        children_seen: bool | None | Unset
+        if isinstance(self.children_seen, Unset):
+            children_seen = UNSET
+        else:
+            children_seen = self.children_seen
 
         closed_as_contact_resolution: bool | None | Unset
         if isinstance(self.closed_as_contact_resolution, Unset):
@@ -56,6 +65,8 @@ class PartnerRequest:
                 "agency": agency,
             }
         )
+        if children_seen is not UNSET:
+            field_dict["children_seen"] = children_seen
         if closed_as_contact_resolution is not UNSET:
             field_dict["closed_as_contact_resolution"] = closed_as_contact_resolution
         if deployable_incident_created is not UNSET:
@@ -69,6 +80,15 @@ class PartnerRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         agency = PartnerRequestAgency(d.pop("agency"))
+
+        def _parse_children_seen(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        children_seen = _parse_children_seen(d.pop("children_seen", UNSET))
 
         def _parse_closed_as_contact_resolution(data: object) -> bool | None | Unset:
             if data is None:
@@ -101,6 +121,7 @@ class PartnerRequest:
 
         partner_request = cls(
             agency=agency,
+            children_seen=children_seen,
             closed_as_contact_resolution=closed_as_contact_resolution,
             deployable_incident_created=deployable_incident_created,
             safe_and_well_check_requested=safe_and_well_check_requested,

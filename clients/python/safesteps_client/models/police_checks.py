@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.police_checks_systems_item import PoliceChecksSystemsItem
+from ..models.police_checks_systems_type_0_item import PoliceChecksSystemsType0Item
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PoliceChecks")
@@ -22,7 +22,8 @@ class PoliceChecks:
         done (bool | None | Unset): PNC/PND/local checks were completed.
         missing_person (bool | None | Unset): The adult is recorded as a missing person.
         offences_against_children (bool | None | Unset): true = yes/done, false = no/not done, null = not recorded
-        systems (list[PoliceChecksSystemsItem] | Unset): The systems searched.
+        systems (list[PoliceChecksSystemsType0Item] | None | Unset): The systems searched. `null` or absent: not
+            recorded; `[]`: recorded as none (before schema version 3, absent means `[]`).
         warning_markers (bool | None | Unset): true = yes/done, false = no/not done, null = not recorded
     """
 
@@ -31,7 +32,7 @@ class PoliceChecks:
     done: bool | None | Unset = UNSET
     missing_person: bool | None | Unset = UNSET
     offences_against_children: bool | None | Unset = UNSET
-    systems: list[PoliceChecksSystemsItem] | Unset = UNSET
+    systems: list[PoliceChecksSystemsType0Item] | None | Unset = UNSET
     warning_markers: bool | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,12 +68,17 @@ class PoliceChecks:
         else:
             offences_against_children = self.offences_against_children
 
-        systems: list[str] | Unset = UNSET
-        if not isinstance(self.systems, Unset):
+        systems: list[str] | None | Unset
+        if isinstance(self.systems, Unset):
+            systems = UNSET
+        elif isinstance(self.systems, list):
             systems = []
-            for systems_item_data in self.systems:
-                systems_item = systems_item_data.value
-                systems.append(systems_item)
+            for systems_type_0_item_data in self.systems:
+                systems_type_0_item = systems_type_0_item_data.value
+                systems.append(systems_type_0_item)
+
+        else:
+            systems = self.systems
 
         warning_markers: bool | None | Unset
         if isinstance(self.warning_markers, Unset):
@@ -157,14 +163,27 @@ class PoliceChecks:
 
         offences_against_children = _parse_offences_against_children(d.pop("offences_against_children", UNSET))
 
-        _systems = d.pop("systems", UNSET)
-        systems: list[PoliceChecksSystemsItem] | Unset = UNSET
-        if _systems is not UNSET:
-            systems = []
-            for systems_item_data in _systems:
-                systems_item = PoliceChecksSystemsItem(systems_item_data)
+        def _parse_systems(data: object) -> list[PoliceChecksSystemsType0Item] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                systems_type_0 = []
+                _systems_type_0 = data
+                for systems_type_0_item_data in _systems_type_0:
+                    systems_type_0_item = PoliceChecksSystemsType0Item(systems_type_0_item_data)
 
-                systems.append(systems_item)
+                    systems_type_0.append(systems_type_0_item)
+
+                return systems_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[PoliceChecksSystemsType0Item] | None | Unset, data)
+
+        systems = _parse_systems(d.pop("systems", UNSET))
 
         def _parse_warning_markers(data: object) -> bool | None | Unset:
             if data is None:

@@ -17,6 +17,8 @@ class PreventionInterview:
 
     Attributes:
         at (datetime.datetime | None | Unset): When it took place.
+        away_from_adult_found_with (bool | None | Unset): The interview was held away from the adult the child was found
+            with or returned by.
         by_role (None | str | Unset): Who conducted it (role or collar number).
         done (bool | None | Unset): The interview took place.
         exploitation_covered (bool | None | Unset): Exploitation was covered.
@@ -28,6 +30,7 @@ class PreventionInterview:
     """
 
     at: datetime.datetime | None | Unset = UNSET
+    away_from_adult_found_with: bool | None | Unset = UNSET
     by_role: None | str | Unset = UNSET
     done: bool | None | Unset = UNSET
     exploitation_covered: bool | None | Unset = UNSET
@@ -45,6 +48,12 @@ class PreventionInterview:
             at = self.at.isoformat()
         else:
             at = self.at
+
+        away_from_adult_found_with: bool | None | Unset
+        if isinstance(self.away_from_adult_found_with, Unset):
+            away_from_adult_found_with = UNSET
+        else:
+            away_from_adult_found_with = self.away_from_adult_found_with
 
         by_role: None | str | Unset
         if isinstance(self.by_role, Unset):
@@ -99,6 +108,8 @@ class PreventionInterview:
         field_dict.update({})
         if at is not UNSET:
             field_dict["at"] = at
+        if away_from_adult_found_with is not UNSET:
+            field_dict["away_from_adult_found_with"] = away_from_adult_found_with
         if by_role is not UNSET:
             field_dict["by_role"] = by_role
         if done is not UNSET:
@@ -138,6 +149,15 @@ class PreventionInterview:
             return cast(datetime.datetime | None | Unset, data)
 
         at = _parse_at(d.pop("at", UNSET))
+
+        def _parse_away_from_adult_found_with(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        away_from_adult_found_with = _parse_away_from_adult_found_with(d.pop("away_from_adult_found_with", UNSET))
 
         def _parse_by_role(data: object) -> None | str | Unset:
             if data is None:
@@ -213,6 +233,7 @@ class PreventionInterview:
 
         prevention_interview = cls(
             at=at,
+            away_from_adult_found_with=away_from_adult_found_with,
             by_role=by_role,
             done=done,
             exploitation_covered=exploitation_covered,

@@ -21,6 +21,8 @@ class Referral:
             decided next steps.
         escalated_at (datetime.datetime | None | Unset): When police chased or escalated a referral not acknowledged in
             time.
+        family_assurance_relied_on (bool | None | Unset): Police relied on a family member's assurance (that the child
+            is safe, or that the concern was already shared) instead of referring or checking themselves.
         made (bool | None | Unset): Referral or notification made to children's social care.
         method (None | ReferralMethodType0 | Unset): How the referral was made.
         other_agency_involved (bool | None | Unset): Another agency is already involved (a referral is still required).
@@ -31,6 +33,7 @@ class Referral:
     at: datetime.datetime | None | Unset = UNSET
     csc_decision_at: datetime.datetime | None | Unset = UNSET
     escalated_at: datetime.datetime | None | Unset = UNSET
+    family_assurance_relied_on: bool | None | Unset = UNSET
     made: bool | None | Unset = UNSET
     method: None | ReferralMethodType0 | Unset = UNSET
     other_agency_involved: bool | None | Unset = UNSET
@@ -61,6 +64,12 @@ class Referral:
             escalated_at = self.escalated_at.isoformat()
         else:
             escalated_at = self.escalated_at
+
+        family_assurance_relied_on: bool | None | Unset
+        if isinstance(self.family_assurance_relied_on, Unset):
+            family_assurance_relied_on = UNSET
+        else:
+            family_assurance_relied_on = self.family_assurance_relied_on
 
         made: bool | None | Unset
         if isinstance(self.made, Unset):
@@ -103,6 +112,8 @@ class Referral:
             field_dict["csc_decision_at"] = csc_decision_at
         if escalated_at is not UNSET:
             field_dict["escalated_at"] = escalated_at
+        if family_assurance_relied_on is not UNSET:
+            field_dict["family_assurance_relied_on"] = family_assurance_relied_on
         if made is not UNSET:
             field_dict["made"] = made
         if method is not UNSET:
@@ -171,6 +182,15 @@ class Referral:
 
         escalated_at = _parse_escalated_at(d.pop("escalated_at", UNSET))
 
+        def _parse_family_assurance_relied_on(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        family_assurance_relied_on = _parse_family_assurance_relied_on(d.pop("family_assurance_relied_on", UNSET))
+
         def _parse_made(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -228,6 +248,7 @@ class Referral:
             at=at,
             csc_decision_at=csc_decision_at,
             escalated_at=escalated_at,
+            family_assurance_relied_on=family_assurance_relied_on,
             made=made,
             method=method,
             other_agency_involved=other_agency_involved,

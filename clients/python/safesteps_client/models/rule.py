@@ -9,6 +9,7 @@ from ..models.severity import Severity
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.due import Due
     from ..models.reference import Reference
 
 
@@ -32,7 +33,13 @@ class Rule:
         step (str):
         title (str):
         detail (None | str | Unset):
+        due (Due | None | Unset): Semantics 2: when an absent record becomes missing.
+        hooks_rationale (None | str | Unset): Semantics 2 (required there): why each hook of the workflow is or is not
+            one where this rule runs.
         kind (Literal['condition'] | Unset):  Default: 'condition'.
+        message_not_recorded (None | str | Unset): Semantics 2: the text of a `missing` finding with basis
+            `not_recorded`.
+        message_unknown (None | str | Unset): Semantics 2: the text of an `unknown` finding (what is not yet recorded).
         never_unknown (None | str | Unset): Why this rule's data is always known when it applies (e.g. its applicability
             already requires the data); exempts it from `unknown` coverage in `safesteps rules test`.
         notes (None | str | Unset):
@@ -51,12 +58,18 @@ class Rule:
     step: str
     title: str
     detail: None | str | Unset = UNSET
+    due: Due | None | Unset = UNSET
+    hooks_rationale: None | str | Unset = UNSET
     kind: Literal["condition"] | Unset = "condition"
+    message_not_recorded: None | str | Unset = UNSET
+    message_unknown: None | str | Unset = UNSET
     never_unknown: None | str | Unset = UNSET
     notes: None | str | Unset = UNSET
     severity_reason: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.due import Due  # noqa: PLC0415
+
         action = self.action
 
         applies_if = self.applies_if
@@ -88,7 +101,33 @@ class Rule:
         else:
             detail = self.detail
 
+        due: dict[str, Any] | None | Unset
+        if isinstance(self.due, Unset):
+            due = UNSET
+        elif isinstance(self.due, Due):
+            due = self.due.to_dict()
+        else:
+            due = self.due
+
+        hooks_rationale: None | str | Unset
+        if isinstance(self.hooks_rationale, Unset):
+            hooks_rationale = UNSET
+        else:
+            hooks_rationale = self.hooks_rationale
+
         kind = self.kind
+
+        message_not_recorded: None | str | Unset
+        if isinstance(self.message_not_recorded, Unset):
+            message_not_recorded = UNSET
+        else:
+            message_not_recorded = self.message_not_recorded
+
+        message_unknown: None | str | Unset
+        if isinstance(self.message_unknown, Unset):
+            message_unknown = UNSET
+        else:
+            message_unknown = self.message_unknown
 
         never_unknown: None | str | Unset
         if isinstance(self.never_unknown, Unset):
@@ -127,8 +166,16 @@ class Rule:
         )
         if detail is not UNSET:
             field_dict["detail"] = detail
+        if due is not UNSET:
+            field_dict["due"] = due
+        if hooks_rationale is not UNSET:
+            field_dict["hooks_rationale"] = hooks_rationale
         if kind is not UNSET:
             field_dict["kind"] = kind
+        if message_not_recorded is not UNSET:
+            field_dict["message_not_recorded"] = message_not_recorded
+        if message_unknown is not UNSET:
+            field_dict["message_unknown"] = message_unknown
         if never_unknown is not UNSET:
             field_dict["never_unknown"] = never_unknown
         if notes is not UNSET:
@@ -140,6 +187,7 @@ class Rule:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.due import Due  # noqa: PLC0415
         from ..models.reference import Reference  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -179,9 +227,53 @@ class Rule:
 
         detail = _parse_detail(d.pop("detail", UNSET))
 
+        def _parse_due(data: object) -> Due | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                due_type_0 = Due.from_dict(data)
+
+                return due_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Due | None | Unset, data)
+
+        due = _parse_due(d.pop("due", UNSET))
+
+        def _parse_hooks_rationale(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        hooks_rationale = _parse_hooks_rationale(d.pop("hooks_rationale", UNSET))
+
         kind = cast(Literal["condition"] | Unset, d.pop("kind", UNSET))
         if kind != "condition" and not isinstance(kind, Unset):
             raise ValueError(f"kind must match const 'condition', got '{kind}'")
+
+        def _parse_message_not_recorded(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        message_not_recorded = _parse_message_not_recorded(d.pop("message_not_recorded", UNSET))
+
+        def _parse_message_unknown(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        message_unknown = _parse_message_unknown(d.pop("message_unknown", UNSET))
 
         def _parse_never_unknown(data: object) -> None | str | Unset:
             if data is None:
@@ -223,7 +315,11 @@ class Rule:
             step=step,
             title=title,
             detail=detail,
+            due=due,
+            hooks_rationale=hooks_rationale,
             kind=kind,
+            message_not_recorded=message_not_recorded,
+            message_unknown=message_unknown,
             never_unknown=never_unknown,
             notes=notes,
             severity_reason=severity_reason,

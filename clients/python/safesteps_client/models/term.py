@@ -22,6 +22,9 @@ class Term:
         pattern (None | str | Unset): A Python regular expression, matched case-insensitively on word boundaries, for
             terms with variants (e.g. `putting (himself|herself|themselves) at risk`).
         phrase (None | str | Unset): Matched case-insensitively on word boundaries; spaces match any whitespace.
+        words (None | str | Unset): Words in the language check's small grammar (app/rules/language.py): `a|b`
+            alternatives, `word~` with its inflections, `...` up to three other words, ` & ` parts in any order (e.g.
+            `put~|place~ herself|himself|themselves ... at|in risk|danger`).
     """
 
     suggestion: str
@@ -29,6 +32,7 @@ class Term:
     notes: None | str | Unset = UNSET
     pattern: None | str | Unset = UNSET
     phrase: None | str | Unset = UNSET
+    words: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         suggestion = self.suggestion
@@ -53,6 +57,12 @@ class Term:
         else:
             phrase = self.phrase
 
+        words: None | str | Unset
+        if isinstance(self.words, Unset):
+            words = UNSET
+        else:
+            words = self.words
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -68,6 +78,8 @@ class Term:
             field_dict["pattern"] = pattern
         if phrase is not UNSET:
             field_dict["phrase"] = phrase
+        if words is not UNSET:
+            field_dict["words"] = words
 
         return field_dict
 
@@ -105,12 +117,22 @@ class Term:
 
         phrase = _parse_phrase(d.pop("phrase", UNSET))
 
+        def _parse_words(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        words = _parse_words(d.pop("words", UNSET))
+
         term = cls(
             suggestion=suggestion,
             negatable=negatable,
             notes=notes,
             pattern=pattern,
             phrase=phrase,
+            words=words,
         )
 
         return term

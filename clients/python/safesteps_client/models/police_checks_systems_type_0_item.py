@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class PoliceChecksSystemsItem(StrEnum):
+class PoliceChecksSystemsType0Item(StrEnum):
     LOCAL = "local"
     PNC = "PNC"
     PND = "PND"
