@@ -27,7 +27,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ConfigDict
-from sqlalchemy import String, Text, UniqueConstraint
+from sqlalchemy import Index, String, Text
 from sqlmodel import Field, SQLModel
 
 from app.models.base import UTCDateTime, timestamp_field
@@ -156,7 +156,7 @@ class DecisionFeedback(SQLModel, table=True):
 
     __tablename__ = "decision_feedback"
     # A retried request (same decision, same feedback, same client) is stored once.
-    __table_args__ = (UniqueConstraint("decision_id", "request_hash"),)
+    __table_args__ = (Index("ux_decision_feedback_request", "decision_id", "request_hash", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     decision_id: str = Field(max_length=36, foreign_key="decision_record.decision_id", index=True)

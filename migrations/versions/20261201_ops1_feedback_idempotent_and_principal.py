@@ -22,18 +22,20 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("decision_feedback") as batch:
-        batch.add_column(
-            sa.Column("recorded_by", sa.String(length=128), nullable=False, server_default="unrecorded")
-        )
-        batch.add_column(sa.Column("request_hash", sa.String(length=64), nullable=True))
-        batch.create_unique_constraint(
-            "uq_decision_feedback_decision_id_request_hash", ["decision_id", "request_hash"]
-        )
+    # Plain ALTER TABLE ADD COLUMN and CREATE UNIQUE INDEX: no table copy on SQLite (batch mode would
+    # recreate the table, holding the write lock longer while other processes start).
+    op.add_column(
+        "decision_feedback",
+        sa.Column("recorded_by", sa.String(length=128), nullable=False, server_default="unrecorded"),
+    )
+    op.add_column("decision_feedback", sa.Column("request_hash", sa.String(length=64), nullable=True))
+    op.create_index(
+        "ux_decision_feedback_request", "decision_feedback", ["decision_id", "request_hash"], unique=True
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ux_decision_feedback_request", table_name="decision_feedback")
     with op.batch_alter_table("decision_feedback") as batch:
-        batch.drop_constraint("uq_decision_feedback_decision_id_request_hash", type_="unique")
         batch.drop_column("request_hash")
         batch.drop_column("recorded_by")
