@@ -21,6 +21,7 @@ from app.http import metrics as http_metrics
 from app.http.guards import check_routes
 from app.http.middleware import BodySizeLimit, RequestContext
 from app.http.ratelimit import RateLimiter
+from app.http.tracing import TracingMiddleware, tracer_provider
 from app.observability import configure_logging
 from app.routers import access, decisions, evaluate, health, incidents, keys, replays, rulesets
 from app.rules.engine import ENGINE_VERSION
@@ -102,6 +103,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     http_metrics.install(app, settings)  # counts every status, the body limit's 413 included
     app.add_middleware(RequestContext)
+    if settings.tracing:  # outside RequestContext, so that its access log line has the trace id
+        app.add_middleware(TracingMiddleware, tracer=tracer_provider().get_tracer("safesteps"))
     # Outermost: bodies of 1 KiB or more are compressed for clients that accept gzip (MDTs on mobile
     # data; the hooks document is over 100 KB). Level 6: nearly level 9's size for JSON, at far less CPU.
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)

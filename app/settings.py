@@ -115,6 +115,13 @@ class Settings(BaseSettings):
         "instead of on the API port.",
     )
 
+    # Tracing (OpenTelemetry)
+    tracing: bool = Field(
+        False,
+        description="Trace HTTP requests with OpenTelemetry; exporter, endpoint, service name and "
+        "sampler come from the standard OTEL_* variables.",
+    )
+
     # Retention
     retention_days: int = Field(
         2555, ge=1, description="Days after which personal content of checklists is erased."
