@@ -77,6 +77,7 @@ def keys_list(
                 "created_at": r.created_at.isoformat(),
                 "expires_at": r.expires_at.isoformat() if r.expires_at else None,
                 "revoked_at": r.revoked_at.isoformat() if r.revoked_at else None,
+                "last_used_at": r.last_used_at.isoformat() if r.last_used_at else None,
                 "usable": apikeys.is_usable(r, now),
             }
             for r in apikeys.list_keys(session)
@@ -86,8 +87,8 @@ def keys_list(
     if as_json or fmt == "json":
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
-    table = Table("key id", "name", "role", "force", "created", "expires", "state")
-    columns = ("key_id", "name", "role", "force", "created_at", "expires_at")
+    table = Table("key id", "name", "role", "force", "created", "last used", "expires", "state")
+    columns = ("key_id", "name", "role", "force", "created_at", "last_used_at", "expires_at")
     for r in rows:
         state = "revoked" if r["revoked_at"] else ("active" if r["usable"] else "expired")
         table.add_row(*(str(r[c] or "-") for c in columns), state)

@@ -37,6 +37,9 @@ class ApiKeyPublic(BaseModel):
     created_at: datetime
     expires_at: datetime | None
     revoked_at: datetime | None
+    last_used_at: datetime | None = Field(
+        None, description="When the key last authenticated a request (to the minute); null: never."
+    )
 
 
 class ApiKeyCreated(ApiKeyPublic):

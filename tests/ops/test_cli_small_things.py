@@ -74,7 +74,7 @@ def test_an_invalid_checklist_is_one_plain_line_without_its_content(tmp_path: Pa
     assert "perhaps" not in message
 
 
-def test_keys_list_in_json_with_the_created_time(database: Path) -> None:
+def test_keys_list_in_json_with_the_created_and_last_used_times(database: Path) -> None:
     assert runner.invoke(app, ["migrate"]).exit_code == 0
     assert (
         runner.invoke(app, ["keys", "create", "--name", "WMP CAD", "--role", "control_room"]).exit_code == 0
@@ -84,6 +84,7 @@ def test_keys_list_in_json_with_the_created_time(database: Path) -> None:
     (key,) = json.loads(listed.stdout)
     assert key["name"] == "WMP CAD"
     assert key["created_at"]
+    assert key["last_used_at"] is None  # never used yet
     assert "created" in runner.invoke(app, ["keys", "list"]).output
 
 

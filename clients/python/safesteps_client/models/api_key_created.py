@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.role import Role
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ApiKeyCreated")
 
@@ -25,6 +26,8 @@ class ApiKeyCreated:
         name (str):
         revoked_at (datetime.datetime | None):
         role (Role):
+        last_used_at (datetime.datetime | None | Unset): When the key last authenticated a request (to the minute);
+            null: never.
     """
 
     created_at: datetime.datetime
@@ -36,6 +39,7 @@ class ApiKeyCreated:
     name: str
     revoked_at: datetime.datetime | None
     role: Role
+    last_used_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,6 +70,14 @@ class ApiKeyCreated:
 
         role = self.role.value
 
+        last_used_at: None | str | Unset
+        if isinstance(self.last_used_at, Unset):
+            last_used_at = UNSET
+        elif isinstance(self.last_used_at, datetime.datetime):
+            last_used_at = self.last_used_at.isoformat()
+        else:
+            last_used_at = self.last_used_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -81,6 +93,8 @@ class ApiKeyCreated:
                 "role": role,
             }
         )
+        if last_used_at is not UNSET:
+            field_dict["last_used_at"] = last_used_at
 
         return field_dict
 
@@ -136,6 +150,23 @@ class ApiKeyCreated:
 
         role = Role(d.pop("role"))
 
+        def _parse_last_used_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_used_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return last_used_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        last_used_at = _parse_last_used_at(d.pop("last_used_at", UNSET))
+
         api_key_created = cls(
             created_at=created_at,
             created_by=created_by,
@@ -146,6 +177,7 @@ class ApiKeyCreated:
             name=name,
             revoked_at=revoked_at,
             role=role,
+            last_used_at=last_used_at,
         )
 
         api_key_created.additional_properties = d

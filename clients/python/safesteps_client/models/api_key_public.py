@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.role import Role
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ApiKeyPublic")
 
@@ -24,6 +25,8 @@ class ApiKeyPublic:
         name (str):
         revoked_at (datetime.datetime | None):
         role (Role):
+        last_used_at (datetime.datetime | None | Unset): When the key last authenticated a request (to the minute);
+            null: never.
     """
 
     created_at: datetime.datetime
@@ -34,6 +37,7 @@ class ApiKeyPublic:
     name: str
     revoked_at: datetime.datetime | None
     role: Role
+    last_used_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,6 +66,14 @@ class ApiKeyPublic:
 
         role = self.role.value
 
+        last_used_at: None | str | Unset
+        if isinstance(self.last_used_at, Unset):
+            last_used_at = UNSET
+        elif isinstance(self.last_used_at, datetime.datetime):
+            last_used_at = self.last_used_at.isoformat()
+        else:
+            last_used_at = self.last_used_at
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -76,6 +88,8 @@ class ApiKeyPublic:
                 "role": role,
             }
         )
+        if last_used_at is not UNSET:
+            field_dict["last_used_at"] = last_used_at
 
         return field_dict
 
@@ -129,6 +143,23 @@ class ApiKeyPublic:
 
         role = Role(d.pop("role"))
 
+        def _parse_last_used_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_used_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return last_used_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        last_used_at = _parse_last_used_at(d.pop("last_used_at", UNSET))
+
         api_key_public = cls(
             created_at=created_at,
             created_by=created_by,
@@ -138,6 +169,7 @@ class ApiKeyPublic:
             name=name,
             revoked_at=revoked_at,
             role=role,
+            last_used_at=last_used_at,
         )
 
         api_key_public.additional_properties = d
