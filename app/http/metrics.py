@@ -15,9 +15,10 @@ import time
 from fastapi import FastAPI
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app import metrics
+from app.http.asgi import StatusRecorder
 from app.schemas.errors import ErrorBody
 from app.services.stats import DatabaseCollector
 from app.settings import Settings
@@ -34,17 +35,11 @@ class MetricsMiddleware:
             await self.app(scope, receive, send)
             return
         start = time.perf_counter()
-        status = 500
-
-        async def send_status(message: Message) -> None:
-            nonlocal status
-            if message["type"] == "http.response.start":
-                status = message["status"]
-            await send(message)
-
+        recorder = StatusRecorder(send)
         try:
-            await self.app(scope, receive, send_status)
+            await self.app(scope, receive, recorder)
         finally:
+            status = recorder.status
             # The matched route's template; a mount (the docs assets) by its mount path.
             route = getattr(scope.get("route"), "path", None) or UNMATCHED
             method = scope["method"]

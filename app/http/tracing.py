@@ -21,9 +21,10 @@ from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor, ConsoleSpanExporter, SpanExporter
 from opentelemetry.trace import SpanKind, Status, StatusCode, Tracer
 from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapPropagator
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app import __version__
+from app.http.asgi import StatusRecorder
 
 PROPAGATOR = TraceContextTextMapPropagator()
 GETTER = DefaultGetter()
@@ -66,20 +67,14 @@ class TracingMiddleware:
             if name in CARRIED
         }
         method = scope["method"]
-        status = 500
         with self.tracer.start_as_current_span(
             method, context=PROPAGATOR.extract(carrier, getter=GETTER), kind=SpanKind.SERVER
         ) as span:
-
-            async def send_status(message: Message) -> None:
-                nonlocal status
-                if message["type"] == "http.response.start":
-                    status = message["status"]
-                await send(message)
-
+            recorder = StatusRecorder(send)
             try:
-                await self.app(scope, receive, send_status)
+                await self.app(scope, receive, recorder)
             finally:
+                status = recorder.status
                 route = getattr(scope.get("route"), "path", None)
                 if route is not None:
                     span.update_name(f"{method} {route}")
