@@ -23,11 +23,12 @@ from app.http.middleware import BodySizeLimit, RequestContext
 from app.http.ratelimit import RateLimiter
 from app.http.tracing import TracingMiddleware, tracer_provider
 from app.observability import configure_logging
-from app.routers import access, decisions, evaluate, health, incidents, keys, replays, rulesets
+from app.routers import access, aggregates, decisions, evaluate, health, incidents, keys, replays, rulesets
 from app.rules.engine import ENGINE_VERSION
 from app.rules.registry import RulesetRegistry
 from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
+from app.ui import views as ui_views
 
 
 def operation_id(route: APIRoute) -> str:
@@ -88,10 +89,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Compile every rule-set version once; a broken or altered file stops the service here.
     app.state.registry = RulesetRegistry.load(settings.rulesets_dir)
     errors.install(app)
-    for module in (health, evaluate, rulesets, incidents, decisions, replays, keys, access):
+    for module in (health, evaluate, rulesets, incidents, decisions, aggregates, replays, keys, access):
         app.include_router(module.router)
     docs.install(app)
     openapi.install(app, app.state.registry)
+    ui_views.install(app)
     check_routes(app)  # deny by default: every route declares its permission or that it is public
     app.state.authenticator = Authenticator(settings)
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)

@@ -47,7 +47,7 @@ from app.rules.engine import Facts, decide
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
-from app.services import audit, idempotency, statements
+from app.services import aggregates, audit, idempotency, statements
 
 log = logging.getLogger("safesteps.submissions")
 
@@ -270,6 +270,7 @@ def submit(
     stored = store(conn, item, requested_by, utcnow())
     if stored.record is not None:
         _append(conn, [stored.record], [item.decision])
+        aggregates.record_appended(conn, aggregates.catalogue_for(registry), [stored.record])
     return stored
 
 
@@ -340,4 +341,5 @@ def submit_batch(
         outcomes[index] = Applied(index, item.incident_ref, stored.status_code, stored.replayed, result)
     if records:
         _append(conn, records, decisions)
+    aggregates.record_appended(conn, aggregates.catalogue_for(registry), records)
     return [outcomes[i] for i in range(len(items))]

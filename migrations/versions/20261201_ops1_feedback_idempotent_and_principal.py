@@ -4,7 +4,7 @@ request (same decision, same feedback, same client: request_hash) is stored once
 Existing rows get recorded_by 'unrecorded' and no request_hash (they stay distinct).
 
 Revision ID: ops1
-Revises: auth2
+Revises: ui1
 Create Date: 2026-12-01 09:55:00
 """
 
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "ops1"
-down_revision: str | Sequence[str] | None = "auth2"
+down_revision: str | Sequence[str] | None = "ui1"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

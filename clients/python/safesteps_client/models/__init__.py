@@ -7,6 +7,10 @@ from .actions import Actions
 from .adult import Adult
 from .adult_role import AdultRole
 from .aggravating_factors import AggravatingFactors
+from .aggregate_overview import AggregateOverview
+from .aggregate_overview_by_force import AggregateOverviewByForce
+from .aggregate_overview_by_hook import AggregateOverviewByHook
+from .aggregate_overview_by_severity import AggregateOverviewBySeverity
 from .api_key_create import ApiKeyCreate
 from .api_key_created import ApiKeyCreated
 from .api_key_public import ApiKeyPublic
@@ -42,6 +46,8 @@ from .custody_not_transferred_reason_type_0 import CustodyNotTransferredReasonTy
 from .custody_sex_type_0 import CustodySexType0
 from .decision import Decision
 from .decision_counts import DecisionCounts
+from .decision_list import DecisionList
+from .decision_list_item import DecisionListItem
 from .decision_outcomes import DecisionOutcomes
 from .decision_record_public import DecisionRecordPublic
 from .decision_record_public_context import DecisionRecordPublicContext
@@ -89,6 +95,8 @@ from .language_rule import LanguageRule
 from .latest_revision import LatestRevision
 from .latest_revision_checklist import LatestRevisionChecklist
 from .linked_children import LinkedChildren
+from .list_aggregate_decisions_severity_type_0 import ListAggregateDecisionsSeverityType0
+from .list_aggregate_decisions_status_type_0 import ListAggregateDecisionsStatusType0
 from .location_enquiry import LocationEnquiry
 from .location_enquiry_kind import LocationEnquiryKind
 from .missing_episode import MissingEpisode
@@ -109,6 +117,8 @@ from .outstanding_step import OutstandingStep
 from .override_reason import OverrideReason
 from .partner_request import PartnerRequest
 from .partner_request_agency import PartnerRequestAgency
+from .period import Period
+from .period_point import PeriodPoint
 from .police_checks import PoliceChecks
 from .police_checks_systems_type_0_item import PoliceChecksSystemsType0Item
 from .police_protection import PoliceProtection
@@ -119,6 +129,7 @@ from .reason_count import ReasonCount
 from .reference import Reference
 from .referral import Referral
 from .referral_method_type_0 import ReferralMethodType0
+from .referral_outcome_type_0 import ReferralOutcomeType0
 from .reliance_on_agency import RelianceOnAgency
 from .reliance_on_agency_agency_type_0 import RelianceOnAgencyAgencyType0
 from .replay_create import ReplayCreate
@@ -141,12 +152,15 @@ from .rule_ref import RuleRef
 from .ruleset_diff import RulesetDiff
 from .ruleset_identity import RulesetIdentity
 from .ruleset_selector import RulesetSelector
+from .ruleset_span import RulesetSpan
 from .ruleset_summary import RulesetSummary
 from .ruleset_version_detail import RulesetVersionDetail
 from .ruleset_version_summary import RulesetVersionSummary
 from .scene import Scene
 from .severity import Severity
 from .status import Status
+from .status_counts import StatusCounts
+from .step_counts import StepCounts
 from .step_diff import StepDiff
 from .stored_results import StoredResults
 from .strategy_discussion import StrategyDiscussion
@@ -155,6 +169,7 @@ from .submission_result import SubmissionResult
 from .supervision import Supervision
 from .term import Term
 from .thrive_assessment import ThriveAssessment
+from .totals import Totals
 
 __all__ = (
     "Access",
@@ -164,6 +179,10 @@ __all__ = (
     "Adult",
     "AdultRole",
     "AggravatingFactors",
+    "AggregateOverview",
+    "AggregateOverviewByForce",
+    "AggregateOverviewByHook",
+    "AggregateOverviewBySeverity",
     "ApiKeyCreate",
     "ApiKeyCreated",
     "ApiKeyPublic",
@@ -199,6 +218,8 @@ __all__ = (
     "CustodySexType0",
     "Decision",
     "DecisionCounts",
+    "DecisionList",
+    "DecisionListItem",
     "DecisionOutcomes",
     "DecisionRecordPublic",
     "DecisionRecordPublicContext",
@@ -246,6 +267,8 @@ __all__ = (
     "LatestRevision",
     "LatestRevisionChecklist",
     "LinkedChildren",
+    "ListAggregateDecisionsSeverityType0",
+    "ListAggregateDecisionsStatusType0",
     "LocationEnquiry",
     "LocationEnquiryKind",
     "MissingEpisode",
@@ -266,6 +289,8 @@ __all__ = (
     "OverrideReason",
     "PartnerRequest",
     "PartnerRequestAgency",
+    "Period",
+    "PeriodPoint",
     "PoliceChecks",
     "PoliceChecksSystemsType0Item",
     "PoliceProtection",
@@ -276,6 +301,7 @@ __all__ = (
     "Reference",
     "Referral",
     "ReferralMethodType0",
+    "ReferralOutcomeType0",
     "RelianceOnAgency",
     "RelianceOnAgencyAgencyType0",
     "ReplayCreate",
@@ -298,12 +324,15 @@ __all__ = (
     "RulesetDiff",
     "RulesetIdentity",
     "RulesetSelector",
+    "RulesetSpan",
     "RulesetSummary",
     "RulesetVersionDetail",
     "RulesetVersionSummary",
     "Scene",
     "Severity",
     "Status",
+    "StatusCounts",
+    "StepCounts",
     "StepDiff",
     "StoredResults",
     "StrategyDiscussion",
@@ -312,4 +341,5 @@ __all__ = (
     "Supervision",
     "Term",
     "ThriveAssessment",
+    "Totals",
 )

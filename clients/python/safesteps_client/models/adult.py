@@ -38,6 +38,8 @@ class Adult:
         household_checked (bool | None | Unset): Others in the carer's household were checked (carers only).
         identified (bool | None | Unset): Identity established and recorded.
         intoxicated (bool | None | Unset): true = yes/done, false = no/not done, null = not recorded
+        person_ref (None | str | Unset): The force's own person reference for the adult (the nominal id of its records
+            system), linked like a child's.
         present (bool | None | Unset): Present at the scene.
         relationship_to_children (None | str | Unset): Relationship to the children (e.g. maternal aunt).
     """
@@ -59,6 +61,7 @@ class Adult:
     household_checked: bool | None | Unset = UNSET
     identified: bool | None | Unset = UNSET
     intoxicated: bool | None | Unset = UNSET
+    person_ref: None | str | Unset = UNSET
     present: bool | None | Unset = UNSET
     relationship_to_children: None | str | Unset = UNSET
 
@@ -168,6 +171,12 @@ class Adult:
         else:
             intoxicated = self.intoxicated
 
+        person_ref: None | str | Unset
+        if isinstance(self.person_ref, Unset):
+            person_ref = UNSET
+        else:
+            person_ref = self.person_ref
+
         present: bool | None | Unset
         if isinstance(self.present, Unset):
             present = UNSET
@@ -218,6 +227,8 @@ class Adult:
             field_dict["identified"] = identified
         if intoxicated is not UNSET:
             field_dict["intoxicated"] = intoxicated
+        if person_ref is not UNSET:
+            field_dict["person_ref"] = person_ref
         if present is not UNSET:
             field_dict["present"] = present
         if relationship_to_children is not UNSET:
@@ -400,6 +411,15 @@ class Adult:
 
         intoxicated = _parse_intoxicated(d.pop("intoxicated", UNSET))
 
+        def _parse_person_ref(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        person_ref = _parse_person_ref(d.pop("person_ref", UNSET))
+
         def _parse_present(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -436,6 +456,7 @@ class Adult:
             household_checked=household_checked,
             identified=identified,
             intoxicated=intoxicated,
+            person_ref=person_ref,
             present=present,
             relationship_to_children=relationship_to_children,
         )

@@ -38,6 +38,9 @@ class Child:
             stand).
         not_spoken_to_reason (None | str | Unset): Why not (e.g. pre-verbal).
         observations (None | str | Unset): Observed condition and demeanour.
+        person_ref (None | str | Unset): The force's own person reference for the child (the nominal id of its records
+            system). SafeSteps links the child's incidents by a keyed pseudonym of it (or, without it, of the normalised
+            name and date of birth); the reference itself is never shown in responses.
         present (bool | None | Unset): Present at the scene (false: normally resident, away).
         previous_injury_reports (int | None | Unset): How many earlier reports of injury to this child police or
             partners hold (0: none found).
@@ -74,6 +77,7 @@ class Child:
     non_mobile: bool | None | Unset = UNSET
     not_spoken_to_reason: None | str | Unset = UNSET
     observations: None | str | Unset = UNSET
+    person_ref: None | str | Unset = UNSET
     present: bool | None | Unset = UNSET
     previous_injury_reports: int | None | Unset = UNSET
     recorded_as_victim: bool | None | Unset = UNSET
@@ -191,6 +195,12 @@ class Child:
             observations = UNSET
         else:
             observations = self.observations
+
+        person_ref: None | str | Unset
+        if isinstance(self.person_ref, Unset):
+            person_ref = UNSET
+        else:
+            person_ref = self.person_ref
 
         present: bool | None | Unset
         if isinstance(self.present, Unset):
@@ -325,6 +335,8 @@ class Child:
             field_dict["not_spoken_to_reason"] = not_spoken_to_reason
         if observations is not UNSET:
             field_dict["observations"] = observations
+        if person_ref is not UNSET:
+            field_dict["person_ref"] = person_ref
         if present is not UNSET:
             field_dict["present"] = present
         if previous_injury_reports is not UNSET:
@@ -523,6 +535,15 @@ class Child:
 
         observations = _parse_observations(d.pop("observations", UNSET))
 
+        def _parse_person_ref(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        person_ref = _parse_person_ref(d.pop("person_ref", UNSET))
+
         def _parse_present(data: object) -> bool | None | Unset:
             if data is None:
                 return data
@@ -696,6 +717,7 @@ class Child:
             non_mobile=non_mobile,
             not_spoken_to_reason=not_spoken_to_reason,
             observations=observations,
+            person_ref=person_ref,
             present=present,
             previous_injury_reports=previous_injury_reports,
             recorded_as_victim=recorded_as_victim,

@@ -24,6 +24,8 @@ class Incident:
         force (str): Force code, e.g. `WMP`.
         reference (str): The force's incident reference (log number).
         type_ (IncidentType):
+        address_ref (None | str | Unset): The force's own reference for the incident's address (its gazetteer or
+            location id, or the UPRN), so that earlier incidents at the address are counted; never shown in responses.
         at_dwelling (bool | None | Unset): The incident concerns a dwelling.
         attended (bool | None | Unset): Officers attended the scene (true), or did not (false); for when the time of
             arrival is not known.
@@ -45,6 +47,7 @@ class Incident:
     force: str
     reference: str
     type_: IncidentType
+    address_ref: None | str | Unset = UNSET
     at_dwelling: bool | None | Unset = UNSET
     attended: bool | None | Unset = UNSET
     attended_at: datetime.datetime | None | Unset = UNSET
@@ -65,6 +68,12 @@ class Incident:
         reference = self.reference
 
         type_ = self.type_.value
+
+        address_ref: None | str | Unset
+        if isinstance(self.address_ref, Unset):
+            address_ref = UNSET
+        else:
+            address_ref = self.address_ref
 
         at_dwelling: bool | None | Unset
         if isinstance(self.at_dwelling, Unset):
@@ -169,6 +178,8 @@ class Incident:
                 "type": type_,
             }
         )
+        if address_ref is not UNSET:
+            field_dict["address_ref"] = address_ref
         if at_dwelling is not UNSET:
             field_dict["at_dwelling"] = at_dwelling
         if attended is not UNSET:
@@ -208,6 +219,15 @@ class Incident:
         reference = d.pop("reference")
 
         type_ = IncidentType(d.pop("type"))
+
+        def _parse_address_ref(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        address_ref = _parse_address_ref(d.pop("address_ref", UNSET))
 
         def _parse_at_dwelling(data: object) -> bool | None | Unset:
             if data is None:
@@ -383,6 +403,7 @@ class Incident:
             force=force,
             reference=reference,
             type_=type_,
+            address_ref=address_ref,
             at_dwelling=at_dwelling,
             attended=attended,
             attended_at=attended_at,

@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.referral_method_type_0 import ReferralMethodType0
+from ..models.referral_outcome_type_0 import ReferralOutcomeType0
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Referral")
@@ -26,6 +27,7 @@ class Referral:
         made (bool | None | Unset): Referral or notification made to children's social care.
         method (None | ReferralMethodType0 | Unset): How the referral was made.
         other_agency_involved (bool | None | Unset): Another agency is already involved (a referral is still required).
+        outcome (None | ReferralOutcomeType0 | Unset): What children's social care decided on the referral, once known.
         recipient (None | str | Unset): Who received the referral (team or role, not a name).
         reference (None | str | Unset): Children's social care reference number.
     """
@@ -37,6 +39,7 @@ class Referral:
     made: bool | None | Unset = UNSET
     method: None | ReferralMethodType0 | Unset = UNSET
     other_agency_involved: bool | None | Unset = UNSET
+    outcome: None | ReferralOutcomeType0 | Unset = UNSET
     recipient: None | str | Unset = UNSET
     reference: None | str | Unset = UNSET
 
@@ -91,6 +94,14 @@ class Referral:
         else:
             other_agency_involved = self.other_agency_involved
 
+        outcome: None | str | Unset
+        if isinstance(self.outcome, Unset):
+            outcome = UNSET
+        elif isinstance(self.outcome, ReferralOutcomeType0):
+            outcome = self.outcome.value
+        else:
+            outcome = self.outcome
+
         recipient: None | str | Unset
         if isinstance(self.recipient, Unset):
             recipient = UNSET
@@ -120,6 +131,8 @@ class Referral:
             field_dict["method"] = method
         if other_agency_involved is not UNSET:
             field_dict["other_agency_involved"] = other_agency_involved
+        if outcome is not UNSET:
+            field_dict["outcome"] = outcome
         if recipient is not UNSET:
             field_dict["recipient"] = recipient
         if reference is not UNSET:
@@ -226,6 +239,23 @@ class Referral:
 
         other_agency_involved = _parse_other_agency_involved(d.pop("other_agency_involved", UNSET))
 
+        def _parse_outcome(data: object) -> None | ReferralOutcomeType0 | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                outcome_type_0 = ReferralOutcomeType0(data)
+
+                return outcome_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | ReferralOutcomeType0 | Unset, data)
+
+        outcome = _parse_outcome(d.pop("outcome", UNSET))
+
         def _parse_recipient(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -252,6 +282,7 @@ class Referral:
             made=made,
             method=method,
             other_agency_involved=other_agency_involved,
+            outcome=outcome,
             recipient=recipient,
             reference=reference,
         )
