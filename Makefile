@@ -1,21 +1,40 @@
-# Two commands from a fresh clone: `make run` and `make test`. Everything installs into .venv.
+# Two commands from a fresh clone: `make run` and `make test`. Everything installs into .venv,
+# exactly the versions (and hashes) recorded in uv.lock.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PORT ?= 8000
+# The lock tool. Keep in step with the `uv==` pin in pyproject.toml (tests/ops/test_lock.py checks).
+UV_VERSION := 0.13.8
+UV := $(BIN)/uv
 
-.PHONY: run demo test test-pg install lint format typecheck openapi migrate bench bench-persist bench-replay bench-audit clean
+.PHONY: run demo test test-pg ci install lock lock-check lint format typecheck openapi client migrate bench \
+	bench-persist bench-replay bench-audit clean
 
-$(STAMP): pyproject.toml
+# Bootstrap: a venv holding just uv; `uv sync` then makes it exactly the locked set (uv included).
+$(UV):
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+
+# --locked: refuse (and say `make lock`) when pyproject.toml has changed since uv.lock was written.
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	$(UV) sync --locked --extra dev
 	touch $(STAMP)
 
 install: $(STAMP)
 
+# Re-resolve after a change to pyproject.toml (keeps every pin that still fits; ARGS=--upgrade moves
+# them all to the newest allowed, ARGS="--upgrade-package NAME" one). Commit uv.lock with the change.
+lock: | $(UV)
+	$(UV) lock $(ARGS)
+
+# Does uv.lock still match pyproject.toml? (No network; also run by the suite.)
+lock-check: | $(UV)
+	$(UV) lock --check --offline
+
 run: $(STAMP)
-	RUST_BACKTRACE=0 $(BIN)/safesteps serve --host 127.0.0.1 --port 8000
+	RUST_BACKTRACE=0 $(BIN)/safesteps serve --host 127.0.0.1 --port $(PORT)
 
 # The auditors' workspace with demonstration data: a fresh SQLite file under data/ with four invented
 # forces over the last year, an auditor key printed once, the server on http://127.0.0.1:8000/ui/.
@@ -32,7 +51,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	RUST_BACKTRACE=0 $(BIN)/safesteps rules check
 	RUST_BACKTRACE=0 $(BIN)/safesteps rules test
-	RUST_BACKTRACE=0 $(BIN)/python -m pytest
+	RUST_BACKTRACE=0 $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# What CI runs (.ci/run): the lock, lint and types first (seconds), then the suite under coverage
+# with the floor set in pyproject.toml ([tool.coverage.report] fail_under).
+ci: lock-check lint typecheck
+	$(MAKE) test PYTEST_ARGS="--cov --cov-report=term:skip-covered"
 
 # The suite again with PostgreSQL too (a local server with trust auth, database `test`).
 test-pg: $(STAMP)
@@ -41,7 +65,7 @@ test-pg: $(STAMP)
 
 # Upgrade the database named by SAFESTEPS_DATABASE_URL (default: the SQLite file under data/).
 migrate: $(STAMP)
-	$(BIN)/alembic upgrade head
+	$(BIN)/safesteps migrate
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests benchmarks scripts
@@ -52,10 +76,14 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix app tests benchmarks scripts
 
 typecheck: $(STAMP)
-	$(BIN)/mypy app
+	$(BIN)/mypy app tests clients/python/safesteps_client
 
 openapi: $(STAMP)
 	$(BIN)/python scripts/export_openapi.py
+
+# Regenerate the Python client in clients/python from openapi/openapi.json (after `make openapi`).
+client: $(STAMP)
+	$(BIN)/python scripts/generate_client.py
 
 bench: $(STAMP)
 	RUST_BACKTRACE=0 $(BIN)/python -m benchmarks

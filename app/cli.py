@@ -12,23 +12,30 @@ import typer
 from pydantic import ValidationError
 from rich.table import Table
 
+from app import __version__
 from app.commands import calendar as calendar_commands
 from app.commands import replay as replay_commands
 from app.commands import rules as rules_commands
 from app.commands.aggregates import aggregates_command
 from app.commands.audit import audit_app
-from app.commands.console import err, exit_error, out
+from app.commands.console import err, exit_error, out, validation_summary
+from app.commands.migrate import migrate_command
 from app.commands.security import keys_app, retention_app
+from app.commands.serve import serve_command
+from app.db import session_scope
 from app.rules.decision import Decision
+from app.rules.engine import ENGINE_VERSION, RulesetRef
 from app.rules.errors import RulesError, RulesetCheckError
 from app.rules.registry import RulesetRegistry, load_file, ruleset_files
 from app.rules.testing import Covered, Report
 from app.rules.testing import run as run_rule_tests
 from app.schemas.evaluate import DEFAULT_RULESET, EvaluateRequest
 from app.services.evaluation import evaluate_checklist
+from app.services.rulesets import hook_catalogue
 from app.settings import get_settings
 
 app = typer.Typer(help="SafeSteps safeguarding-checklist decision support.", no_args_is_help=True)
+BLOCKING_EXIT = 3  # `evaluate --exit-code`: 1 is an error, 2 a usage error
 rules_app = typer.Typer(help="Rule-set files: check, test, list, diff.", no_args_is_help=True)
 app.add_typer(rules_app, name="rules")
 app.add_typer(keys_app, name="keys")
@@ -44,37 +51,24 @@ app.command("replay-worker")(replay_commands.worker_command)
 demo_app = typer.Typer(help="Synthetic data for demos and measurement.", no_args_is_help=True)
 app.add_typer(demo_app, name="demo")
 demo_app.command("seed")(replay_commands.seed_command)
+app.command("migrate")(migrate_command)
+app.command("serve")(serve_command)
 
 
-@app.command()
-def serve(
-    host: str = "127.0.0.1",
-    port: int = 8000,
-    workers: int = 1,
-    reload: bool = False,
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        out.print(f"safesteps {__version__} ({ENGINE_VERSION})", highlight=False, soft_wrap=True)
+        raise typer.Exit()
+
+
+@app.callback()
+def options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
 ) -> None:
-    """Run the HTTP service."""
-    import uvicorn
-
-    try:  # refuse to start, with a clear message, if a published rule set was altered
-        RulesetRegistry.load(get_settings().rulesets_dir)
-    except RulesError as exc:
-        raise exit_error(str(exc)) from None
-
-    uvicorn.run(
-        "app.main:create_app",
-        factory=True,
-        host=host,
-        port=port,
-        workers=workers,
-        reload=reload,
-        access_log=False,
-        # The app decides whom to believe (SAFESTEPS_TRUSTED_PROXIES), not uvicorn's default.
-        proxy_headers=False,
-        # Slow clients and oversized heads (app.http.server).
-        http="app.http.server:DeadlineH11Protocol",
-        h11_max_incomplete_event_size=get_settings().max_header_bytes,
-    )
+    """SafeSteps safeguarding-checklist decision support."""
 
 
 @app.command("evaluate")
@@ -84,6 +78,12 @@ def evaluate_command(
     as_of: Annotated[datetime | None, typer.Option(help="Time for timing rules (ISO 8601).")] = None,
     ruleset: Annotated[str, typer.Option(help="Rule set id, optionally @version.")] = DEFAULT_RULESET,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    exit_code: Annotated[
+        bool,
+        typer.Option(
+            "--exit-code", help=f"Exit with {BLOCKING_EXIT} when the result is BLOCKING (for scripts and CI)."
+        ),
+    ] = False,
 ) -> None:
     """Evaluate a checklist file and print the findings."""
     if fmt not in ("table", "json"):
@@ -112,13 +112,39 @@ def evaluate_command(
             selector=request.ruleset,
         )
     except ValidationError as exc:
-        raise exit_error(f"{file} is not a valid request:\n{exc}") from None
+        raise exit_error(f"{file} is not a valid request: {validation_summary(exc)}") from None
     except RulesError as exc:
         raise exit_error(str(exc)) from None
     if fmt == "json":
         sys.stdout.write(decision.model_dump_json(indent=2) + "\n")
     else:
         print_decision(decision)
+    if exit_code and decision.blocking:
+        raise typer.Exit(BLOCKING_EXIT)
+
+
+@app.command("hooks")
+def hooks_command(
+    ruleset: Annotated[str, typer.Option(help="Rule set id, optionally @version.")] = DEFAULT_RULESET,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """The workflow moments a client calls at, and the rules evaluated at each."""
+    if fmt not in ("table", "json"):
+        raise exit_error("--format must be table or json")
+    ruleset_id, _, version = ruleset.partition("@")
+    try:
+        catalogue = hook_catalogue(
+            RulesetRegistry.load(get_settings().rulesets_dir), RulesetRef(ruleset_id, version or None)
+        )
+    except RulesError as exc:
+        raise exit_error(str(exc)) from None
+    if fmt == "json":
+        sys.stdout.write(catalogue.model_dump_json(indent=2) + "\n")
+        return
+    table = Table("hook", "blocking", "rules", "when", title=f"hooks of {catalogue.ruleset}")
+    for hook in catalogue.hooks:
+        table.add_row(hook.id, "yes" if hook.blocking else "", str(len(hook.rules)), hook.description)
+    out.print(table)
 
 
 def print_decision(decision: Decision) -> None:

@@ -123,6 +123,15 @@ class DatabaseBusy(ServiceError):
         super().__init__("the database is busy; retry the request")
 
 
+class NotReady(ServiceError):
+    """This replica cannot serve yet: ``component`` (``database``, ``schema``) says what is wrong."""
+
+    def __init__(self, component: str, message: str) -> None:
+        self.component = component
+        self.detail = {"component": component}
+        super().__init__(message)
+
+
 __all__ = [
     "DatabaseBusy",
     "DecisionNotFound",
@@ -136,6 +145,7 @@ __all__ = [
     "InvalidKeyRequest",
     "InvalidPrecondition",
     "ItemFailed",
+    "NotReady",
     "OutsideForce",
     "ReplayJobNotFound",
     "RulesError",

@@ -13,19 +13,23 @@ import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
+from starlette.middleware.gzip import GZipMiddleware
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from app import __version__
+from app import __version__, metrics
 from app.auth.authenticator import Authenticator
 from app.db import build_engine, migrate
-from app.http import errors
+from app.http import docs, errors, openapi
+from app.http import metrics as http_metrics
 from app.http.guards import check_routes, document_errors
 from app.http.inline import InlineLane, inline_routes
 from app.http.input_guard import InputGuard
 from app.http.middleware import BodySizeLimit, RequestContext
 from app.http.ratelimit import RateLimiter
+from app.http.tracing import TracingMiddleware, tracer_provider
 from app.observability import configure_logging
 from app.routers import access, aggregates, decisions, evaluate, health, incidents, keys, replays, rulesets
+from app.rules.engine import ENGINE_VERSION
 from app.rules.registry import RulesetRegistry
 from app.services.checkpoint import PeriodicCheckpoints, load_private_key
 from app.services.replay.worker import ReplayWorker
@@ -54,6 +58,8 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     if settings.threadpool_size is not None:
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threadpool_size
     app.state.engine = engine
+    metrics.instrument_pool(engine, settings.db_pool_size)
+    metrics.process_started(app.state.registry, ENGINE_VERSION)
     # Units of work finish (commit, release the SQLite writer lock) on threads of their own: if
     # they queued behind handlers that wait for that lock, the service would deadlock under load.
     app.state.finish_limiter = anyio.CapacityLimiter(settings.db_pool_size)
@@ -89,21 +95,22 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if worker is not None:
             await run_in_threadpool(worker.stop)
         engine.dispose()
+        metrics.process_stopping(settings.db_pool_size)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
-    docs = settings.api_docs == "public"
+    public_docs = settings.api_docs == "public"
     app = FastAPI(
         lifespan=lifespan,
         title="SafeSteps",
         version=__version__,
         summary="Safeguarding-checklist decision support for police responses to concern for a child.",
         generate_unique_id_function=operation_id,
-        docs_url="/docs" if docs else None,
-        redoc_url="/redoc" if docs else None,
-        openapi_url="/openapi.json" if docs else None,
+        docs_url=None,  # app.http.docs serves /docs and /redoc without a CDN (when public_docs)
+        redoc_url=None,
+        openapi_url="/openapi.json" if public_docs else None,
     )
     app.state.settings = settings
     # Compile every rule-set version once; a broken or altered file stops the service here.
@@ -111,6 +118,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     errors.install(app)
     for module in (health, evaluate, rulesets, incidents, decisions, aggregates, replays, keys, access):
         app.include_router(module.router)
+    if public_docs:
+        docs.install(app)
+    openapi.install(app, app.state.registry)
     ui_views.install(app)
     check_routes(app)  # deny by default: every route declares its permission or that it is public
     document_errors(app)
@@ -138,9 +148,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_header_bytes=settings.max_header_bytes,
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    http_metrics.install(app, settings)  # counts every status, the body limit's 413 included
     app.add_middleware(RequestContext)
     if settings.trusted_proxies:
         # X-Forwarded-For names the client only when the connection comes from one of these: anyone
         # else could set the audited address and dodge the failed-login limit.
         app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.trusted_proxy_list)
+    if settings.tracing:  # outside RequestContext, so that its access log line has the trace id
+        app.add_middleware(TracingMiddleware, tracer=tracer_provider().get_tracer("safesteps"))
+    # Outermost: bodies of 1 KiB or more are compressed for clients that accept gzip (MDTs on mobile
+    # data; the hooks document is over 100 KB). Level 6: nearly level 9's size for JSON, at far less CPU.
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
     return app

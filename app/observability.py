@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import orjson
+from opentelemetry import trace
 
 request_id_var: ContextVar[str | None] = ContextVar("safesteps_request_id", default=None)
 
@@ -34,6 +35,13 @@ def new_request_id(candidate: str | None = None) -> str:
     return os.urandom(16).hex()  # 128 random bits, as a uuid4 without its object
 
 
+def error_type(exc: BaseException) -> str:
+    """The module-qualified type of an error, looking through SQLAlchemy's wrapper to the driver's:
+    safe to log where the message is not (it can quote a statement's parameters)."""
+    orig = getattr(exc, "orig", None) or exc
+    return f"{type(orig).__module__}.{type(orig).__qualname__}"
+
+
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
@@ -45,6 +53,10 @@ class JsonFormatter(logging.Formatter):
         request_id = request_id_var.get()
         if request_id is not None:
             entry["request_id"] = request_id
+        span = trace.get_current_span().get_span_context()
+        if span.is_valid:  # only while a traced request (SAFESTEPS_TRACING) is being served
+            entry["trace_id"] = format(span.trace_id, "032x")
+            entry["span_id"] = format(span.span_id, "016x")
         fields = getattr(record, "fields", None)
         if isinstance(fields, dict):
             entry["fields"] = fields

@@ -163,6 +163,32 @@ class Settings(BaseSettings):
         "`redis://host:6379/<db>` (every worker and replica on one budget per client).",
     )
 
+    # Metrics (Prometheus)
+    metrics_access: Literal["open", "token", "off"] = Field(
+        "open",
+        description="Who may read `/metrics` on the API port: anyone (`open`: for a port only the "
+        "cluster reaches), a scraper presenting `SAFESTEPS_METRICS_TOKEN` as a bearer token "
+        "(`token`), or nobody (`off`: 404).",
+    )
+    metrics_token: SecretStr | None = Field(
+        None,
+        description=f"The scraper's bearer token for metrics_access `token` ({MIN_SECRET_LENGTH}+ chars).",
+    )
+    metrics_port: int | None = Field(
+        None,
+        ge=1,
+        le=65535,
+        description="Serve `/metrics` on this port of its own (`safesteps serve`), for every worker, "
+        "instead of on the API port.",
+    )
+
+    # Tracing (OpenTelemetry)
+    tracing: bool = Field(
+        False,
+        description="Trace HTTP requests with OpenTelemetry; exporter, endpoint, service name and "
+        "sampler come from the standard OTEL_* variables.",
+    )
+
     # Retention
     retention_days: int = Field(
         2555, ge=1, description="Days after which personal content of checklists is erased."
@@ -211,6 +237,13 @@ class Settings(BaseSettings):
             self.checkpoint_dir is None or not self.checkpoint_signing_key
         ):
             raise ValueError("periodic checkpoints need checkpoint_dir and checkpoint_signing_key")
+        if self.metrics_access == "token":
+            token = self.metrics_token.get_secret_value() if self.metrics_token else ""
+            if len(token) < MIN_SECRET_LENGTH:
+                raise InsecureSettings(
+                    "metrics_access=token needs SAFESTEPS_METRICS_TOKEN of at least "
+                    f"{MIN_SECRET_LENGTH} characters"
+                )
         if self.environment == "production":
             self._production_guard()
         return self

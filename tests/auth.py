@@ -6,6 +6,7 @@ Tests authenticate like any client; nothing switches authentication off.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TypedDict
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -15,8 +16,16 @@ from app.db import session_scope
 from app.models.base import utcnow
 from app.services import apikeys
 
+
+class Limits(TypedDict):
+    rate_limit_per_second: float
+    rate_limit_burst: int
+    auth_failure_rate_per_second: float
+    auth_failure_burst: int
+
+
 # Generous limits for tests that are not about limits.
-TEST_LIMITS = {
+TEST_LIMITS: Limits = {
     "rate_limit_per_second": 10_000.0,
     "rate_limit_burst": 100_000,
     "auth_failure_rate_per_second": 10_000.0,

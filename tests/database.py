@@ -88,8 +88,11 @@ def create(backend: str, workdir: Path) -> TestDatabase:
     admin = build_engine(base, pool_size=1)
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
-    rendered = url.render_as_string(hide_password=False)
+    rendered = (
+        make_url(base)
+        .update_query_dict({"options": f"-csearch_path={schema}"})
+        .render_as_string(hide_password=False)
+    )
     engine = build_engine(rendered, pool_size=2)
     migrate(engine)
     engine.dispose()

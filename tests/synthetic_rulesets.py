@@ -57,7 +57,7 @@ def compiled(data: dict[str, Any]) -> CompiledRuleset:
 
 
 def write(root: Path, data: dict[str, Any]) -> Path:
-    path = root / data["id"] / f"{data['version']}.yaml"
+    path: Path = root / data["id"] / f"{data['version']}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
     return path

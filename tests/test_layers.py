@@ -15,8 +15,8 @@ WEB_FRAMEWORKS = ("fastapi", "starlette")
 # Lowest first. A module may import its own layer and the layers below it, never one above.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("app.rules",),
-    ("app", "app.settings", "app.errors", "app.observability"),
-    ("app.models", "app.db"),
+    ("app", "app.settings", "app.errors", "app.observability", "app.metrics"),
+    ("app.models", "app.db", "app.schema_state"),
     ("app.auth", "app.schemas"),
     ("app.services",),
     ("app.http",),

@@ -9,21 +9,32 @@ cache time.
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlalchemy import Engine, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, col
 
 from app.auth import tokens
 from app.auth.oidc import InvalidToken, OidcVerifier
 from app.auth.roles import Principal, Role
+from app.db import begin_write, session_scope
+from app.errors import DatabaseBusy
 from app.models.auth import ApiKey
 from app.models.base import utcnow
 from app.settings import Settings
+
+log = logging.getLogger("safesteps.auth")
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+def _aware(value: datetime) -> datetime:
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
 def principal_of(row: ApiKey) -> Principal:
@@ -46,6 +57,7 @@ class _Key:
     expires_at: datetime | None
     revoked: bool
     fetched: float
+    last_used_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,10 +128,27 @@ class Authenticator:
         parsed = tokens.parse(credential)
         if parsed is None:
             raise AuthFailed("malformed API key")
+        tick = self.clock()
         key = self._key(parsed.key_id, engine)
         if key is None:
             raise AuthFailed("unknown API key")
-        return self._check(parsed, key)
+        principal = self._check(parsed, key)
+        if key.fetched >= tick:  # read from the database just now, not from the cache
+            self._record_use(parsed.key_id, key.last_used_at, engine)
+        return principal
+
+    def _record_use(self, key_id: str, last_used_at: datetime | None, engine: Engine) -> None:
+        """Note when a key was last used (for `safesteps keys list`), at most once a minute a key:
+        only when its row was read anyway, best effort (a busy database skips it)."""
+        now = self.now()
+        if last_used_at is not None and now - _aware(last_used_at) < LAST_USED_RESOLUTION:
+            return
+        try:
+            with session_scope(engine) as session:
+                begin_write(session)
+                session.execute(update(ApiKey).where(col(ApiKey.key_id) == key_id).values(last_used_at=now))
+        except (DatabaseBusy, SQLAlchemyError):
+            log.debug("could not record the use of key %s", key_id)
 
     def _check(self, parsed: tokens.ParsedKey, key: _Key) -> Principal:
         if not tokens.matches(self.pepper, parsed, key.secret_hash):
@@ -138,7 +167,14 @@ class Authenticator:
             row = session.get(ApiKey, key_id)
             if row is None:
                 return None
-            key = _Key(principal_of(row), row.secret_hash, row.expires_at, row.revoked_at is not None, tick)
+            key = _Key(
+                principal_of(row),
+                row.secret_hash,
+                row.expires_at,
+                row.revoked_at is not None,
+                tick,
+                row.last_used_at,
+            )
         if self.cache_seconds > 0:
             with self._lock:
                 if len(self._cache) > 10_000:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,16 +14,17 @@ from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
+from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from app.commands.console import exit_error, out
+from app.commands.console import err, exit_error, out, validation_summary
 from app.db import build_engine, migrate, session_scope
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
-from app.schemas.replay import ReplayCreate, ReplayJobPublic, ReplayMode, ReplaySelection
+from app.schemas.replay import ReplayCreate, ReplayJobPublic, ReplayMode, ReplaySelection, StoredResults
 from app.services import demo
 from app.services.replay import export, jobs
 from app.services.replay.runner import run_job
@@ -50,14 +52,14 @@ def _database() -> Iterator[tuple[Engine, RulesetRegistry]]:
         engine.dispose()
 
 
-def _progress() -> Progress:
+def _progress(console: Console = out) -> Progress:
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]}"),
         TimeRemainingColumn(),
-        console=out,
+        console=console,
         transient=False,
     )
 
@@ -87,8 +89,13 @@ def replay_command(
         bool, typer.Option("--all-results", help="Store a result for every decision, not only flagged ones.")
     ] = False,
     batch_size: Annotated[int, typer.Option(min=1, max=10_000)] = 1000,
+    fmt: Annotated[
+        str, typer.Option("--format", help="table, or json (the job as the API shows it).")
+    ] = "table",
 ) -> None:
     """Replay stored decisions as recorded, or against another rule-set version (impact)."""
+    if fmt not in ("table", "json"):
+        raise exit_error("--format must be table or json")
     if as_recorded == (ruleset is not None):
         raise exit_error("give exactly one of --as-recorded or --ruleset RULESET@VERSION")
     if out_file is not None and out_file.suffix not in (".csv", ".jsonl"):
@@ -113,13 +120,17 @@ def replay_command(
             }
         )
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise exit_error(problems) from None
+        raise exit_error(validation_summary(exc)) from None
     with _database() as (engine, registry):
-        job = _run(engine, registry, request, batch_size)
-        _print_summary(job)
+        # JSON on stdout: the progress bar goes to stderr.
+        console = err if fmt == "json" else out
+        job = _run(engine, registry, request, batch_size, console)
+        if fmt == "json":
+            sys.stdout.write(job.model_dump_json(indent=2) + "\n")
+        else:
+            _print_summary(job)
         if out_file is not None:
-            _write(engine, job, out_file, flagged_only)
+            _write(engine, job, out_file, flagged_only, console)
     if job.status != "succeeded":
         raise exit_error(f"replay job {job.id} {job.status}: {job.error or ''}")
     if job.mode is ReplayMode.as_recorded and job.flagged:
@@ -127,7 +138,7 @@ def replay_command(
 
 
 def _run(
-    engine: Engine, registry: RulesetRegistry, request: ReplayCreate, batch_size: int
+    engine: Engine, registry: RulesetRegistry, request: ReplayCreate, batch_size: int, console: Console
 ) -> ReplayJobPublic:
     worker = worker_name("cli")
     try:
@@ -138,7 +149,7 @@ def _run(
     if jobs.claim(engine, worker, stale_after=timedelta(days=365), job_id=job_id) is None:
         raise exit_error(f"could not claim replay job {job_id}")
     started = datetime.now()
-    with _progress() as bar:
+    with _progress(console) as bar:
         task = bar.add_task("replaying", total=None, rate="")
 
         def progress(done: int, total: int) -> None:
@@ -191,7 +202,7 @@ def _print_summary(job: ReplayJobPublic) -> None:
             out.print(table)
 
 
-def _write(engine: Engine, job: ReplayJobPublic, path: Path, flagged_only: bool) -> None:
+def _write(engine: Engine, job: ReplayJobPublic, path: Path, flagged_only: bool, console: Console) -> None:
     if path.suffix == ".csv":
         with path.open("w", encoding="utf-8", newline="") as handle:
             for text in export.csv_lines(engine, job.id, job.mode, flagged_only=flagged_only):
@@ -200,7 +211,16 @@ def _write(engine: Engine, job: ReplayJobPublic, path: Path, flagged_only: bool)
         with path.open("wb") as binary:
             for data in export.jsonl_lines(engine, job.id, flagged_only=flagged_only):
                 binary.write(data)
-    out.print(f"wrote {path}")
+    if flagged_only or job.results is not StoredResults.all:
+        what = "failures" if job.mode is ReplayMode.as_recorded else "changed incidents"
+        why = (
+            "--flagged-only was given"
+            if flagged_only
+            else "the job stored flagged results only; add --all-results to store and write every decision"
+        )
+        console.print(f"wrote {path}: only the {job.flagged} {what} ({why})", highlight=False, soft_wrap=True)
+    else:
+        console.print(f"wrote {path}: every result ({job.processed})", highlight=False, soft_wrap=True)
 
 
 def worker_command(

@@ -64,7 +64,8 @@ def keys_create(
 
 @keys_app.command("list")
 def keys_list(
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
 ) -> None:
     """Every key with its role, binding, expiry and revocation (never the secret)."""
     now = utcnow()
@@ -78,17 +79,21 @@ def keys_list(
                 "created_at": r.created_at.isoformat(),
                 "expires_at": r.expires_at.isoformat() if r.expires_at else None,
                 "revoked_at": r.revoked_at.isoformat() if r.revoked_at else None,
+                "last_used_at": r.last_used_at.isoformat() if r.last_used_at else None,
                 "usable": apikeys.is_usable(r, now),
             }
             for r in apikeys.list_keys(session)
         ]
-    if as_json:
+    if fmt not in ("table", "json"):
+        raise exit_error("--format must be table or json")
+    if as_json or fmt == "json":
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
         return
-    table = Table("key id", "name", "role", "force", "expires", "state")
+    table = Table("key id", "name", "role", "force", "created", "last used", "expires", "state")
+    columns = ("key_id", "name", "role", "force", "created_at", "last_used_at", "expires_at")
     for r in rows:
         state = "revoked" if r["revoked_at"] else ("active" if r["usable"] else "expired")
-        table.add_row(*(str(r[c] or "-") for c in ("key_id", "name", "role", "force", "expires_at")), state)
+        table.add_row(*(str(r[c] or "-") for c in columns), state)
     out.print(table)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Depends, Request
+from sqlalchemy import Engine
 
 from app.rules.registry import RulesetRegistry
 from app.settings import Settings
@@ -19,10 +20,16 @@ async def get_registry(request: Request) -> RulesetRegistry:
     return registry
 
 
+async def get_engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
+
+
 async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
+EngineDep = Annotated[Engine, Depends(get_engine)]
 RegistryDep = Annotated[RulesetRegistry, Depends(get_registry)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]

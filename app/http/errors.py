@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.db import retryable
@@ -33,11 +34,13 @@ from app.errors import (
     InvalidKeyRequest,
     InvalidPrecondition,
     ItemFailed,
+    NotReady,
     OutsideForce,
     ReplayJobNotFound,
     StaleRevision,
 )
 from app.http.etag import etag
+from app.observability import error_type
 from app.rules.errors import RulesetNotFound, UnknownHook
 from app.schemas.errors import ErrorBody, FieldError
 from app.services.apikeys import ApiKeyNotFound
@@ -64,6 +67,13 @@ BUSY = Rendered(
     503,
     ErrorBody(error="database_busy", message="The database is busy; retry the request."),
     {"Retry-After": "1"},
+)
+# Seconds a client (or a load balancer) should wait when the database does not answer at all.
+UNAVAILABLE_RETRY_AFTER = "5"
+UNAVAILABLE = Rendered(
+    503,
+    ErrorBody(error="database_unavailable", message="The database is not answering; retry shortly."),
+    {"Retry-After": UNAVAILABLE_RETRY_AFTER},
 )
 
 
@@ -145,8 +155,19 @@ def _http(exc: StarletteHTTPException, _: str) -> Rendered:
     return Rendered(exc.status_code, body, dict(exc.headers) if exc.headers else None)
 
 
-def _operational(exc: OperationalError, _: str) -> Rendered:
-    return BUSY if retryable(exc) else INTERNAL
+def _operational(exc: OperationalError | PoolTimeout, _: str) -> Rendered:
+    """Busy (retry at once) or unreachable (retry shortly): never a bare 500 for a database that is
+    down, restarting or out of connections. The log names the component and the driver's error
+    type, never its message (which can quote a statement's parameters)."""
+    if isinstance(exc, OperationalError) and retryable(exc):
+        return BUSY
+    log.warning("database unavailable", extra={"fields": {"component": "database", "error": error_type(exc)}})
+    return UNAVAILABLE
+
+
+def _not_ready(exc: NotReady, _: str) -> Rendered:
+    body = ErrorBody(error="not_ready", message=str(exc), detail=exc.detail)
+    return Rendered(503, body, {"Retry-After": UNAVAILABLE_RETRY_AFTER})
 
 
 # Looked up along the exception's MRO: the most specific class listed wins.
@@ -180,6 +201,8 @@ ERRORS: dict[type[Exception], Renderer] = {
     InvalidItem: _item_invalid,
     StarletteHTTPException: _http,
     OperationalError: _operational,
+    PoolTimeout: _operational,
+    NotReady: _not_ready,
 }
 
 

@@ -26,6 +26,7 @@ class ApiKey(SQLModel, table=True):
     created_at: datetime = timestamp_field()
     expires_at: datetime | None = timestamp_field(default=None, nullable=True)
     revoked_at: datetime | None = timestamp_field(default=None, nullable=True)
+    last_used_at: datetime | None = timestamp_field(default=None, nullable=True)
 
 
 class AccessEvent(SQLModel, table=True):

@@ -27,7 +27,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import ConfigDict
-from sqlalchemy import String, Text
+from sqlalchemy import Index, String, Text
 from sqlmodel import Field, SQLModel
 
 from app.models.base import UTCDateTime, timestamp_field
@@ -175,6 +175,8 @@ class DecisionFeedback(SQLModel, table=True):
     """An officer accepted or overrode one finding of a decision (CDS Hooks feedback)."""
 
     __tablename__ = "decision_feedback"
+    # A retried request (same decision, same feedback, same client) is stored once.
+    __table_args__ = (Index("ux_decision_feedback_request", "decision_id", "request_hash", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     decision_id: str = Field(max_length=36, foreign_key="decision_record.decision_id", index=True)
@@ -183,6 +185,14 @@ class DecisionFeedback(SQLModel, table=True):
     reason_code: str | None = Field(default=None, max_length=32)
     comment: str | None = Field(default=None, max_length=2000)
     submitted_by: str | None = Field(default=None, max_length=128, description="Null once erased.")
+    recorded_by: str = Field(
+        max_length=128,
+        sa_column_kwargs={"server_default": "unrecorded"},
+        description="The authenticated client (principal id) that sent it.",
+    )
+    request_hash: str | None = Field(
+        default=None, max_length=64, description="SHA-256 of the feedback and its sender: retries match it."
+    )
     created_at: datetime = timestamp_field()
     # Tamper evidence (``app.services.integrity``): a salted commitment to the row, full and with
     # comment and submitter erased, linked into the feedback chain.

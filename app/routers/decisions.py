@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Response
 
 from app.auth.roles import Principal, Role
 from app.http.guards import AUTH_ERRORS, Authorize, audited
@@ -51,10 +51,18 @@ def submit_feedback(
     body: FeedbackCreate,
     client: Annotated[Principal, Depends(Authorize("decision:feedback"))],
     session: SessionDep,
+    response: Response,
 ) -> FeedbackPublic:
-    """Record that an officer accepted a finding or overrode it with a reason."""
+    """Record that an officer accepted a finding or overrode it with a reason, as the authenticated
+    client. Safe to retry: the same feedback from the same client is recorded once, and the retry
+    answers with that record and `Idempotent-Replayed: true`."""
     submitter = client.id if client.role is Role.mdt else None
-    return decisions.add_feedback(session, decision_id, body, force=client.force, submitter=submitter)
+    recorded = decisions.add_feedback(
+        session, decision_id, body, recorded_by=client.id, force=client.force, submitter=submitter
+    )
+    if recorded.replayed:
+        response.headers["Idempotent-Replayed"] = "true"
+    return recorded.feedback
 
 
 @router.get(

@@ -86,7 +86,7 @@ def download_replay_csv(
 @router.get(
     "/replays/{job_id}/results.jsonl",
     response_class=StreamingResponse,
-    responses={200: {"content": {"application/jsonl": {}}}, **error_responses(404, 422)},
+    responses={200: {"content": {"application/x-ndjson": {}}}, **error_responses(404, 422)},
 )
 def download_replay_jsonl(
     job_id: JobId,
@@ -99,4 +99,4 @@ def download_replay_jsonl(
     jobs.get_job(session, job_id, force=exporter.force)
     lines = export.jsonl_lines(request.app.state.engine, job_id, flagged_only=flagged_only)
     headers = {"Content-Disposition": f'attachment; filename="replay-{job_id}.jsonl"'}
-    return StreamingResponse(lines, media_type="application/jsonl", headers=headers)
+    return StreamingResponse(lines, media_type="application/x-ndjson", headers=headers)

@@ -12,7 +12,14 @@ from app.schemas.types import Instant
 
 
 class ApiKeyCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {"name": "WMP MDT fleet", "role": "mdt", "force": "WMP", "expires_at": "2027-06-30T23:59:59Z"}
+            ]
+        },
+    )
 
     name: str = Field(
         min_length=1, max_length=128, description="The client system, e.g. `WMP control room CAD`."
@@ -31,6 +38,9 @@ class ApiKeyPublic(BaseModel):
     created_at: datetime
     expires_at: datetime | None
     revoked_at: datetime | None
+    last_used_at: datetime | None = Field(
+        None, description="When the key last authenticated a request (to the minute); null: never."
+    )
 
 
 class ApiKeyCreated(ApiKeyPublic):

@@ -36,7 +36,7 @@ class FeedbackCreate(BaseModel):
         json_schema_extra={
             "examples": [
                 {
-                    "rule_id": "referral-made",
+                    "rule_id": "REF-CSC-REFERRAL",
                     "outcome": "overridden",
                     "reason_code": "supervisor_direction",
                     "comment": "Sergeant directed referral by the day shift.",
@@ -50,7 +50,13 @@ class FeedbackCreate(BaseModel):
     outcome: FeedbackOutcome
     reason_code: OverrideReason | None = Field(None, description="Required when overridden.")
     comment: str | None = Field(None, max_length=2000, description="Required when the reason is `other`.")
-    submitted_by: str = Field("unspecified", min_length=1, max_length=128)
+    submitted_by: str = Field(
+        "unspecified",
+        min_length=1,
+        max_length=128,
+        description="The officer, e.g. a collar number (informational: the record names the "
+        "authenticated client as `recorded_by`).",
+    )
 
     @model_validator(mode="after")
     def _reason_when_overridden(self) -> FeedbackCreate:
@@ -71,6 +77,7 @@ class FeedbackPublic(BaseModel):
     reason_code: OverrideReason | None
     comment: str | None
     submitted_by: str | None = Field(description="Null once retention has erased it.")
+    recorded_by: str = Field(description="The authenticated client that sent it (`key:...` or `oidc:...`).")
     created_at: datetime
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -43,8 +44,14 @@ class RulesetSelector(BaseModel):
         return RulesetRef(self.id, self.version)
 
 
+def _evaluate_example(schema: dict[str, Any]) -> None:
+    from app.schemas.incidents import EXAMPLE_CHECKLIST  # that module imports this one
+
+    schema["examples"] = [{"hook": "scene.depart", "checklist": EXAMPLE_CHECKLIST}]
+
+
 class EvaluateRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_evaluate_example)
 
     checklist: Checklist
     hook: str | None = Field(

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import orjson
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from app.db import begin_write
 from app.errors import DecisionNotFound, InvalidFeedback
 from app.models.base import utcnow
 from app.models.tables import FEEDBACK, INCIDENTS, RECORDS
+from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import Decision
 from app.schemas.decisions import (
     DecisionRecordPublic,
@@ -70,15 +74,24 @@ def get_decision(session: Session, decision_id: str, *, force: str | None = None
     )
 
 
+@dataclass(frozen=True, slots=True)
+class FeedbackRecorded:
+    feedback: FeedbackPublic
+    replayed: bool  # the same feedback from the same client was already recorded: nothing new stored
+
+
 def add_feedback(
     session: Session,
     decision_id: str,
     body: FeedbackCreate,
     *,
+    recorded_by: str,
     force: str | None = None,
     submitter: str | None = None,
-) -> FeedbackPublic:
-    """Record that an officer accepted or overrode one finding of a decision."""
+) -> FeedbackRecorded:
+    """Record that an officer accepted or overrode one finding of a decision, as ``recorded_by``
+    (the authenticated client). A retry of the same feedback from the same client is stored once:
+    it returns the record already made."""
     begin_write(session)
     found = session.execute(
         select(RECORDS.c.result, RECORDS.c.incident_ref).where(RECORDS.c.decision_id == decision_id)
@@ -90,19 +103,29 @@ def add_feedback(
     findings = {f["rule_id"] for f in orjson.loads(result)["findings"]}
     if body.rule_id not in findings:
         raise InvalidFeedback("the rule is not a finding of this decision", field="body.rule_id")
-    values = {
+    values: dict[str, object] = {
         "decision_id": decision_id,
         "rule_id": body.rule_id,
         "outcome": body.outcome.value,
         "reason_code": body.reason_code.value if body.reason_code else None,
         "comment": body.comment,
         "submitted_by": body.submitted_by,
-        "created_at": utcnow(),
+        "recorded_by": recorded_by,
     }
-    feedback_id = integrity.append_row(
-        session.connection(), integrity.FEEDBACK, integrity.feedback_values(values)
-    )
-    return FeedbackPublic.model_validate({"id": feedback_id, **values})
+    request_hash = sha256_hex(canonical_json(values))
+    same = (FEEDBACK.c.decision_id == decision_id, FEEDBACK.c.request_hash == request_hash)
+    earlier = _feedback(session, *same)
+    if earlier:
+        return FeedbackRecorded(earlier[0], replayed=True)
+    values |= {"request_hash": request_hash, "created_at": utcnow()}
+    try:
+        with session.begin_nested():
+            feedback_id = integrity.append_row(
+                session.connection(), integrity.FEEDBACK, integrity.feedback_values(values)
+            )
+    except IntegrityError:  # a concurrent retry stored it between the look-up and the insert
+        return FeedbackRecorded(_feedback(session, *same)[0], replayed=True)
+    return FeedbackRecorded(FeedbackPublic.model_validate({"id": feedback_id, **values}), replayed=False)
 
 
 def feedback_stats(session: Session, *, force: str | None = None) -> FeedbackStats:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from app import metrics
 from app.rules.checklist import Checklist
 from app.rules.decision import Decision
 from app.rules.engine import Facts, decide
@@ -19,4 +20,6 @@ def evaluate_checklist(
     as_of: datetime | None,
     selector: RulesetSelector,
 ) -> Decision:
-    return decide(registry, Facts.of(checklist), hook, as_of=as_of, ruleset=selector.ref())
+    decision = decide(registry, Facts.of(checklist), hook, as_of=as_of, ruleset=selector.ref())
+    metrics.observe_decision(decision, "evaluate")
+    return decision

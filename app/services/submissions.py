@@ -27,6 +27,7 @@ from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
+from app import metrics
 from app.db import begin_write, retryable
 from app.errors import (
     DatabaseBusy,
@@ -284,9 +285,18 @@ def submit(
     conn = begin_write(session)
     stored = store(conn, item, requested_by, utcnow())
     if stored.record is not None:
-        audit.append(conn, [stored.record])
+        _append(conn, [stored.record], [item.decision])
         aggregates.record_appended(conn, aggregates.catalogue_for(registry), [stored.record])
     return stored
+
+
+def _append(conn: Connection, records: list[PendingRecord], decisions: list[Decision]) -> None:
+    """Append to the decision log, timed; count the evaluations stored (not replayed retries)."""
+    with metrics.DECISION_APPEND_LATENCY.time():
+        audit.append(conn, records)
+    metrics.DECISION_RECORDS_APPENDED.inc(len(records))
+    for decision in decisions:
+        metrics.observe_decision(decision, "submission")
 
 
 def submit_batch(
@@ -328,6 +338,7 @@ def submit_batch(
     ready.sort(key=lambda pair: (pair[1].submission.device_time, pair[0]))
     conn = begin_write(session)
     records: list[PendingRecord] = []
+    decisions: list[Decision] = []
     for index, item in ready:
         try:
             with conn.begin_nested():  # a savepoint per item
@@ -343,8 +354,10 @@ def submit_batch(
             continue
         if stored.record is not None:
             records.append(stored.record)
+            decisions.append(item.decision)
         result = SubmissionResult.model_validate_json(stored.response)
         outcomes[index] = Applied(index, item.incident_ref, stored.status_code, stored.replayed, result)
-    audit.append(conn, records)
+    if records:
+        _append(conn, records, decisions)
     aggregates.record_appended(conn, aggregates.catalogue_for(registry), records)
     return [outcomes[i] for i in range(len(items))]

@@ -8,6 +8,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives import serialization
@@ -22,8 +23,8 @@ from tests.auth_tests import oidc_keys
 from tests.auth_tests.oidc_keys import AUDIENCE, ISSUER, hmac_token, token
 
 
-def oidc_settings(base: Settings, tmp_path: Path, **overrides: object) -> Settings:
-    values = {
+def oidc_settings(base: Settings, tmp_path: Path, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {
         **base.model_dump(),
         "oidc_jwks_file": oidc_keys.write_jwks(tmp_path / "jwks.json"),
         "oidc_issuers": [ISSUER],
@@ -139,7 +140,8 @@ def test_over_http_roles_and_statuses(settings: Settings, tmp_path: Path) -> Non
     with TestClient(create_app(oidc_settings(settings, tmp_path))) as client:
 
         def get(tok: str) -> int:
-            return client.get("/v1/rulesets", headers={"Authorization": f"Bearer {tok}"}).status_code
+            status: int = client.get("/v1/rulesets", headers={"Authorization": f"Bearer {tok}"}).status_code
+            return status
 
         assert get(token(role="auditor")) == 200
         assert get(token(role="admin")) == 403  # admin manages keys, not rule sets

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi.testclient import TestClient
 
 from tests.auth import Credentials
@@ -16,10 +18,10 @@ def nth(body: dict[str, object]) -> dict[str, object]:
     return body
 
 
-def seed(client: TestClient, creds: Credentials) -> dict[str, object]:
+def seed(client: TestClient, creds: Credentials) -> dict[str, Any]:
     response = client.post(url(REF), json=submission(REF), headers=creds.headers("mdt", force="WMP"))
     assert response.status_code == 201, response.text
-    body: dict[str, object] = response.json()
+    body: dict[str, Any] = response.json()
     return body
 
 
@@ -92,7 +94,7 @@ def test_decisions_follow_their_incident(anonymous_client: TestClient, creds: Cr
     decision = f"/v1/decisions/{seeded['decision_id']}"
     assert anonymous_client.get(decision, headers=creds.headers("auditor", force="NTH")).status_code == 404
     assert anonymous_client.get(decision, headers=creds.headers("auditor", force="WMP")).status_code == 200
-    feedback = {"rule_id": seeded["outstanding"][0]["rule_id"], "outcome": "accepted"}  # type: ignore[index]
+    feedback = {"rule_id": seeded["outstanding"][0]["rule_id"], "outcome": "accepted"}
     outsider = creds.headers("control_room", force="NTH")
     assert anonymous_client.post(f"{decision}/feedback", json=feedback, headers=outsider).status_code == 404
     other_mdt = creds.headers("mdt", force="WMP", name="another MDT")
@@ -109,7 +111,7 @@ def test_mdt_sees_outstanding_steps_only_of_incidents_it_submitted_to(
     assert own.status_code == 200
     body = own.json()
     assert body["decision_id"] == seeded["decision_id"]
-    assert [s["rule_id"] for s in body["outstanding"]] == [s["rule_id"] for s in seeded["outstanding"]]  # type: ignore[union-attr]
+    assert [s["rule_id"] for s in body["outstanding"]] == [s["rule_id"] for s in seeded["outstanding"]]
     assert "Ada Example" not in own.text  # outstanding steps carry no checklist content
     other = creds.headers("mdt", force="WMP", name="another MDT")
     assert anonymous_client.get(f"/v1/incidents/{REF}/outstanding", headers=other).status_code == 404

@@ -9,6 +9,7 @@ from pathlib import Path
 import orjson
 import pytest
 from sqlalchemy import Engine, func, select
+from sqlmodel import col
 from typer.testing import CliRunner
 
 from app.cli import app
@@ -42,7 +43,7 @@ def test_seed_then_replay_as_recorded_and_against_a_version(database: Engine, tm
     assert "Seeded 150 incidents" in output
     with database.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Incident)).scalar_one() == 150
-        inputs = conn.execute(select(DecisionRecord.input)).scalars().all()
+        inputs = conn.execute(select(col(DecisionRecord.input))).scalars().all()
     assert {orjson.loads(i)["incident"]["force"] for i in inputs} <= {
         "NORTHSHIRE",
         "EASTVALE",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import orjson
 from alembic import command
@@ -31,7 +32,7 @@ def test_existing_records_are_rechained_and_verify(tmp_path: Path) -> None:
     prev = "0" * 64
     with engine.begin() as conn:
         for seq in (1, 2):
-            row: dict[str, object] = {
+            row: dict[str, Any] = {
                 "seq": seq,
                 "decision_id": f"00000000-0000-0000-0000-00000000000{seq}",
                 "incident_ref": None,  # decisions without an incident revision (see test_int1)
@@ -60,7 +61,7 @@ def test_existing_records_are_rechained_and_verify(tmp_path: Path) -> None:
                     "recorded_at": row["recorded_at"].replace(tzinfo=None),
                     "prev_hash": prev,
                     "hash": digest,
-                },  # type: ignore[attr-defined]
+                },
             )
             prev = digest
         conn.execute(text("UPDATE decision_chain_head SET seq = 2, hash = :h"), {"h": prev})

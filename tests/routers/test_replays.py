@@ -99,7 +99,9 @@ def test_results_page_in_log_order_and_download_as_csv_and_jsonl(replay_client: 
             "CFC-VOICE-OF-CHILD.police-protection",
             "PP-INFORM-CHILD-WISHES",
         }
-    lines = replay_client.get(f"/v1/replays/{job_id}/results.jsonl").content.splitlines()
+    jsonl = replay_client.get(f"/v1/replays/{job_id}/results.jsonl")
+    assert jsonl.headers["content-type"] == "application/x-ndjson"
+    lines = jsonl.content.splitlines()
     assert [orjson.loads(line)["seq"] for line in lines] == seen
     flagged = replay_client.get(f"/v1/replays/{job_id}/results", params={"flagged_only": True}).json()
     changed = [r["seq"] for r in rows if r["changed"] == "true"]

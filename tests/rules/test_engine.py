@@ -10,6 +10,7 @@ from app.rules.checklist import Checklist
 from app.rules.decision import Outcome
 from app.rules.engine import EvaluationContext, evaluate
 from app.rules.errors import RuleCompileError, UnknownHook
+from app.rules.model import Severity
 from tests.rules.helpers import as_facts, checklist, compiled, rule
 
 SEEN = rule(
@@ -73,10 +74,10 @@ def test_score_is_severity_weighted_over_known_outcomes() -> None:
     decision = evaluate(ruleset, as_facts(checklist()), EvaluationContext())
     assert decision.score == pytest.approx(100 * 8 / 12, abs=0.05)
     assert decision.completeness == pytest.approx(100 * 2 / 3, abs=0.05)
-    assert decision.counts["critical"].met == 1
-    assert decision.counts["high"].missing == 1
-    assert decision.counts["medium"].unknown == 1
-    assert decision.counts["low"].not_applicable == 1
+    assert decision.counts[Severity.critical].met == 1
+    assert decision.counts[Severity.high].missing == 1
+    assert decision.counts[Severity.medium].unknown == 1
+    assert decision.counts[Severity.low].not_applicable == 1
 
 
 def test_findings_ordered_by_severity_then_missing_before_unknown() -> None:

@@ -16,7 +16,7 @@ from tests.synthetic_rulesets import lock_all
 
 
 def write(root: Path, data: dict[str, Any], name: str | None = None) -> Path:
-    path = root / data["id"] / f"{name or data['version']}.yaml"
+    path: Path = root / data["id"] / f"{name or data['version']}.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data), "utf-8")
     return path

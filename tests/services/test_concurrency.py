@@ -9,6 +9,7 @@ from typing import TypeVar
 
 import pytest
 from sqlalchemy import Engine, select
+from sqlmodel import col
 
 from app.db import build_engine, session_scope
 from app.errors import StaleRevision
@@ -71,7 +72,7 @@ def test_20_concurrent_submitters_leave_a_chain_that_verifies(
     assert not [r for r in results if isinstance(r, Exception)]
     with session_scope(engine) as session:
         report = audit.verify(session)
-        numbers = session.execute(select(ChecklistRevision.number)).scalars().all()
+        numbers = session.execute(select(col(ChecklistRevision.number))).scalars().all()
     assert report.verified is True
     assert report.records == WORKERS
     shared = sorted(

@@ -8,6 +8,7 @@ from pathlib import Path
 import orjson
 import pytest
 from sqlalchemy import Engine, select
+from sqlmodel import col
 
 from app.models.base import utcnow
 from app.models.decision import DecisionRecord
@@ -93,12 +94,13 @@ def test_an_altered_stored_result_is_a_reproduction_failure_with_both_results(
 
 
 def test_replay_never_changes_stored_decisions(seeded: Engine, registry: RulesetRegistry) -> None:
+    hashes = select(col(DecisionRecord.hash)).order_by(col(DecisionRecord.seq))
     with seeded.connect() as conn:
-        before = conn.execute(select(DecisionRecord.hash).order_by(DecisionRecord.seq)).scalars().all()
+        before = conn.execute(hashes).scalars().all()
     rs.run(seeded, registry, mode="as_recorded")
     rs.run(seeded, registry, mode="impact", ruleset={"id": "concern-for-a-child", "version": "1.0.0"})
     with seeded.connect() as conn:
-        after = conn.execute(select(DecisionRecord.hash).order_by(DecisionRecord.seq)).scalars().all()
+        after = conn.execute(hashes).scalars().all()
     assert after == before
 
 
@@ -122,11 +124,12 @@ def test_impact_replay_reports_exactly_what_the_diff_predicts(
         selection={"to_date": "2025-12-31"},
     )
     assert job.status == "succeeded"
+    assert job.total is not None
     assert 0 < job.total < 300  # only incidents decided under 1.0.0
     with db_engine.connect() as conn:
         stored = {
             row.seq: orjson.loads(row.result)
-            for row in conn.execute(select(DecisionRecord.seq, DecisionRecord.result))
+            for row in conn.execute(select(col(DecisionRecord.seq), col(DecisionRecord.result)))
         }
     by_kind: dict[str, int] = {}
     for result in rs.results(db_engine, job.id):
@@ -157,7 +160,7 @@ def test_impact_replay_reports_exactly_what_the_diff_predicts(
 
 def test_selection_by_force_hook_and_incident(seeded: Engine, registry: RulesetRegistry) -> None:
     with seeded.connect() as conn:
-        rows = conn.execute(select(DecisionRecord.incident_ref, DecisionRecord.context)).all()
+        rows = conn.execute(select(col(DecisionRecord.incident_ref), col(DecisionRecord.context))).all()
     east = [r for r in rows if r.incident_ref.startswith("EAS-")]
     regrade = [r for r in rows if '"hook":"call.regrade_or_close"' in r.context]
     assert rs.run(seeded, registry, mode="as_recorded", selection={"force": "EASTVALE"}).total == len(east)
@@ -231,7 +234,9 @@ def test_impact_of_1_1_0_on_decisions_made_under_1_0_0_is_what_its_diff_says(
     with db_engine.connect() as conn:
         stored = {
             row.seq: (orjson.loads(row.input), orjson.loads(row.result))
-            for row in conn.execute(select(DecisionRecord.seq, DecisionRecord.input, DecisionRecord.result))
+            for row in conn.execute(
+                select(col(DecisionRecord.seq), col(DecisionRecord.input), col(DecisionRecord.result))
+            )
         }
     moved = raised = 0
     for result in rs.results(db_engine, job.id):

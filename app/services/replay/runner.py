@@ -13,10 +13,12 @@ last part merges the parts' summaries into the job's, under the job's row lock.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
+from time import monotonic as time_monotonic
 from typing import Any
 
 import orjson
@@ -53,6 +55,8 @@ from app.services.replay.jobs import (
     rowcount,
     write_scope,
 )
+
+log = logging.getLogger("safesteps.replay")
 
 COLUMNS = (
     DECISIONS.c.seq,
@@ -242,6 +246,22 @@ def _run_part(
     mode = ReplayMode(job.mode)
     tally = _Tally.of(mode, orjson.loads(part.summary))
     ranged = query.where(DECISIONS.c.seq <= part.seq_to).order_by(DECISIONS.c.seq).limit(batch_size)
+    began = time_monotonic()
+    fields = {
+        "job_id": job.id,
+        "mode": mode.value,
+        "worker": part.worker,
+        "part": part.part_no,
+        "attempt": part.attempts,
+        "total": job.total,
+    }
+    if tally.processed:  # an earlier worker was interrupted: carry on after its last committed batch
+        log.info(
+            "replay job resumed",
+            extra={"fields": {**fields, "processed": tally.processed, "cursor": part.cursor}},
+        )
+    else:
+        log.info("replay job started", extra={"fields": fields})
 
     def fetch(after: int) -> list[Any]:
         with engine.connect() as conn:
@@ -258,6 +278,7 @@ def _run_part(
             if should_stop is not None and should_stop():
                 if written is not None:
                     written.result()
+                log.info("replay job paused", extra={"fields": {**fields, "processed": tally.processed}})
                 return False
             rows = next_rows.result()
             if not rows:
@@ -281,6 +302,8 @@ def _run_part(
         if written is not None:
             written.result()
     _finish_part(engine, job, part)
+    done = {"processed": tally.processed, "flagged": tally.flagged, "seconds": round(time_monotonic() - began, 3)}
+    log.info("replay job finished", extra={"fields": {**fields, **done}})
     return True
 
 

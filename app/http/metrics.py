@@ -1,0 +1,76 @@
+"""/metrics and the HTTP request counters (see ``app.metrics`` for what is counted and how several
+worker processes add up).
+
+``MetricsMiddleware`` counts every request by method, route *template* and status, with its
+duration, and the 429 refusals; it is pure ASGI and reads nothing but the scope and the status.
+The ``/metrics`` route answers per ``metrics_access``: open, a bearer token, or 404; with
+``metrics_port`` set it is served on that port by ``safesteps serve`` instead (see ``app.cli``).
+"""
+
+from __future__ import annotations
+
+import hmac
+import time
+
+from fastapi import FastAPI
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from app import metrics
+from app.http.asgi import StatusRecorder
+from app.schemas.errors import ErrorBody
+from app.services.stats import DatabaseCollector
+from app.settings import Settings
+
+UNMATCHED = "unmatched"  # no route: one label for every unknown path, never the path itself
+
+
+class MetricsMiddleware:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+        recorder = StatusRecorder(send)
+        try:
+            await self.app(scope, receive, recorder)
+        finally:
+            status = recorder.status
+            # The matched route's template; a mount (the docs assets) by its mount path.
+            route = getattr(scope.get("route"), "path", None) or UNMATCHED
+            method = scope["method"]
+            metrics.HTTP_REQUESTS.labels(method, route, str(status)).inc()
+            metrics.HTTP_LATENCY.labels(method, route).observe(time.perf_counter() - start)
+            if status == 429:
+                metrics.RATE_LIMITED.labels(route).inc()
+
+
+def _refused(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+    return JSONResponse(ErrorBody(error=code, message=message).model_dump(exclude_none=True), status, headers)
+
+
+def install(app: FastAPI, settings: Settings) -> None:
+    """The request counters, and /metrics on the API port unless it is off or on its own port."""
+    app.add_middleware(MetricsMiddleware)
+    if settings.metrics_access == "off" or settings.metrics_port is not None:
+        return
+    token = settings.metrics_token.get_secret_value().encode() if settings.metrics_token else None
+
+    async def metrics_endpoint(request: Request) -> Response:
+        if settings.metrics_access == "token":
+            supplied = request.headers.get("authorization", "").removeprefix("Bearer ").encode()
+            if token is None or not hmac.compare_digest(supplied, token):
+                return _refused(
+                    401,
+                    "unauthorized",
+                    "/metrics needs the scraper's bearer token.",
+                    {"WWW-Authenticate": "Bearer"},
+                )
+        body = metrics.render([DatabaseCollector(request.app.state.engine)])
+        return Response(body, media_type=metrics.CONTENT_TYPE)
+
+    app.add_route("/metrics", metrics_endpoint, methods=["GET"], include_in_schema=False)

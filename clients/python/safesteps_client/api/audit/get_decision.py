@@ -1,0 +1,199 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.decision_record_public import DecisionRecordPublic
+from ...models.error_body import ErrorBody
+from ...types import Response
+
+
+def _get_kwargs(
+    decision_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/decisions/{decision_id}".format(
+            decision_id=quote(str(decision_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> DecisionRecordPublic | ErrorBody | None:
+    if response.status_code == 200:
+        response_200 = DecisionRecordPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ErrorBody.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorBody.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorBody.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ErrorBody.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorBody.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 431:
+        response_431 = ErrorBody.from_dict(response.json())
+
+        return response_431
+
+    if response.status_code == 503:
+        response_503 = ErrorBody.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[DecisionRecordPublic | ErrorBody]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    decision_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DecisionRecordPublic | ErrorBody]:
+    """Get Decision
+
+     A decision record exactly as logged (input, context, result, rule set), with its feedback.
+
+    Args:
+        decision_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DecisionRecordPublic | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        decision_id=decision_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    decision_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> DecisionRecordPublic | ErrorBody | None:
+    """Get Decision
+
+     A decision record exactly as logged (input, context, result, rule set), with its feedback.
+
+    Args:
+        decision_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DecisionRecordPublic | ErrorBody
+    """
+
+    return sync_detailed(
+        decision_id=decision_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    decision_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> Response[DecisionRecordPublic | ErrorBody]:
+    """Get Decision
+
+     A decision record exactly as logged (input, context, result, rule set), with its feedback.
+
+    Args:
+        decision_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DecisionRecordPublic | ErrorBody]
+    """
+
+    kwargs = _get_kwargs(
+        decision_id=decision_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    decision_id: str,
+    *,
+    client: AuthenticatedClient,
+) -> DecisionRecordPublic | ErrorBody | None:
+    """Get Decision
+
+     A decision record exactly as logged (input, context, result, rule set), with its feedback.
+
+    Args:
+        decision_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DecisionRecordPublic | ErrorBody
+    """
+
+    return (
+        await asyncio_detailed(
+            decision_id=decision_id,
+            client=client,
+        )
+    ).parsed

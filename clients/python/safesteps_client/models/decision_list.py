@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.decision_list_item import DecisionListItem
+
+
+T = TypeVar("T", bound="DecisionList")
+
+
+@_attrs_define
+class DecisionList:
+    """
+    Attributes:
+        items (list[DecisionListItem]):
+        next_before (int | None): Pass as `before` for the next page; null at the end.
+    """
+
+    items: list[DecisionListItem]
+    next_before: int | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        next_before: int | None
+        next_before = self.next_before
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "items": items,
+                "next_before": next_before,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.decision_list_item import DecisionListItem  # noqa: PLC0415
+
+        d = dict(src_dict)
+        items = []
+        _items = d.pop("items")
+        for items_item_data in _items:
+            items_item = DecisionListItem.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        def _parse_next_before(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        next_before = _parse_next_before(d.pop("next_before"))
+
+        decision_list = cls(
+            items=items,
+            next_before=next_before,
+        )
+
+        decision_list.additional_properties = d
+        return decision_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class FeedbackOutcome(StrEnum):
+    ACCEPTED = "accepted"
+    OVERRIDDEN = "overridden"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,12 @@
+from enum import StrEnum
+
+
+class MissingGradeChangeToGrade(StrEnum):
+    HIGH = "high"
+    LOW = "low"
+    MEDIUM = "medium"
+    NO_APPARENT_RISK = "no_apparent_risk"
+    VERY_LOW = "very_low"
+
+    def __str__(self) -> str:
+        return str(self.value)
