@@ -22,7 +22,6 @@ from app.commands.console import err, exit_error, out, validation_summary
 from app.commands.migrate import migrate_command
 from app.commands.security import keys_app, retention_app
 from app.commands.serve import serve_command
-from app.db import session_scope
 from app.rules.decision import Decision
 from app.rules.engine import ENGINE_VERSION, RulesetRef
 from app.rules.errors import RulesError, RulesetCheckError

@@ -33,10 +33,9 @@ def main() -> None:
     if args.pause_after_batch:
         write = runner._write_batch
 
-        def slow_write(*a: Any) -> int:
-            done = write(*a)
+        def slow_write(*a: Any) -> None:
+            write(*a)
             time.sleep(args.pause_after_batch)
-            return done
 
         runner._write_batch = slow_write  # type: ignore[assignment]
     engine = build_engine(args.url, pool_size=3)

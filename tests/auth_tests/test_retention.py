@@ -200,7 +200,8 @@ def test_replay_of_an_erased_decision_says_what_was_erased(settings: Settings) -
     fast = Settings(**{**settings.model_dump(), "replay_poll_seconds": 0.05})
     with TestClient(create_app(fast)) as client:
         client.post(url(REF), json=personal_submission(REF), headers=as_role(client, "mdt"))
-        apply_retention(client.app.state.engine, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
+        engine = client.app.state.engine  # type: ignore[attr-defined]
+        apply_retention(engine, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
         auditor = as_role(client, "auditor")
         job = client.post(
             "/v1/replays", json={"mode": "as_recorded", "results": "all"}, headers=auditor

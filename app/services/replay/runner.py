@@ -302,7 +302,11 @@ def _run_part(
         if written is not None:
             written.result()
     _finish_part(engine, job, part)
-    done = {"processed": tally.processed, "flagged": tally.flagged, "seconds": round(time_monotonic() - began, 3)}
+    done = {
+        "processed": tally.processed,
+        "flagged": tally.flagged,
+        "seconds": round(time_monotonic() - began, 3),
+    }
     log.info("replay job finished", extra={"fields": {**fields, **done}})
     return True
 
