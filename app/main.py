@@ -20,8 +20,9 @@ from app.http.guards import check_routes
 from app.http.middleware import BodySizeLimit, RequestContext
 from app.http.ratelimit import RateLimiter
 from app.observability import configure_logging
-from app.routers import access, decisions, evaluate, health, incidents, keys, replays, rulesets
+from app.routers import access, bundles, decisions, evaluate, health, incidents, keys, replays, rulesets
 from app.rules.registry import RulesetRegistry
+from app.services.bundles import BundleService
 from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
 
@@ -79,7 +80,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Compile every rule-set version once; a broken or altered file stops the service here.
     app.state.registry = RulesetRegistry.load(settings.rulesets_dir)
     errors.install(app)
-    for module in (health, evaluate, rulesets, incidents, decisions, replays, keys, access):
+    app.state.bundles = BundleService.from_settings(app.state.registry, settings)
+    for module in (health, evaluate, rulesets, bundles, incidents, decisions, replays, keys, access):
         app.include_router(module.router)
     check_routes(app)  # deny by default: every route declares its permission or that it is public
     app.state.authenticator = Authenticator(settings)

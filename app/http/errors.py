@@ -39,6 +39,7 @@ from app.http.etag import etag
 from app.rules.errors import RulesetNotFound, UnknownHook
 from app.schemas.errors import ErrorBody, FieldError
 from app.services.apikeys import ApiKeyNotFound
+from app.services.bundles import BundleSigningUnavailable
 
 log = logging.getLogger("safesteps.errors")
 INTERNAL_ERROR_MESSAGE = "An unexpected error occurred; it has been logged."
@@ -145,6 +146,7 @@ ERRORS: dict[type[Exception], Renderer] = {
     ItemFailed: lambda _, __: Rendered(500, INTERNAL.body),  # logged where it happened
     OutsideForce: domain(403, "outside_force"),
     ReplayJobNotFound: domain(404, "replay_job_not_found"),
+    BundleSigningUnavailable: domain(503, "bundle_signing_unavailable"),
     RequestValidationError: _request_invalid,
     InvalidItem: _item_invalid,
     StarletteHTTPException: _http,

@@ -45,8 +45,10 @@ from app.rules.decision import Decision
 from app.rules.engine import Facts, decide
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
+from app.schemas.bundles import DeviceAgreement
 from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
 from app.services import audit, idempotency, statements
+from app.services.bundles import compare_device_decision
 
 log = logging.getLogger("safesteps.submissions")
 
@@ -68,6 +70,7 @@ class Prepared:
     decision: Decision
     findings: list[dict[str, Any]]
     record: PendingRecord
+    device: DeviceAgreement | None = None  # a device's offline decision, compared with ``decision``
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +130,8 @@ def prepare(
         registry, facts, submission.hook, as_of=submission.as_of, ruleset=submission.ruleset.ref()
     )
     result = decision.model_dump(mode="json")
+    offline = submission.device_decision
+    device = compare_device_decision(registry, facts, decision, offline) if offline is not None else None
     record = PendingRecord.of(
         decision,
         facts,
@@ -157,6 +162,7 @@ def prepare(
         decision=decision,
         findings=result["findings"],
         record=record,
+        device=device,
     )
 
 
@@ -206,6 +212,8 @@ def response_body(item: Prepared, revision: int, received_at: datetime) -> str:
         "completeness": decision.completeness,
         "evaluation": orjson.Fragment(item.record.result),
     }
+    if item.device is not None:
+        body["device_decision"] = item.device.model_dump(mode="json")
     # Field order as written (not sorted): the outstanding steps come before the full evaluation.
     return orjson.dumps(body, option=orjson.OPT_UTC_Z).decode("utf-8")
 

@@ -1,0 +1,224 @@
+// SafeSteps reference offline evaluator: verifies a signed rule bundle and evaluates a checklist at
+// a hook with GoRules ZEN's own JavaScript build, returning the server's decision shape.
+//
+//   import { loadBundle, trustedKeys } from '@safesteps/offline-evaluator';
+//   const bundle = loadBundle(bytes, trustedKeys(keysJson));       // throws on a bad signature
+//   const decision = bundle.evaluate(checklist, { hook: 'scene.depart', asOf: new Date() });
+//
+// Format: docs/bundles.md. What "agrees with the server" means: the conformance kit's README.
+
+import { createPublicKey, verify as verifySignature } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { evaluateExpressionSync } from '@gorules/zen-engine';
+import { LanguageMatcher } from './language.js';
+
+const require = createRequire(import.meta.url);
+const ZEN_VERSION = require('@gorules/zen-engine/package.json').version;
+const OWN_VERSION = require('../package.json').version;
+export const EVALUATOR = `safesteps-offline-js/${OWN_VERSION} zen-engine-js/${ZEN_VERSION}`;
+
+export const SIGNED_FORMAT = 'safesteps-signed/1';
+export const BUNDLE_FORMAT = 'safesteps-rule-bundle/1';
+export const MANIFEST_FORMAT = 'safesteps-bundle-manifest/1';
+
+export class SignatureError extends Error {}
+
+/** Public keys from a `GET /v1/bundle-keys` answer (or a kit's keys.json): key id -> KeyObject. */
+export function trustedKeys(answer) {
+  const keys = new Map();
+  for (const entry of answer.keys) {
+    if (entry.algorithm !== 'Ed25519') continue;
+    const x = Buffer.from(entry.public_key, 'base64').toString('base64url');
+    keys.set(entry.key_id, createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x }, format: 'jwk' }));
+  }
+  return keys;
+}
+
+/** The payload of a signed envelope (bytes or text), parsed only once its signature verifies. */
+export function verifySigned(envelope, keys) {
+  let data;
+  try {
+    data = JSON.parse(typeof envelope === 'string' ? envelope : Buffer.from(envelope).toString('utf8'));
+  } catch {
+    throw new SignatureError('not a signed document');
+  }
+  if (data?.format !== SIGNED_FORMAT || data.algorithm !== 'Ed25519' || typeof data.payload !== 'string') {
+    throw new SignatureError(`not a ${SIGNED_FORMAT} document signed with Ed25519`);
+  }
+  const key = keys.get(data.key_id);
+  if (!key) throw new SignatureError(`signed with key ${data.key_id}, which is not a trusted key`);
+  const ok = verifySignature(null, Buffer.from(data.payload, 'utf8'), key, Buffer.from(String(data.signature), 'base64'));
+  if (!ok) throw new SignatureError('the signature does not verify: the document was altered');
+  return JSON.parse(data.payload);
+}
+
+/** A verified bundle, ready to evaluate. */
+export function loadBundle(envelope, keys) {
+  const document = verifySigned(envelope, keys);
+  if (document.format !== BUNDLE_FORMAT) throw new SignatureError(`not a ${BUNDLE_FORMAT} document`);
+  return new Bundle(document);
+}
+
+/** The version a verified manifest says is in force on `day` (a Date, or `YYYY-MM-DD`). */
+export function versionInForce(manifest, day) {
+  if (manifest.format !== MANIFEST_FORMAT) throw new Error(`not a ${MANIFEST_FORMAT} document`);
+  const on = typeof day === 'string' ? day : day.toISOString().slice(0, 10);
+  let found = null;
+  for (const entry of manifest.versions) { // ascending: the latest that covers the day wins
+    if (entry.effective_from <= on && (entry.effective_to === null || on < entry.effective_to)) found = entry.version;
+  }
+  return found;
+}
+
+/** Python's `datetime.isoformat()` of an instant in UTC (what the server puts in `context.as_of`). */
+export function pythonIsoformat(date) {
+  const iso = date.toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ
+  const ms = iso.slice(20, 23);
+  return iso.slice(0, 19) + (ms === '000' ? '' : `.${ms}000`) + '+00:00';
+}
+
+/** Python's `round(x, 1)`: correctly rounded, ties to even. */
+export function round1(x) {
+  const twenty = x * 20;
+  if (Number.isInteger(twenty) && Math.abs(twenty % 2) === 1 && twenty / 20 === x) {
+    const low = (twenty - 1) / 2;
+    return (low % 2 === 0 ? low : low + 1) / 10;
+  }
+  return Number.parseFloat(x.toFixed(1));
+}
+
+export class Bundle {
+  constructor(document) {
+    this.document = document;
+    this.ruleset = document.ruleset;
+    this.rules = new Map(document.rules.map((r) => [r.id, r]));
+    this.codes = document.outcome_codes;
+    this.language = new LanguageMatcher(document.language, document.rules);
+    this.weight = document.scoring.severity_weight;
+    this.order = new Map(document.scoring.severity_order.map((s, i) => [s, i]));
+  }
+
+  /** A checklist as a client wrote it, with the schema's defaults: absent lists are `[]`. */
+  normalize(checklist) {
+    const fill = (node, tree) => {
+      if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
+      const out = { ...node };
+      for (const [name, spec] of Object.entries(tree)) {
+        if (spec.list) {
+          if (out[name] === undefined) out[name] = [];
+          if (Array.isArray(out[name]) && Object.keys(spec.item).length) out[name] = out[name].map((item) => fill(item, spec.item));
+        } else if (out[name] !== undefined && out[name] !== null) {
+          out[name] = fill(out[name], spec.item);
+        }
+      }
+      return out;
+    };
+    return { schema_version: 1, ...fill(checklist, this.document.checklist.list_fields) };
+  }
+
+  /**
+   * The decision at `hook` (null: every rule). `checklist` in canonical form (or pass
+   * `{normalize: true}` for one as a client wrote it); `asOf` a Date or the server's context string
+   * (`context` from a kit case is used verbatim).
+   */
+  evaluate(checklist, { hook = null, asOf, context, normalize = false } = {}) {
+    const doc = this.document;
+    if (hook !== null && !(hook in doc.hooks)) throw new Error(`unknown hook ${hook}`);
+    const facts = normalize ? this.normalize(checklist) : checklist;
+    const ctx = context ?? { hook, as_of: asOf instanceof Date ? pythonIsoformat(asOf) : (asOf ?? null) };
+    const program = doc.programs[hook === null || hook === doc.all_rules_hook ? doc.all_rules_hook : hook];
+    const ids = program ? program.rules : [];
+    const input = { ...facts, context: ctx };
+    const failed = new Set();
+    let codes = [];
+    if (ids.length) {
+      try {
+        codes = evaluateExpressionSync(program.expression, input);
+      } catch {
+        codes = ids.map((id) => {
+          try {
+            return evaluateExpressionSync(this.rules.get(id).expression, input);
+          } catch {
+            failed.add(id);
+            return 1;
+          }
+        });
+      }
+    }
+    const outcomes = ids.map((id, i) => [id, this.codes[String(codes[i])]]);
+    const details = new Map();
+    const applicable = outcomes
+      .filter(([id, outcome]) => this.rules.get(id).kind === 'language' && outcome === 'unknown' && !failed.has(id))
+      .map(([id]) => id);
+    if (ids.some((id) => this.rules.get(id).kind === 'language')) {
+      const scanned = applicable.length ? this.language.scan(applicable, facts) : new Map();
+      outcomes.forEach((entry, i) => {
+        const [id] = entry;
+        if (this.rules.get(id).kind !== 'language' || failed.has(id)) return;
+        const result = scanned.get(id) ?? 'not_applicable';
+        if (Array.isArray(result)) {
+          outcomes[i] = [id, 'missing'];
+          details.set(id, result);
+        } else {
+          outcomes[i] = [id, result];
+        }
+      });
+    }
+    return this.#decision(outcomes, ctx, hook, facts.schema_version ?? 1, failed, details);
+  }
+
+  #decision(outcomes, ctx, hook, schemaVersion, failed, details) {
+    const severities = this.document.scoring.severity_order;
+    const counts = Object.fromEntries(severities.map((s) => [s, { met: 0, missing: 0, unknown: 0, not_applicable: 0 }]));
+    const findings = [];
+    const byRule = {};
+    let metWeight = 0, knownWeight = 0, applicable = 0, known = 0, criticalOpen = false;
+    for (const [id, outcome] of outcomes) {
+      const rule = this.rules.get(id);
+      byRule[id] = outcome;
+      counts[rule.severity][outcome] += 1;
+      if (outcome === 'not_applicable') continue;
+      applicable += 1;
+      if (outcome !== 'unknown') {
+        known += 1;
+        knownWeight += this.weight[rule.severity];
+        if (outcome === 'met') { metWeight += this.weight[rule.severity]; continue; }
+      }
+      criticalOpen ||= rule.severity === 'critical';
+      findings.push(this.#finding(rule, outcome, failed.has(id), details.get(id) ?? []));
+    }
+    findings.sort((a, b) => (this.order.get(a.severity) - this.order.get(b.severity))
+      || ((a.outcome === 'unknown') - (b.outcome === 'unknown')));
+    const blocking = Boolean(hook && this.document.hooks[hook]?.blocking && criticalOpen);
+    return {
+      ruleset: { id: this.ruleset.id, version: this.ruleset.version, hash: this.ruleset.hash },
+      engine_version: EVALUATOR,
+      checklist_schema_version: schemaVersion,
+      hook,
+      as_of: ctx.as_of,
+      blocking,
+      score: knownWeight ? round1((100 * metWeight) / knownWeight) : null,
+      completeness: applicable ? round1((100 * known) / applicable) : null,
+      counts,
+      findings,
+      outcomes: byRule,
+    };
+  }
+
+  #finding(rule, outcome, evaluationError, details) {
+    return {
+      rule_id: rule.id,
+      step_id: rule.step,
+      severity: rule.severity,
+      outcome,
+      indicator: this.document.scoring.indicator[rule.severity],
+      title: rule.title,
+      message: rule.message,
+      action: rule.action,
+      references: rule.references,
+      verified: rule.verified,
+      evaluation_error: evaluationError,
+      details,
+    };
+  }
+}
