@@ -17,7 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, get_args
+
+from pydantic import BaseModel
 
 from app.rules import language, vocabulary
 from app.rules.canonical import canonical_json
@@ -34,7 +36,7 @@ from app.rules.compiler import (
 from app.rules.decision import INDICATOR
 from app.rules.model import LIFECYCLE_FIELDS, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity, Status
 from app.rules.registry import RulesetRegistry
-from app.rules.shape import FreeTextPaths, ListOf, Obj, Shape, free_text_paths, shape_of
+from app.rules.shape import FreeTextPaths, free_text_paths
 
 BUNDLE_FORMAT = "safesteps-rule-bundle/1"
 MANIFEST_FORMAT = "safesteps-bundle-manifest/1"
@@ -104,7 +106,7 @@ def build_bundle(ruleset: CompiledRuleset, engine_version: str) -> dict[str, Any
         "checklist": {
             "schema_versions": list(_schema_versions()),
             "json_schema": Checklist.model_json_schema(),
-            "list_fields": _list_fields(shape_of(Checklist)),
+            "list_fields": _list_fields(Checklist),
         },
     }
 
@@ -147,20 +149,28 @@ def _free_text_tree(paths: FreeTextPaths) -> dict[str, Any]:
     }
 
 
-def _list_fields(shape: Shape) -> dict[str, Any]:
-    """Where the checklist has lists, as a tree: an evaluator given a checklist as a client wrote
-    it fills absent lists with ``[]`` (the schema's default) before evaluating."""
+def _list_fields(model: type[BaseModel]) -> dict[str, Any]:
+    """Where the checklist defaults to an empty list, as a tree: an evaluator given a checklist as a
+    client wrote it fills those absent lists with ``[]`` before evaluating (the server's model does)."""
     tree: dict[str, Any] = {}
-    if not isinstance(shape, Obj):
-        return tree
-    for name, sub in shape.fields.items():
-        if isinstance(sub, ListOf):
-            tree[name] = {"list": True, "item": _list_fields(sub.item)}
-        elif isinstance(sub, Obj):
-            below = _list_fields(sub)
-            if below:
-                tree[name] = {"list": False, "item": below}
+    for name, info in model.model_fields.items():
+        inner = _model_in(info.annotation)
+        below = _list_fields(inner) if inner is not None else {}
+        defaults_to_list = info.get_default(call_default_factory=True) == []
+        if defaults_to_list or below:
+            tree[name] = {"list": defaults_to_list, "item": below}
     return tree
+
+
+def _model_in(hint: Any) -> type[BaseModel] | None:
+    """The model a field holds (directly, optionally, or as list items), if any."""
+    if isinstance(hint, type) and issubclass(hint, BaseModel):
+        return hint
+    for arg in get_args(hint):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def _schema_versions() -> Iterable[int]:

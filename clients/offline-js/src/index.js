@@ -104,12 +104,9 @@ export class Bundle {
       if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
       const out = { ...node };
       for (const [name, spec] of Object.entries(tree)) {
-        if (spec.list) {
-          if (out[name] === undefined) out[name] = [];
-          if (Array.isArray(out[name]) && Object.keys(spec.item).length) out[name] = out[name].map((item) => fill(item, spec.item));
-        } else if (out[name] !== undefined && out[name] !== null) {
-          out[name] = fill(out[name], spec.item);
-        }
+        if (spec.list && (out[name] === undefined || out[name] === null)) out[name] = [];
+        if (Array.isArray(out[name])) out[name] = out[name].map((item) => fill(item, spec.item));
+        else if (out[name] !== undefined && out[name] !== null) out[name] = fill(out[name], spec.item);
       }
       return out;
     };
