@@ -13,7 +13,6 @@ import typer
 from app.commands.console import exit_error, out
 from app.rules.compiler import CompiledRuleset
 from app.rules.conformance import KIT_FORMAT, KitInput, kit_cases, ruleset_test_inputs
-from app.rules.engine import ENGINE_VERSION
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.services.bundles import (
@@ -110,7 +109,6 @@ def export_kit(
     directory.mkdir(parents=True, exist_ok=True)
     index: dict[str, Any] = {
         "format": KIT_FORMAT,
-        "engine_version": ENGINE_VERSION,
         "keys": "keys.json",
         "rulesets": [],
     }
@@ -182,8 +180,8 @@ evaluator (`clients/offline-js`, Node.js) and the server's own engine pass every
 
 ## Files
 
-- `index.json`: the kit's format, the server engine's version, and per rule-set version its
-  content hash, status, bundle and cases.
+- `index.json`: the kit's format and, per rule-set version, its content hash, status, bundle and
+  cases (the bundle names the server engine's version).
 - `keys.json`: the Ed25519 public keys the bundles are signed with (as `GET /v1/bundle-keys`).
 - `<ruleset>/<version>/bundle.json`: the signed bundle, byte for byte as
   `GET /v1/bundles/<ruleset>/<version>` serves it. Verify it first (below).

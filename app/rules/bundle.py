@@ -21,7 +21,7 @@ from typing import Any, get_args
 
 from pydantic import BaseModel
 
-from app.rules import language, vocabulary
+from app.rules import compiler, engine, language, shape, vocabulary
 from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
 from app.rules.compiler import (
@@ -47,9 +47,10 @@ _NOT_CARRIED = frozenset({"notes", "severity_reason", "applies_if", "met_if", "m
 _IDENTITY_FIELDS = frozenset({"id", "version", "title", "changelog", "checklist_schema_version", "rules"})
 
 
-def build_bundle(ruleset: CompiledRuleset, engine_version: str) -> dict[str, Any]:
+def build_bundle(ruleset: CompiledRuleset) -> dict[str, Any]:
     """The bundle document of one compiled rule-set version (JSON-shaped; see the module doc)."""
     doc = ruleset.document
+    semantics: int = getattr(doc, "semantics", 1)
     hooks = vocabulary.hooks()
     programs: dict[str, Any] = {}
     for hook, program in ruleset.programs.items():
@@ -60,7 +61,7 @@ def build_bundle(ruleset: CompiledRuleset, engine_version: str) -> dict[str, Any
     dumped = doc.model_dump(mode="json")
     return {
         "format": BUNDLE_FORMAT,
-        "engine_version": engine_version,
+        "engine_version": getattr(engine, "ENGINE_VERSIONS", {1: engine.ENGINE_VERSION})[semantics],
         "ruleset": {
             "id": doc.id,
             "version": doc.version,
@@ -73,12 +74,7 @@ def build_bundle(ruleset: CompiledRuleset, engine_version: str) -> dict[str, Any
             "checklist_schema_version": doc.checklist_schema_version,
         },
         "document": {k: v for k, v in dumped.items() if k not in _IDENTITY_FIELDS | LIFECYCLE_FIELDS},
-        "outcome_codes": {
-            str(NOT_APPLICABLE): "not_applicable",
-            str(UNKNOWN): "unknown",
-            str(MISSING): "missing",
-            str(MET): "met",
-        },
+        "outcome_codes": _outcome_codes(semantics),
         "all_rules_hook": vocabulary.ALL_RULES_HOOK,
         "hooks": {
             hook.id: {"description": hook.description, "blocking": _blocking(dumped, hook.id, hook.blocking)}
@@ -107,7 +103,43 @@ def build_bundle(ruleset: CompiledRuleset, engine_version: str) -> dict[str, Any
             "schema_versions": list(_schema_versions()),
             "json_schema": Checklist.model_json_schema(),
             "list_fields": _list_fields(Checklist),
+            "older_schema_lists": _older_schema_lists(doc.checklist_schema_version),
         },
+    }
+
+
+# Semantics 2 (due moments) is being built beside this module: until it is on this branch, read what
+# it adds with getattr, so the bundle carries it as soon as the compiled rule set has it.
+def _outcome_codes(semantics: int) -> dict[str, dict[str, str]]:
+    """Outcome code -> outcome (and, under semantics 2, the basis of a ``missing``)."""
+    codes = {
+        str(NOT_APPLICABLE): {"outcome": "not_applicable"},
+        str(UNKNOWN): {"outcome": "unknown"},
+        str(MISSING): {"outcome": "missing"},
+        str(MET): {"outcome": "met"},
+    }
+    if semantics >= 2:
+        codes[str(MISSING)]["basis"] = "recorded"
+        codes[str(getattr(compiler, "NOT_RECORDED"))] = {"outcome": "missing", "basis": "not_recorded"}  # noqa: B009
+    return codes
+
+
+def _older_schema_lists(version: int) -> dict[str, Any] | None:
+    """For a rule set written for a checklist schema before 3: the lists a newer checklist's null
+    (unrecorded) lists are read as ``[]`` in (the engine's input only), as a tree."""
+    fill_tree = getattr(shape, "fill_tree", None)
+    if fill_tree is None or version >= 3:
+        return None
+    return _version_tree(fill_tree(version))
+
+
+def _version_tree(tree: Any) -> dict[str, Any]:
+    return {
+        "fields": [name for name, _, _ in tree.fields],
+        "children": [
+            {"name": name, "list": is_list, "below": _version_tree(below)}
+            for name, is_list, below in tree.children
+        ],
     }
 
 

@@ -32,7 +32,7 @@ from app.rules import conformance
 from app.rules.bundle import build_bundle, build_manifest, bundle_bytes
 from app.rules.canonical import sha256_hex
 from app.rules.decision import Decision
-from app.rules.engine import ENGINE_VERSION, Facts, RulesetRef, decide
+from app.rules.engine import Facts, RulesetRef, decide
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.schemas.bundles import DeviceAgreement, DeviceDecision
@@ -217,9 +217,7 @@ class BundleService:
     def bundle(self, ruleset_id: str, version: str) -> Signed:
         """The signed bundle of one version (``RulesetNotFound`` if there is none)."""
         ruleset = self.registry.get(ruleset_id, version)
-        return self._cached(
-            ("bundle", ruleset.key), lambda: bundle_bytes(build_bundle(ruleset, ENGINE_VERSION))
-        )
+        return self._cached(("bundle", ruleset.key), lambda: bundle_bytes(build_bundle(ruleset)))
 
     def manifest(self, ruleset_id: str) -> Signed:
         """The signed manifest: which published version is in force on which dates."""

@@ -44,7 +44,7 @@ def payload(body: bytes) -> Any:
 
 def test_bundle_holds_every_rule_hook_and_the_identity(registry: RulesetRegistry) -> None:
     for ruleset in registry.versions("concern-for-a-child"):
-        bundle = build_bundle(ruleset, ENGINE_VERSION)
+        bundle = build_bundle(ruleset)
         assert bundle["format"] == BUNDLE_FORMAT
         assert bundle["ruleset"]["hash"] == ruleset.hash
         assert bundle["engine_version"] == ENGINE_VERSION
@@ -67,7 +67,7 @@ def test_bundle_holds_every_rule_hook_and_the_identity(registry: RulesetRegistry
 def test_shipped_programs_give_the_engines_outcome_codes(registry: RulesetRegistry) -> None:
     """Each hook's program, compiled from the bundle's text, computes what the engine computes."""
     ruleset = registry.get("concern-for-a-child", "1.1.0")
-    bundle = build_bundle(ruleset, ENGINE_VERSION)
+    bundle = build_bundle(ruleset)
     problems: list[Any] = []
     checked = 0
     for file in sorted(cases_dir(Path(ruleset.source)).glob("*.yaml")):
@@ -79,7 +79,11 @@ def test_shipped_programs_give_the_engines_outcome_codes(registry: RulesetRegist
             data = {**checklist_facts(checklist), "context": context.facts()}
             codes = zen.compile_expression(program["expression"]).evaluate(data)
             outcomes = dict(
-                zip(program["rules"], (bundle["outcome_codes"][str(int(c))] for c in codes), strict=True)
+                zip(
+                    program["rules"],
+                    (bundle["outcome_codes"][str(int(c))]["outcome"] for c in codes),
+                    strict=True,
+                )
             )
             decision = evaluate(ruleset, facts, context)
             language = {r["id"] for r in bundle["rules"] if r["kind"] == "language"}
@@ -93,9 +97,7 @@ def test_shipped_programs_give_the_engines_outcome_codes(registry: RulesetRegist
 
 def test_bundle_bytes_are_deterministic_and_the_etag_stable(registry: RulesetRegistry) -> None:
     ruleset = registry.get("concern-for-a-child", "1.0.0")
-    assert bundle_bytes(build_bundle(ruleset, ENGINE_VERSION)) == bundle_bytes(
-        build_bundle(ruleset, ENGINE_VERSION)
-    )
+    assert bundle_bytes(build_bundle(ruleset)) == bundle_bytes(build_bundle(ruleset))
     first = BundleService(registry, load_private_key(KEY)).bundle("concern-for-a-child", "1.0.0")
     second = BundleService(registry, load_private_key(KEY)).bundle("concern-for-a-child", "1.0.0")
     assert first == second  # Ed25519 is deterministic: same key, same bytes, same ETag

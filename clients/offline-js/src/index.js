@@ -11,6 +11,7 @@ import { createPublicKey, verify as verifySignature } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { evaluateExpressionSync } from '@gorules/zen-engine';
 import { LanguageMatcher } from './language.js';
+import { computeTimes } from './times.js';
 
 const require = createRequire(import.meta.url);
 const ZEN_VERSION = require('@gorules/zen-engine/package.json').version;
@@ -95,6 +96,7 @@ export class Bundle {
     this.codes = document.outcome_codes;
     this.language = new LanguageMatcher(document.language, document.rules);
     this.weight = document.scoring.severity_weight;
+    this.semantics = document.document.semantics ?? 1;
     this.order = new Map(document.scoring.severity_order.map((s, i) => [s, i]));
   }
 
@@ -122,10 +124,12 @@ export class Bundle {
     const doc = this.document;
     if (hook !== null && !(hook in doc.hooks)) throw new Error(`unknown hook ${hook}`);
     const facts = normalize ? this.normalize(checklist) : checklist;
-    const ctx = context ?? { hook, as_of: asOf instanceof Date ? pythonIsoformat(asOf) : (asOf ?? null) };
+    const ctx = { ...(context ?? { hook, as_of: asOf instanceof Date ? pythonIsoformat(asOf) : (asOf ?? null) }) };
+    const { times, calendars } = doc.document;
+    if (times && Object.keys(times).length) ctx.times = computeTimes(times, calendars ?? {}, facts);
     const program = doc.programs[hook === null || hook === doc.all_rules_hook ? doc.all_rules_hook : hook];
     const ids = program ? program.rules : [];
-    const input = { ...facts, context: ctx };
+    const input = { ...this.#asRead(facts), context: ctx };
     const failed = new Set();
     let codes = [];
     if (ids.length) {
@@ -142,7 +146,12 @@ export class Bundle {
         });
       }
     }
-    const outcomes = ids.map((id, i) => [id, this.codes[String(codes[i])]]);
+    const notRecorded = new Set();
+    const outcomes = ids.map((id, i) => {
+      const code = this.codes[String(codes[i])];
+      if (code.basis === 'not_recorded') notRecorded.add(id);
+      return [id, code.outcome];
+    });
     const details = new Map();
     const applicable = outcomes
       .filter(([id, outcome]) => this.rules.get(id).kind === 'language' && outcome === 'unknown' && !failed.has(id))
@@ -161,10 +170,29 @@ export class Bundle {
         }
       });
     }
-    return this.#decision(outcomes, ctx, hook, facts.schema_version ?? 1, failed, details);
+    return this.#decision(outcomes, ctx, hook, facts.schema_version ?? 1, { failed, details, notRecorded });
   }
 
-  #decision(outcomes, ctx, hook, schemaVersion, failed, details) {
+  /** A newer checklist (schema 3: null lists are unrecorded) as a rule set for an older schema reads
+   * it: those lists as `[]` (app/rules/shape.py empty_lists). */
+  #asRead(facts) {
+    const tree = this.document.checklist.older_schema_lists;
+    if (!tree || (facts.schema_version ?? 1) < 3) return facts;
+    const fill = (node, here) => {
+      if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
+      const out = { ...node };
+      for (const name of here.fields) if (out[name] === undefined || out[name] === null) out[name] = [];
+      for (const child of here.children) {
+        const value = out[child.name];
+        if (value === undefined || value === null) continue;
+        out[child.name] = child.list ? value.map((item) => fill(item, child.below)) : fill(value, child.below);
+      }
+      return out;
+    };
+    return fill(facts, tree);
+  }
+
+  #decision(outcomes, ctx, hook, schemaVersion, { failed, details, notRecorded }) {
     const severities = this.document.scoring.severity_order;
     const counts = Object.fromEntries(severities.map((s) => [s, { met: 0, missing: 0, unknown: 0, not_applicable: 0 }]));
     const findings = [];
@@ -177,12 +205,14 @@ export class Bundle {
       if (outcome === 'not_applicable') continue;
       applicable += 1;
       if (outcome !== 'unknown') {
-        known += 1;
+        known += notRecorded.has(id) ? 0 : 1;
         knownWeight += this.weight[rule.severity];
         if (outcome === 'met') { metWeight += this.weight[rule.severity]; continue; }
       }
       criticalOpen ||= rule.severity === 'critical';
-      findings.push(this.#finding(rule, outcome, failed.has(id), details.get(id) ?? []));
+      let basis = null;
+      if (this.semantics >= 2 && outcome === 'missing') basis = notRecorded.has(id) ? 'not_recorded' : 'recorded';
+      findings.push(this.#finding(rule, outcome, basis, failed.has(id), details.get(id) ?? []));
     }
     findings.sort((a, b) => (this.order.get(a.severity) - this.order.get(b.severity))
       || ((a.outcome === 'unknown') - (b.outcome === 'unknown')));
@@ -202,15 +232,19 @@ export class Bundle {
     };
   }
 
-  #finding(rule, outcome, evaluationError, details) {
+  #finding(rule, outcome, basis, evaluationError, details) {
+    let message = rule.message;
+    if (outcome === 'unknown' && rule.message_unknown) message = rule.message_unknown;
+    else if (basis === 'not_recorded' && rule.message_not_recorded) message = rule.message_not_recorded;
     return {
       rule_id: rule.id,
       step_id: rule.step,
       severity: rule.severity,
       outcome,
+      ...(basis === null ? {} : { basis }),
       indicator: this.document.scoring.indicator[rule.severity],
       title: rule.title,
-      message: rule.message,
+      message,
       action: rule.action,
       references: rule.references,
       verified: rule.verified,
