@@ -12,7 +12,7 @@ import typer
 
 from app.commands.console import exit_error, out
 from app.rules.compiler import CompiledRuleset
-from app.rules.conformance import KIT_FORMAT, KitInput, kit_cases, ruleset_test_inputs
+from app.rules.conformance import KIT_FORMAT, KitInput, corpus_inputs, kit_cases, ruleset_test_inputs
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.services.bundles import (
@@ -122,6 +122,9 @@ def export_kit(
         here.mkdir(parents=True, exist_ok=True)
         inputs: list[KitInput]
         inputs, problems = ruleset_test_inputs(ruleset, root)
+        scenarios, more = corpus_inputs(ruleset, root)
+        inputs += scenarios
+        problems += more
         if problems:
             raise ValueError("; ".join(str(p) for p in problems))
         cases = list(kit_cases(ruleset, inputs))

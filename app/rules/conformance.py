@@ -69,6 +69,37 @@ def ruleset_test_inputs(ruleset: CompiledRuleset, root: Path) -> tuple[list[KitI
     return inputs, problems
 
 
+def corpus_inputs(ruleset: CompiledRuleset, root: Path) -> tuple[list[KitInput], list[Problem]]:
+    """Every moment of every scenario-corpus case of the rule set, and of its done-well twin."""
+    try:
+        from app.rules import corpus  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:  # the corpus (branch "corpus") is not on this branch yet
+        return [], []
+    directory = corpus.corpus_dir(root, ruleset.document.id)
+    if not directory.is_dir():
+        return [], []
+    loaded, problems = corpus.load(directory)
+    inputs: list[KitInput] = []
+    for item in loaded:
+        case = item.case
+        for label, checklist, moments in (
+            ("", item.checklist, case.moments),
+            ("twin/", item.twin, case.twin_moments),
+        ):
+            for i, moment in enumerate(moments, start=1):
+                inputs.append(
+                    KitInput(
+                        id=f"{CORPUS}/{case.id}/{label}{i}-{moment.hook}",
+                        source=CORPUS,
+                        file=_relative(Path(item.source), root),
+                        checklist=checklist,
+                        hook=moment.hook,
+                        as_of=moment.as_of,
+                    )
+                )
+    return inputs, list(problems)
+
+
 def _relative(file: Path, root: Path) -> str:
     try:
         return file.relative_to(root).as_posix()

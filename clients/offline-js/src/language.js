@@ -67,6 +67,7 @@ export class LanguageMatcher {
         regex: new RegExp(pythonToEcmascript(rule.regex.pattern), flags),
         terms,
         excluded: new Set(rule.exclude_fields ?? []),
+        only: new Set(rule.only_fields ?? []), // if not empty, the only fields the rule scans
       });
     }
   }
@@ -125,7 +126,7 @@ export class LanguageMatcher {
       const where = path.replace(/\[\d+\]/g, '[]');
       for (const id of ruleIds) {
         const rule = this.rules.get(id);
-        if (rule.excluded.has(where)) continue;
+        if (rule.excluded.has(where) || (rule.only.size && !rule.only.has(where))) continue;
         scanned.add(id);
         const details = found.get(id);
         rule.regex.lastIndex = 0;
