@@ -65,6 +65,11 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         "POST /v1/evaluate vs a bare validate-only endpoint over loopback (target: >= 75%, p99 <= 1.5x)",
         "benchmarks.http_bench",
     ),
+    Benchmark(
+        "offline",
+        "the JavaScript offline evaluator vs the server engine per checklist (target: within 10x)",
+        "benchmarks.offline",
+    ),
     # Benchmark("persistence", "...", "benchmarks.persistence_bench"),
     # Benchmark("replay", "...", "benchmarks.replay_bench"),
 )

@@ -115,16 +115,45 @@ export class Bundle {
     return { schema_version: 1, ...fill(checklist, this.document.checklist.list_fields) };
   }
 
+  /** The latest time recorded anywhere in the checklist (the server's default `as_of`), found by
+   * walking the checklist's JSON Schema for `date-time` fields; ms since the epoch, or null. */
+  latestTime(checklist) {
+    const schema = this.document.checklist.json_schema;
+    const resolve = (node) => (node?.$ref ? schema.$defs[node.$ref.split('/').pop()] : node);
+    let latest = null;
+    const visit = (value, node) => {
+      node = resolve(node);
+      if (value === null || value === undefined || !node) return;
+      for (const option of node.anyOf ?? []) visit(value, option);
+      if (node.format === 'date-time' && typeof value === 'string') {
+        const instant = Date.parse(value);
+        if (!Number.isNaN(instant) && (latest === null || instant > latest)) latest = instant;
+      } else if (Array.isArray(value) && node.items) {
+        for (const item of value) visit(item, node.items);
+      } else if (typeof value === 'object' && !Array.isArray(value) && node.properties) {
+        for (const [name, sub] of Object.entries(node.properties)) visit(value[name], sub);
+      }
+    };
+    visit(checklist, schema);
+    return latest;
+  }
+
   /**
    * The decision at `hook` (null: every rule). `checklist` in canonical form (or pass
    * `{normalize: true}` for one as a client wrote it); `asOf` a Date or the server's context string
-   * (`context` from a kit case is used verbatim).
+   * (default, as the server's: the latest time in the checklist); `context` from a kit case is used
+   * verbatim.
    */
   evaluate(checklist, { hook = null, asOf, context, normalize = false } = {}) {
     const doc = this.document;
     if (hook !== null && !(hook in doc.hooks)) throw new Error(`unknown hook ${hook}`);
     const facts = normalize ? this.normalize(checklist) : checklist;
-    const ctx = { ...(context ?? { hook, as_of: asOf instanceof Date ? pythonIsoformat(asOf) : (asOf ?? null) }) };
+    let at = asOf instanceof Date ? pythonIsoformat(asOf) : asOf;
+    if (at === undefined) {
+      const latest = this.latestTime(facts);
+      at = latest === null ? null : pythonIsoformat(new Date(latest));
+    }
+    const ctx = { ...(context ?? { hook, as_of: at }) };
     const { times, calendars } = doc.document;
     if (times && Object.keys(times).length) ctx.times = computeTimes(times, calendars ?? {}, facts);
     const program = doc.programs[hook === null || hook === doc.all_rules_hook ? doc.all_rules_hook : hook];

@@ -121,3 +121,18 @@ test('Python regular-expression syntax is translated to Unicode-aware ECMAScript
   assert.deepEqual([...'a lifestyle-choice; écolelifestyle choice'.matchAll(regex)].map((m) => m.index), [2]);
   assert.equal(new RegExp(pythonToEcmascript('[\\w\']+'), 'u').exec('naïve')[0], 'naïve');
 });
+
+test("without asOf, the latest time in the checklist is used, as the server's default", () => {
+  const bundle = loadBundle(latest.envelope, trusted);
+  let compared = 0;
+  for (const kase of latest.cases) {
+    if (kase.asserted === undefined || kase.as_of === null) continue;
+    const latestTime = bundle.latestTime(kase.checklist);
+    if (latestTime !== Date.parse(kase.as_of)) continue; // the case pinned another as_of
+    const decision = bundle.evaluate(kase.checklist, { hook: kase.hook });
+    assert.equal(Date.parse(decision.as_of), Date.parse(kase.as_of), kase.id);
+    assert.deepEqual(decision.outcomes, kase.expected.outcomes, kase.id);
+    compared += 1;
+  }
+  assert.ok(compared > 20, `only ${compared} cases use the default as_of`);
+});
