@@ -165,7 +165,9 @@ class SubmissionResult(BaseModel):
     completeness: float | None
     evaluation: Decision
     device_decision: DeviceAgreement | None = Field(
-        None, description="Sent with a device's offline decision: whether it agreed with the server's."
+        None,
+        description="Only when a device's offline decision was sent: whether it agreed with the server's.",
+        exclude_if=lambda agreement: agreement is None,  # absent otherwise, as before
     )
 
 

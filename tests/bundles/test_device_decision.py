@@ -109,3 +109,24 @@ def test_a_malformed_device_decision_is_a_structured_422(client: TestClient, cre
     paths = {f["path"] for f in response.json()["fields"]}
     assert "body.device_decision.blocking" in paths
     assert "body.device_decision.ruleset.version" in paths
+
+
+def test_a_batch_item_carries_its_own_agreement(client: TestClient, creds: Credentials) -> None:
+    """A queue of offline submissions: each item says whether its device decision agreed; an item
+    sent without one has no ``device_decision`` at all."""
+    body = submission(REF)
+    device = offline_decision(client, body)
+    wrong = {**device, "score": (device["score"] or 0) + 1}
+    items = [
+        {**body, "incident_ref": REF, "device_decision": device},
+        {**submission("WMP-20261122-0043"), "incident_ref": "WMP-20261122-0043"},
+        {**body, "incident_ref": REF, "device_decision": wrong},
+    ]
+    items[1]["checklist"]["incident"]["reference"] = "WMP-20261122-0043"
+    response = client.post("/v1/checklists:batch", json={"items": items}, headers=creds.headers("mdt"))
+    assert response.status_code == 200, response.text
+    results = [r["result"] for r in response.json()["results"]]
+    assert results[0]["device_decision"]["agreed"] is True
+    assert "device_decision" not in results[1]
+    assert results[2]["device_decision"]["agreed"] is False
+    assert results[2]["device_decision"]["differences"][0].startswith("score: expected")
