@@ -116,6 +116,9 @@ def export_kit(
         orjson.dumps({"keys": service.public_keys()}, option=orjson.OPT_INDENT_2)
     )
     (directory / "README.md").write_text(KIT_README, "utf-8")
+    for ruleset_id in sorted({r.document.id for r in rulesets}):
+        (directory / ruleset_id).mkdir(parents=True, exist_ok=True)
+        (directory / ruleset_id / "manifest.json").write_bytes(service.manifest(ruleset_id).body)
     for ruleset in rulesets:
         doc = ruleset.document
         here = directory / doc.id / doc.version
@@ -186,6 +189,8 @@ evaluator (`clients/offline-js`, Node.js) and the server's own engine pass every
 - `index.json`: the kit's format and, per rule-set version, its content hash, status, bundle and
   cases (the bundle names the server engine's version).
 - `keys.json`: the Ed25519 public keys the bundles are signed with (as `GET /v1/bundle-keys`).
+- `<ruleset>/manifest.json`: the signed manifest (`GET /v1/bundles/<ruleset>`): which published
+  version is in force on which dates.
 - `<ruleset>/<version>/bundle.json`: the signed bundle, byte for byte as
   `GET /v1/bundles/<ruleset>/<version>` serves it. Verify it first (below).
 - `<ruleset>/<version>/cases.json`: `{"cases": [...]}`, each case one evaluation.

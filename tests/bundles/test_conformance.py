@@ -45,6 +45,10 @@ def test_kit_is_plain_json_with_a_readme_and_verifiable_bundles(kit: Path, regis
     assert [(e["id"], e["version"]) for e in index["rulesets"]] == [
         ("concern-for-a-child", r.document.version) for r in registry.versions("concern-for-a-child")
     ]
+    manifest = orjson.loads(verify((kit / "concern-for-a-child" / "manifest.json").read_bytes(), keys))
+    assert [v["version"] for v in manifest["versions"]] == [
+        e["version"] for e in index["rulesets"] if e["status"] == "published"
+    ]
     for entry in index["rulesets"]:
         bundle = orjson.loads(verify((kit / entry["bundle"]).read_bytes(), keys))
         assert bundle["ruleset"]["hash"] == entry["hash"]
