@@ -40,10 +40,10 @@ from app.rules.shape import FreeTextPaths, free_text_paths
 
 BUNDLE_FORMAT = "safesteps-rule-bundle/1"
 MANIFEST_FORMAT = "safesteps-bundle-manifest/1"
-# What the document says beside its rules, generically: any top-level field of a rule-set document
-# that is neither a rule nor lifecycle metadata nor already in ``ruleset`` (e.g. calendars).
-# Notes are for rule authors, and the conditions as written are inside ``expression``.
+# Of a rule as written: notes are for rule authors, and the conditions are inside its ``expression``.
 _NOT_CARRIED = frozenset({"notes", "severity_reason", "applies_if", "met_if", "missing_if"})
+# ``document`` carries, generically, every top-level field of a rule-set document that is neither a
+# rule nor lifecycle metadata nor already in ``ruleset`` (semantics, blocking hooks, times, calendars).
 _IDENTITY_FIELDS = frozenset({"id", "version", "title", "changelog", "checklist_schema_version", "rules"})
 
 
