@@ -12,16 +12,17 @@ import typer
 from pydantic import ValidationError
 from rich.table import Table
 
+from app.commands import calendar as calendar_commands
 from app.commands import replay as replay_commands
 from app.commands import rules as rules_commands
 from app.commands.bundle import bundle_app, conformance_app
 from app.commands.console import err, exit_error, out
 from app.commands.security import keys_app, retention_app
 from app.db import session_scope
-from app.rules.decision import Decision, Outcome
+from app.rules.decision import Decision
 from app.rules.errors import RulesError, RulesetCheckError
 from app.rules.registry import RulesetRegistry, load_file, ruleset_files
-from app.rules.testing import Report
+from app.rules.testing import Covered, Report
 from app.rules.testing import run as run_rule_tests
 from app.schemas.evaluate import DEFAULT_RULESET, EvaluateRequest
 from app.services import audit
@@ -38,6 +39,7 @@ app.add_typer(conformance_app, name="conformance")
 rules_app.command("lock")(rules_commands.lock_command)
 rules_app.command("list")(rules_commands.list_command)
 rules_app.command("diff")(rules_commands.diff_command)
+rules_app.command("calendar")(calendar_commands.calendar_command)
 audit_app = typer.Typer(help="The decision log: verify its hash chain.", no_args_is_help=True)
 app.add_typer(audit_app, name="audit")
 app.command("replay")(replay_commands.replay_command)
@@ -123,9 +125,11 @@ def print_decision(decision: Decision) -> None:
     done = "n/a" if decision.completeness is None else f"{decision.completeness:.1f}%"
     flag = "[bold red]BLOCKING[/]" if decision.blocking else "not blocking"
     out.print(f"score {score}  completeness {done}  {flag}")
-    table = Table("severity", "outcome", "step", "message", "action")
+    based = any(f.basis for f in decision.findings)  # a rule set with due moments (semantics 2)
+    table = Table("severity", "outcome", *(("basis",) if based else ()), "step", "message", "action")
     for f in decision.findings:
-        table.add_row(f.severity.value, f.outcome.value, f.step_id, f.message, f.action)
+        basis = (f.basis.value if f.basis else "-",) if based else ()
+        table.add_row(f.severity.value, f.outcome.value, *basis, f.step_id, f.message, f.action)
     out.print(table if decision.findings else "[green]No missing or unrecorded steps.[/]")
 
 
@@ -170,12 +174,14 @@ def rules_test(
     root: Annotated[Path | None, typer.Option(help="Rule-set directory.")] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List every rule's coverage.")] = False,
 ) -> None:
-    """Run every rule set's test cases (<version>.cases/*.yaml) and report outcome coverage."""
+    """Run every rule set's test cases (<version>.cases/*.yaml), report outcome coverage, score the corpus."""
     root = root or get_settings().rulesets_dir
     report = run_rule_tests(root)
     print_test_report(report, verbose=verbose)
     if not report.rulesets and not report.problems:
         raise exit_error(f"no rule-set files under {root}")
+    if not rules_commands.corpus_command_part(root, verbose=verbose):
+        raise exit_error("the scenario corpus does not load (see the errors above)")
     if not report.ok:
         raise exit_error(
             f"{len(report.problems)} problems, {len(report.failures)} failed expectations, "
@@ -193,16 +199,16 @@ def print_test_report(report: Report, *, verbose: bool) -> None:
         out.print(f"[bold]{ruleset.key}[/]: {ruleset.passed}/{ruleset.cases} cases passed", soft_wrap=True)
         table = Table()
         table.add_column("rule", overflow="fold")
-        for heading in ("met", "missing", "unknown", "not_applicable"):
-            table.add_column(heading)
+        columns = [Covered.met, Covered.missing, Covered.unknown]
+        if any(Covered.not_recorded in rule.required for rule in ruleset.coverage):
+            columns.append(Covered.not_recorded)
+        for heading in (*columns, Covered.not_applicable):
+            table.add_column(heading.value)
         for rule in ruleset.coverage:
             if not verbose and rule.complete:
                 continue
-            cells = [
-                mark[o in rule.seen] if o in rule.required else mark[None]
-                for o in (Outcome.met, Outcome.missing, Outcome.unknown)
-            ]
-            na = "seen" if Outcome.not_applicable in rule.seen else "-"
+            cells = [mark[o in rule.seen] if o in rule.required else mark[None] for o in columns]
+            na = "seen" if Covered.not_applicable in rule.seen else "-"
             table.add_row(rule.rule_id, *cells, na)
         if table.rows:
             out.print(table)

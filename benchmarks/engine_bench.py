@@ -27,6 +27,7 @@ from app.rules.engine import Facts as EngineFacts
 from app.rules.language import language_outcomes
 from app.rules.model import AnyRule, LanguageRule
 from app.rules.registry import RulesetRegistry
+from app.rules.shape import empty_lists
 from benchmarks.corpus import generate
 from benchmarks.handwritten import LANGUAGE_TWINS, TWINS, Twin
 from benchmarks.registry import BenchmarkError, Target
@@ -86,8 +87,11 @@ Side = Callable[[int], Decision]  # evaluates checklist number i of the corpus
 
 
 def engine_side(ruleset: CompiledRuleset, ctx: EvaluationContext, corpus: Sequence[Facts]) -> Side:
-    """The engine on stored facts (replay's input form), parsed before timing as the dicts are."""
+    """The engine on stored facts (replay's input form), parsed before timing as the hand side's dicts
+    are, so both start from the same data (replay itself lets ZEN parse the text: see engine.py)."""
     stored = [EngineFacts.stored(canonical_json(facts), 2) for facts in corpus]
+    for facts in stored:
+        facts.stored_data()
 
     def run(i: int) -> Decision:
         return evaluate(ruleset, stored[i], ctx)
@@ -178,7 +182,10 @@ def run(args: argparse.Namespace) -> list[Target]:
     ruleset = check_twins(RulesetRegistry.load().get(ruleset_id, version), args.subset)
     started = time.perf_counter()
     models = [Checklist.model_validate(c) for c in generate(args.checklists, seed=args.seed)]
-    corpus = [checklist_facts(m) for m in models]
+    # Both sides start from the same dicts: the checklists as a rule set of this schema version
+    # reads them (a v3 checklist's absent lists as [] for older rule sets, as the engine does).
+    version = ruleset.document.checklist_schema_version
+    corpus = [empty_lists(checklist_facts(m), version) if version < 3 else checklist_facts(m) for m in models]
     print(
         f"{ruleset.key}: {len(ruleset.document.rules)} rules; {len(corpus)} synthetic checklists "
         f"(1-8 children, 1-6 adults, seed {args.seed}; built in {time.perf_counter() - started:.1f} s); "

@@ -234,5 +234,5 @@ when it reproduces them on every case), and to help find a difference `completen
    `blocking` and a critical rule is `missing` or `unknown`.
 
 A checklist as a client wrote it (not in canonical form) must first get the schema's defaults:
-absent lists (`checklist.list_fields`) are `[]`.
+before schema 3, absent lists (`checklist.list_defaults`) are `[]`.
 """

@@ -13,11 +13,14 @@ from rich.markup import escape
 from rich.table import Table
 
 from app.commands.console import err, exit_error, out
-from app.rules import lock
+from app.rules import corpus, lock
 from app.rules.compiler import CompiledRuleset
+from app.rules.corpus import StepResult
 from app.rules.diff import FieldChange, RulesetDiff
+from app.rules.engine import RulesetRef
 from app.rules.errors import RulesError, RulesetNotFound
-from app.rules.registry import RulesetRegistry, load_all
+from app.rules.model import Severity
+from app.rules.registry import RulesetRegistry, load_all, load_file, ruleset_files
 from app.services import rulesets as service
 from app.settings import get_settings
 
@@ -217,3 +220,97 @@ def _show(value: object) -> str:
         if doc and section:
             return f"{doc}, {section}" + ("" if value.get("verified", True) else " (unverified)")
     return "null" if value is None else str(value)
+
+
+def corpus_command_part(root: Path, *, verbose: bool) -> bool:
+    """The corpus half of ``rules test``: each rule set's scenario corpus, scored by every version.
+
+    Returns False (after printing why) when a corpus exists but does not load; a rule-set id without
+    a corpus directory is skipped. Broken rule-set files are reported by the cases half, not here.
+    """
+    by_id: dict[str, list[CompiledRuleset]] = {}
+    for path in ruleset_files(root):
+        try:
+            ruleset = load_file(path)
+        except RulesError:
+            continue
+        by_id.setdefault(ruleset.document.id, []).append(ruleset)
+    ok = True
+    for ruleset_id, versions in sorted(by_id.items()):
+        directory = corpus.corpus_dir(root, ruleset_id)
+        if not directory.is_dir():
+            continue
+        cases, problems = corpus.load(directory)
+        for problem in problems:
+            err.print(f"[red]ERROR[/] {problem}", highlight=False, soft_wrap=True, markup=False)
+        if problems:
+            ok = False
+            continue
+        expected = sum(len(c.case.missed_steps) for c in cases)
+        out.print(
+            f"\n[bold]corpus {ruleset_id}[/]: {len(cases)} cases from published investigations, "
+            f"{expected} steps the sources say were missed ({directory})",
+            soft_wrap=True,
+        )
+        registry = RulesetRegistry(versions)
+        for ruleset in registry.versions(ruleset_id):
+            report = corpus.run(registry, RulesetRef(ruleset_id, ruleset.document.version), cases)
+            print_corpus_report(report)
+            if verbose:
+                print_corpus_cases(report)
+    return ok
+
+
+def print_corpus_report(report: corpus.CorpusReport) -> None:
+    total, missing = len(report.expected), report.count(StepResult.missing)
+    basis = ""
+    if any(s.basis for s in report.expected):
+        basis = (
+            f" (recorded {report.count_basis('recorded')}, not recorded {report.count_basis('not_recorded')})"
+        )
+    targets = "[green]targets met[/]" if report.meets_targets else "[yellow]targets not met[/]"
+    out.print(
+        f"[bold]{report.ruleset}[/] {targets}\n"
+        f"  missing at the last moment  {missing}/{total} ({report.share(StepResult.missing):.1f}%){basis}"
+        f"  [dim]target {corpus.MISSING_TARGET:.0f}%[/]\n"
+        f"  only unknown                {report.count(StepResult.unknown)}/{total} "
+        f"({report.share(StepResult.unknown):.1f}%)\n"
+        f"  not flagged                 {report.count(StepResult.not_flagged)}/{total} "
+        f"({report.share(StepResult.not_flagged):.1f}%)\n"
+        f"  critical steps that blocked {report.blocked}/{len(report.critical)} ({report.blocked_share:.1f}%)"
+        f"  [dim]target {corpus.BLOCK_TARGET:.0f}%[/]\n"
+        f"  false flags on twins        {report.false_flags(Severity.critical)} critical, "
+        f"{report.false_flags(Severity.high)} high  [dim]target 0, 0[/]"
+        + (
+            f"\n  [yellow]evaluation errors[/]           {report.evaluation_errors} "
+            "(rules that raised on an input; reported unknown)"
+            if report.evaluation_errors
+            else ""
+        ),
+        soft_wrap=True,
+        highlight=False,
+    )
+
+
+_SHORT = {"missing": "[red]M[/]", "unknown": "[yellow]?[/]", "not_flagged": "-"}
+
+
+def print_corpus_cases(report: corpus.CorpusReport) -> None:
+    """One row per expected step: its outcome at each moment (M missing, ? unknown, - not flagged)."""
+    table = Table()
+    moments = "at each moment (M missing, ? unknown, - not flagged)"
+    for heading in ("case", "step", moments, "last", "blocked"):
+        table.add_column(heading, overflow="fold")
+    mark = {True: "[green]yes[/]", False: "[red]no[/]"}
+    for case in report.cases:
+        for i, step in enumerate(case.steps):
+            table.add_row(
+                case.case_id if i == 0 else "",
+                step.step_id + (" (critical)" if step.critical else ""),
+                "  ".join(f"{h} {_SHORT[o]}" for h, o in zip(case.hooks, step.outcomes, strict=True)),
+                step.at_last.value + (f" ({step.basis})" if step.basis else ""),
+                mark[step.blocked] if step.critical else "-",
+            )
+        for flag in case.false_flags:
+            table.add_row("", f"[red]twin: {flag.rule_id}[/]", ", ".join(flag.hooks), flag.severity.value, "")
+    out.print(table)

@@ -6,7 +6,8 @@
 - ``decision_id``: UUID given to clients.
 - ``incident_ref``, ``revision``: the incident revision the decision was made for (null for none).
 - ``ruleset_id``, ``ruleset_version``, ``ruleset_hash``: the exact rule-set version evaluated.
-- ``engine_version``: ``app.rules.engine.ENGINE_VERSION`` at evaluation time.
+- ``engine_version``: ``app.rules.engine.ENGINE_VERSIONS[semantics]`` of the rule set used (semantics-1
+  rule sets keep the original engine version, so their decisions replay byte for byte).
 - ``checklist_schema_version``: schema version of the input checklist.
 - ``input``: the checklist facts as canonical JSON (``app.rules.canonical.canonical_json``) - exactly
   what the engine was given.

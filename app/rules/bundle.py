@@ -19,24 +19,24 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, get_args
 
-from pydantic import BaseModel
-
-from app.rules import compiler, engine, language, shape, vocabulary
+from app.rules import language, vocabulary
 from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
 from app.rules.compiler import (
     MET,
     MISSING,
     NOT_APPLICABLE,
+    NOT_RECORDED,
     UNKNOWN,
     CompiledRuleset,
     program_source,
     rule_expression,
 )
 from app.rules.decision import INDICATOR
+from app.rules.engine import ENGINE_VERSIONS, LISTS_NULLABLE_FROM
 from app.rules.model import LIFECYCLE_FIELDS, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity, Status
 from app.rules.registry import RulesetRegistry
-from app.rules.shape import FreeTextPaths, free_text_paths
+from app.rules.shape import FreeTextPaths, VersionTree, fill_tree, free_text_paths
 
 BUNDLE_FORMAT = "safesteps-rule-bundle/1"
 MANIFEST_FORMAT = "safesteps-bundle-manifest/1"
@@ -50,7 +50,7 @@ _IDENTITY_FIELDS = frozenset({"id", "version", "title", "changelog", "checklist_
 def build_bundle(ruleset: CompiledRuleset) -> dict[str, Any]:
     """The bundle document of one compiled rule-set version (JSON-shaped; see the module doc)."""
     doc = ruleset.document
-    semantics: int = getattr(doc, "semantics", 1)
+    semantics = doc.semantics
     hooks = vocabulary.hooks()
     programs: dict[str, Any] = {}
     for hook, program in ruleset.programs.items():
@@ -61,7 +61,7 @@ def build_bundle(ruleset: CompiledRuleset) -> dict[str, Any]:
     dumped = doc.model_dump(mode="json")
     return {
         "format": BUNDLE_FORMAT,
-        "engine_version": getattr(engine, "ENGINE_VERSIONS", {1: engine.ENGINE_VERSION})[semantics],
+        "engine_version": ENGINE_VERSIONS[semantics],
         "ruleset": {
             "id": doc.id,
             "version": doc.version,
@@ -77,7 +77,7 @@ def build_bundle(ruleset: CompiledRuleset) -> dict[str, Any]:
         "outcome_codes": _outcome_codes(semantics),
         "all_rules_hook": vocabulary.ALL_RULES_HOOK,
         "hooks": {
-            hook.id: {"description": hook.description, "blocking": _blocking(dumped, hook.id, hook.blocking)}
+            hook.id: {"description": hook.description, "blocking": hook.id in ruleset.blocking_hooks}
             for hook in hooks.values()
         },
         "programs": programs,
@@ -102,14 +102,13 @@ def build_bundle(ruleset: CompiledRuleset) -> dict[str, Any]:
         "checklist": {
             "schema_versions": list(_schema_versions()),
             "json_schema": Checklist.model_json_schema(),
-            "list_fields": _list_fields(Checklist),
-            "older_schema_lists": _older_schema_lists(doc.checklist_schema_version),
+            "list_defaults": {
+                str(v): _version_tree(fill_tree(v)) for v in _schema_versions() if v < LISTS_NULLABLE_FROM
+            },
         },
     }
 
 
-# Semantics 2 (due moments) is being built beside this module: until it is on this branch, read what
-# it adds with getattr, so the bundle carries it as soon as the compiled rule set has it.
 def _outcome_codes(semantics: int) -> dict[str, dict[str, str]]:
     """Outcome code -> outcome (and, under semantics 2, the basis of a ``missing``)."""
     codes = {
@@ -120,20 +119,14 @@ def _outcome_codes(semantics: int) -> dict[str, dict[str, str]]:
     }
     if semantics >= 2:
         codes[str(MISSING)]["basis"] = "recorded"
-        codes[str(getattr(compiler, "NOT_RECORDED"))] = {"outcome": "missing", "basis": "not_recorded"}  # noqa: B009
+        codes[str(NOT_RECORDED)] = {"outcome": "missing", "basis": "not_recorded"}
     return codes
 
 
-def _older_schema_lists(version: int) -> dict[str, Any] | None:
-    """For a rule set written for a checklist schema before 3: the lists a newer checklist's null
-    (unrecorded) lists are read as ``[]`` in (the engine's input only), as a tree."""
-    fill_tree = getattr(shape, "fill_tree", None)
-    if fill_tree is None or version >= 3:
-        return None
-    return _version_tree(fill_tree(version))
-
-
-def _version_tree(tree: Any) -> dict[str, Any]:
+def _version_tree(tree: VersionTree) -> dict[str, Any]:
+    """Where a checklist of a schema version before 3 reads absent or null lists as ``[]``: what
+    the server's model fills in for such a checklist as a client wrote it, and how a rule set
+    written for that schema reads a newer checklist's unrecorded (null) lists."""
     return {
         "fields": [name for name, _, _ in tree.fields],
         "children": [
@@ -146,12 +139,6 @@ def _version_tree(tree: Any) -> dict[str, Any]:
 def bundle_bytes(bundle: Mapping[str, Any]) -> bytes:
     """The canonical bytes a bundle is signed and served as."""
     return canonical_json(bundle)
-
-
-def _blocking(document: Mapping[str, Any], hook: str, default: bool) -> bool:
-    """A rule set may say which hooks block (``blocking_hooks``); else the vocabulary's flag."""
-    declared = document.get("blocking_hooks")
-    return hook in declared if isinstance(declared, list) else default
 
 
 def _rule(ruleset: CompiledRuleset, rule: AnyRule, dumped: dict[str, Any]) -> dict[str, Any]:
@@ -181,33 +168,8 @@ def _free_text_tree(paths: FreeTextPaths) -> dict[str, Any]:
     }
 
 
-def _list_fields(model: type[BaseModel]) -> dict[str, Any]:
-    """Where the checklist defaults to an empty list, as a tree: an evaluator given a checklist as a
-    client wrote it fills those absent lists with ``[]`` before evaluating (the server's model does)."""
-    tree: dict[str, Any] = {}
-    for name, info in model.model_fields.items():
-        inner = _model_in(info.annotation)
-        below = _list_fields(inner) if inner is not None else {}
-        defaults_to_list = info.get_default(call_default_factory=True) == []
-        if defaults_to_list or below:
-            tree[name] = {"list": defaults_to_list, "item": below}
-    return tree
-
-
-def _model_in(hint: Any) -> type[BaseModel] | None:
-    """The model a field holds (directly, optionally, or as list items), if any."""
-    if isinstance(hint, type) and issubclass(hint, BaseModel):
-        return hint
-    for arg in get_args(hint):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
-
-
 def _schema_versions() -> Iterable[int]:
-    field = Checklist.model_fields["schema_version"]
-    return sorted(int(v) for v in getattr(field.annotation, "__args__", ()))
+    return sorted(int(v) for v in get_args(Checklist.model_fields["schema_version"].annotation))
 
 
 def build_manifest(registry: RulesetRegistry, ruleset_id: str, bundles: Mapping[str, str]) -> dict[str, Any]:

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from functools import cache
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from app.rules.checklist_actions import (
     Access,
@@ -33,6 +32,7 @@ from app.rules.checklist_actions import (
 )
 from app.rules.checklist_examples import EXAMPLES
 from app.rules.checklist_types import (
+    LISTS_NULLABLE_FROM,
     MAX_ITEMS,
     MAX_PEOPLE,
     Answer,
@@ -42,8 +42,9 @@ from app.rules.checklist_types import (
     Ref,
     ShortText,
     Timestamp,
+    records,
     since,
-    v2_fields_set,
+    values_since,
 )
 from app.rules.checklist_v2 import (
     Custody,
@@ -51,6 +52,7 @@ from app.rules.checklist_v2 import (
     MissingEpisode,
     Narrative,
 )
+from app.rules.checklist_v3 import ChildSearch, IntelCheck
 
 # Everything this module defined in schema version 1 stays importable from here.
 __all__ = [
@@ -90,7 +92,7 @@ __all__ = [
 ]
 
 # The latest checklist schema version. A checklist that omits `schema_version` is version 1.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class IncidentType(StrEnum):
@@ -132,8 +134,14 @@ class GradeChange(Facts):
     child_safety_confirmed_by: ShortText | None = Field(
         None, description="Who confirmed the child's safety (role or collar number, never a name)."
     )
-    child_safety_method: Literal["seen_by_officer", "partner_agency", "phone_contact", "other"] | None = (
-        Field(None, description="How the child's safety was confirmed.")
+    child_safety_method: (
+        Literal["seen_by_officer", "partner_agency", "phone_contact", "other", "family_member", "video_call"]
+        | None
+    ) = values_since(
+        "How the child's safety was confirmed (schema 3 adds a family member's word and a video call).",
+        {"family_member": 3, "video_call": 3},
+        default=None,
+        examples=["seen_by_officer"],
     )
     supervisor_authorised: Answer = Field(None, description="A supervisor authorised the change.")
     supervisor_id: Ref | None = Field(None, description="Collar or staff number of the supervisor.")
@@ -150,25 +158,25 @@ class Incident(Facts):
     )
     parties_recorded: Answer = Field(None, description="Full details of all parties are on the log.")
     grade: Grade | None = Field(None, description="The current grade.")
-    grade_history: Annotated[list[GradeChange], Field(max_length=MAX_ITEMS)] = Field(
-        default_factory=list, description="Every grade change, oldest first."
+    grade_history: Annotated[list[GradeChange], Field(max_length=MAX_ITEMS)] | None = records(
+        "Every grade change, oldest first."
     )
     reported_at: Timestamp | None = Field(None, description="When the call was received.")
     attended_at: Timestamp | None = Field(None, description="When the first officer arrived.")
+    attended: Answer = since(
+        3,
+        "Officers attended the scene (true), or did not (false); for when the time of arrival is not known.",
+        examples=[True],
+    )
     departed_at: Timestamp | None = Field(None, description="When the last officer left the scene.")
     closed_at: Timestamp | None = Field(None, description="When the incident was closed.")
     officer_in_charge_id: Ref | None = Field(None, description="Collar number of the officer in charge.")
-
-
-class IntelCheck(Facts):
-    system: Literal["PNC", "PND", "local", "child_protection", "marac", "missing_persons", "other"] = Field(
-        description="Which police system was searched."
+    harm_alleged: Answer = since(
+        3,
+        "The report alleges harm to a child (an injury, abuse, neglect or a sexual offence), whatever "
+        "the officers later concluded.",
+        examples=[True],
     )
-    subject: Literal["address", "child", "adult"] = Field(
-        description="What was searched: the address, a child or an adult."
-    )
-    at: Timestamp | None = Field(None, description="When the check was made.")
-    result_recorded: Answer = None
 
 
 class ThriveAssessment(Facts):
@@ -193,6 +201,11 @@ class PartnerRequest(Facts):
     )
     closed_as_contact_resolution: Answer = Field(
         None, description="The request was closed as 'contact resolution' without deployment."
+    )
+    children_seen: Answer = since(
+        3,
+        "Officers saw every child the request is about (creating an incident is not the check done).",
+        examples=[True],
     )
 
 
@@ -287,6 +300,38 @@ class Child(Facts):
     left_alone: Answer = since(
         2, "The child was left without a responsible adult when officers left (true = left alone)."
     )
+    roles: (
+        Annotated[list[Literal["victim", "witness", "suspect", "subject_of_concern"]], Field(max_length=4)]
+        | None
+    ) = records(
+        "The child's roles in the incident (a child suspect is a child first).",
+        version=3,
+        examples=[["victim"], ["suspect"]],
+    )
+    non_mobile: Answer = since(
+        3,
+        "The child is not independently mobile (e.g. a baby who cannot crawl or pull to stand).",
+        examples=[True],
+    )
+    previous_injury_reports: Annotated[int, Field(ge=0, le=100)] | None = since(
+        3,
+        "How many earlier reports of injury to this child police or partners hold (0: none found).",
+        examples=[1],
+    )
+    injury_seen: Literal["in_person", "video_only", "photo_only", "described_only"] | None = since(
+        3,
+        "How an officer saw the injury: in person, only on a video call, only in a photograph, or only "
+        "as described by someone else.",
+        examples=["video_only"],
+    )
+    seen_how: Literal["in_person", "video_call"] | None = since(
+        3, "How an officer saw the child: in person or only on a video call.", examples=["in_person"]
+    )
+    sexual_offence_disclosed: Answer = since(
+        3,
+        "The child (or someone on the child's behalf) disclosed a sexual offence against the child.",
+        examples=[True],
+    )
 
 
 class AdultRole(StrEnum):
@@ -296,6 +341,8 @@ class AdultRole(StrEnum):
     suspect = "suspect"
     witness = "witness"
     other = "other"
+    victim = "victim"  # schema 3
+    complainant = "complainant"  # schema 3
 
 
 class PoliceChecks(Facts):
@@ -303,8 +350,8 @@ class PoliceChecks(Facts):
 
     done: Answer = Field(None, description="PNC/PND/local checks were completed.")
     completed_at: Timestamp | None = Field(None, description="When the checks were completed.")
-    systems: Annotated[list[Literal["PNC", "PND", "local"]], Field(max_length=3)] = Field(
-        default_factory=list, description="The systems searched."
+    systems: Annotated[list[Literal["PNC", "PND", "local"]], Field(max_length=3)] | None = records(
+        "The systems searched."
     )
     warning_markers: Answer = None
     offences_against_children: Answer = None
@@ -314,8 +361,10 @@ class PoliceChecks(Facts):
 
 class Adult(Facts):
     id: Ref = Field(description="Local identifier within this checklist, e.g. `A1`.")
-    roles: Annotated[list[AdultRole], Field(min_length=1, max_length=6)] = Field(
-        description="Every role the adult has in the incident."
+    roles: Annotated[list[AdultRole], Field(min_length=1, max_length=8)] = values_since(
+        "Every role the adult has in the incident (schema 3 adds an adult victim and a complainant).",
+        {"victim": 3, "complainant": 3},
+        examples=[["parent", "suspect"], ["victim"]],
     )
     full_name: ShortText | None = Field(None, description="Full name, correctly spelt.")
     date_of_birth: date | None = Field(None, description="Date of birth.")
@@ -353,18 +402,21 @@ class Checklist(Facts):
 
     model_config = ConfigDict(json_schema_extra={"examples": EXAMPLES})
 
-    schema_version: Literal[1, 2] = Field(
+    schema_version: Literal[1, 2, 3] = Field(
         1,
         description="Checklist schema version. Version 2 adds missing children, custody, image "
-        "abuse, narratives and a few fields elsewhere; omitted means 1.",
+        "abuse, narratives and a few fields elsewhere. Version 3 adds decisions not to act, reliance "
+        "on others' word, searches of children, bail conditions, several missing children and the "
+        "facts that make steps due, and tells `null` lists (not recorded) from `[]` (none). "
+        "Omitted means 1.",
     )
     incident: Incident = Field(description="The incident: reference, type, grade and times.")
     call: CallHandling | None = Field(None, description="What the control room recorded.")
-    children: Annotated[list[Child], Field(max_length=MAX_PEOPLE)] = Field(
-        default_factory=list, description="Every child present or normally resident."
+    children: Annotated[list[Child], Field(max_length=MAX_PEOPLE)] | None = records(
+        "Every child present or normally resident."
     )
-    adults: Annotated[list[Adult], Field(max_length=MAX_PEOPLE)] = Field(
-        default_factory=list, description="Every adult present or with access to the children."
+    adults: Annotated[list[Adult], Field(max_length=MAX_PEOPLE)] | None = records(
+        "Every adult present or with access to the children."
     )
     scene: Scene | None = Field(None, description="What officers found and did at the scene.")
     actions: Actions | None = Field(
@@ -373,58 +425,42 @@ class Checklist(Facts):
     missing: MissingEpisode | None = since(2, "A missing-person report about a child.")
     custody: Custody | None = since(2, "A detainee in custody: a child, or a parent or carer.")
     image_abuse: ImageAbuse | None = since(2, "A child's sexual images shared or coerced.")
-    narratives: Annotated[list[Narrative], Field(max_length=MAX_ITEMS)] = since(
-        2, "Free-text entries: logs, crime reports, missing reviews, notes, rationales.", list_default=True
+    narratives: Annotated[list[Narrative], Field(max_length=MAX_ITEMS)] | None = records(
+        "Free-text entries: logs, crime reports, missing reviews, notes, rationales.", version=2
+    )
+    missing_children: Annotated[list[MissingEpisode], Field(max_length=MAX_PEOPLE)] | None = records(
+        "Several children missing in one incident: one episode per child, each with its `child_id`, "
+        "risk grade and return. `missing` is the form for one child; rules read both together.",
+        version=3,
+        examples=[[{"child_id": "C1", "risk_grade": "high"}, {"child_id": "C2", "risk_grade": "high"}]],
+    )
+    searches: Annotated[list[ChildSearch], Field(max_length=MAX_ITEMS)] | None = records(
+        "Searches of a child, anywhere (a strip search at school as in custody).",
+        version=3,
+        examples=[[{"child_id": "C1", "kind": "strip_search", "location": "school"}]],
     )
 
     @model_validator(mode="after")
     def _fields_match_version(self) -> Checklist:
-        if self.schema_version == 1:
-            newer = v2_fields_set(self)
+        from app.rules import shape  # the schema walker is built from this model
+
+        version = self.schema_version
+        if version < SCHEMA_VERSION:
+            newer = shape.newer_fields(self, version)
             if newer:
-                raise ValueError(f"fields need schema_version 2: {', '.join(newer[:5])}")
+                needed = max(since for _, since in newer)
+                paths = ", ".join(path for path, _ in newer[:5])
+                raise ValueError(f"fields need schema_version {needed}: {paths}")
+            nulls = shape.fill_lists(self, version)
+            if nulls:
+                raise ValueError(
+                    f"null lists need schema_version {LISTS_NULLABLE_FROM} (omit them, or send []): "
+                    f"{', '.join(nulls[:5])}"
+                )
         return self
 
     def latest_time(self) -> datetime | None:
         """The latest time recorded anywhere in the checklist: the default ``as_of``."""
-        return max(_timestamps(self), default=None)
+        from app.rules import shape
 
-
-def _timestamps(node: BaseModel) -> list[datetime]:
-    found: list[datetime] = []
-    _collect(node, found)
-    return found
-
-
-def _collect(node: BaseModel, found: list[datetime]) -> None:
-    values = node.__dict__
-    for name in _time_fields(type(node)):
-        value = values[name]
-        if isinstance(value, datetime):
-            found.append(value)
-        elif isinstance(value, BaseModel):
-            _collect(value, found)
-        elif isinstance(value, list):
-            for item in value:
-                if isinstance(item, datetime):
-                    found.append(item)
-                elif isinstance(item, BaseModel):
-                    _collect(item, found)
-
-
-@cache
-def _time_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of ``model`` whose type can hold a time or a model: the only ones worth visiting.
-
-    ``latest_time`` runs on every evaluation; walking every field of every part cost more than the
-    rules themselves.
-    """
-    return tuple(name for name, info in model.model_fields.items() if _may_hold_time(info.annotation))
-
-
-def _may_hold_time(annotation: object) -> bool:
-    if isinstance(annotation, type) and (
-        issubclass(annotation, (datetime, BaseModel)) or annotation is AwareDatetime
-    ):
-        return True
-    return any(_may_hold_time(arg) for arg in get_args(annotation))
+        return shape.latest_time(self)

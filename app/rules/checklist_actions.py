@@ -12,6 +12,7 @@ from pydantic import Field
 
 from app.rules.checklist_types import Answer, Facts, FreeText, Ref, ShortText, Timestamp, since
 from app.rules.checklist_v2 import LinkedChildren, StrategyDiscussion
+from app.rules.checklist_v3 import DecisionsV3
 
 
 class Referral(Facts):
@@ -32,6 +33,12 @@ class Referral(Facts):
     )
     escalated_at: Timestamp | None = since(
         2, "When police chased or escalated a referral not acknowledged in time."
+    )
+    family_assurance_relied_on: Answer = since(
+        3,
+        "Police relied on a family member's assurance (that the child is safe, or that the concern "
+        "was already shared) instead of referring or checking themselves.",
+        examples=[False],
     )
 
 
@@ -167,7 +174,7 @@ class Supervision(Facts):
     signed_off: Answer = since(2, "The supervisor signed off the safeguarding decisions.")
 
 
-class Decisions(Facts):
+class Decisions(DecisionsV3):
     rationale: FreeText | None = Field(None, description="Decisions taken and the reasons for them.")
     no_removal_decision: Answer = Field(None, description="A decision was taken not to remove a child.")
     supervisor_agreed_no_removal: Answer = None

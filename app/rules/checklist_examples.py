@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import JsonValue
 
 SCENE_DEPARTURE: dict[str, Any] = {
-    "schema_version": 2,
+    "schema_version": 3,
     "incident": {
         "reference": "LOG-SCN-A",
         "force": "WMP",
@@ -137,7 +137,7 @@ SCENE_DEPARTURE: dict[str, Any] = {
 }
 
 MISSING_CHILD_RETURNED: dict[str, Any] = {
-    "schema_version": 2,
+    "schema_version": 3,
     "incident": {
         "reference": "LOG-SCN-B",
         "force": "WMP",
@@ -192,4 +192,67 @@ MISSING_CHILD_RETURNED: dict[str, Any] = {
     },
 }
 
-EXAMPLES: list[JsonValue] = [SCENE_DEPARTURE, MISSING_CHILD_RETURNED]
+# Schema 3: a call about an injured baby handled without attendance, on a health visitor's word, and
+# a father bailed. What was decided *not* to do is recorded with its reasons, and lists say "none" ([])
+# where none were found; `adults` is left out because it was not recorded.
+NOT_ATTENDED_INJURED_BABY: dict[str, Any] = {
+    "schema_version": 3,
+    "incident": {
+        "reference": "LOG-SCN-C",
+        "force": "WMP",
+        "type": "child_abuse",
+        "at_dwelling": True,
+        "harm_alleged": True,
+        "reported_at": "2026-12-01T09:10:00Z",
+        "closed_at": "2026-12-01T15:00:00Z",
+        "grade_history": [
+            {
+                "at": "2026-12-01T10:00:00Z",
+                "from_grade": "priority",
+                "to_grade": "resolution_without_deployment",
+                "downgrade": True,
+                "reason": "Health visitor to see the baby this afternoon.",
+                "child_safety_confirmed": True,
+                "child_safety_method": "video_call",
+            }
+        ],
+    },
+    "children": [
+        {
+            "id": "C1",
+            "age": 0,
+            "non_mobile": True,
+            "previous_injury_reports": 1,
+            "injuries_observed": True,
+            "injury_seen": "video_only",
+            "seen": True,
+            "seen_how": "video_call",
+            "roles": ["victim"],
+        }
+    ],
+    "actions": {
+        "referral": {"made": True, "at": "2026-12-01T10:30:00Z", "family_assurance_relied_on": False},
+        "decisions": {
+            "not_to_attend": {
+                "taken": True,
+                "at": "2026-12-01T10:00:00Z",
+                "rationale": "Health visitor due today; mother calm on the call.",
+                "supervisor_agreed": False,
+            },
+            "rely_on_other_agency": {"taken": True, "agency": "health", "children_seen_by_agency": None},
+        },
+    },
+    "custody": {
+        "booked_in_at": "2026-12-01T12:00:00Z",
+        "appears_under_18": False,
+        "bail": {
+            "bailed": True,
+            "conditions_set": True,
+            "conditions": ["residence"],
+            "protect_children": False,
+        },
+    },
+    "narratives": [],
+}
+
+EXAMPLES: list[JsonValue] = [SCENE_DEPARTURE, MISSING_CHILD_RETURNED, NOT_ATTENDED_INJURED_BABY]

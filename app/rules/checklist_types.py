@@ -21,9 +21,21 @@ Answer = Annotated[
     bool | None, Field(description="true = yes/done, false = no/not done, null = not recorded")
 ]
 
-# Marks a field added by a later schema version; a checklist declaring an older version must not
-# set it (see ``Checklist``), so a v1 client never sends facts that a v1 rule set cannot read.
+# Markers read by the one schema walker (``app/rules/shape.py``):
+# a field added by a later schema version; a checklist declaring an older version must not set it
+# (see ``Checklist``), so a v1 client never sends facts that a v1 rule set cannot read;
 ADDED_IN = "x-added-in-schema-version"
+# enumeration values added after their field, as ``{value: version}``;
+VALUES_ADDED_IN = "x-values-added-in-schema-version"
+# a list where, from this schema version on, ``null`` means "not recorded" and ``[]`` "none"
+# (before it, an absent list is ``[]``).
+NULL_LIST_FROM = "x-null-list-from-schema-version"
+
+# The schema version from which lists distinguish "not recorded" (null) from "none" ([]).
+LISTS_NULLABLE_FROM = 3
+LIST_NOTE = (
+    " `null` or absent: not recorded; `[]`: recorded as none (before schema version 3, absent means `[]`)."
+)
 
 
 class Facts(BaseModel):
@@ -32,28 +44,37 @@ class Facts(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
-def since(version: int, description: str, *, list_default: bool = False) -> Any:
-    """An optional field (``None``, or an empty list) that exists from schema ``version`` on."""
+def since(
+    version: int, description: str, *, values: dict[str, int] | None = None, examples: list[Any] | None = None
+) -> Any:
+    """An optional field (``None`` when absent) that exists from schema ``version`` on.
+
+    ``values``: enumeration values of the field added after ``version`` (``{"vehicle": 3}``).
+    """
     extra: dict[str, Any] = {ADDED_IN: version}
-    if list_default:
-        return Field(default_factory=list, description=description, json_schema_extra=extra)
-    return Field(None, description=description, json_schema_extra=extra)
+    if values:
+        extra[VALUES_ADDED_IN] = dict(values)
+    return Field(None, description=description, json_schema_extra=extra, examples=examples)
 
 
-def v2_fields_set(node: object, path: str = "") -> list[str]:
-    """Paths of fields set in ``node`` (recursively) that were added after schema version 1."""
-    found: list[str] = []
-    if isinstance(node, BaseModel):
-        for name, info in type(node).model_fields.items():
-            value = getattr(node, name)
-            where = f"{path}.{name}" if path else name
-            extra = info.json_schema_extra
-            if isinstance(extra, dict) and extra.get(ADDED_IN, 1) != 1:
-                if name in node.model_fields_set and value not in (None, []):
-                    found.append(where)
-                continue
-            found.extend(v2_fields_set(value, where))
-    elif isinstance(node, list):
-        for i, item in enumerate(node):
-            found.extend(v2_fields_set(item, f"{path}[{i}]"))
-    return found
+def records(
+    description: str,
+    *,
+    version: int = 1,
+    values: dict[str, int] | None = None,
+    examples: list[Any] | None = None,
+) -> Any:
+    """An optional list: from schema version 3, ``null`` = not recorded and ``[]`` = none.
+
+    ``version``: the schema version that added the list. Older checklists read an absent list as
+    ``[]``, as they always did (``Checklist`` fills it), so their stored form does not change.
+    """
+    extra: dict[str, Any] = {ADDED_IN: version, NULL_LIST_FROM: LISTS_NULLABLE_FROM}
+    if values:
+        extra[VALUES_ADDED_IN] = dict(values)
+    return Field(None, description=description + LIST_NOTE, json_schema_extra=extra, examples=examples)
+
+
+def values_since(description: str, values: dict[str, int], **kwargs: Any) -> Any:
+    """A field whose enumeration gained ``values`` after the field was added (``{value: version}``)."""
+    return Field(description=description, json_schema_extra={VALUES_ADDED_IN: dict(values)}, **kwargs)

@@ -1,7 +1,8 @@
 """Checklist sections added in schema version 2: missing children, custody, image abuse, narratives.
 
 Same conventions as version 1: every answer is optional and three-valued, times are timezone-aware,
-lists and strings are bounded. These sections may only be sent with ``schema_version: 2``.
+lists and strings are bounded. These sections may only be sent with ``schema_version`` 2 or later;
+fields marked ``since(3, ...)`` need version 3.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from app.rules.checklist_types import (
     Ref,
     ShortText,
     Timestamp,
+    records,
+    since,
 )
+from app.rules.checklist_v3 import BailConditions, IntelCheck, ReturnInterview
 
 MissingRiskGrade = Literal["no_apparent_risk", "very_low", "low", "medium", "high"]
 
@@ -118,6 +122,11 @@ class PreventionInterview(Facts):
     exploitation_covered: Answer = Field(None, description="Exploitation was covered.")
     safeguarding_needs_covered: Answer = Field(None, description="Safeguarding needs were covered.")
     outcome_recorded: Answer = Field(None, description="The outcome is recorded.")
+    away_from_adult_found_with: Answer = since(
+        3,
+        "The interview was held away from the adult the child was found with or returned by.",
+        examples=[True],
+    )
 
 
 class ExploitationIntel(Facts):
@@ -135,6 +144,20 @@ class ExploitationIntel(Facts):
     stopped_because_turned_18: Answer = Field(
         None, description="Action stopped because the victim turned 18 (not a valid reason)."
     )
+    submitted_about: (
+        Annotated[
+            list[Literal["adult", "vehicle", "address", "phone", "online_account", "other"]],
+            Field(max_length=6),
+        ]
+        | None
+    ) = records(
+        "What the intelligence submission is about (an adult or a vehicle seen with the child...).",
+        version=3,
+        examples=[["adult", "vehicle"]],
+    )
+    submitted_at: Timestamp | None = since(
+        3, "When the intelligence was submitted.", examples=["2026-12-02T10:00:00Z"]
+    )
 
 
 class MissingEpisode(Facts):
@@ -145,11 +168,11 @@ class MissingEpisode(Facts):
         None, description="How the episode is recorded (`not_recorded`: no report was created)."
     )
     risk_grade: MissingRiskGrade | None = Field(None, description="The current risk grade.")
-    grade_history: Annotated[list[MissingGradeChange], Field(max_length=MAX_ITEMS)] = Field(
-        default_factory=list, description="Every risk-grade change, oldest first."
+    grade_history: Annotated[list[MissingGradeChange], Field(max_length=MAX_ITEMS)] | None = records(
+        "Every risk-grade change, oldest first."
     )
-    risk_information: Annotated[list[RiskInformation], Field(max_length=MAX_ITEMS)] = Field(
-        default_factory=list, description="Each item of risk information with its source and time."
+    risk_information: Annotated[list[RiskInformation], Field(max_length=MAX_ITEMS)] | None = records(
+        "Each item of risk information with its source and time."
     )
     exploitation_indicators: Annotated[list[ExploitationIndicator], Field(max_length=10)] | None = Field(
         None, description="Exploitation indicators or markers present; [] means none found."
@@ -165,8 +188,8 @@ class MissingEpisode(Facts):
     seen_with_older_adult_or_vehicle: Answer = Field(
         None, description="The child was seen leaving with an older adult or getting into a vehicle."
     )
-    location_enquiries: Annotated[list[LocationEnquiry], Field(max_length=MAX_ITEMS)] = Field(
-        default_factory=list, description="Location enquiries (vehicle, phone, associates, addresses)."
+    location_enquiries: Annotated[list[LocationEnquiry], Field(max_length=MAX_ITEMS)] | None = records(
+        "Location enquiries (vehicle, phone, associates, addresses)."
     )
     location_intel_received_at: Timestamp | None = Field(
         None, description="When intelligence about where the child may be was received."
@@ -197,6 +220,33 @@ class MissingEpisode(Facts):
     exploitation_intel: ExploitationIntel | None = Field(
         None, description="Exploitation disclosures and the action taken."
     )
+    child_id: Ref | None = since(
+        3,
+        "Id of the missing child in `children[]` (needed when several children are missing).",
+        examples=["C1"],
+    )
+    older_adult_with_child: Answer = since(
+        3, "The child was seen with, or is believed to be with, an older adult.", examples=[True]
+    )
+    vehicle_with_child: Answer = since(
+        3, "The child was seen getting into, or travelling in, a vehicle.", examples=[True]
+    )
+    found_with_adult: Answer = since(
+        3, "The child was found with, or brought back by, an adult (not a parent or carer).", examples=[True]
+    )
+    intel_checks: Annotated[list[IntelCheck], Field(max_length=MAX_ITEMS)] | None = records(
+        "Police-system checks made during the episode (on adults, vehicles, addresses).",
+        version=3,
+        examples=[
+            [{"system": "PNC", "subject": "vehicle", "at": "2026-12-01T21:05:00Z", "result_recorded": True}]
+        ],
+    )
+    return_interview: ReturnInterview | None = since(
+        3, "The local authority's independent return home interview.", examples=[{"offered": True}]
+    )
+    closed_at: Timestamp | None = since(
+        3, "When the missing-person report was closed.", examples=["2026-12-04T09:00:00Z"]
+    )
 
 
 class AppropriateAdult(Facts):
@@ -208,6 +258,19 @@ class AppropriateAdult(Facts):
         None, description="The appropriate adult is a suspect, witness or otherwise involved."
     )
     arrived_at: Timestamp | None = Field(None, description="When they arrived at custody.")
+    relationship_to_child: ShortText | None = since(
+        3,
+        "The appropriate adult's relationship to the child (e.g. mother, youth offending worker).",
+        examples=["mother"],
+    )
+    conflict_of_interest: Answer = since(
+        3,
+        "The appropriate adult has a conflict (e.g. a parent of a co-accused, a victim's relative).",
+        examples=[False],
+    )
+    conflict: Literal["parent_of_co_accused", "victim_or_witness", "involved_in_offence", "other"] | None = (
+        since(3, "The kind of conflict, where there is one.", examples=["parent_of_co_accused"])
+    )
 
 
 class CustodyInterview(Facts):
@@ -240,8 +303,8 @@ class Custody(Facts):
         None, description="The person responsible for the child's welfare was told."
     )
     appropriate_adult: AppropriateAdult | None = Field(None, description="The appropriate adult.")
-    interviews: Annotated[list[CustodyInterview], Field(max_length=20)] = Field(
-        default_factory=list, description="Interviews in custody."
+    interviews: Annotated[list[CustodyInterview], Field(max_length=20)] | None = records(
+        "Interviews in custody."
     )
     under_care_of_woman: Answer = Field(None, description="A girl is under the care of a woman.")
     separated_from_adults: Answer = Field(
@@ -266,6 +329,16 @@ class Custody(Facts):
         | None
     ) = Field(None, description="Why no transfer (behaviour and offence nature are not impracticability).")
     released_at: Timestamp | None = Field(None, description="When the detainee left custody.")
+    child_id: Ref | None = since(
+        3,
+        "Id of the detainee in `children[]` when the detainee is a child of this checklist.",
+        examples=["C2"],
+    )
+    bail: BailConditions | None = since(
+        3,
+        "Bail in this case and whether its conditions protect children.",
+        examples=[{"bailed": True, "conditions_set": True, "protect_children": False}],
+    )
 
 
 class AggravatingFactors(Facts):
@@ -315,6 +388,13 @@ class ImageAbuse(Facts):
     )
     outcome: Literal["outcome_21", "charge", "caution", "community_resolution", "nfa", "other"] | None = (
         Field(None, description="The investigation outcome.")
+    )
+    distributed: Answer = since(
+        3, "The images were distributed beyond the person they were first sent to.", examples=[True]
+    )
+    suspect_child_id: Ref | None = since(3, "Id of a child suspect in `children[]`.", examples=["C2"])
+    closed_at: Timestamp | None = since(
+        3, "When the image-abuse report was closed.", examples=["2026-12-20T10:00:00Z"]
     )
 
 

@@ -8,7 +8,7 @@ also keeps its own compiled expression, used only to isolate a rule that fails a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -17,16 +17,27 @@ from typing import Any
 import zen
 
 from app.rules import vocabulary
+from app.rules.calendar import TimeTable
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import FindingTable, RulesetIdentity
 from app.rules.errors import RuleCompileError, RulesetCheckError
 from app.rules.language import LanguageMatcher, compile_language
 from app.rules.lint import lint
-from app.rules.model import LIFECYCLE_FIELDS, AnyRule, LanguageRule, RulesetDocument
+from app.rules.model import (
+    LIFECYCLE_FIELDS,
+    SEMANTICS_2_DOCUMENT_FIELDS,
+    SEMANTICS_2_RULE_FIELDS,
+    TERM_FIELDS_ADDED,
+    AnyRule,
+    LanguageRule,
+    Rule,
+    RulesetDocument,
+)
 from app.rules.projection import Include, include_tree
 
-# Outcome codes produced by a rule's expression.
-NOT_APPLICABLE, UNKNOWN, MISSING, MET = 0, 1, 2, 3
+# Outcome codes produced by a rule's expression. NOT_RECORDED (semantics 2 only): missing, because
+# nothing was recorded by the rule's due moment.
+NOT_APPLICABLE, UNKNOWN, MISSING, MET, NOT_RECORDED = 0, 1, 2, 3, 4
 
 
 def rule_expression(rule: AnyRule) -> str:
@@ -37,9 +48,10 @@ def rule_expression(rule: AnyRule) -> str:
     """
     if isinstance(rule, LanguageRule):
         return f"(({rule.applies_if}) == true) ? {UNKNOWN} : {NOT_APPLICABLE}"
+    absent = str(UNKNOWN) if rule.due is None else f"(({rule.due.expression()}) ? {NOT_RECORDED} : {UNKNOWN})"
     return (
         f"(({rule.applies_if}) == true) ? ((({rule.missing_if}) == true) ? {MISSING} : "
-        f"((({rule.met_if}) == true) ? {MET} : {UNKNOWN})) : {NOT_APPLICABLE}"
+        f"((({rule.met_if}) == true) ? {MET} : {absent})) : {NOT_APPLICABLE}"
     )
 
 
@@ -54,8 +66,19 @@ def content_hash(document: RulesetDocument) -> str:
     The hash identifies what a version says, not where it stands in its lifecycle: publishing,
     closing (``effective_to``) and retiring a version leave it unchanged.
     """
-    content = document.model_dump(mode="json", exclude=set(LIFECYCLE_FIELDS))
+    content = _without_defaults(
+        document.model_dump(mode="json", exclude=set(LIFECYCLE_FIELDS)), SEMANTICS_2_DOCUMENT_FIELDS
+    )
+    content["rules"] = [_without_defaults(rule, SEMANTICS_2_RULE_FIELDS) for rule in content["rules"]]
+    for rule in content["rules"]:
+        if "terms" in rule:
+            rule["terms"] = [_without_defaults(term, TERM_FIELDS_ADDED) for term in rule["terms"]]
     return sha256_hex(canonical_json(content))
+
+
+def _without_defaults(data: dict[str, Any], defaults: Mapping[str, Any]) -> dict[str, Any]:
+    """``data`` without the fields of ``defaults`` that hold their default (see ``content_hash``)."""
+    return {k: v for k, v in data.items() if k not in defaults or v != defaults[k]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +89,7 @@ class Program:
     expression: Any  # zen.PyExpression; untyped in the binding
     language: tuple[int, ...] = ()  # positions of the language rules in ``rules``
     include: Include | None = None  # what of a checklist the rules can read (``projection``)
+    due: bool = False  # some rule has a due moment (its code can be NOT_RECORDED)
 
 
 @dataclass(frozen=True)
@@ -84,11 +108,25 @@ class CompiledRuleset:
     @cached_property
     def findings(self) -> FindingTable:
         """The findings this rule set's rules can produce, validated once (see ``FindingTable``)."""
-        return FindingTable(self.document.rules)
+        return FindingTable(self.document.rules, with_basis=self.document.semantics >= 2)
 
     @property
     def key(self) -> str:
         return f"{self.document.id}@{self.document.version}"
+
+    @cached_property
+    def times(self) -> TimeTable | None:
+        """The engine-computed times (``context.times``), if the rule set declares any."""
+        if not self.document.times:
+            return None
+        return TimeTable.build(self.document.times, self.document.calendars)
+
+    @cached_property
+    def blocking_hooks(self) -> frozenset[str]:
+        """Where an open critical step blocks: the rule set's list, or the vocabulary's flags."""
+        if self.document.blocking_hooks is not None:
+            return frozenset(self.document.blocking_hooks)
+        return frozenset(h.id for h in vocabulary.hooks().values() if h.blocking)
 
     def program(self, hook: str | None) -> Program:
         """Rules for a hook; ``None`` and the replay hook evaluate every rule."""
@@ -125,6 +163,7 @@ def compile_ruleset(document: RulesetDocument, source: str) -> CompiledRuleset:
             _compile(source, "*", "program", program_source(rules)) if rules else None,
             tuple(i for i, r in enumerate(rules) if isinstance(r, LanguageRule)),
             include_tree(rule_expression(r) for r in rules),
+            any(isinstance(r, Rule) and r.due is not None for r in rules),
         )
 
     programs: dict[str | None, Program] = {None: program(document.rules)}

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.rules import corpus
 from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Decision
@@ -71,10 +72,6 @@ def ruleset_test_inputs(ruleset: CompiledRuleset, root: Path) -> tuple[list[KitI
 
 def corpus_inputs(ruleset: CompiledRuleset, root: Path) -> tuple[list[KitInput], list[Problem]]:
     """Every moment of every scenario-corpus case of the rule set, and of its done-well twin."""
-    try:
-        from app.rules import corpus  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:  # the corpus (branch "corpus") is not on this branch yet
-        return [], []
     directory = corpus.corpus_dir(root, ruleset.document.id)
     if not directory.is_dir():
         return [], []

@@ -20,6 +20,13 @@ class Outcome(StrEnum):
     not_applicable = "not_applicable"
 
 
+class Basis(StrEnum):
+    """Why a step is ``missing`` (semantics-2 rule sets only)."""
+
+    recorded = "recorded"  # the data says the step was not done
+    not_recorded = "not_recorded"  # nothing was recorded by the moment the step was due
+
+
 class Indicator(StrEnum):
     """How a client should display a finding (CDS Hooks card indicator)."""
 
@@ -50,7 +57,14 @@ class Finding(Result):
     rule_id: str
     step_id: str
     severity: Severity
-    outcome: Outcome = Field(description="`missing` (recorded as not done) or `unknown` (not recorded).")
+    outcome: Outcome = Field(description="`missing` (not done) or `unknown` (not recorded yet).")
+    basis: Basis | None = Field(
+        None,
+        description="On `missing` findings of rule sets with due moments (semantics 2): `recorded` (the "
+        "data says the step was not done) or `not_recorded` (nothing recorded by the moment it was "
+        "due). Absent otherwise.",
+        exclude_if=lambda basis: basis is None,  # semantics-1 results keep their canonical JSON
+    )
     indicator: Indicator
     title: str
     message: str = Field(description="One-line summary, under 140 characters.")
@@ -79,12 +93,16 @@ class Decision(Result):
     blocking: bool = Field(description="At a blocking moment, a critical step is missing or unknown.")
     score: float | None = Field(
         description="Severity-weighted share (0-100) of applicable rules with a known outcome that "
-        "are met; null when no applicable rule has a known outcome."
+        "are met (a step missing because nothing was recorded by its due moment counts as missing); "
+        "null when no applicable rule has a known outcome."
     )
     completeness: float | None = Field(
-        description="Share (0-100) of applicable rules whose data is recorded; null when none apply."
+        description="Share (0-100) of applicable rules whose data is recorded (a step missing because "
+        "nothing was recorded by its due moment is not recorded); null when none apply."
     )
-    counts: dict[Severity, OutcomeCounts]
+    counts: dict[Severity, OutcomeCounts] = Field(
+        description="Outcomes per severity; `missing` counts both bases."
+    )
     findings: tuple[Finding, ...] = Field(
         description="Missing and unknown steps, most severe first; missing before unknown."
     )
@@ -99,12 +117,22 @@ INDICATOR: dict[Severity, Indicator] = {
 }
 
 
+def message(rule: AnyRule, outcome: Outcome, basis: Basis | None) -> str:
+    """The text that fits the outcome: a semantics-2 rule has one per outcome and basis."""
+    if outcome is Outcome.unknown and rule.message_unknown is not None:
+        return rule.message_unknown
+    if basis is Basis.not_recorded and rule.message_not_recorded is not None:
+        return rule.message_not_recorded
+    return rule.message
+
+
 def make_finding(
     rule: AnyRule,
     outcome: Outcome,
     *,
     evaluation_error: bool = False,
     details: tuple[FindingDetail, ...] = (),
+    basis: Basis | None = None,
 ) -> Finding:
     """A validated finding for ``rule``; see ``FindingTable`` for the cached ones."""
     return Finding(
@@ -112,9 +140,10 @@ def make_finding(
         step_id=rule.step,
         severity=rule.severity,
         outcome=outcome,
+        basis=basis,
         indicator=INDICATOR[rule.severity],
         title=rule.title,
-        message=rule.message,
+        message=message(rule, outcome, basis),
         action=rule.action,
         references=rule.references,
         verified=rule.verified,
@@ -135,19 +164,33 @@ class FindingTable:
 
     __slots__ = ("_findings",)
 
-    def __init__(self, rules: Iterable[AnyRule]) -> None:
-        self._findings: dict[tuple[int, Outcome, bool], Finding] = {
-            (id(rule), outcome, failed): make_finding(rule, outcome, evaluation_error=failed)
+    def __init__(self, rules: Iterable[AnyRule], *, with_basis: bool = False) -> None:
+        """``with_basis``: a semantics-2 rule set, whose missing findings carry a basis."""
+        kinds: tuple[tuple[Outcome, Basis | None], ...] = (
+            (
+                (Outcome.missing, Basis.recorded),
+                (Outcome.missing, Basis.not_recorded),
+                (Outcome.unknown, None),
+            )
+            if with_basis
+            else ((Outcome.missing, None), (Outcome.unknown, None))
+        )
+        self._findings: dict[tuple[int, Outcome, bool, Basis | None], Finding] = {
+            (id(rule), outcome, failed, basis): make_finding(
+                rule, outcome, evaluation_error=failed, basis=basis
+            )
             for rule in rules
-            for outcome in (Outcome.missing, Outcome.unknown)
+            for outcome, basis in kinds
             for failed in (False, True)
         }
         for finding in self._findings.values():
             _remember_json(finding)
 
-    def get(self, rule: AnyRule, outcome: Outcome, failed: bool) -> Finding:
-        found = self._findings.get((id(rule), outcome, failed))
-        return found if found is not None else make_finding(rule, outcome, evaluation_error=failed)
+    def get(self, rule: AnyRule, outcome: Outcome, failed: bool, basis: Basis | None = None) -> Finding:
+        found = self._findings.get((id(rule), outcome, failed, basis))
+        if found is not None:
+            return found
+        return make_finding(rule, outcome, evaluation_error=failed, basis=basis)
 
 
 # Serialised shared findings, by object: a finding's JSON never changes, and with tens of findings a

@@ -17,24 +17,36 @@ from typing import Any
 import orjson
 
 from app.rules import vocabulary
+from app.rules.calendar import read_json_time, read_model_time
 from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
-from app.rules.compiler import MET, MISSING, NOT_APPLICABLE, UNKNOWN, CompiledRuleset
-from app.rules.decision import Decision, Finding, FindingDetail, Outcome, OutcomeCounts, make_finding
+from app.rules.compiler import MET, MISSING, NOT_APPLICABLE, NOT_RECORDED, UNKNOWN, CompiledRuleset
+from app.rules.decision import Basis, Decision, Finding, FindingDetail, Outcome, OutcomeCounts, make_finding
 from app.rules.errors import UnknownHook
 from app.rules.language import language_outcomes
 from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity
 from app.rules.projection import Include, free_text_tree, project
 from app.rules.registry import RulesetRegistry
+from app.rules.shape import empty_lists
 
-# Bumped whenever evaluation semantics change, so replays can tell engines apart.
-ENGINE_VERSION = f"safesteps-rules/1.0.0 zen-engine/{version('zen-engine')}"
+# The engine's version by rule-set semantics (``RulesetDocument.semantics``), recorded in every
+# decision. A rule set is evaluated with the semantics it declares, so a decision made under a
+# semantics-1 rule set (1.0.0, 1.1.0) names the semantics-1 engine before and after semantics 2 was
+# added, and an as-recorded replay, which compares canonical bytes, still reproduces it exactly. Bump
+# an entry only when evaluation under that semantics changes: its old decisions then stop reproducing.
+_ZEN = f"zen-engine/{version('zen-engine')}"
+ENGINE_VERSIONS: dict[int, str] = {
+    1: f"safesteps-rules/1.0.0 {_ZEN}",
+    2: f"safesteps-rules/2.0.0 {_ZEN}",
+}
+ENGINE_VERSION = ENGINE_VERSIONS[1]  # the original semantics
 
 _OUTCOMES = {
     NOT_APPLICABLE: Outcome.not_applicable,
     UNKNOWN: Outcome.unknown,
     MISSING: Outcome.missing,
     MET: Outcome.met,
+    NOT_RECORDED: Outcome.missing,
 }
 
 
@@ -58,14 +70,15 @@ class Facts:
 
     Two ways in: ``Facts.of`` a validated checklist (the live paths; the engine dumps only the
     fields its program reads, straight from the model) and ``Facts.stored`` for the input JSON a
-    decision record holds (replay; parsed once, here). Both give the same decision for the same
-    checklist (``tests/rules/test_engine_input.py``, ``tests/rules/test_golden.py``).
+    decision record holds (replay: ZEN reads the text itself; it is parsed in Python only when
+    something needs the data, on first use). Both give the same decision for the same checklist
+    (``tests/rules/test_engine_input.py``, ``tests/rules/test_golden.py``).
     """
 
     schema_version: int
     _model: Checklist | None = field(default=None, repr=False)
-    _data: Mapping[str, Any] | None = field(default=None, repr=False)
     _text: bytes | None = field(default=None, repr=False)
+    _parsed: list[dict[str, Any]] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
     def of(cls, checklist: Checklist) -> Facts:
@@ -73,18 +86,32 @@ class Facts:
 
     @classmethod
     def stored(cls, input_json: str | bytes, schema_version: int) -> Facts:
-        """A decision record's stored input; raises ``ValueError`` unless it is a JSON object."""
+        """A decision record's stored input. Raises ``ValueError`` unless it is a JSON object (text
+        that only looks like one raises ``ValueError`` when it is evaluated)."""
         text = input_json.encode() if isinstance(input_json, str) else input_json
-        data = orjson.loads(text)
-        if not isinstance(data, dict):
+        bare = text.strip()
+        if not (bare.startswith(b"{") and bare.endswith(b"}")):
             raise ValueError("stored facts must be a JSON object")
-        return cls(schema_version, _data=data, _text=text)
+        return cls(schema_version, _text=text)
+
+    def stored_data(self) -> dict[str, Any]:
+        """Stored facts as JSON-shaped data, parsed once; raises ``ValueError`` for invalid text."""
+        if not self._parsed:
+            assert self._text is not None
+            self._parsed.append(orjson.loads(self._text))  # braced, so an object when it parses
+        return self._parsed[0]
 
     @property
     def latest_time(self) -> datetime | None:
         """The default ``as_of``: the latest time in the checklist (None for stored facts: replay
         always pins ``as_of``). Computed on use: it walks the whole checklist."""
         return self._model.latest_time() if self._model is not None else None
+
+    def time_at(self, path: tuple[str, ...]) -> datetime | None:
+        """The aware time recorded at a dotted checklist path (no lists), or None."""
+        if self._model is not None:
+            return read_model_time(self._model, path)
+        return read_json_time(self.stored_data(), path)
 
     def input_json(self) -> bytes:
         """The canonical JSON a decision record stores as its input (stored facts: as given)."""
@@ -133,7 +160,12 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
     if context.hook is not None and context.hook not in vocabulary.hooks():
         raise UnknownHook(context.hook)
     program = ruleset.program(context.hook)
-    data = _engine_input(facts, context, program.include)
+    context_values = _context_facts(ruleset, facts, context)
+    reads = ruleset.document.checklist_schema_version
+    if facts.schema_version >= LISTS_NULLABLE_FROM > reads:
+        data: str | bytes | dict[str, Any] = _older_input(facts, reads, context_values, program.include)
+    else:
+        data = _engine_input(facts, context_values, program.include)
     failed: set[str] = set()
     if program.expression is None:
         codes: Sequence[float] = ()
@@ -141,8 +173,15 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
         try:
             codes = program.expression.evaluate(data)
         except Exception:
+            if isinstance(data, bytes):  # stored text: invalid JSON raises here, as ValueError
+                data = _stored_input(facts, context_values, program.include)
             codes, failed = _isolate(ruleset, program.rules, data)
     outcomes = [(rule, _OUTCOMES[int(code)]) for rule, code in zip(program.rules, codes, strict=True)]
+    not_recorded = (
+        {rule.id for rule, code in zip(program.rules, codes, strict=True) if code == NOT_RECORDED}
+        if program.due
+        else _NONE
+    )
     details: dict[str, tuple[FindingDetail, ...]] = {}
     if program.language and ruleset.language is not None:
         language = [
@@ -151,8 +190,8 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
             for rule, outcome in (outcomes[i],)
             if isinstance(rule, LanguageRule)
         ]
-        mapping = facts._data if facts._model is None else _language_facts(facts._model)
-        scanned, details = language_outcomes(ruleset.language, language, mapping or {})
+        mapping = facts.stored_data() if facts._model is None else _language_facts(facts._model)
+        scanned, details = language_outcomes(ruleset.language, language, mapping)
         for i in program.language:
             rule = outcomes[i][0]
             if rule.id not in failed:
@@ -164,23 +203,68 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
         checklist_schema_version=facts.schema_version,
         failed=failed,
         details=details,
+        not_recorded=not_recorded,
     )
 
 
-def _engine_input(facts: Facts, context: EvaluationContext, include: Include | None) -> str | dict[str, Any]:
+_NONE: frozenset[str] = frozenset()
+
+
+def _context_facts(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext) -> dict[str, Any]:
+    """``context`` as conditions read it: hook and as_of, and the rule set's computed times."""
+    values = context.facts()
+    if ruleset.times is not None:
+        values["times"] = ruleset.times.compute(facts.time_at)
+    return values
+
+
+def _engine_input(
+    facts: Facts, context: dict[str, Any], include: Include | None
+) -> str | bytes | dict[str, Any]:
     """What ZEN evaluates: the facts plus ``context``.
 
-    Only the fields the program can read (``projection``), without nulls (ZEN reads an absent field
-    exactly as ``null``): converting the whole checklist was the largest fixed cost of an
-    evaluation. From a model, as compact JSON text (dumped in Rust); from stored facts, as a dict.
-    ``tests/rules/test_engine_input.py`` holds both to the decisions of the unprojected input.
+    From a model: only the fields the program can read (``projection``), without nulls (ZEN reads an
+    absent field exactly as ``null``), as compact JSON text dumped in Rust: converting the whole
+    checklist was the largest fixed cost of an evaluation. From stored facts: the stored text itself
+    with ``context`` spliced in, which ZEN parses faster than Python can parse and project it; a
+    projected dict only once the text has been parsed anyway. ``tests/rules/test_engine_input.py``
+    holds every form to the decisions of the unprojected input.
     """
     if facts._model is not None:
         body = facts._model.model_dump_json(exclude_none=True, include=include)[1:-1]
-        return f'{{{body}{"," if body else ""}"context":{json.dumps(context.facts())}}}'
-    stored = facts._data or {}
+        return f'{{{body}{"," if body else ""}"context":{json.dumps(context)}}}'
+    if facts._parsed:
+        return _stored_input(facts, context, include)
+    assert facts._text is not None
+    text = facts._text.strip()[:-1].rstrip()
+    separator = b"" if text.endswith(b"{") else b","
+    return b"".join((text, separator, b'"context":', orjson.dumps(context), b"}"))
+
+
+# From checklist schema 3 an unrecorded list is null (``[]`` records none); rule sets written for
+# an older schema read every list as a list, so their input gets those lists as ``[]``.
+LISTS_NULLABLE_FROM = 3
+
+
+def _older_input(
+    facts: Facts, version: int, context: dict[str, Any], include: Include | None
+) -> dict[str, Any]:
+    """A newer checklist as a rule set for schema ``version`` reads it (the stored input is untouched).
+    Projected first, then filled: lists the program cannot read may come back as ``[]``, unread."""
+    if facts._model is not None:
+        data = orjson.loads(facts._model.model_dump_json(include=include))  # Rust: faster than mode="json"
+    else:
+        stored = facts.stored_data()
+        data = project(stored, include) if include is not None else stored
+    filled = empty_lists(data, version)
+    filled["context"] = context
+    return filled
+
+
+def _stored_input(facts: Facts, context: dict[str, Any], include: Include | None) -> dict[str, Any]:
+    stored = facts.stored_data()
     projected = project(stored, include) if include is not None else dict(stored)
-    projected["context"] = context.facts()
+    projected["context"] = context
     return projected
 
 
@@ -190,7 +274,7 @@ def _language_facts(model: Checklist) -> dict[str, Any]:
 
 
 def _isolate(
-    ruleset: CompiledRuleset, rules: Sequence[AnyRule], data: str | dict[str, Any]
+    ruleset: CompiledRuleset, rules: Sequence[AnyRule], data: str | bytes | dict[str, Any]
 ) -> tuple[list[float], set[str]]:
     """Slow path after the joined program failed: evaluate rule by rule, failures as unknown."""
     codes: list[float] = []
@@ -204,7 +288,13 @@ def _isolate(
     return codes, failed
 
 
-_MET, _UNKNOWN, _NOT_APPLICABLE = Outcome.met, Outcome.unknown, Outcome.not_applicable
+_MET, _UNKNOWN, _NOT_APPLICABLE, _MISSING = (
+    Outcome.met,
+    Outcome.unknown,
+    Outcome.not_applicable,
+    Outcome.missing,
+)
+_RECORDED, _NOT_RECORDED = Basis.recorded, Basis.not_recorded
 _CRITICAL = Severity.critical
 _SEVERITIES = tuple(Severity)
 _POSITION = {outcome: i for i, outcome in enumerate(Outcome)}  # field order of OutcomeCounts
@@ -218,13 +308,20 @@ def build_decision(
     checklist_schema_version: int,
     failed: set[str] | frozenset[str] = frozenset(),
     details: Mapping[str, tuple[FindingDetail, ...]] | None = None,
+    not_recorded: set[str] | frozenset[str] = frozenset(),
 ) -> Decision:
     """Score outcomes and order findings. Shared by every way of producing outcomes.
+
+    ``not_recorded``: rules whose ``missing`` is for want of a record by the due moment (semantics 2).
+    Such a step counts as missing in the score and as unrecorded in completeness; under semantics 2
+    every missing finding names its basis. Blocking: at a blocking hook, any critical step missing
+    (either basis) or unknown.
 
     This is the hot path of every evaluation: findings come ready-made from the rule set's table
     and counts are interned, so the Decision is the only model validated per call.
     """
     table = ruleset.findings
+    semantics = ruleset.document.semantics
     tally = {severity: [0, 0, 0, 0] for severity in _SEVERITIES}
     findings: list[Finding] = []
     by_rule: dict[str, Outcome] = {}
@@ -238,27 +335,31 @@ def build_decision(
             continue
         applicable += 1
         if outcome is not _UNKNOWN:
-            known += 1
+            known += rule.id not in not_recorded
             weight = SEVERITY_WEIGHT[severity]
             known_weight += weight
             if outcome is _MET:
                 met_weight += weight
                 continue
         critical_open = critical_open or severity is _CRITICAL
+        basis = None
+        if semantics >= 2 and outcome is _MISSING:
+            basis = _NOT_RECORDED if rule.id in not_recorded else _RECORDED
         extra = details.get(rule.id) if details else None
         if extra:
-            findings.append(make_finding(rule, outcome, evaluation_error=rule.id in failed, details=extra))
+            findings.append(
+                make_finding(rule, outcome, evaluation_error=rule.id in failed, details=extra, basis=basis)
+            )
         else:
-            findings.append(table.get(rule, outcome, rule.id in failed))
+            findings.append(table.get(rule, outcome, rule.id in failed, basis))
     findings.sort(key=_finding_order)
-    hook = vocabulary.hooks().get(context.hook) if context.hook else None
     return Decision(
         ruleset=ruleset.identity,
-        engine_version=ENGINE_VERSION,
+        engine_version=ENGINE_VERSIONS[semantics],
         checklist_schema_version=checklist_schema_version,
         hook=context.hook,
         as_of=context.as_of,
-        blocking=bool(hook and hook.blocking and critical_open),
+        blocking=bool(critical_open and context.hook in ruleset.blocking_hooks),
         score=round(100 * met_weight / known_weight, 1) if known_weight else None,
         completeness=round(100 * known / applicable, 1) if applicable else None,
         counts={severity: _counts(*tally[severity]) for severity in _SEVERITIES},

@@ -178,6 +178,10 @@ class _Parser:
                 self.expect(":")
                 self.expression()
                 typed = ANY
+            elif token.kind == "op" and token.value == "??":  # ``list ?? []`` keeps the list's shape
+                self.take()
+                fallback = self.unary()
+                typed = typed if typed.shape is not None else fallback
             elif (token.kind == "op" and token.value not in (",", ":", ".")) or (
                 token.kind == "kw" and token.value in ("and", "or", "in", "not in")
             ):
@@ -291,6 +295,8 @@ class _Parser:
         self.expect(")", "]")
         if opener == "(" and len(items) == 1:
             return items[0]
+        if opener == "[" and items and items[0].shape is not None:  # ``[missing]``: a list of that shape
+            return Typed(ListOf(items[0].shape), f"[{items[0].where}]")
         return Typed(ListOf(Leaf())) if opener == "[" else ANY
 
     def object_literal(self) -> Typed:
@@ -323,12 +329,16 @@ class _Parser:
             self.expect(",")
             self.scopes.append(element)
             try:
-                self.expression()
+                result = self.expression()
             finally:
                 self.scopes.pop()
             self.rest_of_arguments()
             if function == "filter":
                 return subject
+            if function == "flatMap" and isinstance(result.shape, ListOf):
+                return Typed(result.shape, result.where)
+            if function == "map" and result.shape is not None:
+                return Typed(ListOf(result.shape), result.where)
             return Typed(ListOf(Leaf())) if function in ("map", "flatMap") else ANY
         arguments = self.rest_of_arguments(first=True)
         if function in DATE_FUNCTIONS and (not arguments or arguments[0] in CLOCK_WORDS):

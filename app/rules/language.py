@@ -17,7 +17,19 @@ new schema version are scanned without a change here. How a term matches:
   child under 13, "not consensual" still treats consent as the question, when the law says any
   sexual activity with them is rape;
 - a rule may exclude fields that record someone else's words verbatim (``exclude_fields``, schema
-  paths such as ``children[].account``): the child's own words are evidence and are not reworded.
+  paths such as ``children[].account``): the child's own words are evidence and are not reworded;
+  or scan only some fields (``only_fields``, e.g. the supervisor's notes).
+
+A term is a ``phrase`` (fixed words), a ``pattern`` (a regular expression) or ``words``, a small
+grammar for the many forms victim-blaming wording takes, kept as data in the rule set:
+
+- ``a|b`` alternatives for one word (``herself|himself|themselves``);
+- ``word~`` the word with its regular inflections (``consent~``: consents, consented, consenting;
+  ``put~``: puts, putting; ``place~``: placed, placing); irregular forms are listed (``take~|took``);
+- ``...`` between two words: up to three other words may come between them (``in a ... relationship
+  with`` matches "in a sexual relationship with");
+- `` & `` between parts: the parts may come in any order, up to four words apart (``lifestyle &
+  choice~|chose|chosen`` matches "a lifestyle choice" and "the lifestyle she has chosen").
 
 Outcomes: ``not_applicable`` when ``applies_if`` does not hold or no (non-excluded) free text is
 recorded, since there is nothing to check, not something left to record; ``missing`` when any term
@@ -31,6 +43,7 @@ that does not apply is not scanned.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -63,9 +76,70 @@ def _phrase_regex(phrase: str) -> str:
     return r"[\s\-]+".join(re.escape(word) for word in phrase.split())
 
 
+# ---- the `words` grammar: inflections, alternatives, gaps and word order, as data --------------------
+
+_SEP = r"[\s\-]+"
+_GAP = r"(?:[\s\-]+[\w'\u2019]+){0,3}[\s\-]+"  # ``...``: up to three other words
+_ORDER_GAP = r"(?:[\s\-]+[\w'\u2019]+){0,4}[\s\-]+"  # between the parts of an ``&`` term
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+
+
+def inflections(word: str) -> str:
+    """A word and its regular English inflections, as a regular expression (``consent`` -> consents,
+    consented, consenting; ``place`` -> placed, placing; ``carry`` -> carries, carried; ``put`` ->
+    putting). Irregular forms are written as alternatives (``take~|took|taken``)."""
+    stem = re.escape(word)
+    if word.endswith("e"):
+        return f"{re.escape(word[:-1])}(?:e|es|ed|ing)"
+    if word.endswith("y") and len(word) > 2 and word[-2] in _CONSONANTS:
+        return f"{re.escape(word[:-1])}(?:y|ies|ied|ying)"
+    if len(word) > 2 and word[-1] in _CONSONANTS and word[-2] not in _CONSONANTS:
+        doubled = re.escape(word[-1])
+        return f"{stem}(?:s|es|ed|ing|{doubled}ed|{doubled}ing)?"
+    return f"{stem}(?:s|es|ed|ing)?"
+
+
+def _word(token: str) -> str:
+    options = [inflections(a[:-1]) if a.endswith("~") else re.escape(a) for a in token.split("|") if a]
+    return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+
+def _part(text: str) -> str:
+    out: list[str] = []
+    gap = False
+    for token in text.split():
+        if token == "...":
+            if not out or gap:
+                raise ValueError(f"`...` must stand between two words: {text!r}")
+            gap = True
+            continue
+        if out:
+            out.append(_GAP if gap else _SEP)
+        out.append(_word(token))
+        gap = False
+    if gap or not out:
+        raise ValueError(f"`...` must stand between two words: {text!r}")
+    return "".join(out)
+
+
+def words_regex(words: str) -> str:
+    """A ``words`` term as a regular expression (no word boundaries, no groups): see the module doc."""
+    parts = [_part(p) for p in words.split(" & ")]
+    if len(parts) > 3:
+        raise ValueError("at most three parts in any order")
+    if len(parts) == 1:
+        return parts[0]
+    orders = [_ORDER_GAP.join(order) for order in itertools.permutations(parts)]
+    return "(?:" + "|".join(orders) + ")"
+
+
 def term_body(term: Term) -> str:
     """The term as a regular expression, without the word boundaries."""
-    return _phrase_regex(term.phrase) if term.phrase is not None else f"(?:{term.pattern})"
+    if term.phrase is not None:
+        return _phrase_regex(term.phrase)
+    if term.words is not None:
+        return words_regex(term.words)
+    return f"(?:{term.pattern})"
 
 
 def is_negated(text: str, start: int) -> bool:
@@ -90,6 +164,10 @@ class RuleMatcher:
     regex: re.Pattern[str]
     terms: Mapping[str, Term]  # group name -> term
     excluded: frozenset[str]  # schema paths the rule does not scan
+    only: frozenset[str] = frozenset()  # if not empty, the only schema paths the rule scans
+
+    def scans(self, where: str) -> bool:
+        return where not in self.excluded and (not self.only or where in self.only)
 
     def hits(self, path: str, text: str, found: list[FindingDetail]) -> None:
         for match in self.regex.finditer(text):
@@ -106,7 +184,7 @@ def compile_rule(rule: LanguageRule) -> RuleMatcher:
     # One shared "not after a letter" test first: most positions fail it at once, which makes the
     # scan several times faster than a word boundary inside each alternative.
     regex = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
-    return RuleMatcher(regex, terms, frozenset(rule.exclude_fields))
+    return RuleMatcher(regex, terms, frozenset(rule.exclude_fields), frozenset(rule.only_fields))
 
 
 @dataclass(frozen=True)
@@ -130,7 +208,7 @@ class LanguageMatcher:
         for path, text in iter_free_text(facts, self.paths):
             where = schema_path(path)
             for rule_id, matcher in matchers.items():
-                if where not in matcher.excluded:
+                if matcher.scans(where):
                     scanned.add(rule_id)
                     matcher.hits(path, text, found[rule_id])
         return {

@@ -12,31 +12,47 @@ names the file, the rule and the field:
 - every condition, evaluated on four synthetic checklists (the minimal one, a sparse one with one
   bare item in every list, and two fully filled ones, all answers true / all false), returns
   ``true``, ``false`` or ``null`` and never raises (ZEN raises on ``null`` in ``and``, ``or``,
-  ``not`` and ``?:``; write ``x == true`` rather than ``x``).
+  ``not`` and ``?:``; write ``x == true`` rather than ``x``);
+- semantics (``check_semantics``): the semantics-2 fields are refused under semantics 1 and the ones
+  semantics 2 requires are there (``hooks_rationale``; ``message_unknown`` unless ``never_unknown``;
+  ``message_not_recorded`` exactly when there is a ``due``); due hooks are hooks of the rule; blocking
+  hooks exist; computed times name a calendar shipped with the version, a known time zone and a
+  recorded time of the checklist; ``due.by`` compiles, reads only existing paths and, on the synthetic
+  checklists, gives a time or null.
 """
 
 from __future__ import annotations
 
 import json
-import types
 from collections import Counter
-from collections.abc import Iterator
-from datetime import date, datetime
-from enum import Enum
-from functools import cache
-from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
+from datetime import datetime
+from functools import cache, partial
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import zen
-from pydantic import AwareDatetime, BaseModel, NaiveDatetime
 
 from app.rules import vocabulary
-from app.rules.checklist import Checklist
+from app.rules.calendar import TimeTable, read_json_time
 from app.rules.errors import RuleCompileError
 from app.rules.expressions import ExpressionSyntaxError, check_paths
-from app.rules.model import AnyRule, LanguageRule, Rule, RulesetDocument
-from app.rules.shape import FreeTextPaths, facts_shape, free_text_paths
+from app.rules.model import SEMANTICS_2_DOCUMENT_FIELDS, AnyRule, LanguageRule, Rule, RulesetDocument
+from app.rules.shape import (
+    CONTEXT,
+    Leaf,
+    ListOf,
+    Obj,
+    Shape,
+    checklist_shape,
+    facts_shape,
+    free_text_paths,
+    schema_paths,
+)
 
 FIXTURE_AS_OF = "2025-03-01T12:00:00Z"
+
+
+RULESET = "(rule set)"  # the rule id in problems with the document's own fields
 
 
 def conditions(rule: AnyRule) -> list[tuple[str, str]]:
@@ -44,6 +60,84 @@ def conditions(rule: AnyRule) -> list[tuple[str, str]]:
     if isinstance(rule, Rule):
         return [("applies_if", rule.applies_if), ("missing_if", rule.missing_if), ("met_if", rule.met_if)]
     return [("applies_if", rule.applies_if)]
+
+
+def expressions(rule: AnyRule) -> list[tuple[str, str]]:
+    """Every ZEN expression of a rule: its conditions, and its due time if it has one."""
+    found = conditions(rule)
+    if isinstance(rule, Rule) and rule.due is not None and rule.due.by is not None:
+        found.append(("due.by", rule.due.by))
+    return found
+
+
+def facts_root(document: RulesetDocument) -> Obj:
+    """What conditions can read: the checklist, ``context``, and the document's computed times."""
+    root = facts_shape()
+    if not document.times:
+        return root
+    times = Obj("times", {name: Leaf() for name in document.times})
+    return Obj(root.name, {**root.fields, "context": Obj("context", {**CONTEXT.fields, "times": times})})
+
+
+def check_semantics(document: RulesetDocument, source: str) -> list[RuleCompileError]:
+    """The fields of due moments, times and blocking hooks: refused or required by ``semantics``."""
+    problems: list[RuleCompileError] = []
+
+    def problem(rule_id: str, field: str, message: str) -> None:
+        problems.append(RuleCompileError(source, rule_id, field, message))
+
+    if document.semantics == 1:
+        for name, default in SEMANTICS_2_DOCUMENT_FIELDS.items():
+            if name != "semantics" and getattr(document, name) != default:
+                problem(RULESET, name, "only under `semantics: 2`")
+        for rule in document.rules:
+            for name in ("hooks_rationale", "due", "message_unknown", "message_not_recorded"):
+                if getattr(rule, name) is not None:
+                    problem(rule.id, name, "only under `semantics: 2`")
+        return problems
+    hooks = vocabulary.hooks()
+    for hook in document.blocking_hooks or ():
+        if hook not in hooks or hook == vocabulary.ALL_RULES_HOOK:
+            problem(RULESET, "blocking_hooks", f"unknown hook {hook!r}")
+    root = facts_shape()
+    for name, spec in document.times.items():
+        where = f"times.{name}"
+        if spec.calendar not in document.calendars:
+            shipped = ", ".join(sorted(document.calendars)) or "none"
+            problem(RULESET, f"{where}.calendar", f"no calendar {spec.calendar!r} (shipped: {shipped})")
+        try:
+            ZoneInfo(spec.zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            problem(RULESET, f"{where}.zone", f"unknown time zone {spec.zone!r}")
+        path_problems = check_paths(spec.after, root)
+        for found in path_problems:
+            problem(RULESET, f"{where}.after", f"{found.path}: {found.message}")
+        sample = sample_facts()["all-true"]
+        if not path_problems and read_json_time(sample, tuple(spec.after.split("."))) is None:
+            problem(RULESET, f"{where}.after", f"{spec.after} is not a recorded time (a date-time field)")
+    for rule in document.rules:
+        if rule.hooks_rationale is None:
+            problem(
+                rule.id, "hooks_rationale", "required under `semantics: 2`: why the rule runs at these hooks"
+            )
+        if not isinstance(rule, Rule):
+            continue
+        if rule.message_unknown is None and not rule.never_unknown:
+            problem(
+                rule.id, "message_unknown", "required under `semantics: 2`: the text of an unknown finding"
+            )
+        if rule.due is None:
+            if rule.message_not_recorded is not None:
+                problem(rule.id, "message_not_recorded", "never shown: the rule has no `due`")
+            continue
+        if rule.message_not_recorded is None:
+            problem(
+                rule.id, "message_not_recorded", "required with `due`: the text of a not-recorded finding"
+            )
+        for hook in rule.due.hooks:
+            if hook not in rule.hooks:
+                problem(rule.id, "due.hooks", f"{hook!r} is not one of the rule's hooks")
+    return problems
 
 
 def check_vocabulary(document: RulesetDocument, source: str) -> list[RuleCompileError]:
@@ -88,9 +182,9 @@ def check_expressions(
     """Every condition compiles and reads only fields of the schema; returns the compiled ones."""
     problems: list[RuleCompileError] = []
     compiled: dict[str, Any] = {}
-    root = facts_shape()
+    root = facts_root(document)
     for rule in document.rules:
-        for what, expression in conditions(rule):
+        for what, expression in expressions(rule):
             try:
                 compiled[f"{rule.id}:{what}"] = zen.compile_expression(expression)
             except Exception as exc:  # the binding raises bare RuntimeError with a JSON payload
@@ -109,21 +203,14 @@ def check_expressions(
                     RuleCompileError(source, rule.id, what, f"the field checker cannot read it: {exc}")
                 )
         if isinstance(rule, LanguageRule):
-            known = set(_free_text_schema_paths(free_text_paths()))
-            for path in rule.exclude_fields:
-                if path not in known:
-                    problems.append(
-                        RuleCompileError(source, rule.id, "exclude_fields", f"{path}: not a free-text field")
-                    )
+            known = set(schema_paths(free_text_paths()))
+            for field, paths in (("exclude_fields", rule.exclude_fields), ("only_fields", rule.only_fields)):
+                for path in paths:
+                    if path not in known:
+                        problems.append(
+                            RuleCompileError(source, rule.id, field, f"{path}: not a free-text field")
+                        )
     return problems, compiled
-
-
-def _free_text_schema_paths(paths: FreeTextPaths, prefix: str = "") -> Iterator[str]:
-    for name in paths.fields:
-        yield f"{prefix}.{name}" if prefix and name else (name or prefix)
-    for name, is_list, below in paths.children:
-        where = (f"{prefix}.{name}" if prefix else name) + ("[]" if is_list else "")
-        yield from _free_text_schema_paths(below, where)
 
 
 def check_runtime(document: RulesetDocument, source: str, compiled: dict[str, Any]) -> list[RuleCompileError]:
@@ -131,8 +218,9 @@ def check_runtime(document: RulesetDocument, source: str, compiled: dict[str, An
     null and never raises. As in the engine, ``missing_if`` is only evaluated when ``applies_if``
     holds and ``met_if`` only when ``missing_if`` does not, so a guard in ``applies_if`` counts."""
     problems: list[RuleCompileError] = []
-    for fixture, facts in sample_facts().items():
+    for fixture, facts in _samples(document).items():
         for rule in document.rules:
+            problems += _check_due(document, source, rule, fixture, facts)
             for what, _ in conditions(rule):
                 expression = compiled.get(f"{rule.id}:{what}")
                 if expression is None:
@@ -167,6 +255,64 @@ def check_runtime(document: RulesetDocument, source: str, compiled: dict[str, An
     return _first_per_rule_field(problems)
 
 
+def _samples(document: RulesetDocument) -> dict[str, dict[str, Any]]:
+    """The synthetic checklists, with the document's computed times in their context."""
+    samples = sample_facts(document.checklist_schema_version)
+    if not document.times or any(t.calendar not in document.calendars for t in document.times.values()):
+        return samples
+    try:
+        table = TimeTable.build(document.times, document.calendars)
+    except (ZoneInfoNotFoundError, ValueError):
+        return samples  # reported by check_semantics
+    return {
+        name: {
+            **facts,
+            "context": {**facts["context"], "times": table.compute(partial(read_json_time, facts))},
+        }
+        for name, facts in samples.items()
+    }
+
+
+def _check_due(
+    document: RulesetDocument, source: str, rule: AnyRule, fixture: str, facts: dict[str, Any]
+) -> list[RuleCompileError]:
+    """``due.by`` gives a time or null, and the due test itself never raises."""
+    if not isinstance(rule, Rule) or rule.due is None:
+        return []
+    checks = [("due", rule.due.expression())]
+    if rule.due.by is not None:
+        checks.insert(0, ("due.by", rule.due.by))
+    for what, expression in checks:
+        try:
+            value = zen.evaluate_expression(expression, facts)
+        except Exception as exc:
+            return [
+                RuleCompileError(
+                    source, rule.id, what, f"raises on the {fixture} checklist: {_engine_message(exc)}"
+                )
+            ]
+        if what == "due.by" and value is not None and not _is_time(value):
+            return [
+                RuleCompileError(
+                    source,
+                    rule.id,
+                    what,
+                    f"gives {value!r} on the {fixture} checklist, not an ISO 8601 time or null",
+                )
+            ]
+    return []
+
+
+def _is_time(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _first_per_rule_field(problems: list[RuleCompileError]) -> list[RuleCompileError]:
     seen: set[tuple[str, str]] = set()
     kept = []
@@ -179,7 +325,7 @@ def _first_per_rule_field(problems: list[RuleCompileError]) -> list[RuleCompileE
 
 def lint(document: RulesetDocument, source: str) -> tuple[list[RuleCompileError], dict[str, Any]]:
     """All static checks; the runtime check runs the rules whose conditions passed the others."""
-    problems = check_vocabulary(document, source)
+    problems = check_vocabulary(document, source) + check_semantics(document, source)
     expression_problems, compiled = check_expressions(document, source)
     problems += expression_problems
     # Rules with a static problem are not run: a misspelt path would only add noise.
@@ -193,80 +339,50 @@ def lint(document: RulesetDocument, source: str) -> tuple[list[RuleCompileError]
 
 
 @cache
-def sample_facts() -> dict[str, dict[str, Any]]:
-    """Facts (as the engine sees them) for the four synthetic checklists."""
+def sample_facts(schema_version: int = 1) -> dict[str, dict[str, Any]]:
+    """Facts (as the engine sees them) for the four synthetic checklists, as a rule set written for
+    ``schema_version`` reads them: before version 3 an absent list is ``[]``, from 3 on it is null."""
     samples: dict[str, dict[str, Any]] = {}
     for mode in ("minimal", "sparse", "all-true", "all-false"):
-        facts = _model(Checklist, mode)
+        facts = _model(checklist_shape(), mode, schema_version)
         facts["context"] = {"hook": None, "as_of": None if mode == "minimal" else FIXTURE_AS_OF}
         samples[mode] = facts
     return samples
 
 
-def _model(model: type[BaseModel], mode: str) -> dict[str, Any]:
-    hints = get_type_hints(model, include_extras=True)
+def _model(shape: Obj, mode: str, version: int) -> dict[str, Any]:
     data: dict[str, Any] = {}
-    for name, info in model.model_fields.items():
-        hint = hints[name]
-        if info.is_required() or mode in ("all-true", "all-false"):
-            data[name] = _value(hint, mode, name)
-        elif mode == "sparse" and _is_structure(hint):
-            data[name] = _value(hint, mode, name)
+    for name, sub in shape.fields.items():
+        if name in shape.required or mode in ("all-true", "all-false"):
+            data[name] = _value(sub, mode, name, version)
+        elif mode == "sparse" and not isinstance(sub, Leaf):
+            data[name] = _value(sub, mode, name, version)
+        elif isinstance(sub, ListOf):
+            data[name] = [] if sub.null_from is not None and sub.null_from > version else None
         else:
-            default = info.get_default(call_default_factory=True)
-            data[name] = default.value if isinstance(default, Enum) else default
+            data[name] = sub.default if isinstance(sub, Leaf) else None
     return data
 
 
-def _is_structure(hint: Any) -> bool:
-    origin = get_origin(hint)
-    if origin is Annotated:
-        return _is_structure(get_args(hint)[0])
-    if origin in (Union, types.UnionType):
-        return any(_is_structure(a) for a in get_args(hint) if a is not type(None))
-    if origin in (list, tuple):
-        return True
-    return isinstance(hint, type) and issubclass(hint, BaseModel)
-
-
-def _value(hint: Any, mode: str, name: str, bounds: tuple[int, int] = (0, 1000)) -> Any:
+def _value(shape: Shape, mode: str, name: str, version: int) -> Any:
     truthy = mode != "all-false"
-    origin = get_origin(hint)
-    if origin is Annotated:
-        low, high = bounds
-        for meta in get_args(hint)[1:]:
-            for constraint in getattr(meta, "metadata", [meta]):
-                ge, le = getattr(constraint, "ge", None), getattr(constraint, "le", None)
-                low = int(ge) if isinstance(ge, int) else low
-                high = int(le) if isinstance(le, int) else high
-        return _value(get_args(hint)[0], mode, name, (low, high))
-    if origin in (Union, types.UnionType):
-        options = [a for a in get_args(hint) if a is not type(None)]
-        return _value(options[0], mode, name, bounds)
-    if origin in (list, tuple):
-        item = get_args(hint)[0]
+    if isinstance(shape, Obj):
+        return _model(shape, mode, version)
+    if isinstance(shape, ListOf):
         count = 1 if mode == "sparse" else 2
-        return [_value(item, mode, name, bounds) for _ in range(count)]
-    if origin is Literal:
-        values = get_args(hint)
-        return values[0] if truthy else values[-1]
-    if hint is AwareDatetime or hint is NaiveDatetime:
-        hint = datetime
-    if isinstance(hint, type):
-        if issubclass(hint, BaseModel):
-            return _model(hint, mode)
-        if issubclass(hint, Enum):
-            members = list(hint)
-            return (members[0] if truthy else members[-1]).value
-        if issubclass(hint, bool):
-            return truthy
-        if issubclass(hint, int):
-            low, high = bounds
-            return max(low, min(high, 10 if truthy else 15))
-        if issubclass(hint, float):
-            return 1.5
-        if issubclass(hint, datetime):
-            return "2025-03-01T10:00:00Z" if truthy else "2025-02-27T23:30:00Z"
-        if issubclass(hint, date):
-            return "2014-06-01" if truthy else "2009-01-15"
+        return [_value(shape.item, mode, name, version) for _ in range(count)]
+    kind = shape.kind
+    if kind == "enum":
+        return shape.values[0] if truthy else shape.values[-1]
+    if kind == "bool":
+        return truthy
+    if kind == "int":
+        low, high = shape.bounds or (0, 1000)
+        return max(low, min(high, 10 if truthy else 15))
+    if kind == "number":
+        return 1.5
+    if kind == "time":
+        return "2025-03-01T10:00:00Z" if truthy else "2025-02-27T23:30:00Z"
+    if kind == "date":
+        return "2014-06-01" if truthy else "2009-01-15"
     return f"S-{name}" if truthy else f"Other {name}"

@@ -17,12 +17,24 @@ of its facts: its data is a list of terms (a phrase or a regular expression, and
 instead). It is ``not_applicable`` when ``applies_if`` does not hold or no free text is recorded,
 ``missing`` when a term is used (each use is a finding detail with its path and a suggestion) and
 ``met`` otherwise; it is never ``unknown``. See ``app/rules/language.py`` for the matching rules.
+
+**Semantics 2** (``semantics: 2`` at the top of the document; absent means 1, the original meaning,
+which published versions 1.0.0 and 1.1.0 keep byte for byte) adds *due moments*. A condition rule
+may say when its record is due (``due``: hooks, and/or a ``by`` time). Before that moment an absent
+record is ``unknown``; at or after it, it is ``missing`` with basis ``not_recorded``, distinct from
+``missing`` with basis ``recorded`` (``missing_if`` held: the data says the step was not done). Each
+outcome has its own text: ``message`` (missing, recorded), ``message_unknown`` (unknown: says what
+is not yet recorded, never states the failure as fact) and ``message_not_recorded`` (missing, not
+recorded by its due moment); ``hooks_rationale`` says why the rule runs at the hooks it does.
+Semantics 2 also offers engine-computed times (``times``, over calendars shipped beside the version
+in ``<version>.calendars/<name>.yaml``) and a rule-set list of ``blocking_hooks``.
 """
 
 from __future__ import annotations
 
+import json
 import re
-from datetime import date
+from datetime import date, time
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -93,10 +105,49 @@ class RuleBase(Strict):
     action: Text
     references: Annotated[tuple[Reference, ...], Field(min_length=1)]
     notes: Text | None = None
+    hooks_rationale: Text | None = Field(
+        None,
+        description="Semantics 2 (required there): why each hook of the workflow is or is not one "
+        "where this rule runs.",
+    )
 
     @property
     def verified(self) -> bool:
         return all(r.verified for r in self.references)
+
+
+Message = Annotated[str, Field(min_length=1, max_length=140)]
+
+
+class Due(Strict):
+    """Semantics 2: the moment by which a rule's record must exist (see the module docstring)."""
+
+    hooks: tuple[str, ...] = Field(
+        (), description="At these hooks (a subset of the rule's) an absent record is missing."
+    )
+    by: Expression | None = Field(
+        None,
+        description="A ZEN expression giving an ISO 8601 time (or null): from `context.as_of` at or "
+        "after it, an absent record is missing.",
+    )
+
+    @model_validator(mode="after")
+    def _hooks_or_by(self) -> Due:
+        if not self.hooks and self.by is None:
+            raise ValueError("give `hooks`, `by` or both")
+        return self
+
+    def expression(self) -> str:
+        """ZEN, true at or after the due moment: at one of its hooks, or once ``as_of`` reaches ``by``."""
+        parts = []
+        if self.hooks:
+            parts.append(f"(context.hook in {json.dumps(list(self.hooks))})")
+        if self.by is not None:
+            parts.append(
+                f"(context.as_of != null and (({self.by}) != null) "
+                f"and not d(context.as_of).isBefore(d({self.by})))"
+            )
+        return " or ".join(parts)
 
 
 class Rule(RuleBase):
@@ -109,6 +160,13 @@ class Rule(RuleBase):
         None,
         description="Why this rule's data is always known when it applies (e.g. its applicability "
         "already requires the data); exempts it from `unknown` coverage in `safesteps rules test`.",
+    )
+    due: Due | None = Field(None, description="Semantics 2: when an absent record becomes missing.")
+    message_unknown: Message | None = Field(
+        None, description="Semantics 2: the text of an `unknown` finding (what is not yet recorded)."
+    )
+    message_not_recorded: Message | None = Field(
+        None, description="Semantics 2: the text of a `missing` finding with basis `not_recorded`."
     )
 
 
@@ -124,6 +182,12 @@ class Term(Strict):
         description="A Python regular expression, matched case-insensitively on word boundaries, "
         "for terms with variants (e.g. `putting (himself|herself|themselves) at risk`).",
     )
+    words: Annotated[str, Field(min_length=1, max_length=500)] | None = Field(
+        None,
+        description="Words in the language check's small grammar (app/rules/language.py): `a|b` "
+        "alternatives, `word~` with its inflections, `...` up to three other words, ` & ` parts "
+        "in any order (e.g. `put~|place~ herself|himself|themselves ... at|in risk|danger`).",
+    )
     suggestion: Text = Field(description="The wording to use instead, shown with each use.")
     negatable: bool = Field(
         True,
@@ -134,8 +198,8 @@ class Term(Strict):
 
     @model_validator(mode="after")
     def _one_of_phrase_or_pattern(self) -> Term:
-        if (self.phrase is None) == (self.pattern is None):
-            raise ValueError("give exactly one of `phrase` or `pattern`")
+        if sum(form is not None for form in (self.phrase, self.pattern, self.words)) != 1:
+            raise ValueError("give exactly one of `phrase`, `pattern` or `words`")
         if self.pattern is not None:
             try:
                 # As it will be used: one alternative of the rule set's combined expression.
@@ -146,11 +210,15 @@ class Term(Strict):
                 raise ValueError("pattern must not use named groups")
             if re.fullmatch(f"(?:{self.pattern})", ""):
                 raise ValueError("pattern matches the empty string")
+        if self.words is not None:
+            from app.rules.language import words_regex  # the grammar lives with its matcher
+
+            re.compile(words_regex(self.words), re.IGNORECASE)  # ValueError names the problem
         return self
 
     @property
     def label(self) -> str:
-        return self.phrase or self.pattern or ""
+        return self.phrase or self.pattern or self.words or ""
 
 
 class LanguageRule(RuleBase):
@@ -164,11 +232,20 @@ class LanguageRule(RuleBase):
         description="Free-text fields not scanned, as schema paths (`children[].account`): fields "
         "that record someone else's words verbatim.",
     )
+    only_fields: tuple[Annotated[str, Field(min_length=1, max_length=200)], ...] = Field(
+        (),
+        description="If given, the only free-text fields scanned, as schema paths "
+        "(`actions.supervision.notes`); empty: every free-text field.",
+    )
 
     @property
     def never_unknown(self) -> str:
         """Language rules are never ``unknown``: free text is either there to check or not."""
         return "A language rule is met, missing or not applicable, never unknown."
+
+    due: None = None  # a language rule is never unknown, so nothing is ever due
+    message_unknown: None = None
+    message_not_recorded: None = None
 
 
 def _rule_kind(value: Any) -> str:
@@ -181,6 +258,63 @@ AnyRule = Annotated[
     Annotated[Rule, Tag("condition")] | Annotated[LanguageRule, Tag("language")],
     Discriminator(_rule_kind),
 ]
+
+
+class Holiday(Strict):
+    date: date
+    name: Text
+
+
+class Calendar(Strict):
+    """Non-working days, shipped beside a rule-set version and covered by its content hash, so a
+    replay uses exactly the calendar the decision was made with. Generated at authoring time
+    (``safesteps rules calendar``), never fetched at run time."""
+
+    description: Text
+    source: Text = Field(description="Where the dates come from, with the generator's version.")
+    valid_from: date
+    valid_to: date = Field(description="Past this day the calendar says nothing: computed times are null.")
+    holidays: tuple[Holiday, ...]
+
+    @model_validator(mode="after")
+    def _dates_sorted_and_covered(self) -> Calendar:
+        if self.valid_to < self.valid_from:
+            raise ValueError("valid_to must not be before valid_from")
+        days = [h.date for h in self.holidays]
+        if days != sorted(set(days)):
+            raise ValueError("holidays must be in date order, each day once")
+        if days and (days[0] < self.valid_from or days[-1] > self.valid_to):
+            raise ValueError("every holiday must fall between valid_from and valid_to")
+        return self
+
+
+TimeOfDay = Annotated[str, Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+
+
+class NextWorkingDay(Strict):
+    """The ``working_days``-th working day's ``at`` (local time in ``zone``) strictly after the time
+    at ``after``. Working days: Monday to Friday, except the holidays of ``calendar``. Null when
+    ``after`` is not recorded or the result would fall past the calendar's ``valid_to``.
+
+    E.g. Operation Encompass's "before the next school day": ``at: "08:30"``, ``working_days: 1``:
+    attended Friday 19:00 before a bank-holiday Monday gives Tuesday 08:30."""
+
+    kind: Literal["next_working_day"]
+    after: Annotated[str, Field(pattern=r"^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$", max_length=200)] = Field(
+        description="Dotted path of a recorded time in the checklist (no lists), e.g. `incident.attended_at`."
+    )
+    at: TimeOfDay
+    zone: Annotated[str, Field(min_length=1, max_length=64)] = "Europe/London"
+    calendar: Annotated[str, Field(min_length=1, max_length=64)]
+    working_days: Annotated[int, Field(ge=1, le=30)] = 1
+
+    def time_of_day(self) -> time:
+        hour, minute = self.at.split(":")
+        return time(int(hour), int(minute))
+
+
+TIME_NAME_PATTERN = r"^[a-z][a-z0-9_]{0,62}$"
+CALENDAR_NAME_PATTERN = r"^[a-z][a-z0-9-]{0,62}$"
 
 
 # Lifecycle metadata: what may change after publication without changing what a version *is*.
@@ -199,6 +333,22 @@ class RulesetDocument(Strict):
     effective_to: date | None = None
     changelog: Text
     checklist_schema_version: Annotated[int, Field(ge=1)] = 1
+    semantics: Literal[1, 2] = Field(
+        1, description="1: the original meaning (no due moments); 2: due moments (module docstring)."
+    )
+    blocking_hooks: tuple[str, ...] | None = Field(
+        None,
+        description="Semantics 2: the hooks at which an open critical step blocks (default: the "
+        "vocabulary's blocking hooks).",
+    )
+    times: dict[Annotated[str, Field(pattern=TIME_NAME_PATTERN)], NextWorkingDay] = Field(
+        default_factory=dict,
+        description="Semantics 2: engine-computed times, read by conditions as `context.times.<name>`.",
+    )
+    calendars: dict[Annotated[str, Field(pattern=CALENDAR_NAME_PATTERN)], Calendar] = Field(
+        default_factory=dict,
+        description="Loaded from `<version>.calendars/<name>.yaml` beside the file; not written inline.",
+    )
     rules: Annotated[tuple[AnyRule, ...], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -206,3 +356,22 @@ class RulesetDocument(Strict):
         if self.effective_to is not None and self.effective_to <= self.effective_from:
             raise ValueError("effective_to must be after effective_from")
         return self
+
+
+# Fields added with semantics 2, and their defaults. The content hash leaves a field out while it
+# holds its default, so the hashes of documents that do not use them (1.0.0, 1.1.0) never change.
+SEMANTICS_2_DOCUMENT_FIELDS: dict[str, Any] = {
+    "semantics": 1,
+    "blocking_hooks": None,
+    "times": {},
+    "calendars": {},
+}
+SEMANTICS_2_RULE_FIELDS: dict[str, Any] = {
+    "hooks_rationale": None,
+    "due": None,
+    "message_unknown": None,
+    "message_not_recorded": None,
+    "only_fields": [],  # language rules (1.2.0): scan only these free-text fields
+}
+# Term fields added for 1.2.0 (the `words` grammar), left out of the hash while at their default.
+TERM_FIELDS_ADDED: dict[str, Any] = {"words": None}

@@ -13,8 +13,6 @@ inputs on varied checklists at every hook.
 
 from __future__ import annotations
 
-import types
-import typing
 from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
@@ -23,7 +21,7 @@ from pydantic import BaseModel
 
 from app.rules.checklist import Checklist
 from app.rules.expressions import ExpressionSyntaxError, tokenize
-from app.rules.shape import FreeTextPaths, free_text_paths
+from app.rules.shape import FreeTextPaths, ListOf, Obj, checklist_shape, free_text_paths
 
 Include = dict[str, Any]  # Pydantic's include tree: field -> True | Include | {"__all__": Include}
 
@@ -56,39 +54,23 @@ def names_used(expressions: Iterable[str]) -> frozenset[str] | None:
 def include_tree(expressions: Iterable[str], model: type[BaseModel] = Checklist) -> Include | None:
     """The include tree for ``model`` that keeps what ``expressions`` can read; None = keep all."""
     names = names_used(expressions)
-    return None if names is None else _tree(model, names)
+    return None if names is None else _tree(checklist_shape(model), names)
 
 
-def _tree(model: type[BaseModel], names: frozenset[str]) -> Include:
-    fields = model.model_fields.items()
-    return {field: _field(info.annotation, names) for field, info in fields if field in names}
-
-
-def _field(annotation: Any, names: frozenset[str]) -> Any:
-    models = _models_in(annotation)
-    if len(models) != 1:  # a plain value, or a union of several models: keep it whole
-        return True
-    (model,) = models
-    tree = _tree(model, names)
-    return {"__all__": tree} if _is_list(annotation) else tree
-
-
-def _models_in(annotation: Any) -> set[type[BaseModel]]:
-    if isinstance(annotation, type):
-        return {annotation} if issubclass(annotation, BaseModel) else set()
-    found: set[type[BaseModel]] = set()
-    for arg in typing.get_args(annotation):
-        found |= _models_in(arg)
-    return found
-
-
-def _is_list(annotation: Any) -> bool:
-    origin = typing.get_origin(annotation)
-    if origin is list:
-        return True
-    if origin in (typing.Union, types.UnionType, typing.Annotated):
-        return any(_is_list(arg) for arg in typing.get_args(annotation))
-    return False
+def _tree(shape: Obj, names: frozenset[str]) -> Include:
+    """From the schema walker's shapes: an object below is cut down, a list of objects per item, and
+    a value (or a union of several models, which the walker reads as a value) is kept whole."""
+    tree: Include = {}
+    for field, sub in shape.fields.items():
+        if field not in names:
+            continue
+        if isinstance(sub, Obj):
+            tree[field] = _tree(sub, names)
+        elif isinstance(sub, ListOf) and isinstance(sub.item, Obj):
+            tree[field] = {"__all__": _tree(sub.item, names)}
+        else:
+            tree[field] = True
+    return tree
 
 
 def project(facts: Mapping[str, Any], tree: Include) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pydantic import ValidationError
@@ -40,12 +41,32 @@ def _describe(error: ValidationError, data: object) -> list[str]:
     return problems
 
 
+def calendars_dir(ruleset_file: Path) -> Path:
+    """Where a version's calendars ship: ``<id>/<version>.calendars/<name>.yaml``."""
+    return ruleset_file.with_suffix(".calendars")
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yamlio.safe_load(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise RulesetLoadError(str(path), [f"cannot read: {exc}"]) from None
+
+
+def _with_calendars(path: Path, data: Any) -> Any:
+    """The document with the calendars shipped beside it, so they are part of what it hashes to."""
+    directory = calendars_dir(path)
+    if not directory.is_dir():
+        return data
+    if isinstance(data, dict) and "calendars" in data:
+        raise RulesetLoadError(str(path), [f"calendars: ship them as files in {directory}, not inline"])
+    calendars = {file.stem: _read_yaml(file) for file in sorted(directory.glob("*.yaml"))}
+    return {**data, "calendars": calendars} if isinstance(data, dict) and calendars else data
+
+
 def load_document(path: Path) -> RulesetDocument:
     source = str(path)
-    try:
-        data = yamlio.safe_load(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise RulesetLoadError(source, [f"cannot read: {exc}"]) from None
+    data = _with_calendars(path, _read_yaml(path))
     try:
         document = RulesetDocument.model_validate(data)
     except ValidationError as exc:

@@ -6,7 +6,10 @@ canonical JSON of the result); the service layer reads the records and stores wh
 - ``reproduce``: re-evaluating a record with the version it names must give a result whose
   canonical JSON hashes the same as the stored one. Anything else is a reproduction failure.
 - ``impact``: re-evaluating with another version, per finding (keyed by rule id): findings that
-  appear, disappear, change severity or change outcome (missing <-> unknown), and the blocking flag.
+  appear, disappear, change severity or change outcome (missing <-> unknown, and between the two
+  bases of missing: ``recorded`` <-> ``not_recorded``), and the blocking flag. A missing finding of a
+  semantics-1 result has no basis and is compared as ``recorded``: there, missing always meant that
+  the data said the step was not done.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import orjson
 
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.compiler import CompiledRuleset
-from app.rules.decision import Decision, Finding
+from app.rules.decision import Basis, Decision, Finding, Outcome
 from app.rules.engine import EvaluationContext, Facts, RulesetRef, decide
 from app.rules.model import Severity
 from app.rules.registry import RulesetRegistry
@@ -127,6 +130,8 @@ class FindingChange:
     severity_after: str | None
     outcome_before: str | None
     outcome_after: str | None
+    basis_before: str | None = None
+    basis_after: str | None = None
 
     @property
     def severity(self) -> str:
@@ -142,6 +147,8 @@ class FindingChange:
             "severity_after": self.severity_after,
             "outcome_before": self.outcome_before,
             "outcome_after": self.outcome_after,
+            "basis_before": self.basis_before,
+            "basis_after": self.basis_after,
         }
 
 
@@ -170,11 +177,12 @@ def impact(stored: Mapping[str, Any], replayed: Decision) -> Impact:
     for rule_id, new in after.items():
         old = before.get(rule_id)
         severity, outcome = new.severity.value, new.outcome.value
+        basis = _basis(outcome, new.basis)
         if old is None:
             kind = ChangeKind.appeared
         elif old["severity"] != severity:
             kind = ChangeKind.severity
-        elif old["outcome"] != outcome:
+        elif old["outcome"] != outcome or _stored_basis(old) != basis:
             kind = ChangeKind.outcome
         else:
             continue
@@ -187,6 +195,8 @@ def impact(stored: Mapping[str, Any], replayed: Decision) -> Impact:
                 severity,
                 old and old["outcome"],
                 outcome,
+                old and _stored_basis(old),
+                basis,
             )
         )
     for rule_id, old in before.items():
@@ -200,6 +210,8 @@ def impact(stored: Mapping[str, Any], replayed: Decision) -> Impact:
                     None,
                     old["outcome"],
                     None,
+                    _stored_basis(old),
+                    None,
                 )
             )
     return Impact(
@@ -209,6 +221,17 @@ def impact(stored: Mapping[str, Any], replayed: Decision) -> Impact:
         score_before=stored.get("score"),
         score_after=replayed.score,
     )
+
+
+def _basis(outcome: str, basis: str | None) -> str | None:
+    """A missing finding's basis; ``recorded`` where none is given (semantics 1)."""
+    if outcome != Outcome.missing:
+        return None
+    return basis or Basis.recorded.value
+
+
+def _stored_basis(finding: Mapping[str, Any]) -> str | None:
+    return _basis(finding["outcome"], finding.get("basis"))
 
 
 @dataclass

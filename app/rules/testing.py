@@ -10,19 +10,27 @@ Beside each rule-set version ``<root>/<id>/<version>.yaml`` lives a folder of ca
         as_of: "2025-03-01T12:00:00Z"          # optional; default: the latest time in the checklist
         checklist: { ...a full checklist... }
         expect:                                # met | missing | unknown | not_applicable
-          CFC-IDENTIFY-ALL-CHILDREN: met
+          CFC-IDENTIFY-ALL-CHILDREN: met       # semantics 2 also: missing/recorded, missing/not_recorded
 
-A case passes when every rule it names has the expected outcome. Coverage counts only what passing
-cases *assert*: a rule is covered when, for each outcome it can have, some passing case expects it.
-Every rule must be shown ``met`` and ``missing``, and ``unknown`` unless it cannot be (a condition
-rule with ``never_unknown`` set, with its reason, or a language rule, which is never unknown).
-``not_applicable`` is reported but not required.
+A case passes when every rule it names has the expected outcome. Under a semantics-2 rule set a
+``missing`` finding has a basis, which the expectation may name: ``missing/not_recorded`` (nothing
+recorded by the due moment) or ``missing/recorded`` (the data says not done); plain ``missing``
+matches either. The ``missing/...`` forms are refused for semantics-1 rule sets.
+
+Coverage counts only what passing cases *assert*: a rule is covered when, for each outcome it can
+have, some passing case expects it. Every rule must be shown ``met`` and ``missing``, and
+``unknown`` unless it cannot be (a condition rule with ``never_unknown`` set, with its reason, or a
+language rule, which is never unknown); a rule with a ``due`` moment also ``missing/not_recorded``,
+which counts only when asserted explicitly (a plain ``missing`` counts as ``missing`` where the
+basis was ``recorded``, and not at all where it was ``not_recorded``). ``not_applicable`` is
+reported but not required.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -32,13 +40,37 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 from app.rules import vocabulary, yamlio
 from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset
-from app.rules.decision import Outcome
+from app.rules.decision import Basis, Decision, Outcome
 from app.rules.engine import EvaluationContext, Facts, evaluate
 from app.rules.errors import RulesError
 from app.rules.model import AnyRule
 from app.rules.registry import load_file, ruleset_files
 
 CASE_NAME_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+
+
+class Expected(StrEnum):
+    """What a case can expect of a rule: an outcome, or (semantics 2) a missing outcome's basis."""
+
+    met = "met"
+    missing = "missing"
+    unknown = "unknown"
+    not_applicable = "not_applicable"
+    missing_recorded = "missing/recorded"
+    missing_not_recorded = "missing/not_recorded"
+
+
+class Covered(StrEnum):
+    """The outcomes coverage counts (equal, as text, to the ``Outcome`` of the same name)."""
+
+    met = "met"
+    missing = "missing"  # under semantics 2: basis recorded
+    unknown = "unknown"
+    not_applicable = "not_applicable"
+    not_recorded = "not_recorded"  # missing, basis not_recorded
+
+
+_BASED = frozenset({Expected.missing_recorded, Expected.missing_not_recorded})
 
 
 class Case(BaseModel):
@@ -49,7 +81,7 @@ class Case(BaseModel):
     hook: str | None = None
     as_of: AwareDatetime | None = None
     checklist: dict[str, Any]
-    expect: Annotated[dict[str, Outcome], Field(min_length=1)]
+    expect: Annotated[dict[str, Expected], Field(min_length=1)]
 
 
 class CaseFile(BaseModel):
@@ -77,8 +109,8 @@ class Failure:
     file: str
     case: str
     rule_id: str
-    expected: Outcome
-    actual: Outcome | None  # None: the rule was not evaluated (e.g. not at the case's hook)
+    expected: Expected
+    actual: Expected | None  # None: the rule was not evaluated (e.g. not at the case's hook)
     evaluation_error: bool = False  # the rule raised at run time and was reported unknown
 
     def __str__(self) -> str:
@@ -88,23 +120,50 @@ class Failure:
         return f"{self.file}: case {self.case}: {self.rule_id}: expected {self.expected.value}, got {actual}"
 
 
-REQUIRED = (Outcome.met, Outcome.missing, Outcome.unknown)
+REQUIRED = (Covered.met, Covered.missing, Covered.unknown)
 
 
-def required_outcomes(rule: AnyRule) -> tuple[Outcome, ...]:
-    if rule.never_unknown:
-        return (Outcome.met, Outcome.missing)
-    return REQUIRED
+def required_outcomes(rule: AnyRule) -> tuple[Covered, ...]:
+    required = tuple(o for o in REQUIRED if o is not Covered.unknown or not rule.never_unknown)
+    return (*required, Covered.not_recorded) if rule.due is not None else required
+
+
+def covered(expected: Expected, got: Expected | None) -> Covered | None:
+    """The coverage a met expectation earns: ``not_recorded`` only when asserted by name."""
+    if expected is Expected.missing_not_recorded:
+        return Covered.not_recorded
+    if expected is Expected.missing_recorded:
+        return Covered.missing
+    if expected is Expected.missing and got is Expected.missing_not_recorded:
+        return None  # asserted as plain missing: says nothing about the recorded basis
+    return Covered(expected.value)
+
+
+def actual(decision: Decision, rule_id: str, semantics: int) -> Expected | None:
+    """A rule's result in the terms of an expectation (with the basis under semantics 2)."""
+    outcome = decision.outcomes.get(rule_id)
+    if outcome is None:
+        return None
+    if semantics >= 2 and outcome is Outcome.missing:
+        basis = next(f.basis for f in decision.findings if f.rule_id == rule_id)
+        return Expected.missing_not_recorded if basis is Basis.not_recorded else Expected.missing_recorded
+    return Expected(outcome.value)
+
+
+def _meets(expected: Expected, got: Expected | None) -> bool:
+    if expected is Expected.missing and got in _BASED:
+        return True  # plain `missing` matches either basis
+    return got is expected
 
 
 @dataclass
 class RuleCoverage:
     rule_id: str
-    required: tuple[Outcome, ...]
-    seen: set[Outcome] = field(default_factory=set)
+    required: tuple[Covered, ...]
+    seen: set[Covered] = field(default_factory=set)
 
     @property
-    def gaps(self) -> list[Outcome]:
+    def gaps(self) -> list[Covered]:
         return [o for o in self.required if o not in self.seen]
 
     @property
@@ -176,14 +235,15 @@ def run_ruleset(ruleset: CompiledRuleset, directory: Path, report: Report) -> Ru
     for file in files:
         for case in load_cases(file, ruleset, report.problems):
             result.cases += 1
-            failures = run_case(ruleset, case, str(file))
-            if failures is None:
+            ran = run_case(ruleset, case, str(file))
+            if ran is None:
                 report.problems.append(Problem(str(file), case.name, "checklist", "does not validate"))
                 continue
+            failures, earned = ran
             report.failures.extend(failures)
             if not failures:
                 result.passed += 1
-                for rule_id, outcome in case.expect.items():
+                for rule_id, outcome in earned.items():
                     coverage[rule_id].seen.add(outcome)
     return result
 
@@ -214,7 +274,16 @@ def load_cases(file: Path, ruleset: CompiledRuleset, problems: list[Problem]) ->
             problems.append(Problem(source, case.name, "hook", f"unknown hook {case.hook!r}"))
         known_hook = case.hook is None or case.hook in hooks
         at_hook = {r.id for r in ruleset.program(case.hook).rules} if known_hook else set()
-        for rule_id in case.expect:
+        for rule_id, expected in case.expect.items():
+            if expected in _BASED and ruleset.document.semantics < 2:
+                problems.append(
+                    Problem(
+                        source,
+                        case.name,
+                        f"expect.{rule_id}",
+                        f"{expected.value}: a basis exists only under semantics 2 ({ruleset.key} has 1)",
+                    )
+                )
             if rule_id not in rule_ids:
                 problems.append(
                     Problem(source, case.name, f"expect.{rule_id}", f"no rule {rule_id} in {ruleset.key}")
@@ -249,7 +318,10 @@ def _describe(source: str, error: ValidationError, data: object) -> Iterable[Pro
         yield Problem(source, case_name, ".".join(str(p) for p in loc) or "(file)", err["msg"])
 
 
-def run_case(ruleset: CompiledRuleset, case: Case, source: str) -> list[Failure] | None:
+def run_case(
+    ruleset: CompiledRuleset, case: Case, source: str
+) -> tuple[list[Failure], dict[str, Covered]] | None:
+    """The case's failures and the coverage its expectations earn; None if its checklist is invalid."""
     try:
         checklist = Checklist.model_validate(case.checklist)
     except ValidationError:
@@ -259,8 +331,13 @@ def run_case(ruleset: CompiledRuleset, case: Case, source: str) -> list[Failure]
         ruleset, facts, EvaluationContext(hook=case.hook, as_of=case.as_of or facts.latest_time)
     )
     errored = {f.rule_id for f in decision.findings if f.evaluation_error}
-    return [
-        Failure(source, case.name, rule_id, expected, decision.outcomes.get(rule_id), rule_id in errored)
-        for rule_id, expected in case.expect.items()
-        if decision.outcomes.get(rule_id) is not expected or rule_id in errored
-    ]
+    semantics = ruleset.document.semantics
+    failures = []
+    earned: dict[str, Covered] = {}
+    for rule_id, expected in case.expect.items():
+        got = actual(decision, rule_id, semantics)
+        if not _meets(expected, got) or rule_id in errored:
+            failures.append(Failure(source, case.name, rule_id, expected, got, rule_id in errored))
+        elif (outcome := covered(expected, got)) is not None:
+            earned[rule_id] = outcome
+    return failures, earned

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from app.rules.checklist import Checklist
-from app.rules.decision import Decision, Outcome
+from app.rules.decision import Basis, Decision, Outcome
 from app.rules.model import Severity
 from app.schemas.bundles import DeviceAgreement, DeviceDecision
 from app.schemas.decisions import FeedbackPublic
@@ -144,6 +144,11 @@ class OutstandingStep(BaseModel):
     step_id: str
     severity: Severity
     outcome: Outcome = Field(description="`missing` (recorded as not done) or `unknown` (not recorded).")
+    basis: Basis | None = Field(
+        None,
+        description="On missing steps of rule sets with due moments: `recorded` or `not_recorded`.",
+        exclude_if=lambda basis: basis is None,
+    )
     title: str
     message: str
     action: str
@@ -248,6 +253,7 @@ def outstanding_steps(decision: Decision) -> list[OutstandingStep]:
             step_id=f.step_id,
             severity=f.severity,
             outcome=f.outcome,
+            basis=f.basis,
             title=f.title,
             message=f.message,
             action=f.action,

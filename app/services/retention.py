@@ -7,9 +7,10 @@ the rule-set identity stay, so statistics still count and replay still runs. The
 listed as JSON pointers in ``erased`` (as OPA's decision logs do) and the chain still verifies,
 because it covers the digests of input and result, not their bytes.
 
-Which fields are personal is read from the checklist model itself: a string without a ``pattern``
-(identifiers such as references and collar numbers have one) or a ``date``. A new free-text field
-is therefore erased without anyone remembering to list it.
+Which fields are personal is read from the checklist schema by its one walker (``personal`` leaves of
+``app/rules/shape.py``): a string without a ``pattern`` (identifiers such as references and collar
+numbers have one) or a ``date``. A new free-text field is therefore erased without anyone
+remembering to list it.
 
 Also: officers' feedback comments are cleared, and idempotency records (which hold whole responses)
 older than the cut-off are deleted; by then no client retries.
@@ -17,16 +18,11 @@ older than the cut-off are deleted; by then no client retries.
 
 from __future__ import annotations
 
-import types
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
-from functools import cache
-from typing import Any, Union
+from datetime import datetime
 
 import orjson
-from pydantic import BaseModel
 from sqlalchemy import delete, select, update
 from sqlmodel import Session
 
@@ -34,7 +30,7 @@ from app.db import begin_write
 from app.models.tables import FEEDBACK, RECORDS
 from app.models.tables import KEYS as IDEMPOTENCY
 from app.rules.canonical import canonical_json
-from app.rules.checklist import Checklist
+from app.rules.shape import erase, personal_paths, schema_paths
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,69 +42,18 @@ class RetentionReport:
     idempotency_records_deleted: int
 
 
-# ---- which checklist fields are personal -------------------------------------------------------
-
-_PERSONAL, _KEEP = "personal", "keep"
+# ---- which checklist fields are personal: the schema walker's ``personal`` leaves -------------------
 
 
-def _kind(annotation: Any, metadata: list[Any]) -> str | type[BaseModel]:
-    """``personal``, ``keep``, or the model class to descend into (also through lists/optionals)."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        base, *extra = typing.get_args(annotation)
-        inner = [m for info in extra for m in getattr(info, "metadata", [info])]
-        return _kind(base, metadata + inner)
-    if origin in (Union, types.UnionType, list):
-        kinds = {_kind(arg, metadata) for arg in typing.get_args(annotation) if arg is not type(None)}
-        models = [k for k in kinds if not isinstance(k, str)]
-        if models:
-            return models[0]
-        return _PERSONAL if _PERSONAL in kinds else _KEEP
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    if annotation is str:
-        has_pattern = any(getattr(m, "pattern", None) for m in metadata)
-        return _KEEP if has_pattern else _PERSONAL
-    if annotation is date:  # a date of birth; event times are datetimes and stay
-        return _PERSONAL
-    return _KEEP
-
-
-@cache
-def _fields(model: type[BaseModel]) -> dict[str, str | type[BaseModel]]:
-    return {name: _kind(field.annotation, list(field.metadata)) for name, field in model.model_fields.items()}
-
-
-def personal_fields(model: type[BaseModel] = Checklist, prefix: str = "") -> Iterator[str]:
+def personal_fields() -> Iterator[str]:
     """Every personal field path of the checklist schema (for documentation and tests)."""
-    for name, kind in _fields(model).items():
-        if kind == _PERSONAL:
-            yield f"{prefix}/{name}"
-        elif not isinstance(kind, str):
-            yield from personal_fields(kind, f"{prefix}/{name}")
-
-
-def _erase(value: Any, model: type[BaseModel], pointer: str, erased: list[str]) -> None:
-    if not isinstance(value, dict):
-        return
-    for name, kind in _fields(model).items():
-        child = value.get(name)
-        if child is None:
-            continue
-        if kind == _PERSONAL:
-            value[name] = None
-            erased.append(f"{pointer}/{name}")
-        elif not isinstance(kind, str):
-            items = child if isinstance(child, list) else [child]
-            for index, item in enumerate(items):
-                where = f"{pointer}/{name}/{index}" if isinstance(child, list) else f"{pointer}/{name}"
-                _erase(item, kind, where, erased)
+    yield from (f"/{path}" for path in schema_paths(personal_paths(), "", "/"))
 
 
 def erase_input(raw: str) -> tuple[str, list[str]]:
     data = orjson.loads(raw)
     erased: list[str] = []
-    _erase(data, Checklist, "/input", erased)
+    erase(data, personal_paths(), "/input", erased)
     return canonical_json(data).decode("utf-8"), erased
 
 

@@ -207,7 +207,9 @@ def response_body(item: Prepared, revision: int, received_at: datetime) -> str:
         "received_at": received_at,
         "hook": decision.hook,
         "blocking": decision.blocking,
-        "outstanding": [{k: f[k] for k in _OUTSTANDING_FIELDS} for f in item.findings],
+        "outstanding": [
+            {k: f[k] for k in _OUTSTANDING_FIELDS if k in f} for f in item.findings
+        ],  # basis: sem. 2
         "score": decision.score,
         "completeness": decision.completeness,
         "evaluation": orjson.Fragment(item.record.result),

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives import serialization
 from app.rules import vocabulary
 from app.rules.bundle import BUNDLE_FORMAT, build_bundle, bundle_bytes, in_force
 from app.rules.checklist import Checklist
-from app.rules.engine import ENGINE_VERSION, EvaluationContext, Facts, checklist_facts, evaluate
+from app.rules.engine import ENGINE_VERSIONS, EvaluationContext, Facts, checklist_facts, evaluate
 from app.rules.registry import RulesetRegistry
 from app.rules.testing import cases_dir, load_cases
 from app.services.bundles import (
@@ -47,12 +47,11 @@ def test_bundle_holds_every_rule_hook_and_the_identity(registry: RulesetRegistry
         bundle = build_bundle(ruleset)
         assert bundle["format"] == BUNDLE_FORMAT
         assert bundle["ruleset"]["hash"] == ruleset.hash
-        assert bundle["engine_version"] == ENGINE_VERSION
+        assert bundle["engine_version"] == ENGINE_VERSIONS[ruleset.document.semantics]
         assert [r["id"] for r in bundle["rules"]] == [r.id for r in ruleset.document.rules]
         assert set(bundle["hooks"]) == set(vocabulary.hooks())
-        assert {h: v["blocking"] for h, v in bundle["hooks"].items()} == {
-            h.id: h.blocking for h in vocabulary.hooks().values()
-        }
+        blocking = {h for h, v in bundle["hooks"].items() if v["blocking"]}
+        assert blocking == ruleset.blocking_hooks
         for hook, program in ruleset.programs.items():
             shipped = bundle["programs"][hook or vocabulary.ALL_RULES_HOOK]
             assert shipped["rules"] == [r.id for r in program.rules]
@@ -61,7 +60,8 @@ def test_bundle_holds_every_rule_hook_and_the_identity(registry: RulesetRegistry
         assert rule["message"]
         assert rule["action"]
         assert bundle["checklist"]["json_schema"]["title"] == "Checklist"
-        assert bundle["checklist"]["schema_versions"] == [1, 2]
+        assert bundle["checklist"]["schema_versions"] == [1, 2, 3]
+        assert set(bundle["checklist"]["list_defaults"]) == {"1", "2"}
 
 
 def test_shipped_programs_give_the_engines_outcome_codes(registry: RulesetRegistry) -> None:

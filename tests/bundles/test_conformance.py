@@ -85,8 +85,11 @@ def test_the_servers_engine_passes_the_kit(kit: Path, registry: RulesetRegistry)
             decision = evaluate(ruleset, Facts.of(checklist), context)
             assert expected_output(decision) == case["expected"], case["id"]
             assert differences(case["expected"], decision.model_dump(mode="json")) == []
-            for rule_id, outcome in (case.get("asserted") or {}).items():
+            bases = {f["rule_id"]: f.get("basis") for f in case["expected"]["findings"]}
+            for rule_id, asserted in (case.get("asserted") or {}).items():
+                outcome, _, basis = asserted.partition("/")  # semantics 2: missing/not_recorded
                 assert case["expected"]["outcomes"][rule_id] == outcome, (case["id"], rule_id)
+                assert not basis or bases[rule_id] == basis, (case["id"], rule_id)
             checked += 1
     assert checked > 150
 

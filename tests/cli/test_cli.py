@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
 from app.cli import app
-from tests.rules.helpers import checklist, document, rule
+from app.settings import get_settings
+from tests.rules.helpers import RULESET_ID, checklist, document, rule
+from tests.rules.semantics2 import NOT_RECORDED_TEXT, due_rule
 
 runner = CliRunner(env={"COLUMNS": "220"})
 
@@ -66,3 +69,42 @@ def test_rules_check_fails_with_file_and_rule(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "rule CFC-SEE-EVERY-CHILD: met_if" in result.output
     assert "1 of 1 rule-set files have errors" in result.output
+
+
+def test_evaluate_shows_the_basis_of_missing_steps_under_semantics_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "rulesets"
+    path = root / RULESET_ID / "1.0.0.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(yaml.safe_dump(document(due_rule(), id=RULESET_ID, semantics=2, status="draft")), "utf-8")
+    monkeypatch.setenv("SAFESTEPS_RULESETS_DIR", str(root))
+    get_settings.cache_clear()
+    try:
+        checklist_file = tmp_path / "checklist.json"
+        checklist_file.write_text(json.dumps(checklist(children=[{"id": "C1"}])), "utf-8")
+        args = [
+            "evaluate",
+            str(checklist_file),
+            "--ruleset",
+            f"{RULESET_ID}@1.0.0",
+            "--as-of",
+            "2026-12-01T12:00:00Z",
+        ]
+        departing = runner.invoke(app, [*args, "--hook", "scene.depart"])
+        arriving = runner.invoke(app, [*args, "--hook", "scene.arrival"])
+    finally:
+        get_settings.cache_clear()
+    assert departing.exit_code == 0, departing.output
+    assert "basis" in departing.output
+    assert "not_recorded" in departing.output
+    assert NOT_RECORDED_TEXT in departing.output
+    assert "BLOCKING" in departing.output
+    assert arriving.exit_code == 0, arriving.output
+    assert "unknown" in arriving.output
+    assert "not_recorded" not in arriving.output
+
+
+def test_evaluate_has_no_basis_column_for_semantics_1(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["evaluate", str(write_checklist(tmp_path)), "--hook", "scene.depart"])
+    assert "basis" not in result.output

@@ -11,6 +11,7 @@ import yaml
 from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset, compile_ruleset
+from app.rules.decision import Decision
 from app.rules.engine import Facts
 from app.rules.model import RulesetDocument
 
@@ -123,3 +124,11 @@ def document(*rules: dict[str, Any], **overrides: Any) -> dict[str, Any]:
 
 def compiled(*rules: dict[str, Any], **overrides: Any) -> CompiledRuleset:
     return compile_ruleset(RulesetDocument.model_validate(document(*rules, **overrides)), source="test")
+
+
+def flagged(decision: Decision, rule_id: str) -> list[str]:
+    """The texts a language rule flagged in a decision (empty when it flagged none)."""
+    for finding in decision.findings:
+        if finding.rule_id == rule_id:
+            return [d.text or "" for d in finding.details]
+    return []

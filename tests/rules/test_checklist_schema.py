@@ -76,23 +76,28 @@ def test_v2_sections_validate_and_bound_their_input() -> None:
         Checklist.model_validate({**body, "narratives": [{"kind": "diary", "text": "x"}]})
 
 
-def test_every_field_is_described() -> None:
-    undocumented: list[str] = []
+def _schema_fields() -> list[tuple[str, str, Any]]:
+    """(model, field, FieldInfo) for every field of every part of the checklist, each model once."""
+    found: list[tuple[str, str, Any]] = []
+    seen: set[type[Any]] = set()
 
-    def walk(model: type[Any], seen: set[type[Any]]) -> None:
+    def walk(model: type[Any]) -> None:
         if model in seen:
             return
         seen.add(model)
         for name, info in model.model_fields.items():
-            if not info.description:
-                undocumented.append(f"{model.__name__}.{name}")
+            found.append((model.__name__, name, info))
             for arg in _models_in(info.annotation):
-                walk(arg, seen)
+                walk(arg)
 
-    seen: set[type[Any]] = set()
-    walk(Checklist, seen)
-    assert {"Custody", "MissingEpisode", "ImageAbuse", "Narrative"} <= {m.__name__ for m in seen}
-    assert undocumented == []
+    walk(Checklist)
+    return found
+
+
+def test_every_field_is_described() -> None:
+    fields = _schema_fields()
+    assert {"Custody", "MissingEpisode", "ImageAbuse", "Narrative"} <= {model for model, _, _ in fields}
+    assert [f"{model}.{name}" for model, name, info in fields if not info.description] == []
 
 
 def _models_in(annotation: Any) -> list[type[Any]]:
@@ -109,3 +114,101 @@ def test_latest_schema_version_is_the_highest_accepted() -> None:
 def test_openapi_examples_are_valid_checklists(example: Any) -> None:
     assert Checklist.model_validate(example).schema_version == SCHEMA_VERSION
     assert example in Checklist.model_json_schema()["examples"]
+
+
+# ---- schema version 3 -------------------------------------------------------------------------------
+
+V2_BASE: dict[str, Any] = {
+    "schema_version": 2,
+    "incident": {"reference": "LOG-V3-1", "force": "WMP", "type": "other"},
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        (("incident", "harm_alleged"), True),
+        (("children",), [{"id": "C1", "non_mobile": True}]),
+        (("children",), [{"id": "C1", "roles": ["suspect"]}]),
+        (("adults",), [{"id": "A1", "roles": ["victim"]}]),
+        (("call",), {"intel_checks": [{"system": "PNC", "subject": "vehicle"}]}),
+        (("searches",), [{"child_id": "C1", "kind": "strip_search", "location": "school"}]),
+        (("missing_children",), [{"child_id": "C1", "risk_grade": "high"}]),
+        (("custody",), {"bail": {"bailed": True}}),
+        (("actions",), {"decisions": {"not_to_refer": {"taken": True}}}),
+        (("actions",), {"referral": {"family_assurance_relied_on": True}}),
+        (
+            ("incident",),
+            {
+                "grade_history": [
+                    {
+                        "at": "2026-12-01T10:00:00Z",
+                        "to_grade": "closed",
+                        "child_safety_method": "family_member",
+                    }
+                ]
+            },
+        ),
+    ],
+)
+def test_v3_fields_and_values_are_refused_before_version_3(path: tuple[str, ...], value: Any) -> None:
+    body: dict[str, Any] = {**V2_BASE, "incident": dict(V2_BASE["incident"])}
+    if path[0] == "incident" and len(path) == 1:
+        body["incident"].update(value)
+    elif path[0] == "incident":
+        body["incident"][path[1]] = value
+    else:
+        body[path[0]] = value
+    with pytest.raises(ValidationError, match="schema_version 3"):
+        Checklist.model_validate(body)
+    assert Checklist.model_validate({**body, "schema_version": 3}).schema_version == 3
+
+
+def test_lists_before_version_3_read_as_empty_and_dump_as_before() -> None:
+    checklist = Checklist.model_validate(
+        {
+            **V2_BASE,
+            "adults": [{"id": "A1", "roles": ["parent"], "checks": {"done": True}}],
+            "custody": {"charged": True},
+            "missing": {"risk_grade": "high"},
+        }
+    )
+    dumped = checklist.model_dump(mode="json")
+    assert dumped["children"] == []
+    assert dumped["narratives"] == []
+    assert dumped["incident"]["grade_history"] == []
+    assert dumped["adults"][0]["checks"]["systems"] == []
+    assert dumped["custody"]["interviews"] == []
+    assert dumped["missing"]["location_enquiries"] == []
+    # Lists that schema 3 added were never [] by default: they stay null, and are not "set".
+    assert dumped["missing_children"] is None
+    assert dumped["searches"] is None
+    assert "children" not in checklist.model_fields_set
+    assert checklist.model_dump(mode="json", exclude_unset=True) == {
+        **V2_BASE,
+        "adults": [{"id": "A1", "roles": ["parent"], "checks": {"done": True}}],
+        "custody": {"charged": True},
+        "missing": {"risk_grade": "high"},
+    }
+
+
+def test_null_lists_need_version_3_and_then_mean_not_recorded() -> None:
+    with pytest.raises(ValidationError, match="null lists need schema_version 3"):
+        Checklist.model_validate({**V2_BASE, "children": None})
+    v3 = Checklist.model_validate({**V2_BASE, "schema_version": 3, "adults": []})
+    assert v3.children is None  # not recorded
+    assert v3.adults == []  # recorded: none
+    facts = v3.model_dump(mode="json", exclude_none=True)
+    assert "children" not in facts
+    assert facts["adults"] == []
+
+
+def test_every_v3_field_is_documented_with_an_example() -> None:
+    lacking = [
+        f"{model}.{name}"
+        for model, name, info in _schema_fields()
+        if isinstance(info.json_schema_extra, dict)
+        and info.json_schema_extra.get("x-added-in-schema-version") == 3
+        and not info.examples
+    ]
+    assert lacking == []

@@ -24,9 +24,9 @@ from tests.rules.helpers import as_facts
 CORPUS = [Checklist.model_validate(c) for c in generate(120, seed=4242)]
 
 
-def _whole(facts: Facts, context: EvaluationContext, include: Any) -> dict[str, Any]:
-    data = checklist_facts(facts._model) if facts._model is not None else dict(facts._data or {})
-    return {**data, "context": context.facts()}
+def _whole(facts: Facts, context: dict[str, Any], include: Any) -> dict[str, Any]:
+    data = checklist_facts(facts._model) if facts._model is not None else dict(facts.stored_data())
+    return {**data, "context": context}
 
 
 @pytest.mark.parametrize("hook", [None, *sorted(vocabulary.hooks())])

@@ -95,3 +95,45 @@ def test_decide_names_unknown_versions_and_hooks(registry: RulesetRegistry, chec
         decide(registry, facts, None, ruleset=RulesetRef("no-such-rules"))
     with pytest.raises(UnknownHook):
         decide(registry, facts, "scene.teleport", as_of=AFTER_1_1)
+
+
+def test_stored_text_is_read_by_zen_as_it_is_even_empty_or_padded(registry: RulesetRegistry) -> None:
+    ruleset = registry.get("concern-for-a-child", "1.1.0")
+    context = EvaluationContext("scene.depart", AFTER_1_1)
+    minimal = {"incident": {"reference": "NOR-1", "force": "NORTHSHIRE", "type": "welfare_concern"}}
+    padded = Facts.stored(b"  " + canonical_json(minimal) + b"\n", 2)
+    parsed = Facts.stored(canonical_json(minimal), 2)
+    parsed.stored_data()  # parsed already: the engine uses the projected data instead of the text
+    assert evaluate(ruleset, padded, context) == evaluate(ruleset, parsed, context)
+    empty = evaluate(ruleset, Facts.stored("{}", 1), context)
+    assert empty.outcomes  # every rule ran (and, with no incident, none applies or all are unknown)
+
+
+def test_stored_text_that_is_not_json_raises_value_error_when_evaluated(registry: RulesetRegistry) -> None:
+    ruleset = registry.get("concern-for-a-child", "1.1.0")
+    facts = Facts.stored(b"{not json}", 2)
+    with pytest.raises(ValueError):  # noqa: PT011 - orjson's decode error subclasses ValueError
+        evaluate(ruleset, facts, EvaluationContext("scene.depart", AFTER_1_1))
+
+
+def test_a_v3_checklist_is_read_by_older_rule_sets_with_its_unrecorded_lists_empty(
+    registry: RulesetRegistry,
+) -> None:
+    """Schema 3 says "not recorded" with null lists; 1.0.0/1.1.0 read lists as lists, so they see []
+    exactly as a v2 checklist gives them, with no evaluation error; the stored input stays as sent."""
+    incident = {"reference": "NOR-1", "force": "NORTHSHIRE", "type": "domestic_abuse", "at_dwelling": True}
+    v3 = Checklist.model_validate({"schema_version": 3, "incident": incident})
+    v2 = Checklist.model_validate({"schema_version": 2, "incident": incident})
+    assert v3.children is None
+    for version in ("1.0.0", "1.1.0"):
+        ruleset = registry.get("concern-for-a-child", version)
+        for hook in (None, "scene.depart", "incident.close"):
+            context = EvaluationContext(hook, AFTER_1_1)
+            expected = evaluate(ruleset, Facts.of(v2), context).model_dump(
+                exclude={"checklist_schema_version"}
+            )
+            for facts in (Facts.of(v3), Facts.stored(Facts.of(v3).input_json(), 3)):
+                decision = evaluate(ruleset, facts, context)
+                assert not any(f.evaluation_error for f in decision.findings)
+                assert decision.model_dump(exclude={"checklist_schema_version"}) == expected
+    assert b'"children":null' in Facts.of(v3).input_json()

@@ -21,7 +21,9 @@ def _mismatches(registry: RulesetRegistry, version: str, *, live: bool) -> list[
     fixture = golden.load(version)
     ruleset = registry.get(fixture.ruleset_id, fixture.version)
     assert ruleset.hash == fixture.hash, "the published version itself changed"
-    assert fixture.moments == golden.moments(), "the hook vocabulary changed; the fixture covers the old one"
+    # Hooks added to the vocabulary later (missing.close, image.close) are not in the fixture; every
+    # hook it covers must still exist, and its results are compared below.
+    assert set(fixture.moments) <= set(golden.moments()), "a hook the fixture covers was removed"
     wrong = []
     for item in fixture.inputs:
         for moment, expected in zip(fixture.moments, fixture.results[item.name], strict=True):

@@ -16,6 +16,7 @@ from app.rules.language import is_negated
 from app.rules.registry import RulesetRegistry, load_file
 from app.rules.shape import free_text_paths, iter_free_text
 from tests.conftest import load_fixture
+from tests.rules import helpers
 from tests.rules.helpers import as_facts, checklist, language_rule, write_ruleset
 
 GENERAL = "LANG-NO-VICTIM-BLAMING"
@@ -42,10 +43,7 @@ def lint(ruleset: CompiledRuleset, text: str, age: int = 15, **parts: Any) -> De
 
 
 def flagged(decision: Decision, rule_id: str = GENERAL) -> list[str]:
-    for finding in decision.findings:
-        if finding.rule_id == rule_id:
-            return [d.text or "" for d in finding.details]
-    return []
+    return helpers.flagged(decision, rule_id)
 
 
 @pytest.mark.parametrize(

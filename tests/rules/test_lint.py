@@ -126,8 +126,8 @@ def test_language_rule_excluding_a_field_that_is_not_free_text(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("term", "expected"),
     [
-        ({"suggestion": "x"}, "exactly one of `phrase` or `pattern`"),
-        ({"phrase": "a", "pattern": "a", "suggestion": "x"}, "exactly one of `phrase` or `pattern`"),
+        ({"suggestion": "x"}, "exactly one of `phrase`, `pattern` or `words`"),
+        ({"phrase": "a", "pattern": "a", "suggestion": "x"}, "exactly one of `phrase`, `pattern` or `words`"),
         ({"pattern": "(unclosed", "suggestion": "x"}, "pattern does not compile"),
         ({"pattern": "a*", "suggestion": "x"}, "matches the empty string"),
         ({"pattern": "(?P<name>a)", "suggestion": "x"}, "named groups"),

@@ -24,7 +24,9 @@ from app.rules.replay import (
     result_json,
 )
 from app.services.synthetic import incidents
+from tests.rules import helpers
 from tests.rules.helpers import as_facts
+from tests.rules.semantics2 import due_rule
 from tests.synthetic_rulesets import compiled, document, rule
 
 VOICE = "CFC-VOICE-OF-CHILD"
@@ -92,6 +94,8 @@ def test_impact_names_appeared_disappeared_severity_and_outcome_changes() -> Non
         "severity_after": "critical",
         "outcome_before": "missing",
         "outcome_after": "missing",
+        "basis_before": "recorded",  # semantics 1: missing means the data says not done
+        "basis_after": "recorded",
     }
     assert result.changed
     assert result.blocking_before
@@ -142,3 +146,33 @@ def test_findings_with_details_are_dumped_each_time_and_still_reproduce(registry
     cache = FindingCache()
     assert result_json(decision, cache) == result_json(decision) == result_json(decision, cache)
     assert reproduce(result_json(decision), decision, cache).reproduced
+
+
+def test_impact_counts_a_change_of_basis_as_an_outcome_change() -> None:
+    """1.1.0 -> 1.2.0: unknown -> missing/not_recorded and recorded <-> not_recorded are changes;
+    a semantics-1 missing compared with a semantics-2 missing/recorded is not."""
+    old = helpers.compiled(helpers.condition_rule(hooks=["scene.depart"]))
+    new = helpers.compiled(due_rule(), semantics=2, version="1.1.0")
+    absent = {**CHECKLIST, "children": [{"id": "C1"}]}
+    not_seen = {**CHECKLIST, "children": [{"id": "C1", "seen": False}]}
+
+    def replay(ruleset: CompiledRuleset, data: dict[str, Any]) -> Decision:
+        return reevaluate(RulesetRegistry([ruleset]), ruleset, canonical_json(data), CONTEXT, 1)
+
+    [change] = impact(orjson.loads(result_json(replay(old, absent))), replay(new, absent)).changes
+    assert (change.kind, change.outcome_before, change.outcome_after) == (
+        ChangeKind.outcome,
+        "unknown",
+        "missing",
+    )
+    assert (change.basis_before, change.basis_after) == (None, "not_recorded")
+    same = impact(orjson.loads(result_json(replay(old, not_seen))), replay(new, not_seen))
+    assert same.changes == ()
+    recorded = orjson.loads(result_json(replay(new, not_seen)))
+    [flip] = impact(recorded, replay(new, absent)).changes
+    assert (flip.kind, flip.outcome_before, flip.outcome_after) == (ChangeKind.outcome, "missing", "missing")
+    assert (flip.basis_before, flip.basis_after) == ("recorded", "not_recorded")
+    gone = impact(recorded, replay(new, {**CHECKLIST, "children": [{"id": "C1", "seen": True}]}))
+    assert [(c.kind, c.basis_before, c.basis_after) for c in gone.changes] == [
+        (ChangeKind.disappeared, "recorded", None)
+    ]

@@ -1,8 +1,14 @@
-"""Worked scenarios from the incidents behind the domain reference, each with a "done well" variant.
+"""Regression fixtures for concern-for-a-child 1.0.0: six scenarios, each with a "done well" variant.
 
 Fixtures (tests/fixtures/scenarios/*.json) are evaluate request bodies: a checklist with the hook
 and, where timing matters, the `as_of` of the moment the client would call. Invented people only.
 The narrative language step (LANG-NO-VICTIM-BLAMING) is asserted by its own tests.
+
+These fixtures pin what 1.0.0 decides; they are not evidence of what investigators found. They
+record explicit "not done" answers and some facts the published cases do not contain (the
+lifestyle-choice girl was 13, not 17; the boy who shared the images was a child). The scenarios
+written only from the published facts are the corpus, app/rules/rulesets/concern-for-a-child/corpus/
+(tests/rules/test_corpus.py; its report is printed by `safesteps rules test`).
 """
 
 from __future__ import annotations

@@ -5,10 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from app.rules.decision import Outcome
-from app.rules.registry import BUILTIN_RULESETS
-from app.rules.testing import Report, run
-from tests.rules.helpers import checklist, condition_rule, language_rule, write_cases, write_ruleset
+import yaml
+
+from app.rules.registry import BUILTIN_RULESETS, load_file
+from app.rules.testing import Case, Covered, Expected, Report, run, run_case
+from tests.rules.helpers import (
+    RULESET_ID,
+    checklist,
+    condition_rule,
+    document,
+    language_rule,
+    write_cases,
+    write_ruleset,
+)
+from tests.rules.semantics2 import due_rule
 
 SEEN = checklist(children=[{"id": "C1", "seen": True}])
 NOT_SEEN = checklist(children=[{"id": "C1", "seen": False}])
@@ -52,8 +62,8 @@ def test_a_wrong_expectation_is_a_failure_naming_case_rule_expected_and_actual(t
     assert (failure.case, failure.rule_id, failure.expected, failure.actual) == (
         "claims-met",
         "T-SEEN",
-        Outcome.met,
-        Outcome.missing,
+        Expected.met,
+        Expected.missing,
     )
     assert str(failure) == f"{cases_file}: case claims-met: T-SEEN: expected met, got missing"
     assert not report.ok
@@ -65,7 +75,7 @@ def test_coverage_gap_when_an_outcome_is_never_asserted(tmp_path: Path) -> None:
     report = run(tmp_path)
     assert report.failures == []
     [rule] = report.rules
-    assert rule.gaps == [Outcome.unknown]
+    assert rule.gaps == [Covered.unknown]
     assert report.rule_coverage == 0.0
     assert round(report.outcome_coverage, 1) == 66.7
     assert not report.ok
@@ -79,7 +89,7 @@ def test_a_failing_case_covers_nothing(tmp_path: Path) -> None:
     report = run(tmp_path)
     assert [f.rule_id for f in report.failures] == ["T-OTHER"]
     seen = next(r for r in report.rules if r.rule_id == "T-SEEN")
-    assert seen.gaps == [Outcome.unknown]  # its unknown was asserted only by the failing case
+    assert seen.gaps == [Covered.unknown]  # its unknown was asserted only by the failing case
 
 
 def test_outcomes_that_happen_but_are_not_asserted_do_not_count(tmp_path: Path) -> None:
@@ -118,7 +128,7 @@ def test_never_unknown_rules_and_language_rules_need_no_unknown_case(tmp_path: P
     )
     report = run(tmp_path)
     assert report.ok, (report.problems, report.failures)
-    assert [r.required for r in report.rules] == [(Outcome.met, Outcome.missing)] * 2
+    assert [r.required for r in report.rules] == [(Covered.met, Covered.missing)] * 2
 
 
 def problems_of(report: Report) -> list[tuple[str | None, str, str]]:
@@ -201,3 +211,89 @@ def test_as_of_and_hook_reach_the_engine(tmp_path: Path) -> None:
     report = run(tmp_path)
     assert report.failures == []
     assert report.problems == []
+
+
+# -- semantics 2: expectations name the basis of a missing outcome; due rules need not_recorded ----
+
+
+def write_semantics_2(root: Path, cases: list[dict[str, Any]]) -> Path:
+    data = document(due_rule(), id=RULESET_ID, semantics=2)
+    path = root / RULESET_ID / "1.0.0.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+    return write_cases(path, "seen.yaml", cases)
+
+
+def due_cases() -> list[dict[str, Any]]:
+    return [
+        {**case("seen", SEEN, **{"T-SEEN": "met"}), "hook": "scene.depart"},
+        {**case("not-seen", NOT_SEEN, **{"T-SEEN": "missing"}), "hook": "scene.arrival"},
+        {**case("not-yet", NOT_RECORDED, **{"T-SEEN": "unknown"}), "hook": "scene.arrival"},
+        {**case("left", NOT_RECORDED, **{"T-SEEN": "missing/not_recorded"}), "hook": "scene.depart"},
+    ]
+
+
+def test_a_due_rule_is_covered_with_its_not_recorded_outcome(tmp_path: Path) -> None:
+    write_semantics_2(tmp_path, due_cases())
+    report = run(tmp_path)
+    assert report.problems == []
+    assert report.failures == []
+    [rule] = report.rules
+    assert rule.required == (Covered.met, Covered.missing, Covered.unknown, Covered.not_recorded)
+    assert report.ok
+
+
+def test_a_due_rule_without_a_not_recorded_case_is_not_covered(tmp_path: Path) -> None:
+    write_semantics_2(tmp_path, due_cases()[:3])
+    report = run(tmp_path)
+    assert report.failures == []
+    [rule] = report.rules
+    assert rule.gaps == [Covered.not_recorded]
+    assert not report.ok
+
+
+def test_plain_missing_matches_either_basis_and_a_named_basis_is_checked(tmp_path: Path) -> None:
+    cases = due_cases()
+    cases[1] = {**cases[1], "expect": {"T-SEEN": "missing/recorded"}}  # the explicit form passes
+    cases.append({**case("left-plain", NOT_RECORDED, **{"T-SEEN": "missing"}), "hook": "scene.depart"})
+    cases.append({**case("wrong", NOT_SEEN, **{"T-SEEN": "missing/not_recorded"}), "hook": "scene.depart"})
+    cases_file = write_semantics_2(tmp_path, cases)
+    report = run(tmp_path)
+    assert [str(f) for f in report.failures] == [
+        f"{cases_file}: case wrong: T-SEEN: expected missing/not_recorded, got missing/recorded",
+    ]
+
+
+def test_not_recorded_counts_only_when_asserted_by_name(tmp_path: Path) -> None:
+    cases = due_cases()
+    cases[3] = {**cases[3], "expect": {"T-SEEN": "missing"}}  # passes, but names no basis
+    write_semantics_2(tmp_path, cases)
+    report = run(tmp_path)
+    assert report.failures == []
+    [rule] = report.rules
+    assert rule.gaps == [Covered.not_recorded]
+    cases[1] = {**cases[1], "hook": "scene.depart"}  # still recorded: plain missing covers `missing`
+    write_semantics_2(tmp_path / "again", cases)
+    [again] = run(tmp_path / "again").rules
+    assert Covered.missing in again.seen
+
+
+def test_a_basis_is_refused_for_a_semantics_1_rule_set(tmp_path: Path) -> None:
+    cases = [*full_cases(), case("based", NOT_SEEN, **{"T-SEEN": "missing/recorded"})]
+    write_cases(write_ruleset(tmp_path, [condition_rule()]), "seen.yaml", cases)
+    report = run(tmp_path)
+    [problem] = report.problems
+    assert (problem.case, problem.field) == ("based", "expect.T-SEEN")
+    assert "a basis exists only under semantics 2" in problem.message
+
+
+def test_a_rule_the_case_does_not_evaluate_fails_as_not_evaluated(tmp_path: Path) -> None:
+    """``run_case`` on its own (``run`` refuses such a case before running it)."""
+    path = write_ruleset(tmp_path, [condition_rule()])
+    ruleset = load_file(path)
+    unrun = Case.model_validate({**case("elsewhere", SEEN, **{"T-SEEN": "met"}), "hook": "call.intake"})
+    ran = run_case(ruleset, unrun, str(path))
+    assert ran is not None
+    [failure] = ran[0]
+    assert failure.actual is None
+    assert str(failure).endswith("T-SEEN: expected met, got not evaluated")

@@ -49,8 +49,12 @@ def _changes(detail: dict[str, Any], kind: str) -> str:
             continue
         if kind == "severity_changed":
             parts.append(f"{c['rule_id']}:{c['severity_before']}>{c['severity_after']}")
-        elif kind == "outcome_changed":
-            parts.append(f"{c['rule_id']}:{c['outcome_before']}>{c['outcome_after']}")
+        elif kind == "outcome_changed":  # a missing outcome with its basis: missing/not_recorded
+            before, after = (
+                "/".join(filter(None, (c[f"outcome_{when}"], c.get(f"basis_{when}"))))
+                for when in ("before", "after")
+            )
+            parts.append(f"{c['rule_id']}:{before}>{after}")
         else:
             parts.append(f"{c['rule_id']}({c['severity_after'] or c['severity_before']})")
     return " ".join(parts)

@@ -88,6 +88,19 @@ export function round1(x) {
   return Number.parseFloat(x.toFixed(1));
 }
 
+/** A copy of JSON facts with the absent or null lists of `tree` (a bundle's `list_defaults`) as []. */
+function fillLists(node, tree) {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
+  const out = { ...node };
+  for (const name of tree.fields) if (out[name] === undefined || out[name] === null) out[name] = [];
+  for (const child of tree.children) {
+    const value = out[child.name];
+    if (value === undefined || value === null) continue;
+    out[child.name] = child.list && Array.isArray(value) ? value.map((item) => fillLists(item, child.below)) : fillLists(value, child.below);
+  }
+  return out;
+}
+
 export class Bundle {
   constructor(document) {
     this.document = document;
@@ -100,19 +113,12 @@ export class Bundle {
     this.order = new Map(document.scoring.severity_order.map((s, i) => [s, i]));
   }
 
-  /** A checklist as a client wrote it, with the schema's defaults: absent lists are `[]`. */
+  /** A checklist as a client wrote it, with the schema's defaults: before schema 3, absent lists
+   * are `[]` (from schema 3 an absent list is "not recorded" and stays absent). */
   normalize(checklist) {
-    const fill = (node, tree) => {
-      if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
-      const out = { ...node };
-      for (const [name, spec] of Object.entries(tree)) {
-        if (spec.list && (out[name] === undefined || out[name] === null)) out[name] = [];
-        if (Array.isArray(out[name])) out[name] = out[name].map((item) => fill(item, spec.item));
-        else if (out[name] !== undefined && out[name] !== null) out[name] = fill(out[name], spec.item);
-      }
-      return out;
-    };
-    return { schema_version: 1, ...fill(checklist, this.document.checklist.list_fields) };
+    const version = checklist.schema_version ?? 1;
+    const tree = this.document.checklist.list_defaults[String(version)];
+    return { schema_version: 1, ...(tree ? fillLists(checklist, tree) : checklist) };
   }
 
   /** The latest time recorded anywhere in the checklist (the server's default `as_of`), found by
@@ -205,20 +211,9 @@ export class Bundle {
   /** A newer checklist (schema 3: null lists are unrecorded) as a rule set for an older schema reads
    * it: those lists as `[]` (app/rules/shape.py empty_lists). */
   #asRead(facts) {
-    const tree = this.document.checklist.older_schema_lists;
-    if (!tree || (facts.schema_version ?? 1) < 3) return facts;
-    const fill = (node, here) => {
-      if (node === null || typeof node !== 'object' || Array.isArray(node)) return node;
-      const out = { ...node };
-      for (const name of here.fields) if (out[name] === undefined || out[name] === null) out[name] = [];
-      for (const child of here.children) {
-        const value = out[child.name];
-        if (value === undefined || value === null) continue;
-        out[child.name] = child.list ? value.map((item) => fill(item, child.below)) : fill(value, child.below);
-      }
-      return out;
-    };
-    return fill(facts, tree);
+    const reads = this.ruleset.checklist_schema_version;
+    const tree = this.document.checklist.list_defaults[String(reads)];
+    return tree && (facts.schema_version ?? 1) >= 3 ? fillLists(facts, tree) : facts;
   }
 
   #decision(outcomes, ctx, hook, schemaVersion, { failed, details, notRecorded }) {
