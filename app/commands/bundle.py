@@ -12,7 +12,7 @@ import typer
 
 from app.commands.console import exit_error, out
 from app.rules.compiler import CompiledRuleset
-from app.rules.conformance import KIT_FORMAT, KitInput, corpus_inputs, kit_cases, ruleset_test_inputs
+from app.rules.conformance import KIT_FORMAT, corpus_inputs, kit_cases, ruleset_test_inputs
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.services.bundles import (
@@ -20,6 +20,7 @@ from app.services.bundles import (
     BundleSignatureInvalid,
     BundleSigningUnavailable,
     InvalidBundleKey,
+    load_private_key,
     load_public_key,
     new_private_key_text,
     public_key_text,
@@ -95,8 +96,6 @@ def verify_command(
 @bundle_app.command("keygen")
 def keygen_command() -> None:
     """Print a new signing key for SAFESTEPS_BUNDLE_SIGNING_KEY and its public key."""
-    from app.services.bundles import load_private_key
-
     private = new_private_key_text()
     out.print(f"SAFESTEPS_BUNDLE_SIGNING_KEY={private}", highlight=False)
     out.print(f"# public key: {public_key_text(load_private_key(private).public_key())}", highlight=False)
@@ -123,7 +122,6 @@ def export_kit(
         doc = ruleset.document
         here = directory / doc.id / doc.version
         here.mkdir(parents=True, exist_ok=True)
-        inputs: list[KitInput]
         inputs, problems = ruleset_test_inputs(ruleset, root)
         scenarios, more = corpus_inputs(ruleset, root)
         inputs += scenarios

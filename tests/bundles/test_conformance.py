@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from app.cli import app as cli
 from app.commands.bundle import export_kit
+from app.rules import corpus
 from app.rules.checklist import Checklist
 from app.rules.conformance import KIT_FORMAT, differences, expected_output
 from app.rules.engine import EvaluationContext, Facts, evaluate
@@ -68,6 +69,18 @@ def test_every_rule_set_test_case_is_in_the_kit(kit: Path, registry: RulesetRegi
             for case in load_cases(file, ruleset, problems)
         }
         assert ids == written
+
+
+def test_every_corpus_moment_and_twin_moment_is_in_the_kit(kit: Path, registry: RulesetRegistry) -> None:
+    loaded, problems = corpus.load(corpus.corpus_dir(BUILTIN_RULESETS, "concern-for-a-child"))
+    assert not problems
+    moments = sum(len(c.case.moments) + len(c.case.twin_moments) for c in loaded)
+    assert moments > 50
+    for ruleset in registry.versions("concern-for-a-child"):
+        entry = {"cases": f"concern-for-a-child/{ruleset.document.version}/cases.json"}
+        ids = [c["id"] for c in cases_of(kit, entry) if c["source"] == "corpus"]
+        assert len(ids) == len(set(ids)) == moments
+        assert sum("/twin/" in i for i in ids) == sum(len(c.case.twin_moments) for c in loaded)
 
 
 def test_the_servers_engine_passes_the_kit(kit: Path, registry: RulesetRegistry) -> None:
