@@ -15,6 +15,7 @@ from rich.table import Table
 from app.commands import calendar as calendar_commands
 from app.commands import replay as replay_commands
 from app.commands import rules as rules_commands
+from app.commands.aggregates import aggregates_command
 from app.commands.bundle import bundle_app, conformance_app
 from app.commands.console import err, exit_error, out
 from app.commands.security import keys_app, retention_app
@@ -40,8 +41,11 @@ rules_app.command("lock")(rules_commands.lock_command)
 rules_app.command("list")(rules_commands.list_command)
 rules_app.command("diff")(rules_commands.diff_command)
 rules_app.command("calendar")(calendar_commands.calendar_command)
-audit_app = typer.Typer(help="The decision log: verify its hash chain.", no_args_is_help=True)
+audit_app = typer.Typer(
+    help="The decision log: verify its hash chain; check or rebuild the aggregates.", no_args_is_help=True
+)
 app.add_typer(audit_app, name="audit")
+audit_app.command("aggregates")(aggregates_command)
 app.command("replay")(replay_commands.replay_command)
 demo_app = typer.Typer(help="Synthetic data for demos and measurement.", no_args_is_help=True)
 app.add_typer(demo_app, name="demo")

@@ -20,11 +20,23 @@ from app.http.guards import check_routes
 from app.http.middleware import BodySizeLimit, RequestContext
 from app.http.ratelimit import RateLimiter
 from app.observability import configure_logging
-from app.routers import access, bundles, decisions, evaluate, health, incidents, keys, replays, rulesets
+from app.routers import (
+    access,
+    aggregates,
+    bundles,
+    decisions,
+    evaluate,
+    health,
+    incidents,
+    keys,
+    replays,
+    rulesets,
+)
 from app.rules.registry import RulesetRegistry
 from app.services.bundles import BundleService
 from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
+from app.ui import views as ui_views
 
 
 def operation_id(route: APIRoute) -> str:
@@ -81,8 +93,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.registry = RulesetRegistry.load(settings.rulesets_dir)
     errors.install(app)
     app.state.bundles = BundleService.from_settings(app.state.registry, settings)
-    for module in (health, evaluate, rulesets, bundles, incidents, decisions, replays, keys, access):
+    for module in (
+        health,
+        evaluate,
+        rulesets,
+        bundles,
+        incidents,
+        decisions,
+        aggregates,
+        replays,
+        keys,
+        access,
+    ):
         app.include_router(module.router)
+    ui_views.install(app)
     check_routes(app)  # deny by default: every route declares its permission or that it is public
     app.state.authenticator = Authenticator(settings)
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_second, settings.rate_limit_burst)

@@ -86,6 +86,22 @@ class Settings(BaseSettings):
     oidc_force_claim: str = Field("force", description="Claim binding the caller to a force.")
     oidc_leeway_seconds: int = Field(30, ge=0, le=300, description="Clock skew allowed on `exp`.")
 
+    # The auditors' web interface (/ui)
+    ui_session_minutes: int = Field(
+        480, ge=5, le=24 * 60, description="How long a sign-in to the web interface lasts (a shift)."
+    )
+    ui_oidc_discovery_url: str | None = Field(
+        None,
+        description="OpenID Provider configuration URL (`.../.well-known/openid-configuration`): turns "
+        "on sign-in with the force's identity provider (authorization code with PKCE).",
+    )
+    ui_oidc_client_id: str | None = Field(None, description="The web interface's client id at the provider.")
+    ui_oidc_client_secret: SecretStr | None = Field(None, description="Its secret (confidential client).")
+    ui_oidc_scopes: str = Field("openid profile", description="Scopes asked for at sign-in.")
+    ui_keys_sign_in: bool = Field(
+        True, description="Allow signing in to the web interface with an API key (local and demo use)."
+    )
+
     # Limits
     rate_limit_per_second: float = Field(
         20.0, gt=0, description="Sustained requests a second per client, per API process."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -200,9 +200,19 @@ def seed_command(
     incidents: Annotated[
         int, typer.Option("--incidents", min=1, max=10_000_000, help="How many to add.")
     ] = 1000,
-    seed: Annotated[int, typer.Option(help="Random seed (same seed, same incidents).")] = 20261122,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed and window, same incidents).")] = 20261122,
+    until: Annotated[
+        datetime | None,
+        typer.Option(help="End of the window (default: the start of today, UTC); nothing after it."),
+    ] = None,
+    days: Annotated[int, typer.Option(min=30, max=3650, help="Length of the window in days.")] = 365,
 ) -> None:
-    """Add synthetic incidents and their decisions (invented people; good and poor practice)."""
+    """Add synthetic incidents and their decisions (invented people and forces; good and poor practice,
+    one force improving after training, one getting worse)."""
+    if until is None:
+        end = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    else:
+        end = until if until.tzinfo else until.replace(tzinfo=UTC)
     with _database() as (engine, registry), _progress() as bar:
         task = bar.add_task("seeding", total=incidents, rate="")
         started = datetime.now()
@@ -212,10 +222,16 @@ def seed_command(
             done = bar.tasks[0].completed
             bar.update(task, rate=f"{done / max((datetime.now() - started).total_seconds(), 1e-9):,.0f}/s")
 
-        report = demo.seed(engine, registry, incidents, seed_value=seed, progress=progress)
-    table = Table(
-        "rule set", "decisions", title=f"Seeded {report.incidents} incidents ({report.blocking} blocking)"
+        report = demo.seed(
+            engine, registry, incidents, seed_value=seed, until=end, days=days, progress=progress
+        )
+    title = (
+        f"Seeded {report.incidents} incidents, {report.decisions} decisions ({report.blocking} incidents "
+        f"blocking at their latest decision), {report.first:%Y-%m-%d} to {report.last:%Y-%m-%d}"
     )
-    for key, count in sorted((report.by_version or {}).items()):
-        table.add_row(key, str(count))
+    table = Table("rule set or force", "count", title=title)
+    for key, count in sorted(report.by_version.items()):
+        table.add_row(key, f"{count} decisions")
+    for key, count in sorted(report.by_force.items()):
+        table.add_row(key, f"{count} incidents")
     out.print(table)

@@ -2,12 +2,14 @@
 
 from sqlmodel import SQLModel
 
+from app.models.aggregate import AuditDecision, AuditDecisionDay, AuditFinding, AuditStepDay
 from app.models.auth import AccessEvent, ApiKey
 from app.models.base import NAMING_CONVENTION, UTCDateTime, utcnow
 from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
 from app.models.idempotency import IdempotencyKey
 from app.models.incident import ChecklistRevision, Incident
 from app.models.replay import ReplayJob, ReplayResult
+from app.models.ui import UiSession
 
 metadata = SQLModel.metadata
 
@@ -15,6 +17,10 @@ __all__ = [
     "NAMING_CONVENTION",
     "AccessEvent",
     "ApiKey",
+    "AuditDecision",
+    "AuditDecisionDay",
+    "AuditFinding",
+    "AuditStepDay",
     "ChecklistRevision",
     "DecisionChainHead",
     "DecisionFeedback",
@@ -24,6 +30,7 @@ __all__ = [
     "ReplayJob",
     "ReplayResult",
     "UTCDateTime",
+    "UiSession",
     "metadata",
     "utcnow",
 ]

@@ -47,7 +47,7 @@ from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
 from app.schemas.bundles import DeviceAgreement
 from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
-from app.services import audit, idempotency, statements
+from app.services import aggregates, audit, idempotency, statements
 from app.services.bundles import compare_device_decision
 
 log = logging.getLogger("safesteps.submissions")
@@ -277,6 +277,7 @@ def submit(
     stored = store(conn, item, requested_by, utcnow())
     if stored.record is not None:
         audit.append(conn, [stored.record])
+        aggregates.record_appended(conn, aggregates.catalogue_for(registry), [stored.record])
     return stored
 
 
@@ -335,4 +336,5 @@ def submit_batch(
         result = SubmissionResult.model_validate_json(stored.response)
         outcomes[index] = Applied(index, item.incident_ref, stored.status_code, stored.replayed, result)
     audit.append(conn, records)
+    aggregates.record_appended(conn, aggregates.catalogue_for(registry), records)
     return [outcomes[i] for i in range(len(items))]

@@ -4,7 +4,15 @@ Each incident is one of a handful of scenario types (domestic abuse with childre
 dispute with both carers arrested, a welfare check, neglect, a downgraded call, police protection),
 done with good, mixed or poor practice: each step is done, recorded as not done, or left unrecorded
 with probabilities set by the practice level. Everything comes from one ``random.Random(seed)``, so
-the same seed gives the same incidents. Names are drawn from invented lists; no real person.
+the same seed (and window) gives the same incidents. Names are drawn from invented lists; no real
+person.
+
+Four invented forces with a story an auditor can find on the dashboard (``FORCE_PROFILES``):
+NORTHSHIRE improves after a training date (55% into the window), EASTVALE gets steadily worse,
+WESTMARCH is steady and good, SOUTHDALE is steady and middling and often leaves the referral to
+children's social care undone. Incidents attended in person are scored when officers leave the
+scene and, unless still open (one in ten; half of police protection cases), again at closure
+(``closure``), by which time good practice has filled most gaps.
 """
 
 from __future__ import annotations
@@ -25,10 +33,37 @@ SURNAMES = (
     "Ivesby", "Jessamy", "Kilbride", "Lowmoor", "Marchbank", "Netherby", "Orrell", "Pendry",
 )  # fmt: skip
 SCHOOLS = ("Larkfield Primary", "Hollin Brook Academy", "St Aldric's Infants", "Moorgate Primary")
-PRACTICE = {"good": 0.95, "mixed": 0.7, "poor": 0.35}
+PRACTICE = {"good": 0.97, "mixed": 0.8, "poor": 0.45}
 SCENARIOS = ("domestic_abuse", "carers_arrested", "welfare", "neglect", "downgrade", "police_protection")
 START = datetime(2025, 1, 6, tzinfo=UTC)
-SPAN_DAYS = 700  # to early December 2026: both sides of a rule-set change in 2026
+SPAN_DAYS = 690  # the default window, to late November 2026: both sides of the rule-set change of July
+
+
+@dataclass(frozen=True, slots=True)
+class ForceProfile:
+    """How well a force's officers record the steps, over the window (0 = its start, 1 = its end)."""
+
+    before: float  # quality at the start
+    after: float  # quality at the end
+    change_at: float | None = None  # a step change at this point (training); None: a linear trend
+    weak_referral: bool = False  # referrals to children's social care often not made
+    share: float = 0.25
+
+    def quality(self, position: float) -> float:
+        if self.change_at is None:
+            return self.before + (self.after - self.before) * position
+        # The change takes hold over a tenth of the window after the training date.
+        ramp = min(max((position - self.change_at) / 0.1, 0.0), 1.0)
+        return self.before + (self.after - self.before) * ramp
+
+
+FORCE_PROFILES = {
+    "NORTHSHIRE": ForceProfile(before=0.74, after=0.97, change_at=0.55, share=0.3),
+    "EASTVALE": ForceProfile(before=0.96, after=0.74, share=0.3),
+    "WESTMARCH": ForceProfile(before=0.95, after=0.96, share=0.2),
+    "SOUTHDALE": ForceProfile(before=0.86, after=0.86, weak_referral=True, share=0.2),
+}
+assert set(FORCE_PROFILES) == set(FORCES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +76,13 @@ class SyntheticIncident:
     checklist: dict[str, Any]
     reported_at: datetime
     as_of: datetime  # the latest time recorded in the checklist, as ``Checklist.latest_time`` finds
+    closure: dict[str, Any] | None = None  # the checklist as it stood at closure (a second revision)
+    closed_at: datetime | None = None  # its latest time (``incident.closed_at``)
 
 
 class _Maker:
-    def __init__(self, rng: random.Random, practice: str) -> None:
-        self.rng, self.p = rng, PRACTICE[practice]
+    def __init__(self, rng: random.Random, quality: float) -> None:
+        self.rng, self.p = rng, quality
         self.latest: datetime | None = None
 
     def at(self, value: datetime) -> str:
@@ -56,10 +93,11 @@ class _Maker:
 
     def answer(self) -> bool | None:
         """Done, recorded as not done, or (sometimes) not recorded at all."""
+        unrecorded = 0.3 * (1 - self.p)
         roll = self.rng.random()
-        if roll < 0.08:
+        if roll < unrecorded:
             return None
-        return roll < 0.08 + self.p * 0.92
+        return roll < unrecorded + self.p * (1 - unrecorded)
 
     def name(self) -> str:
         return f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(SURNAMES)}"
@@ -81,6 +119,8 @@ class _Maker:
             "identified": identified,
             "seen": self.answer(),
             "seen_at": self.at(at + timedelta(minutes=self.rng.randint(1, 30))),
+            "observations": "Clean and dressed; calm with officers." if self.answer() else None,
+            "relationship_to_adults": "child of A1" if identified and self.answer() else None,
             "spoken_to": spoken,
             "not_spoken_to_reason": "pre-verbal" if age < 3 else None,
             "account": "Said they heard shouting and went upstairs." if spoken else None,
@@ -103,21 +143,32 @@ class _Maker:
                 "done": done,
                 "completed_at": self.at(at + timedelta(minutes=self.rng.randint(5, 60))) if done else None,
                 "systems": ["PNC", "PND", "local"] if done else [],
-                "warning_markers": self.rng.random() < 0.2 if done else None,
-                "missing_person": (self.rng.random() < 0.1) if done else None,
+                "warning_markers": self.rng.random() < 0.08 if done else None,
+                "missing_person": (self.rng.random() < 0.03) if done else None,
+                "offences_against_children": (self.rng.random() < 0.05) if done else None,
+                "bail_or_court_conditions": (self.rng.random() < 0.05) if done else None,
             },
-            "intoxicated": self.rng.random() < 0.15,
+            "intoxicated": self.rng.random() < 0.05,
             "able_and_willing": self.answer(),
             "cares_for_children": "carer" in roles or "parent" in roles,
         }
 
 
-def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticIncident:
-    """One synthetic incident with its checklist (schema version 2) and the hook it is scored at."""
+def incident(rng: random.Random, n: int, reported: datetime, position: float = 0.5) -> SyntheticIncident:
+    """One synthetic incident with its checklist (schema version 2) and the hook it is scored at.
+
+    ``position``: how far into the window it is (0-1), which sets its force's practice then."""
     scenario = rng.choice(SCENARIOS)
-    practice = rng.choices(("good", "mixed", "poor"), weights=(3, 4, 3))[0]
-    make = _Maker(rng, practice)
-    force = rng.choice(FORCES)
+    force = rng.choices(FORCES, weights=[FORCE_PROFILES[f].share for f in FORCES])[0]
+    profile = FORCE_PROFILES[force]
+    # Most incidents follow the force's practice at the time; one in ten is an outlier either way.
+    roll = rng.random()
+    quality = (
+        PRACTICE["poor"] if roll < 0.06 else PRACTICE["good"] if roll < 0.1 else profile.quality(position)
+    )
+    quality = min(max(quality + rng.gauss(0, 0.03), 0.3), 0.995)
+    practice = "good" if quality >= 0.92 else "mixed" if quality >= 0.65 else "poor"
+    make = _Maker(rng, quality)
     attended = reported + timedelta(minutes=rng.randint(8, 90))
     departed = attended + timedelta(minutes=rng.randint(30, 180))
     reference = f"{force[:3]}-{reported:%Y%m%d}-{n:07d}"
@@ -137,7 +188,7 @@ def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticInciden
         if scenario == "domestic_abuse":
             adults.append(make.adult(2, ["suspect"], attended))
     carer_ids = [a["id"] for a in adults if "suspect" not in a["roles"]]
-    count = rng.randint(1, 5)
+    count = rng.choices((1, 2, 3, 4, 5), weights=(35, 35, 18, 8, 4))[0]
     # A downgraded call is scored before anyone attends: the control room knows only the count.
     children = (
         [] if scenario == "downgrade" else [make.child(i + 1, attended, carer_ids) for i in range(count)]
@@ -186,6 +237,9 @@ def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticInciden
                 "checks_completed": make.answer(),
                 "child_safety_confirmed": make.answer(),
                 "supervisor_authorised": make.answer(),
+                "child_safety_confirmed_by": "PS3310" if make.answer() else None,
+                "child_safety_method": "phone_contact" if make.answer() else None,
+                "supervisor_id": "PS3310" if make.answer() else None,
             }
         ]
         checklist["incident"]["grade"] = "scheduled"
@@ -200,6 +254,8 @@ def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticInciden
             "home_conditions": {"recorded": make.answer(), "basic_needs_met": make.answer()},
         }
         made = make.answer()
+        if profile.weak_referral and made and rng.random() < 0.35:
+            made = False
         checklist["actions"] = {
             "referral": {
                 "made": made,
@@ -207,31 +263,98 @@ def incident(rng: random.Random, n: int, reported: datetime) -> SyntheticInciden
                 "method": "phone" if made else None,
                 "reference": f"CSC-{n:07d}" if made and make.answer() else None,
             },
-            "supervision": {"supervisor_informed": make.answer()},
+            "supervision": {"supervisor_informed": make.answer(), "open_items_checked": make.answer()},
         }
+        school_age = [c for c in children if c["age"] >= 4]
+        if scenario == "domestic_abuse" and school_age:
+            sent = make.answer()
+            checklist["actions"]["encompass"] = {
+                "required": True,
+                "sent": sent,
+                "sent_at": make.at(departed + timedelta(hours=rng.randint(1, 5))) if sent else None,
+                "school": school_age[0]["school"],
+                "content_complete": make.answer() if sent else None,
+            }
         if scenario == "police_protection":
             checklist["actions"]["police_protection"] = {
                 "used": True,
                 "grounds": "Child found alone at night; likely significant harm." if make.answer() else None,
                 "started_at": make.at(departed),
                 "initiating_officer_id": "PC1024",
-                "designated_officer_id": rng.choice(["INSP207", "PC1024"]),
+                "designated_officer_id": "INSP207" if rng.random() < quality else "PC1024",
                 "child_informed": make.answer(),
                 "wishes_and_feelings_sought": make.answer(),
-                "accommodation": rng.choice(["la_accommodation", "police_station"]),
+                "accommodation": "la_accommodation" if rng.random() < quality else "police_station",
+                "police_station_reason": "No local authority placement until morning."
+                if make.answer()
+                else None,
                 "parents_informed": make.answer(),
+                "same_local_authority": True,
+                "la_where_found_informed": (la := make.answer()),
+                "la_where_found_informed_at": make.at(departed + timedelta(minutes=40)) if la else None,
             }
     assert make.latest is not None
-    return SyntheticIncident(reference, force, scenario, practice, hook, checklist, reported, make.latest)
+    as_of = make.latest
+    closure, closed_at = None, None
+    # Some incidents are still open (police protection waits for the local authority more often).
+    still_open = rng.random() < (0.5 if scenario == "police_protection" else 0.1)
+    if scenario != "downgrade" and not still_open:
+        closed_at = departed + timedelta(hours=rng.randint(6, 72))
+        closure = _closure(rng, checklist, quality, closed_at, referral_ok=not profile.weak_referral)
+    return SyntheticIncident(
+        reference, force, scenario, practice, hook, checklist, reported, as_of, closure, closed_at
+    )
 
 
-def incidents(count: int, seed: int = 20261122, start: int = 1) -> Iterator[SyntheticIncident]:
-    """``count`` incidents numbered from ``start``, spread in time order over ``SPAN_DAYS``.
+# Answers that stay as they were at closure: free text, people's details, times, and answers that
+# follow from others.
+_KEPT_AT_CLOSURE = frozenset(
+    {"full_name", "date_of_birth", "account", "reference", "at", "method", "reason", "grounds", "school"}
+    | {"not_spoken_to_reason", "responsible_adult_id", "completed_at", "spoken_to", "made"}
+    | {"warning_markers", "missing_person", "offences_against_children", "bail_or_court_conditions"}
+    | {"observations", "relationship_to_adults", "child_safety_confirmed_by", "la_where_found_informed_at"}
+    | {"sent_at", "police_station_reason"}
+)
 
-    A generator, so memory stays flat however many are made.
+
+def _closure(
+    rng: random.Random, checklist: dict[str, Any], quality: float, closed_at: datetime, *, referral_ok: bool
+) -> dict[str, Any]:
+    """The checklist at closure: officers fill unrecorded answers (as done, mostly, when practice is
+    good) and make a referral they had not made, in proportion to the practice."""
+
+    def fill(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                k: (rng.random() < quality if v is None and k not in _KEPT_AT_CLOSURE else fill(v))
+                for k, v in node.items()
+            }
+        if isinstance(node, list):
+            return [fill(v) for v in node]
+        return node
+
+    closed: dict[str, Any] = fill(checklist)
+    closed["incident"]["closed_at"] = closed_at.isoformat()
+    referral = closed["actions"]["referral"]
+    if not referral["made"] and referral_ok and rng.random() < quality:
+        at = closed_at - timedelta(hours=1)
+        referral.update(made=True, at=at.isoformat(), method="email", reference=None)
+    return closed
+
+
+def incidents(
+    count: int, seed: int = 20261122, start: int = 1, *, until: datetime | None = None, days: int = SPAN_DAYS
+) -> Iterator[SyntheticIncident]:
+    """``count`` incidents numbered from ``start``, spread in time order over ``days`` days.
+
+    The window ends at ``until`` (default: ``START`` + ``SPAN_DAYS``); every incident is closed by
+    then. A generator, so memory stays flat however many are made.
     """
     rng = random.Random(seed)
-    step = timedelta(days=SPAN_DAYS) / max(count, 1)
+    end = until or START + timedelta(days=SPAN_DAYS)
+    # Reported at least four days before the end, so that closure (up to three days) is before it.
+    first = end - timedelta(days=days)
+    step = (timedelta(days=days) - timedelta(days=4)) / max(count, 1)
     for i in range(count):
-        reported = START + step * i + timedelta(minutes=rng.randrange(60))
-        yield incident(rng, start + i, reported)
+        offset = step * i + timedelta(minutes=rng.randrange(60))
+        yield incident(rng, start + i, first + offset, offset / timedelta(days=days))

@@ -21,9 +21,11 @@ from app.http.guards import api_routes
 from app.main import create_app
 from app.models.base import utcnow
 from app.settings import Settings
+from app.ui.security import NONCE_COOKIE, SESSION_COOKIE, csrf_token
 from tests.auth import Credentials, credentials_for
 from tests.auth_tests import oidc_keys
 from tests.submissions import submission, url
+from tests.ui.sessions import cookie, csrf_of, sign_in
 
 ROLES = ("control_room", "mdt", "auditor", "rules_admin", "admin")
 # The catalogue of rules is for the roles that work with decisions; admin only manages access.
@@ -57,11 +59,33 @@ EXPECTED: dict[str, frozenset[str] | None] = {
     "submit_feedback": frozenset({"control_room", "mdt"}),
     "verify_audit_log": frozenset({"auditor"}),
     "feedback_statistics": frozenset({"auditor"}),
+    "get_aggregates": frozenset({"auditor"}),
+    "list_aggregate_decisions": frozenset({"auditor"}),
     "create_key": frozenset({"admin"}),
     "list_keys": frozenset({"admin"}),
     "revoke_key": frozenset({"admin"}),
     "list_access_events": frozenset({"admin", "auditor"}),
+    # The web interface (/ui): the same roles, through a sign-in session instead of a bearer.
+    "ui_overview": frozenset({"auditor"}),
+    "ui_decisions": frozenset({"auditor"}),
+    "ui_incident": frozenset({"control_room", "auditor"}),
+    "ui_decision": frozenset({"auditor"}),
+    "ui_verify": frozenset({"auditor"}),
+    "ui_replays": frozenset({"auditor"}),
+    "ui_start_replay": frozenset({"auditor"}),
+    "ui_replay": frozenset({"auditor"}),
+    "ui_replay_csv": frozenset({"auditor"}),
+    "ui_replay_jsonl": frozenset({"auditor"}),
+    "ui_report": frozenset({"auditor"}),
+    "ui_sign_in": None,
+    "ui_sign_in_with_key": None,
+    "ui_oidc_start": None,
+    "ui_oidc_callback": None,
+    "ui_sign_out": None,
 }
+# What a public page of the web interface answers whoever asks (OIDC sign-in is not configured here).
+UI_PUBLIC = {"ui_sign_in": 200, "ui_sign_in_with_key": 303, "ui_oidc_start": 404, "ui_oidc_callback": 404}
+UI_PUBLIC |= {"ui_sign_out": 303}
 
 
 @dataclass
@@ -79,6 +103,7 @@ SUCCESS: dict[str, int] = {
     "create_key": 201,
     "submit_feedback": 201,
     "create_replay": 202,
+    "ui_start_replay": 303,
 }
 
 
@@ -126,10 +151,28 @@ def requests(world: World) -> dict[str, Callable[[], Request]]:
         ),
         "verify_audit_log": lambda: ("GET", "/v1/audit/verify", None),
         "feedback_statistics": lambda: ("GET", "/v1/audit/feedback", None),
+        "get_aggregates": lambda: ("GET", "/v1/audit/aggregates", None),
+        "list_aggregate_decisions": lambda: ("GET", "/v1/audit/aggregates/decisions", None),
         "create_key": lambda: ("POST", "/v1/keys", {"name": "matrix", "role": "mdt"}),
         "list_keys": lambda: ("GET", "/v1/keys", None),
         "revoke_key": revoke,
         "list_access_events": lambda: ("GET", "/v1/audit/access", None),
+        "ui_overview": lambda: ("GET", "/ui/", None),
+        "ui_decisions": lambda: ("GET", "/ui/decisions?blocking=true", None),
+        "ui_incident": lambda: ("GET", f"/ui/incidents/{REF}", None),
+        "ui_decision": lambda: ("GET", f"/ui/decisions/{world.decision_id}", None),
+        "ui_verify": lambda: ("GET", "/ui/verify", None),
+        "ui_replays": lambda: ("GET", "/ui/replays", None),
+        "ui_start_replay": lambda: ("POST", "/ui/replays", {"mode": "as_recorded"}),
+        "ui_replay": lambda: ("GET", f"/ui/replays/{world.job_id}", None),
+        "ui_replay_csv": lambda: ("GET", f"/ui/replays/{world.job_id}/results.csv", None),
+        "ui_replay_jsonl": lambda: ("GET", f"/ui/replays/{world.job_id}/results.jsonl", None),
+        "ui_report": lambda: ("GET", "/ui/report", None),
+        "ui_sign_in": lambda: ("GET", "/ui/sign-in", None),
+        "ui_sign_in_with_key": lambda: ("POST", "/ui/sign-in", {"key": world.creds.key("auditor")}),
+        "ui_oidc_start": lambda: ("GET", "/ui/sign-in/oidc", None),
+        "ui_oidc_callback": lambda: ("GET", "/ui/sign-in/callback?code=x&state=y", None),
+        "ui_sign_out": lambda: ("POST", "/ui/sign-out", {}),
     }
 
 
@@ -195,11 +238,36 @@ def headers_for(world: World, caller: str) -> dict[str, str]:
 def expected_status(operation: str, caller: str) -> int:
     allowed = EXPECTED[operation]
     if allowed is None:
-        return 200
+        return UI_PUBLIC.get(operation, 200)
     role = {"jwt_auditor": "auditor"}.get(caller, caller)
     if role not in ROLES:
         return 401
     return SUCCESS.get(operation, 200) if role in allowed else 403
+
+
+def ui_request(world: World, caller: str, method: str, path: str, body: dict[str, Any] | None) -> Any:
+    """A page or form as a browser signed in with the caller's credential sends it (if it can sign
+    in): the session cookie and, for forms, the CSRF token of a page of that session."""
+    credential = headers_for(world, caller).get("Authorization", "").removeprefix("Bearer ")
+    client = world.client
+    cookies = sign_in(client, credential) if credential else None
+    if method == "POST" and path == "/ui/sign-in":
+        page = client.get("/ui/sign-in")
+        body = {**(body or {}), "csrf": csrf_of(page.text)}
+        cookies = {**(cookies or {}), NONCE_COOKIE: page.cookies[NONCE_COOKIE]}
+    elif method == "POST":  # the token the session's pages carry
+        token = (cookies or {}).get(SESSION_COOKIE)
+        settings = client.app.state.settings  # type: ignore[attr-defined]
+        body = {**(body or {}), "csrf": csrf_token(settings, token) if token else ""}
+    client.cookies.clear()
+    return client.request(method, path, data=body, headers=cookie(cookies), follow_redirects=False)
+
+
+def ui_status(operation: str, caller: str, response: Any) -> int:
+    """Without a session a page redirects to the sign-in page (303) and a form answers 401."""
+    if response.status_code == 303 and response.headers["location"].startswith("/ui/sign-in?next="):
+        return 401
+    return int(response.status_code)
 
 
 @pytest.mark.parametrize("caller", CALLERS)
@@ -208,6 +276,12 @@ def test_matrix(world: World, caller: str) -> None:
     seen: dict[str, int] = {}
     for operation in EXPECTED:
         method, path, body = specs[operation]()
+        if operation.startswith("ui_"):
+            response = ui_request(world, caller, method, path, body)
+            seen[operation] = ui_status(operation, caller, response)
+            if response.status_code >= 400:
+                assert response.headers["content-type"].startswith("text/html"), operation
+            continue
         response = world.client.request(method, path, json=body, headers=headers_for(world, caller))
         seen[operation] = response.status_code
         if response.status_code >= 400:

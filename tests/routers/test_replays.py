@@ -30,7 +30,7 @@ IMPACT = {"mode": "impact", "ruleset": {"id": "concern-for-a-child", "version": 
 def replay_client(
     db_settings: Settings, db_engine: Engine, registry: RulesetRegistry
 ) -> Iterator[TestClient]:
-    demo.seed(db_engine, registry, 120)
+    demo.seed(db_engine, registry, 120, closures=False)
     settings = db_settings.model_copy(update={"replay_poll_seconds": 0.05})
     with TestClient(create_app(settings)) as client:
         client.headers.update(as_role(client, "auditor"))  # replays and exports are the auditor's
@@ -164,7 +164,7 @@ def test_a_job_cut_off_by_a_crash_is_resumed_by_the_restarted_service(
 ) -> None:
     """The first service dies after one batch (no release, no final write); the restarted
     service's worker takes the job over once its heartbeat is stale and finishes it exactly."""
-    demo.seed(db_engine, registry, 150)
+    demo.seed(db_engine, registry, 150, closures=False)
     job_id = rs.create(db_engine, registry, mode="as_recorded")
     assert jobs.claim(db_engine, "crashed-service", stale_after=timedelta(seconds=60), job_id=job_id)
     stops = iter([False, True])

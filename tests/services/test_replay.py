@@ -47,7 +47,7 @@ def two_versions(tmp_path: Path) -> RulesetRegistry:
 
 @pytest.fixture
 def seeded(db_engine: Engine, registry: RulesetRegistry) -> Engine:
-    demo.seed(db_engine, registry, 300, batch=120)
+    demo.seed(db_engine, registry, 300, batch=120, closures=False)
     return db_engine
 
 
@@ -107,7 +107,7 @@ def test_replay_never_changes_stored_decisions(seeded: Engine, registry: Ruleset
 def test_impact_replay_reports_exactly_what_the_diff_predicts(
     db_engine: Engine, two_versions: RulesetRegistry
 ) -> None:
-    demo.seed(db_engine, two_versions, 300, batch=150)
+    demo.seed(db_engine, two_versions, 300, batch=150, closures=False)
     old, new = (
         two_versions.get("concern-for-a-child", "1.0.0"),
         two_versions.get("concern-for-a-child", "1.1.0"),
@@ -221,7 +221,7 @@ def test_impact_of_1_1_0_on_decisions_made_under_1_0_0_is_what_its_diff_says(
 ) -> None:
     """Police-protection incidents only: VOICE findings move to the new rule (same outcome, now
     critical) and PP-INFORM-CHILD-WISHES findings go from high to critical. Nothing else changes."""
-    demo.seed(db_engine, registry, 300, batch=150)
+    demo.seed(db_engine, registry, 300, batch=150, closures=False)
     job = rs.run(
         db_engine,
         registry,

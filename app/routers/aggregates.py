@@ -1,0 +1,100 @@
+"""Aggregates for auditors: the dashboard's figures, and the decisions behind any of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query
+
+from app.auth.roles import Principal
+from app.errors import OutsideForce
+from app.http.guards import AUTH_ERRORS, audited
+from app.http.session import SessionDep, UnitOfWorkRoute
+from app.schemas.aggregates import AggregateOverview, DecisionList
+from app.schemas.errors import error_responses
+from app.services import aggregates
+from app.services.aggregates import Period, Status
+
+router = APIRouter(prefix="/v1/audit", tags=["audit"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
+Reader = Annotated[Principal, audited("decision:read", action="audit.aggregates")]
+ForceCode = Annotated[str | None, Query(min_length=2, max_length=16, pattern=r"^[A-Z0-9_-]+$")]
+StepId = Annotated[str | None, Query(min_length=2, max_length=64, pattern=r"^[A-Z0-9.-]+$")]
+
+
+def default_window(today: date | None = None) -> tuple[date, date]:
+    """The last twelve months, today included (UTC)."""
+    end = today or datetime.now(UTC).date()
+    return end - timedelta(days=364), end
+
+
+@dataclass(frozen=True)
+class ScopeQuery:
+    force: ForceCode = None
+    from_date: Annotated[date | None, Query(description="First UTC day counted (default: a year ago).")] = (
+        None
+    )
+    to_date: Annotated[date | None, Query(description="Last UTC day counted (default: today).")] = None
+    hook: Annotated[str | None, Query(max_length=64, pattern=r"^[a-z_.]+$")] = None
+
+    def scope(self, reader: Principal) -> aggregates.Scope:
+        """Confined to the caller's force: another force is 403, none means the caller's own."""
+        if reader.force is not None and self.force not in (None, reader.force):
+            raise OutsideForce(reader.force, field="query.force")
+        start, end = default_window()
+        return aggregates.Scope(
+            force=reader.force or self.force,
+            from_day=self.from_date
+            or (start if self.to_date is None else self.to_date - timedelta(days=364)),
+            to_day=self.to_date or end,
+            hook=self.hook,
+        )
+
+
+ScopeDep = Annotated[ScopeQuery, Depends()]
+
+
+@router.get("/aggregates", response_model=AggregateOverview, responses=error_responses(403, 422))
+def get_aggregates(
+    reader: Reader,
+    query: ScopeDep,
+    session: SessionDep,
+    period: Period = Period.month,
+    step: Annotated[StepId, Query(description="Count `series` for this step only.")] = None,
+) -> AggregateOverview:
+    """Counts of findings by step, outcome (missing split by basis), severity, hook, force and period;
+    blocking rate; share of closures with a critical step open; rule-set versions used."""
+    return aggregates.overview(session, query.scope(reader), period, step=step)
+
+
+@router.get("/aggregates/decisions", response_model=DecisionList, responses=error_responses(403, 422))
+def list_aggregate_decisions(
+    reader: Reader,
+    query: ScopeDep,
+    session: SessionDep,
+    step: StepId = None,
+    status: Annotated[
+        Literal["missing", "not_recorded", "unknown"] | None,
+        Query(description="With a finding of this status (met outcomes are counted, not listed)."),
+    ] = None,
+    severity: Literal["critical", "high", "medium", "low"] | None = None,
+    blocking: bool | None = None,
+    closed_critical: Annotated[
+        bool, Query(description="Closures (`incident.close`) with a critical step open.")
+    ] = False,
+    before: Annotated[int | None, Query(ge=1, description="`next_before` of the previous page.")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> DecisionList:
+    """The decisions behind a number of the aggregates, newest first."""
+    return aggregates.decisions_behind(
+        session,
+        query.scope(reader),
+        step=step,
+        status=Status(status) if status else None,
+        severity=severity,
+        blocking=blocking,
+        closed_critical=closed_critical,
+        before=before,
+        limit=limit,
+    )

@@ -1,0 +1,1 @@
+"""The auditors' workspace: server-rendered pages under ``/ui`` (see ``app.ui.views``)."""
