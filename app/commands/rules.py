@@ -280,7 +280,9 @@ def print_corpus_report(report: corpus.CorpusReport) -> None:
         f"  critical steps that blocked {report.blocked}/{len(report.critical)} ({report.blocked_share:.1f}%)"
         f"  [dim]target {corpus.BLOCK_TARGET:.0f}%[/]\n"
         f"  false flags on twins        {report.false_flags(Severity.critical)} critical, "
-        f"{report.false_flags(Severity.high)} high  [dim]target 0, 0[/]"
+        f"{report.false_flags(Severity.high)} high  [dim]target 0, 0 (done-well twins)[/]\n"
+        f"  stress: minimal twins       {report.minimal_flags(Severity.critical)} critical, "
+        f"{report.minimal_flags(Severity.high)} high  [dim]missed steps only; not a target[/]"
         + (
             f"\n  [yellow]evaluation errors[/]           {report.evaluation_errors} "
             "(rules that raised on an input; reported unknown)"
@@ -311,6 +313,8 @@ def print_corpus_cases(report: corpus.CorpusReport) -> None:
                 step.at_last.value + (f" ({step.basis})" if step.basis else ""),
                 mark[step.blocked] if step.critical else "-",
             )
-        for flag in case.false_flags:
-            table.add_row("", f"[red]twin: {flag.rule_id}[/]", ", ".join(flag.hooks), flag.severity.value, "")
+        for label, flags in (("twin", case.false_flags), ("minimal twin", case.minimal_flags)):
+            for flag in flags:
+                hooks = ", ".join(flag.hooks)
+                table.add_row("", f"[red]{label}: {flag.rule_id}[/]", hooks, flag.severity.value, "")
     out.print(table)

@@ -171,6 +171,12 @@ class Incident(Facts):
     departed_at: Timestamp | None = Field(None, description="When the last officer left the scene.")
     closed_at: Timestamp | None = Field(None, description="When the incident was closed.")
     officer_in_charge_id: Ref | None = Field(None, description="Collar number of the officer in charge.")
+    address_ref: Ref | None = since(
+        3,
+        "The force's own reference for the incident's address (its gazetteer or location id, or the "
+        "UPRN), so that earlier incidents at the address are counted; never shown in responses.",
+        examples=["LOC-0048213"],
+    )
     harm_alleged: Answer = since(
         3,
         "The report alleges harm to a child (an injury, abuse, neglect or a sexual offence), whatever "
@@ -264,6 +270,13 @@ class CallHandling(Facts):
 
 class Child(Facts):
     id: Ref = Field(description="Local identifier within this checklist, e.g. `C1`.")
+    person_ref: Ref | None = since(
+        3,
+        "The force's own person reference for the child (the nominal id of its records system). "
+        "SafeSteps links the child's incidents by a keyed pseudonym of it (or, without it, of the "
+        "normalised name and date of birth); the reference itself is never shown in responses.",
+        examples=["NOM-200114"],
+    )
     full_name: ShortText | None = Field(None, description="Full name, correctly spelt.")
     date_of_birth: date | None = Field(None, description="Date of birth.")
     age: Annotated[int, Field(ge=0, le=17)] | None = Field(
@@ -361,6 +374,12 @@ class PoliceChecks(Facts):
 
 class Adult(Facts):
     id: Ref = Field(description="Local identifier within this checklist, e.g. `A1`.")
+    person_ref: Ref | None = since(
+        3,
+        "The force's own person reference for the adult (the nominal id of its records system), "
+        "linked like a child's.",
+        examples=["NOM-118840"],
+    )
     roles: Annotated[list[AdultRole], Field(min_length=1, max_length=8)] = values_since(
         "Every role the adult has in the incident (schema 3 adds an adult victim and a complainant).",
         {"victim": 3, "complainant": 3},

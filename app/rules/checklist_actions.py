@@ -34,6 +34,21 @@ class Referral(Facts):
     escalated_at: Timestamp | None = since(
         2, "When police chased or escalated a referral not acknowledged in time."
     )
+    outcome: (
+        Literal[
+            "no_further_action",
+            "information_and_advice",
+            "early_help",
+            "assessment",
+            "strategy_discussion",
+            "child_protection_enquiry",
+        ]
+        | None
+    ) = since(
+        3,
+        "What children's social care decided on the referral, once known.",
+        examples=["assessment"],
+    )
     family_assurance_relied_on: Answer = since(
         3,
         "Police relied on a family member's assurance (that the child is safe, or that the concern "

@@ -189,6 +189,19 @@ MISSING_CHILD_RETURNED: dict[str, Any] = {
         "trigger_plan_exists": True,
         "trigger_plan_ref": "TP-0911",
         "panel_referral": True,
+        "exploitation_intel": {
+            "intelligence_ref": "INT-0911",
+            "submitted_about": ["vehicle", "adult"],
+            "submitted_at": "2025-01-11T17:30:00Z",
+        },
+    },
+    "actions": {
+        "referral": {
+            "made": True,
+            "at": "2025-01-11T17:00:00Z",
+            "method": "phone",
+            "reference": "MASH-0911",
+        },
     },
 }
 

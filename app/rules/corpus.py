@@ -4,7 +4,8 @@ Each case is one file, ``<root>/<ruleset-id>/corpus/<case-id>.yaml`` (format: ``
 the team board). It paraphrases one published failure (an IOPC investigation, an HMICFRS inspection,
 a child safeguarding practice review), names the steps the source says were missed, the moments at
 which a real client would have called, a checklist holding *only* what the source says (a field the
-source is silent on stays absent), and a done-well twin: the same facts with those steps done.
+source is silent on stays absent), a done-well twin (the same facts, with every step the situation
+calls for done and recorded) and a minimal twin (the case with only its missed steps done).
 
 ``run`` evaluates every case at its moments under one rule-set version and measures:
 
@@ -13,7 +14,8 @@ source is silent on stays absent), and a done-well twin: the same facts with tho
 - expected *critical* steps (critical in the step vocabulary, so a rule set cannot pass by lowering a
   severity) that blocked: at some moment whose hook blocks, the decision blocked with a critical
   finding of that step;
-- false flags on twins: ``missing`` findings of critical or high severity, any basis.
+- false flags on the done-well twins: ``missing`` findings of critical or high severity, any basis;
+  and, as a stress figure that is not a target, the same on the minimal twins (missed steps only).
 
 Pure: no clock, environment or network; the caller passes the directory and the registry.
 """
@@ -30,7 +32,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
 
-from app.rules import vocabulary, yamlio
+from app.rules import vocabulary
 from app.rules.checklist import Checklist
 from app.rules.decision import Decision, Finding, Outcome
 from app.rules.engine import Facts, RulesetRef, decide, resolve
@@ -77,7 +79,7 @@ def _ordered(moments: list[Moment]) -> list[Moment]:
 
 
 class Twin(_Strict):
-    """The done-well version: the same facts, with the missed steps done."""
+    """A version of the case with steps done (see ``Case.twin`` and ``Case.minimal_twin``)."""
 
     checklist: dict[str, Any]
     moments: list[Moment] | None = Field(None, description="Default: the case's moments.")
@@ -105,7 +107,15 @@ class Case(_Strict):
     )
     moments: Annotated[list[Moment], Field(min_length=1)]
     checklist: dict[str, Any]
-    twin: Twin
+    twin: Twin = Field(
+        description="Done well: the case's facts unchanged (same people, ages, roles, events, times), with "
+        "every step the policy requires in that situation done and recorded; no facts added about the "
+        "incident itself (no extra children, injuries or disclosures)."
+    )
+    minimal_twin: Twin = Field(
+        description="The case's own checklist with only the missed steps done (only what doing them "
+        "records): a stress test of the rules, reported but not a target."
+    )
 
     _moments_in_order = field_validator("moments")(_ordered)
 
@@ -116,9 +126,8 @@ class Case(_Strict):
             raise ValueError("missed_steps lists a step twice")
         return steps
 
-    @property
-    def twin_moments(self) -> list[Moment]:
-        return self.twin.moments if self.twin.moments is not None else self.moments
+    def moments_of(self, twin: Twin) -> list[Moment]:
+        return twin.moments if twin.moments is not None else self.moments
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +136,7 @@ class LoadedCase:
     source: str
     checklist: Checklist
     twin: Checklist
+    minimal_twin: Checklist
 
 
 def corpus_dir(root: Path, ruleset_id: str) -> Path:
@@ -143,10 +153,27 @@ def load(directory: Path) -> tuple[list[LoadedCase], list[Problem]]:
     return cases, problems
 
 
+class _StrictKeysLoader(yaml.SafeLoader):
+    """The safe loader, refusing a key given twice in one mapping (YAML keeps the last silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [
+            self.construct_object(key, deep=deep)
+            for key, _ in node.value
+            if key.tag != "tag:yaml.org,2002:merge"
+        ]
+        twice = sorted({str(k) for k in keys if keys.count(k) > 1})
+        if twice:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key given twice: {', '.join(twice)}", node.start_mark
+            )
+        return super().construct_mapping(node, deep=deep)
+
+
 def _load_case(file: Path, problems: list[Problem]) -> LoadedCase | None:
     source = str(file)
     try:
-        data = yamlio.safe_load(file.read_text("utf-8"))
+        data = yaml.load(file.read_text("utf-8"), Loader=_StrictKeysLoader)  # a safe loader
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         problems.append(Problem(source, None, "file", f"cannot read: {exc}"))
         return None
@@ -165,15 +192,21 @@ def _load_case(file: Path, problems: list[Problem]) -> LoadedCase | None:
     for step in case.missed_steps:
         if step not in steps:
             problems.append(Problem(source, case.id, "missed_steps", f"unknown step {step!r}"))
-    for where, moments in (("moments", case.moments), ("twin.moments", case.twin_moments)):
+    moments_by_part = (
+        ("moments", case.moments),
+        ("twin.moments", case.moments_of(case.twin)),
+        ("minimal_twin.moments", case.moments_of(case.minimal_twin)),
+    )
+    for where, moments in moments_by_part:
         for moment in moments:
             if moment.hook not in hooks:
                 problems.append(Problem(source, case.id, where, f"unknown hook {moment.hook!r}"))
     checklist = _checklist(case.checklist, source, case.id, "checklist", problems)
     twin = _checklist(case.twin.checklist, source, case.id, "twin.checklist", problems)
-    if len(problems) != before or checklist is None or twin is None:
+    minimal = _checklist(case.minimal_twin.checklist, source, case.id, "minimal_twin.checklist", problems)
+    if len(problems) != before or checklist is None or twin is None or minimal is None:
         return None
-    return LoadedCase(case, source, checklist, twin)
+    return LoadedCase(case, source, checklist, twin, minimal)
 
 
 def _checklist(
@@ -218,7 +251,8 @@ class CaseResult:
     title: str
     hooks: tuple[str, ...]
     steps: tuple[ExpectedStep, ...]
-    false_flags: tuple[FalseFlag, ...]
+    false_flags: tuple[FalseFlag, ...]  # on the done-well twin
+    minimal_flags: tuple[FalseFlag, ...]  # on the minimal twin (stress figure)
 
 
 def _pct(part: int, whole: int) -> float:
@@ -229,7 +263,7 @@ def _pct(part: int, whole: int) -> float:
 class CorpusReport:
     ruleset: str  # id@version
     cases: list[CaseResult] = field(default_factory=list)
-    evaluation_errors: int = 0  # rule evaluations (cases and twins) that raised and were reported unknown
+    evaluation_errors: int = 0  # rule evaluations (cases, both twins) that raised; reported unknown
 
     @property
     def expected(self) -> list[ExpectedStep]:
@@ -259,6 +293,9 @@ class CorpusReport:
     def false_flags(self, severity: Severity) -> int:
         return sum(f.severity is severity for c in self.cases for f in c.false_flags)
 
+    def minimal_flags(self, severity: Severity) -> int:
+        return sum(f.severity is severity for c in self.cases for f in c.minimal_flags)
+
     @property
     def meets_targets(self) -> bool:
         return (
@@ -270,7 +307,7 @@ class CorpusReport:
 
 
 def run(registry: RulesetRegistry, ref: RulesetRef, cases: Iterable[LoadedCase]) -> CorpusReport:
-    """Score the version ``ref`` names on every case at its moments, and its twin at the twin's.
+    """Score the version ``ref`` names on every case at its moments, and both twins at theirs.
 
     Every evaluation goes through the engine's entry point, ``decide``, as a client's call would.
     """
@@ -281,24 +318,24 @@ def run(registry: RulesetRegistry, ref: RulesetRef, cases: Iterable[LoadedCase])
     rules_of: dict[str, list[str]] = {}
     for rule in ruleset.document.rules:
         rules_of.setdefault(rule.step, []).append(rule.id)
+
+    def decisions(checklist: Checklist, moments: list[Moment]) -> list[tuple[str, Decision]]:
+        facts = Facts.of(checklist)
+        found = [(m.hook, decide(registry, facts, m.hook, as_of=m.as_of, ruleset=ref)) for m in moments]
+        report.evaluation_errors += sum(f.evaluation_error for _, d in found for f in d.findings)
+        return found
+
     for loaded in cases:
         case = loaded.case
-        facts, twin_facts = Facts.of(loaded.checklist), Facts.of(loaded.twin)
-        decisions = [decide(registry, facts, m.hook, as_of=m.as_of, ruleset=ref) for m in case.moments]
+        at_moments = [d for _, d in decisions(loaded.checklist, case.moments)]
         expected = tuple(
-            _expected(step, _critical(steps[step]), rules_of.get(step, []), decisions)
+            _expected(step, _critical(steps[step]), rules_of.get(step, []), at_moments)
             for step in case.missed_steps
         )
-        twin = [
-            (m.hook, decide(registry, twin_facts, m.hook, as_of=m.as_of, ruleset=ref))
-            for m in case.twin_moments
-        ]
-        report.evaluation_errors += sum(
-            f.evaluation_error for d in (*decisions, *(d for _, d in twin)) for f in d.findings
-        )
-        report.cases.append(
-            CaseResult(case.id, case.title, tuple(m.hook for m in case.moments), expected, _false_flags(twin))
-        )
+        twin = _false_flags(decisions(loaded.twin, case.moments_of(case.twin)))
+        minimal = _false_flags(decisions(loaded.minimal_twin, case.moments_of(case.minimal_twin)))
+        hooks = tuple(m.hook for m in case.moments)
+        report.cases.append(CaseResult(case.id, case.title, hooks, expected, twin, minimal))
     return report
 
 

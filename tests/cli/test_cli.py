@@ -20,6 +20,7 @@ runner = CliRunner(env={"COLUMNS": "220"})
 def write_checklist(tmp_path: Path) -> Path:
     path = tmp_path / "checklist.json"
     data = checklist(children=[{"id": "C1", "identified": False}], adults=[])
+    data["incident"]["attended_at"] = "2026-12-01T08:00:00Z"  # 1.2.0: identification is due once attended
     path.write_text(json.dumps(data), "utf-8")
     return path
 
@@ -106,5 +107,17 @@ def test_evaluate_shows_the_basis_of_missing_steps_under_semantics_2(
 
 
 def test_evaluate_has_no_basis_column_for_semantics_1(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["evaluate", str(write_checklist(tmp_path)), "--hook", "scene.depart"])
+    result = runner.invoke(
+        app,
+        [
+            "evaluate",
+            str(write_checklist(tmp_path)),
+            "--hook",
+            "scene.depart",
+            "--ruleset",
+            "concern-for-a-child@1.1.0",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "BLOCKING" in result.output  # 1.1.0 has findings to show, with no basis column
     assert "basis" not in result.output

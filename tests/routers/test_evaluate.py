@@ -9,7 +9,13 @@ from fastapi.testclient import TestClient
 
 from tests.conftest import load_fixture
 
-INCIDENT = {"reference": "INC-2025-000123", "force": "TEST", "type": "neighbour_dispute"}
+# Officers attended (from 1.2.0, identifying children and checking adults are due once they have).
+INCIDENT = {
+    "reference": "INC-2025-000123",
+    "force": "TEST",
+    "type": "neighbour_dispute",
+    "attended_at": "2026-12-01T08:00:00Z",
+}
 
 
 def body(**overrides: Any) -> dict[str, Any]:

@@ -56,10 +56,20 @@ def test_case_checklists_hold_no_names_or_dates_of_birth(cases: list[corpus.Load
 def test_twins_keep_the_cases_ages(cases: list[corpus.LoadedCase]) -> None:
     """A twin is the same facts with the steps done: a child's recorded age never changes."""
     for loaded in cases:
-        twin_ages = {c.id: c.age for c in loaded.twin.children or []}
-        for child in loaded.checklist.children or []:
-            if child.age is not None:
-                assert twin_ages.get(child.id) == child.age, (loaded.case.id, child.id)
+        for twin in (loaded.twin, loaded.minimal_twin):
+            twin_ages = {c.id: c.age for c in twin.children or []}
+            for child in loaded.checklist.children or []:
+                if child.age is not None:
+                    assert twin_ages.get(child.id) == child.age, (loaded.case.id, child.id)
+
+
+def test_twins_add_no_people(cases: list[corpus.LoadedCase]) -> None:
+    """Both twins keep the case's facts: the same children and adults, nobody added or dropped."""
+    for loaded in cases:
+        for part in ("children", "adults"):
+            ids = {p.id for p in getattr(loaded.checklist, part) or []}
+            for twin in (loaded.twin, loaded.minimal_twin):
+                assert {p.id for p in getattr(twin, part) or []} == ids, (loaded.case.id, part)
 
 
 def test_the_corpus_does_not_flatter_the_published_rule_sets(cases: list[corpus.LoadedCase]) -> None:
@@ -88,6 +98,22 @@ def test_the_target_version_meets_the_issue_targets(cases: list[corpus.LoadedCas
     assert report.evaluation_errors == 0
 
 
+def test_every_twin_does_its_own_missed_steps(cases: list[corpus.LoadedCase]) -> None:
+    """A twin that still fails a step its case says was missed is not that case done well."""
+    registry = RulesetRegistry.load()
+    if TARGET_VERSION not in {r.document.version for r in registry.versions(RULESET)}:
+        pytest.skip(f"{RULESET}@{TARGET_VERSION} is not in this tree yet")
+    report = corpus.run(registry, RulesetRef(RULESET, TARGET_VERSION), cases)
+    missed = {c.case.id: set(c.case.missed_steps) for c in cases}
+    own = [
+        (c.case_id, f.rule_id)
+        for c in report.cases
+        for f in (*c.false_flags, *c.minimal_flags)
+        if f.step_id in missed[c.case_id]
+    ]
+    assert own == []
+
+
 # ---------------------------------------------------------------- metrics on a synthetic rule set
 
 
@@ -112,6 +138,7 @@ def _case(case_id: str, **overrides: Any) -> dict[str, Any]:
         ],
         "checklist": checklist(children=[{"id": "C1", "seen": False}]),
         "twin": {"checklist": checklist(children=[{"id": "C1", "seen": True}])},
+        "minimal_twin": {"checklist": checklist(children=[{"id": "C1", "seen": True}])},
     }
     body.update(overrides)
     return body
@@ -170,7 +197,16 @@ def test_a_missing_finding_on_a_twin_is_a_false_flag_once_per_rule(tmp_path: Pat
     [flag] = report.cases[0].false_flags
     assert (flag.rule_id, flag.severity, flag.hooks) == ("T-SEEN", Severity.critical, ("scene.depart",))
     assert report.false_flags(Severity.critical) == 1
+    assert report.minimal_flags(Severity.critical) == 0
     assert not report.meets_targets
+
+
+def test_flags_on_the_minimal_twin_are_a_stress_figure_not_a_target(tmp_path: Path) -> None:
+    silent = {"checklist": checklist(children=[{"id": "C1", "seen": False}])}
+    report = _report(tmp_path, _case("stressed", minimal_twin=silent))
+    assert report.minimal_flags(Severity.critical) == 1
+    assert report.false_flags(Severity.critical) == 0
+    assert report.meets_targets
 
 
 def test_a_step_the_rule_set_does_not_check_is_never_flagged(tmp_path: Path) -> None:
@@ -201,6 +237,7 @@ def test_every_problem_is_reported_with_file_case_and_field(tmp_path: Path) -> N
         ),
     )
     _write(directory, {k: v for k, v in _case("no-twin").items() if k != "twin"})
+    _write(directory, {k: v for k, v in _case("no-minimal").items() if k != "minimal_twin"})
     loaded, problems = corpus.load(directory)
     assert loaded == []
     text = [str(p) for p in problems]
@@ -210,6 +247,17 @@ def test_every_problem_is_reported_with_file_case_and_field(tmp_path: Path) -> N
     assert any("bad-checklist: checklist.children.0.sen" in t for t in text), text
     assert any("out-of-order: moments" in t and "time order" in t for t in text), text
     assert any("no-twin: twin: Field required" in t for t in text), text
+    assert any("no-minimal: minimal_twin: Field required" in t for t in text), text
+
+
+def test_a_key_given_twice_is_a_problem_not_a_silent_overwrite(tmp_path: Path) -> None:
+    directory = tmp_path / "corpus"
+    _write(directory, _case("twice"))
+    path = directory / "twice.yaml"
+    path.write_text(path.read_text("utf-8") + "twin: {checklist: {}}\n", "utf-8")
+    loaded, problems = corpus.load(directory)
+    assert loaded == []
+    assert "key given twice: twin" in str(problems[0])
 
 
 def test_an_empty_corpus_is_a_problem(tmp_path: Path) -> None:
