@@ -9,7 +9,7 @@ facts. The expected output is the server engine's decision: the outcome of every
 basis, details, in the decision's order).
 
 Cases come from the rule-set tests (``<version>.cases/*.yaml``: each case once) and from the
-scenario corpus (``corpus/*.yaml``: every moment of a case and of its done-well twin). A rule-set
+scenario corpus (``corpus/*.yaml``: every moment of a case and of its twins). A rule-set
 test's own expectations are carried as ``asserted``; the expected output is the engine's answer,
 which the suite holds to those expectations through ``safesteps rules test``.
 
@@ -71,7 +71,8 @@ def ruleset_test_inputs(ruleset: CompiledRuleset, root: Path) -> tuple[list[KitI
 
 
 def corpus_inputs(ruleset: CompiledRuleset, root: Path) -> tuple[list[KitInput], list[Problem]]:
-    """Every moment of every scenario-corpus case of the rule set, and of its done-well twin."""
+    """Every moment of every scenario-corpus case of the rule set and of its two twins (done well;
+    only the missed steps done)."""
     directory = corpus.corpus_dir(root, ruleset.document.id)
     if not directory.is_dir():
         return [], []
@@ -81,7 +82,8 @@ def corpus_inputs(ruleset: CompiledRuleset, root: Path) -> tuple[list[KitInput],
         case = item.case
         for label, checklist, moments in (
             ("", item.checklist, case.moments),
-            ("twin/", item.twin, case.twin_moments),
+            ("twin/", item.twin, case.moments_of(case.twin)),
+            ("minimal-twin/", item.minimal_twin, case.moments_of(case.minimal_twin)),
         ):
             for i, moment in enumerate(moments, start=1):
                 inputs.append(

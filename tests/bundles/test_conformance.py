@@ -71,16 +71,19 @@ def test_every_rule_set_test_case_is_in_the_kit(kit: Path, registry: RulesetRegi
         assert ids == written
 
 
-def test_every_corpus_moment_and_twin_moment_is_in_the_kit(kit: Path, registry: RulesetRegistry) -> None:
+def test_every_corpus_moment_and_twin_moments_are_in_the_kit(kit: Path, registry: RulesetRegistry) -> None:
     loaded, problems = corpus.load(corpus.corpus_dir(BUILTIN_RULESETS, "concern-for-a-child"))
     assert not problems
-    moments = sum(len(c.case.moments) + len(c.case.twin_moments) for c in loaded)
+    twins = sum(len(c.case.moments_of(c.case.twin)) for c in loaded)
+    minimal = sum(len(c.case.moments_of(c.case.minimal_twin)) for c in loaded)
+    moments = sum(len(c.case.moments) for c in loaded) + twins + minimal
     assert moments > 50
     for ruleset in registry.versions("concern-for-a-child"):
         entry = {"cases": f"concern-for-a-child/{ruleset.document.version}/cases.json"}
         ids = [c["id"] for c in cases_of(kit, entry) if c["source"] == "corpus"]
         assert len(ids) == len(set(ids)) == moments
-        assert sum("/twin/" in i for i in ids) == sum(len(c.case.twin_moments) for c in loaded)
+        assert sum("/twin/" in i for i in ids) == twins
+        assert sum("/minimal-twin/" in i for i in ids) == minimal
 
 
 def test_the_servers_engine_passes_the_kit(kit: Path, registry: RulesetRegistry) -> None:
