@@ -197,7 +197,7 @@ evaluator (`clients/offline-js`, Node.js) and the server's own engine pass every
 
 | field | meaning |
 |---|---|
-| `id` | unique in the file: `ruleset-tests/<file>/<name>`, `corpus/<case>/<n>-<hook>` (twins: `.../twin/...`) |
+| `id` | unique in the file: `ruleset-tests/<file>/<name>` or `corpus/<case>/[twin/]<n>-<hook>` |
 | `source`, `file` | where it comes from: the rule-set tests or the scenario corpus |
 | `hook` | the workflow moment evaluated (`null`: every rule, as `audit.replay`) |
 | `as_of` | the time the rules were evaluated at (RFC 3339), already resolved |
