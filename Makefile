@@ -60,13 +60,13 @@ openapi: $(STAMP)
 bench: $(STAMP)
 	RUST_BACKTRACE=0 $(BIN)/python -m benchmarks
 
-# Persisted submissions vs stateless evaluate, SQLite and PostgreSQL (when it answers): ratios and p99.
+# Persisted submissions vs stateless evaluate by server CPU, SQLite and PostgreSQL (when it answers).
 bench-persist: $(STAMP)
-	RUST_BACKTRACE=0 $(BIN)/python benchmarks/persistence.py
-# Replay benchmark: seed N incidents (100,000 unless ARGS="--incidents N" or "--quick"), replay them
-# as recorded and against concern-for-a-child@1.1.0 on SQLite and PostgreSQL; see benchmarks/replay.py.
+	RUST_BACKTRACE=0 $(BIN)/python -m benchmarks persistence $(ARGS)
+# Replay benchmark: one and two replay-worker processes vs the in-memory engine, SQLite and
+# PostgreSQL (ARGS="--incidents 100000" for the full size); see benchmarks/replay.py.
 bench-replay: $(STAMP)
-	RUST_BACKTRACE=0 $(BIN)/python benchmarks/replay.py $(ARGS)
+	RUST_BACKTRACE=0 $(BIN)/python -m benchmarks replay $(ARGS)
 
 # Dashboard queries at 1M decisions on PostgreSQL (database bench_audit, made and dropped) and 100k on
 # SQLite, p95 against 300 ms; ARGS="--quick" for a small run. See benchmarks/audit.py.

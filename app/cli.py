@@ -47,6 +47,7 @@ audit_app = typer.Typer(
 app.add_typer(audit_app, name="audit")
 audit_app.command("aggregates")(aggregates_command)
 app.command("replay")(replay_commands.replay_command)
+app.command("replay-worker")(replay_commands.worker_command)
 demo_app = typer.Typer(help="Synthetic data for demos and measurement.", no_args_is_help=True)
 app.add_typer(demo_app, name="demo")
 demo_app.command("seed")(replay_commands.seed_command)

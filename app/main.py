@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -17,6 +18,7 @@ from app.auth.authenticator import Authenticator
 from app.db import build_engine, migrate
 from app.http import errors
 from app.http.guards import check_routes
+from app.http.inline import InlineLane, inline_routes
 from app.http.middleware import BodySizeLimit, RequestContext
 from app.http.ratelimit import RateLimiter
 from app.observability import configure_logging
@@ -70,9 +72,15 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             stale_after=timedelta(seconds=settings.replay_stale_seconds),
         )
         worker.start()
+    # Everything built so far lives as long as the service (the compiled rule sets are ~150k
+    # objects): frozen, full collections stop rescanning it, which was a ~72 ms pause every ~420
+    # requests, the p99 of the evaluate endpoint.
+    gc.collect()
+    gc.freeze()
     try:
         yield
     finally:
+        gc.unfreeze()  # what the service built may now be collected (several apps in one process)
         if worker is not None:
             await run_in_threadpool(worker.stop)
         engine.dispose()
@@ -115,6 +123,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     # add_middleware wraps: the last added runs first. RequestContext sees every response,
     # including a 413 from the body limit.
+    # The inline lane (app/http/inline.py) sits inside the body limit and the request context.
+    app.add_middleware(InlineLane, routes=inline_routes(app))
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContext)
     return app

@@ -1,7 +1,8 @@
-"""The floor of the HTTP benchmark: FastAPI validating the same body, and nothing else.
+"""The validate-only endpoint of the HTTP benchmark: FastAPI validating the same body, nothing else.
 
 Same request model (``EvaluateRequest``), same kind of handler (sync ``def``), same server
-settings; no middleware, dependency, rules or decision. Served by ``benchmarks.http_bench`` with
+settings; no middleware, dependency, rules or decision (the real floor, which evaluates, is
+``benchmarks.floor_app``). Served by ``benchmarks.http_bench`` with
 ``uvicorn benchmarks.bare_app:create_bare_app --factory``.
 """
 

@@ -1,50 +1,57 @@
-"""HTTP benchmark: ``POST /v1/evaluate`` of the real app vs a bare validate-only endpoint.
+"""HTTP benchmark: ``POST /v1/evaluate`` of the real app against two floors, in the same run.
 
-Both run under uvicorn in subprocesses on 127.0.0.1 with the same settings (one worker, no access
-log, uvicorn's defaults otherwise: httptools and uvloop from ``uvicorn[standard]``), and both receive
-the same request bodies from the same closed-loop client (``benchmarks.loadgen``), alternating
-bare, app, app, bare... so drift on a shared machine hits both alike. The bare endpoint
-(``benchmarks.bare_app``) validates the same ``EvaluateRequest`` and returns a constant, so the gap
-is what the service adds: dependencies, middleware, the rules and the decision.
+Three servers run under uvicorn in subprocesses on 127.0.0.1 with the same settings (one worker, no
+access log, uvicorn's defaults otherwise: httptools and uvloop from ``uvicorn[standard]``):
+
+- ``floor`` (``benchmarks.floor_app``): the real floor, a minimal Starlette app (one async route,
+  ``gc.freeze()`` after start-up) that validates the body with the same request model, calls the
+  engine's public entry point and returns its JSON; no authentication, middleware or database. Its
+  answers must equal the app's, byte for byte, on every body before anything is timed;
+- ``validate_only`` (``benchmarks.bare_app``): today's FastAPI endpoint that validates the same body
+  in a sync handler and returns a constant;
+- ``app``: the service as deployed, authentication on.
+
+The same closed-loop client (``benchmarks.loadgen``) drives each with the same bodies, one phase per
+server per round, the order rotating from round to round so that drift on a shared machine hits
+each alike. Ratios are computed per round (throughput, p99, and server CPU per request from
+``/proc``) and reported as min / median / max over the rounds.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import socket
-import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.auth.roles import Role
 from benchmarks.corpus import generate, request_body
-from benchmarks.keys import UNLIMITED_RATE, bearer_keys
 from benchmarks.loadgen import LoadResult, drive, post_request
-from benchmarks.registry import BenchmarkError, Target
+from benchmarks.registry import BenchmarkError, Figure, spread
+from benchmarks.servers import HOST, Server, serve
 from benchmarks.stats import percentile
 
-ROOT = Path(__file__).resolve().parent.parent
-HOST = "127.0.0.1"
-TARGET_THROUGHPUT = 0.75
-TARGET_P99 = 1.5
+TARGET_FLOOR = 0.85  # of the Starlette floor's throughput
+TARGET_VALIDATE_ONLY = 1.0  # of the validate-only endpoint's throughput
+TARGET_P99 = 1.3  # of the Starlette floor's p99
 
-SERVERS = {"bare": "benchmarks.bare_app:create_bare_app", "app": "app.main:create_app"}
+SERVERS = {
+    "validate_only": "benchmarks.bare_app:create_bare_app",
+    "floor": "benchmarks.floor_app:create_floor_app",
+    "app": "app.main:create_app",
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--connections", type=int, default=32, help="concurrent connections (32)")
-    parser.add_argument("--duration", type=float, default=8.0, help="seconds measured per phase (8)")
-    parser.add_argument("--warmup", type=float, default=2.0, help="seconds of warm-up per phase (2)")
-    parser.add_argument("--rounds", type=int, default=2, help="bare/app phase pairs, alternating (2)")
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds measured per phase (5)")
+    parser.add_argument("--warmup", type=float, default=1.5, help="seconds of warm-up per phase (1.5)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds, each server once per round (3)")
     parser.add_argument("--bodies", type=int, default=64, help="distinct checklists sent in turn (64)")
     parser.add_argument(
         "--hook", default="scene.depart", help="hook in each request (scene.depart); `all` = every rule"
@@ -52,77 +59,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=20251123)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((HOST, 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@dataclass(frozen=True)
-class Server:
-    name: str
-    port: int
-    pid: int
-    headers: dict[str, str]  # the real service is measured with authentication on, as deployed
-
-    def cpu_seconds(self) -> float:
-        """User + system CPU time of the server process so far (Linux /proc)."""
-        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-@contextmanager
-def serve(name: str, factory: str, workdir: Path) -> Iterator[Server]:
-    """Run ``factory`` under uvicorn on a free loopback port until the block ends."""
-    port = free_port()
-    env = {
-        **os.environ,
-        "RUST_BACKTRACE": "0",
-        "SAFESTEPS_DATABASE_URL": f"sqlite:///{workdir / f'{name}.db'}",
-        "PYTHONPATH": str(ROOT),
-        **UNLIMITED_RATE,
-    }
-    log = (workdir / f"{name}.log").open("wb")
-    command = [
-        sys.executable, "-m", "uvicorn", factory, "--factory", "--host", HOST, "--port", str(port),
-        "--workers", "1", "--no-access-log", "--log-level", "warning",
-    ]  # fmt: skip
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        _wait_ready(name, process, port, workdir / f"{name}.log")
-        headers = {}
-        if name == "app":  # it has migrated its database by now; the bare app has none
-            headers = bearer_keys(env["SAFESTEPS_DATABASE_URL"], [Role.control_room])["control_room"]
-        yield Server(name, port, process.pid, headers)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
-
-
-def _wait_ready(name: str, process: subprocess.Popen[bytes], port: int, log: Path) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            tail = log.read_text("utf-8", "replace")[-2000:]
-            raise BenchmarkError(f"{name} server exited with {process.returncode}:\n{tail}")
-        try:
-            with urllib.request.urlopen(f"http://{HOST}:{port}/healthz", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.2)
-    raise BenchmarkError(f"{name} server did not answer /healthz within 60 s")
-
-
-def check_answers(server: Server, bodies: Sequence[bytes]) -> None:
+def check_answers(server: Server, bodies: Sequence[bytes]) -> list[bytes]:
     """Every body must get a 200 before anything is timed: errors are fast and would flatter."""
+    answers = []
     for body in bodies:
         request = urllib.request.Request(
             f"http://{HOST}:{server.port}/v1/evaluate",
@@ -131,11 +70,12 @@ def check_answers(server: Server, bodies: Sequence[bytes]) -> None:
         )
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
-                response.read()
+                answers.append(response.read())
         except urllib.error.HTTPError as exc:
             detail = exc.read()[:500]
             message = f"{server.name}: POST /v1/evaluate answered {exc.code}: {detail!r}"
             raise BenchmarkError(message) from None
+    return answers
 
 
 @dataclass
@@ -165,7 +105,7 @@ def describe(name: str, phase: Phase) -> str:
     ordered = sorted(result.latencies_ns)
     p50, p99 = percentile(ordered, 50) / 1e6, percentile(ordered, 99) / 1e6
     return (
-        f"{name:5} {result.rate:6.0f} req/s  p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  "
+        f"{name:13} {result.rate:6.0f} req/s  p50 {p50:6.2f} ms  p99 {p99:6.2f} ms  "
         f"server CPU {phase.cpu_per_request_us:5.0f} us/req (busy {phase.server_busy:4.0%})  "
         f"client CPU {phase.client_cpu_per_request_us:4.0f} us/req  ({result.requests} req)"
     )
@@ -201,52 +141,108 @@ def run_phase(server: Server, bodies: Sequence[bytes], args: argparse.Namespace)
     )
 
 
-def run(args: argparse.Namespace) -> list[Target]:
+def p99_ms(phase: Phase) -> float:
+    return percentile(sorted(phase.load.latencies_ns), 99) / 1e6
+
+
+@dataclass(frozen=True)
+class Ratios:
+    """The app against one floor in one round: throughput, p99 and server CPU per request."""
+
+    throughput: float  # app req/s / floor req/s
+    p99: float  # app p99 / floor p99
+    cpu: float  # floor CPU per request / app CPU per request (the throughput a CPU-bound app keeps)
+
+    @classmethod
+    def of(cls, app: Phase, floor: Phase) -> Ratios:
+        return cls(
+            app.load.rate / floor.load.rate,
+            p99_ms(app) / p99_ms(floor),
+            floor.cpu_per_request_us / app.cpu_per_request_us,
+        )
+
+
+def round_order(rounds: int) -> list[list[str]]:
+    """Each round runs every server once; the order rotates so that drift hits each alike."""
+    names = list(SERVERS)
+    orders = []
+    for i in range(rounds):
+        order = names[i % len(names) :] + names[: i % len(names)]
+        orders.append(order if i % 2 == 0 else order[::-1])
+    return orders
+
+
+def run(args: argparse.Namespace) -> list[Figure]:
     hook = None if args.hook == "all" else args.hook
     checklists = generate(args.bodies, seed=args.seed)
     bodies = [json.dumps(request_body(c, hook), separators=(",", ":")).encode() for c in checklists]
     sizes = sorted(len(b) for b in bodies)
-    order = [n for i in range(args.rounds) for n in (("bare", "app") if i % 2 == 0 else ("app", "bare"))]
+    orders = round_order(args.rounds)
     print(
         f"{len(bodies)} request bodies ({sizes[0]}-{sizes[-1]} bytes, median {sizes[len(sizes) // 2]}), "
         f"hook {args.hook}; {args.connections} connections; {args.warmup:g} s warm-up + "
-        f"{args.duration:g} s measured per phase; phases {', '.join(order)}"
+        f"{args.duration:g} s measured per phase; {args.rounds} rounds of {', '.join(SERVERS)} "
+        "(order rotating)"
     )
-    phases: dict[str, list[Phase]] = {"bare": [], "app": []}
+    rounds: list[dict[str, Phase]] = []
     with tempfile.TemporaryDirectory(prefix="safesteps-bench-") as tmp:
         workdir = Path(tmp)
-        with serve("bare", SERVERS["bare"], workdir) as bare, serve("app", SERVERS["app"], workdir) as app:
-            servers = {"bare": bare, "app": app}
-            for server in servers.values():
-                check_answers(server, bodies)
-            for name in order:
-                phase = run_phase(servers[name], bodies, args)
-                print("  " + describe(name, phase), flush=True)
-                phases[name].append(phase)
-    bare_all, app_all = combine(phases["bare"]), combine(phases["app"])
-    for name, phase in (("bare", bare_all), ("app", app_all)):
-        errors = {s: n for s, n in phase.load.statuses.items() if s != 200}
+        with (
+            serve("validate_only", SERVERS["validate_only"], workdir) as bare,
+            serve("floor", SERVERS["floor"], workdir) as floor,
+            serve("app", SERVERS["app"], workdir, roles=[Role.control_room]) as app,
+        ):
+            servers = {"validate_only": bare, "floor": floor, "app": app}
+            answers = {name: check_answers(server, bodies) for name, server in servers.items()}
+            if answers["floor"] != answers["app"]:
+                raise BenchmarkError(
+                    "the floor and the app answered differently: the floor is not the same work"
+                )
+            for number, order in enumerate(orders, 1):
+                phases = {}
+                for name in order:
+                    phases[name] = run_phase(servers[name], bodies, args)
+                    print(f"  round {number}: " + describe(name, phases[name]), flush=True)
+                rounds.append(phases)
+    for name in SERVERS:
+        combined = combine([r[name] for r in rounds])
+        errors = {s: n for s, n in combined.load.statuses.items() if s != 200}
         if errors:
             raise BenchmarkError(f"{name}: non-200 answers under load: {errors}")
-    print("all phases combined:")
-    for name, phase in (("bare", bare_all), ("app", app_all)):
-        print("  " + describe(name, phase))
-    bare_lat, app_lat = sorted(bare_all.load.latencies_ns), sorted(app_all.load.latencies_ns)
-    throughput = app_all.load.rate / bare_all.load.rate
-    p50_ratio = percentile(app_lat, 50) / percentile(bare_lat, 50)
-    p99_ratio = percentile(app_lat, 99) / percentile(bare_lat, 99)
-    cpu_ratio = bare_all.cpu_per_request_us / app_all.cpu_per_request_us
-    print(
-        f"app / bare: throughput {throughput:.0%}, p50 {p50_ratio:.2f}x, p99 {p99_ratio:.2f}x; "
-        f"server CPU per request bare/app {cpu_ratio:.0%} (the throughput a CPU-bound server would keep)"
-    )
-    if bare_all.server_busy < 0.9:
+    print("all rounds combined:")
+    for name in SERVERS:
+        print("  " + describe(name, combine([r[name] for r in rounds])))
+    figures: list[Figure] = []
+    for base, label, throughput_target in (
+        ("floor", "Starlette floor", TARGET_FLOOR),
+        ("validate_only", "validate-only endpoint", TARGET_VALIDATE_ONLY),
+    ):
+        per_round = [Ratios.of(r["app"], r[base]) for r in rounds]
+        throughput = spread([r.throughput for r in per_round])
+        p99 = spread([r.p99 for r in per_round])
+        cpu = spread([r.cpu for r in per_round])
         print(
-            f"NOTE: the bare server used {bare_all.server_busy:.0%} of a core, so it was not the bottleneck "
-            "(the client or other load on this machine was); the throughput ratio then flatters the app "
-            "and the server-CPU ratio is the better guide."
+            f"app / {label}: throughput {throughput[1]:.0%} ({throughput[0]:.0%}-{throughput[2]:.0%}), "
+            f"p99 {p99[1]:.2f}x ({p99[0]:.2f}-{p99[2]:.2f}), server CPU per request {base}/app "
+            f"{cpu[1]:.0%} ({cpu[0]:.0%}-{cpu[2]:.0%})"
         )
-    return [
-        Target("evaluate throughput / bare", throughput, TARGET_THROUGHPUT, True),
-        Target("evaluate p99 / bare p99", p99_ratio, TARGET_P99, False),
-    ]
+        figures += [
+            Figure(
+                f"{base}.throughput", f"app/{label} throughput", throughput[1],
+                throughput_target, True, throughput,
+            ),
+            Figure(
+                f"{base}.p99", f"app/{label} p99", p99[1],
+                TARGET_P99 if base == "floor" else None, False, p99,
+            ),
+            Figure(f"{base}.cpu", f"{label}/app server CPU per request", cpu[1], None, True, cpu),
+        ]  # fmt: skip
+    for name in SERVERS:
+        busy = min(r[name].server_busy for r in rounds)
+        if busy < 0.9:
+            print(
+                f"NOTE: the {name} server used as little as {busy:.0%} of a core in a round, so it was not "
+                "always the bottleneck (the client or other load on this machine was); the server-CPU ratio "
+                "is then the better guide."
+            )
+    return figures

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+# The requests to send: prebuilt bytes sent in turn, or a function building request number n
+# (e.g. each with its own Idempotency-Key). The function must be cheap: it runs in the client.
+Requests = Sequence[bytes] | Callable[[int], bytes]
 
 
 @dataclass
@@ -19,6 +23,8 @@ class LoadResult:
     latencies_ns: list[int] = field(default_factory=list)
     statuses: dict[int, int] = field(default_factory=dict)
     warmup_requests: int = 0
+    answered: dict[int, int] = field(default_factory=dict)  # every final status, warm-up included
+    retries: int = 0  # 503s sent again (same bytes: same Idempotency-Key), as a real client would
 
     @property
     def requests(self) -> int:
@@ -55,25 +61,33 @@ async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, 
     return status
 
 
+RETRIES = 2
+
+
 async def _connection(
     host: str,
     port: int,
-    requests: Sequence[bytes],
-    offset: int,
+    build: Callable[[int], bytes],
+    numbers: range,
     warm_until: float,
     stop_at: float,
     result: LoadResult,
 ) -> None:
     reader, writer = await asyncio.open_connection(host, port)
     clock = time.perf_counter_ns
-    i = offset
     try:
-        while True:
+        for n in numbers:
             start = clock()
             if start >= stop_at:
                 return
-            status = await _exchange(reader, writer, requests[i % len(requests)])
-            i += 1
+            request = build(n)
+            status = await _exchange(reader, writer, request)
+            for _ in range(RETRIES):
+                if status != 503:
+                    break
+                result.retries += 1
+                status = await _exchange(reader, writer, request)
+            result.answered[status] = result.answered.get(status, 0) + 1
             if start >= warm_until:
                 result.latencies_ns.append(clock() - start)
                 result.statuses[status] = result.statuses.get(status, 0) + 1
@@ -84,14 +98,22 @@ async def _connection(
 
 
 async def _run(
-    host: str, port: int, requests: Sequence[bytes], connections: int, warmup: float, duration: float
+    host: str, port: int, requests: Requests, connections: int, warmup: float, duration: float
 ) -> LoadResult:
     now = time.perf_counter_ns()
     warm_until = now + int(warmup * 1e9)
     stop_at = warm_until + int(duration * 1e9)
     result = LoadResult(seconds=duration)
+    if callable(requests):
+        build = requests
+        # Connection c sends numbers c, c + connections, ...: every number at most once overall.
+        ranges = [range(c, 1 << 62, connections) for c in range(connections)]
+    else:
+        prebuilt = requests
+        build = lambda n: prebuilt[n % len(prebuilt)]  # noqa: E731
+        ranges = [range(c * 7, 1 << 62) for c in range(connections)]
     await asyncio.gather(
-        *(_connection(host, port, requests, c * 7, warm_until, stop_at, result) for c in range(connections))
+        *(_connection(host, port, build, ranges[c], warm_until, stop_at, result) for c in range(connections))
     )
     # Requests that started before the deadline finish after it: count the real span.
     result.seconds = max(duration, (time.perf_counter_ns() - warm_until) / 1e9)
@@ -99,13 +121,11 @@ async def _run(
 
 
 def drive(
-    host: str, port: int, requests: Sequence[bytes], *, connections: int, warmup: float, duration: float
+    host: str, port: int, requests: Requests, *, connections: int, warmup: float, duration: float
 ) -> LoadResult:
     """``connections`` clients, each sending its next request as soon as the last one answers."""
     try:
         import uvloop
-
-        runner = uvloop.run
     except ImportError:  # pragma: no cover - uvicorn[standard] installs it
-        runner = asyncio.run
-    return runner(_run(host, port, requests, connections, warmup, duration))
+        return asyncio.run(_run(host, port, requests, connections, warmup, duration))
+    return uvloop.run(_run(host, port, requests, connections, warmup, duration))

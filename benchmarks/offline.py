@@ -29,7 +29,7 @@ from app.rules.engine import EvaluationContext, Facts, evaluate
 from app.rules.registry import RulesetRegistry
 from app.services.bundles import BundleService, load_private_key, new_private_key_text
 from benchmarks.corpus import as_facts, generate
-from benchmarks.registry import BenchmarkError, Target
+from benchmarks.registry import BenchmarkError, Figure, spread
 
 CLIENT = Path(__file__).resolve().parents[1] / "clients" / "offline-js"
 AS_OF = datetime(2026, 11, 22, 20, 0, tzinfo=UTC)
@@ -80,7 +80,7 @@ def node_round(files: dict[str, Path], hooks: list[str]) -> tuple[dict[str, list
     return result["samples_ns"], result["decisions"]
 
 
-def run(args: argparse.Namespace) -> list[Target]:
+def run(args: argparse.Namespace) -> list[Figure]:
     if shutil.which("node") is None or not (CLIENT / "node_modules").is_dir():
         raise BenchmarkError(
             "needs Node.js and `npm ci` in clients/offline-js (clients/offline-js/run-kit.sh does it)"
@@ -119,14 +119,32 @@ def run(args: argparse.Namespace) -> list[Target]:
         raise BenchmarkError(f"{wrong} JavaScript decisions differ from the server engine's")
     print(f"{ruleset.key}: {len(raw)} synthetic checklists x {len(hooks)} hooks, {args.rounds} rounds")
     print("every JavaScript decision (outcomes, blocking, score) equals the server engine's")
-    targets = []
+    figures: list[Figure] = []
     for h in hooks:
         py, js = per_round["python"][h], per_round["js"][h]
-        ratio = statistics.median(js) / statistics.median(py)
-        print(
-            f"{h:14} server engine {min(py):7.1f} / {statistics.median(py):7.1f} / {max(py):7.1f} us   "
-            f"JS offline {min(js):7.1f} / {statistics.median(js):7.1f} / {max(js):7.1f} us   "
-            f"(min/median/max of per-round medians)  JS/server {ratio:.2f}x"
-        )
-        targets.append(Target(f"JS/server time per checklist at {h}", ratio, TARGET_RATIO, at_least=False))
-    return targets
+        ratios = [j / p for j, p in zip(js, py, strict=True)]
+        figures += [
+            Figure(
+                f"server_us.{h}",
+                f"server engine per checklist, {h}",
+                statistics.median(py),
+                spread=spread(py),
+                unit=" us",
+            ),
+            Figure(
+                f"js_us.{h}",
+                f"JS offline evaluator per checklist, {h}",
+                statistics.median(js),
+                spread=spread(js),
+                unit=" us",
+            ),
+            Figure(
+                f"ratio.{h}",
+                f"JS/server time per checklist, {h}",
+                statistics.median(ratios),
+                TARGET_RATIO,
+                False,
+                spread=spread(ratios),
+            ),
+        ]
+    return figures

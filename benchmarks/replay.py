@@ -1,42 +1,41 @@
-"""Replay benchmark: seed N synthetic incidents, then replay them as recorded and against 1.1.0.
+"""Replay benchmark: the replay job against the in-memory engine on the same decisions, in one
+worker process and in two, on SQLite and PostgreSQL.
 
-    make bench-replay                      # 100,000 incidents, SQLite and PostgreSQL
-    make bench-replay ARGS="--quick"       # 5,000 incidents
-    .venv/bin/python benchmarks/replay.py --incidents 20000 --backends sqlite
+For each backend (SQLite in a temporary file; PostgreSQL from ``--pg-url``,
+``SAFESTEPS_TEST_DATABASE_URL`` or the local test server, in a scratch schema dropped afterwards)
+it seeds ``--incidents`` synthetic incidents (one decision each), then in interleaved rounds:
 
-For each backend (SQLite in a temporary file; PostgreSQL from SAFESTEPS_TEST_DATABASE_URL or
-postgresql+psycopg://postgres@127.0.0.1:5432/test, in a scratch schema that is dropped afterwards)
-it prints, in the same run and on the same decisions:
+- **in memory**: ``evaluate`` alone on up to 10,000 of the same decisions, their stored input
+  already made into ``Facts`` and their context parsed, in this process (measured before and after
+  each round's replays; the mean);
+- **1 process**: ``safesteps replay-worker`` (the command an inspectorate runs on each machine)
+  in one fresh process, timed from the moment an as-recorded job is queued until it has succeeded:
+  every phase of the job (splitting, database reads, evaluation, comparison, result and progress
+  writes);
+- **2 processes**: the same with two worker processes sharing one job (its parts).
 
-- end-to-end replay rate in incidents per second: the replay job as the worker runs it (database
-  read, evaluation, comparison, result write, job progress), storing flagged results (the default:
-  reproduction failures, changed incidents) and, once more as recorded, a result for every decision;
-- the engine's in-memory rate: ``evaluate`` alone on the same decisions' inputs, already parsed,
-  measured just before and just after the end-to-end run (the mean, to cancel drift on a shared
-  machine), on a sample of up to 10,000 of them;
-- the same ratio by CPU time of the evaluating thread (the critical path; reading and writing run
-  in their own threads), which other load on a shared machine hardly moves;
-- peak RSS of a fresh process replaying about N/10 and then all N decisions: flat memory means the
-  two are close.
-
-Target: end-to-end at least 50% of the in-memory rate. Synthetic people only.
+Figures: end-to-end rate per process / in-memory rate, for one process and for two (the target:
+one process at least 80%), and the two processes' speed-up over one (target: at least 1.8x), as
+min / median / max over the rounds; also the same ratio by CPU time (decisions per CPU-second of
+the worker processes over decisions per CPU-second of the in-memory loop), which other load on a
+shared machine hardly moves, and the peak RSS of a worker replaying a tenth of the log and then all
+of it (flat memory: the two are close). Synthetic people only.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -45,60 +44,50 @@ from sqlalchemy import Engine, select, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
-from app.db import build_engine, migrate
+from app.db import build_engine, migrate, session_scope
+from app.models.tables import RECORDS as DECISIONS
 from app.rules.engine import Facts, evaluate
 from app.rules.registry import RulesetRegistry
 from app.rules.replay import context_from_json
 from app.schemas.replay import ReplayCreate
 from app.services import demo
 from app.services.replay import jobs
-from app.services.replay.runner import DECISIONS, run_job
 from app.services.synthetic import SPAN_DAYS, START
+from benchmarks.registry import BenchmarkError, Figure, spread
+from benchmarks.servers import ROOT, cpu_seconds, postgres_reachable, stop
 
 DEFAULT_PG = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-TARGET = "concern-for-a-child@1.1.0"
 SAMPLE = 10_000
+TARGET_RATIO = 0.8
+TARGET_SPEEDUP = 1.8
+TARGET_MEMORY = 1.25  # peak RSS replaying the whole log / replaying a tenth of it
 
 
-@dataclass
-class Row:
-    backend: str
-    mode: str
-    decisions: int
-    seconds: float
-    in_memory: float
-    flagged: int
-    cpu_seconds: float  # CPU time of the evaluating thread during the end-to-end run
-    in_memory_cpu: float  # in-memory rate by CPU time of the same thread
-
-    @property
-    def cpu_ratio(self) -> float:
-        """Robust to other load on a shared machine: rates by the evaluating thread's CPU time."""
-        return (self.decisions / self.cpu_seconds) / self.in_memory_cpu
-
-    @property
-    def rate(self) -> float:
-        return self.decisions / self.seconds
-
-    @property
-    def ratio(self) -> float:
-        return self.rate / self.in_memory
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--incidents", type=int, default=20_000, help="decisions seeded (20,000)")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (3)")
+    parser.add_argument("--part-size", type=int, default=1000, help="decisions per part (1000)")
+    parser.add_argument("--backends", default="sqlite,postgresql", help="sqlite,postgresql")
+    parser.add_argument(
+        "--pg-url",
+        default=os.environ.get("SAFESTEPS_TEST_DATABASE_URL") or DEFAULT_PG,
+        help=argparse.SUPPRESS,
+    )
 
 
 @contextmanager
-def database(backend: str) -> Iterator[str]:
+def database(backend: str, pg_url: str) -> Iterator[str]:
     """A scratch database URL, removed afterwards."""
     if backend == "sqlite":
         with tempfile.TemporaryDirectory(prefix="safesteps-bench-") as folder:
             yield f"sqlite:///{Path(folder) / 'bench.db'}"
         return
-    base = os.environ.get("SAFESTEPS_TEST_DATABASE_URL") or DEFAULT_PG
     schema = f"safesteps_bench_{uuid.uuid4().hex[:10]}"
-    admin = build_engine(base, pool_size=1)
+    admin = build_engine(pg_url, pool_size=1)
     with admin.begin() as conn:
         conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     try:
-        url = make_url(base).update_query_dict({"options": f"-csearch_path={schema}"})
+        url = make_url(pg_url).update_query_dict({"options": f"-csearch_path={schema}"})
         yield url.render_as_string(hide_password=False)
     finally:
         with admin.begin() as conn:
@@ -106,16 +95,16 @@ def database(backend: str) -> Iterator[str]:
         admin.dispose()
 
 
-def in_memory_rate(engine: Engine, registry: RulesetRegistry, target: str | None) -> tuple[float, float]:
-    """Decisions per second of ``evaluate`` alone, on parsed inputs of the first SAMPLE decisions."""
+def in_memory_rate(engine: Engine, registry: RulesetRegistry) -> tuple[float, float]:
+    """Decisions per second (wall, and CPU of this thread) of ``evaluate`` alone on the first
+    SAMPLE decisions, each with the version it was made with, their Facts built before timing."""
     d = DECISIONS.c
     columns = (d.ruleset_id, d.ruleset_version, d.input, d.context, d.checklist_schema_version)
     with engine.connect() as conn:
         rows = conn.execute(select(*columns).order_by(d.seq).limit(SAMPLE)).all()
-    fixed = registry.get(*target.split("@")) if target else None
     prepared = [
         (
-            fixed or registry.get(r.ruleset_id, r.ruleset_version),
+            registry.get(r.ruleset_id, r.ruleset_version),
             Facts.stored(r.input, r.checklist_schema_version),
             context_from_json(orjson.loads(r.context)),
         )
@@ -127,119 +116,157 @@ def in_memory_rate(engine: Engine, registry: RulesetRegistry, target: str | None
     return len(prepared) / (time.perf_counter() - started), len(prepared) / (time.thread_time() - cpu)
 
 
-def replay(engine: Engine, registry: RulesetRegistry, body: dict[str, Any]) -> tuple[int, float, int, float]:
-    with Session(engine) as session:
-        job_id = jobs.create_job(session, registry, ReplayCreate.model_validate(body), "benchmark").id
-        session.commit()
-    assert jobs.claim(engine, "benchmark", stale_after=timedelta(days=1), job_id=job_id) == job_id
-    started, cpu = time.perf_counter(), time.thread_time()
-    run_job(engine, registry, job_id, "benchmark")
-    seconds, cpu_seconds = time.perf_counter() - started, time.thread_time() - cpu
-    with Session(engine) as session:
-        job = jobs.public(jobs.get_job(session, job_id))
-    assert job.status == "succeeded", job.error
-    return job.processed, seconds, job.flagged, cpu_seconds
+@dataclass(frozen=True)
+class Run:
+    decisions: int
+    seconds: float
+    cpu: float  # CPU seconds of the worker processes over the run
+    peak_rss_mb: float  # the largest worker's peak RSS
+
+    @property
+    def rate(self) -> float:
+        return self.decisions / self.seconds
 
 
-def peak_rss(url: str, to_date: date | None) -> dict[str, Any]:
-    """Replay as recorded in a fresh process; its peak RSS and how many decisions it replayed."""
-    args = [sys.executable, __file__, "--child", url]
-    if to_date:
-        args += ["--child-to", to_date.isoformat()]
-    done = subprocess.run(args, check=True, capture_output=True, text=True)
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+@dataclass(frozen=True)
+class Worker:
+    process: subprocess.Popen[bytes]
+    log: Path
+
+    def ready(self) -> bool:
+        """It has loaded the rule sets and polls for jobs (the command says so when it starts)."""
+        return b"waiting for jobs" in self.log.read_bytes()
 
 
-def child(url: str, to_date: str | None) -> None:
-    engine = build_engine(url, pool_size=3)
-    registry = RulesetRegistry.load()
-    body: dict[str, Any] = {"mode": "as_recorded", "selection": {"to_date": to_date} if to_date else {}}
-    processed, seconds, _, _ = replay(engine, registry, body)
-    engine.dispose()
-    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"decisions": processed, "seconds": seconds, "peak_rss_mb": rss_kb / 1024}))
+@contextmanager
+def worker(url: str, part_size: int, workdir: Path) -> Iterator[Worker]:
+    """``safesteps replay-worker`` in a fresh process, polling every 50 ms, until the block ends."""
+    env = {
+        **os.environ,
+        "RUST_BACKTRACE": "0",
+        "SAFESTEPS_DATABASE_URL": url,
+        "SAFESTEPS_AUTO_MIGRATE": "false",
+        "PYTHONPATH": str(ROOT),
+    }
+    command = [
+        str(Path(sys.executable).parent / "safesteps"), "replay-worker", "--poll-seconds", "0.05",
+        "--part-size", str(part_size),
+    ]  # fmt: skip
+    path = workdir / f"worker-{uuid.uuid4().hex[:6]}.log"
+    log = path.open("wb")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        yield Worker(process, path)
+    finally:
+        stop(process, timeout=60)  # a clean stop gives its parts back first
+        log.close()
 
 
-def run_backend(
-    backend: str, count: int, registry: RulesetRegistry
-) -> tuple[list[Row], list[dict[str, Any]]]:
-    rows: list[Row] = []
-    with database(backend) as url:
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def replay(
+    engine: Engine, registry: RulesetRegistry, url: str, processes: int, args: argparse.Namespace,
+    workdir: Path, selection: dict[str, Any] | None = None,
+) -> Run:  # fmt: skip
+    """Queue an as-recorded job for ``processes`` fresh, idle workers and time it to the end."""
+    with ExitStack() as stack:
+        workers = [stack.enter_context(worker(url, args.part_size, workdir)) for _ in range(processes)]
+        deadline = time.monotonic() + 120
+        while not all(w.ready() for w in workers):  # start-up (imports, rule sets) is not replay
+            if any(w.process.poll() is not None for w in workers) or time.monotonic() > deadline:
+                raise BenchmarkError(f"a replay worker did not start; see {workdir}")
+            time.sleep(0.1)
+        time.sleep(0.2)
+        cpu0 = sum(cpu_seconds(w.process.pid) for w in workers)
+        started = time.perf_counter()
+        body = ReplayCreate.model_validate({"mode": "as_recorded", "selection": selection or {}})
+        with session_scope(engine) as session:
+            job_id = jobs.create_job(session, registry, body, "benchmark").id
+        while True:
+            with Session(engine) as session:
+                job = jobs.get_job(session, job_id)
+                if job.status not in ("queued", "running"):
+                    break
+            if any(w.process.poll() is not None for w in workers):
+                raise BenchmarkError(f"a replay worker died; see {workdir}")
+            time.sleep(0.02)
+        seconds = time.perf_counter() - started
+        cpu = sum(cpu_seconds(w.process.pid) for w in workers) - cpu0
+        rss = max(peak_rss_mb(w.process.pid) for w in workers)
+    if job.status != "succeeded" or job.flagged:
+        raise BenchmarkError(f"replay job {job_id} {job.status} with {job.flagged} failures: {job.error}")
+    return Run(job.processed, seconds, cpu, rss)
+
+
+def run_backend(backend: str, args: argparse.Namespace, registry: RulesetRegistry) -> list[Figure]:
+    label = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}[backend]
+    with database(backend, args.pg_url) as url, tempfile.TemporaryDirectory(prefix="safesteps-bench-") as tmp:
+        workdir = Path(tmp)
         engine = build_engine(url, pool_size=3)
         migrate(engine)
         started = time.perf_counter()
-        demo.seed(engine, registry, count, batch=2000)
+        demo.seed(engine, registry, args.incidents, batch=2000, closures=False)
         seeding = time.perf_counter() - started
-        print(
-            f"[{backend}] seeded {count:,} incidents in {seeding:.1f}s ({count / seeding:,.0f}/s)", flush=True
-        )
-        for mode, body, target in (
-            ("as recorded", {"mode": "as_recorded"}, None),
-            ("as recorded, every result stored", {"mode": "as_recorded", "results": "all"}, None),
-            (
-                f"against {TARGET}",
-                {"mode": "impact", "ruleset": {"id": TARGET.split("@")[0], "version": TARGET.split("@")[1]}},
-                TARGET,
-            ),
-        ):
-            before, before_cpu = in_memory_rate(engine, registry, target)
-            processed, seconds, flagged, cpu_seconds = replay(engine, registry, body)
-            after, after_cpu = in_memory_rate(engine, registry, target)
-            mean, mean_cpu = (before + after) / 2, (before_cpu + after_cpu) / 2
-            row = Row(backend, mode, processed, seconds, mean, flagged, cpu_seconds, mean_cpu)
-            rows.append(row)
+        print(f"[{label}] seeded {args.incidents:,} incidents in {seeding:.0f} s", flush=True)
+        ratios: dict[int, list[float]] = {1: [], 2: []}
+        cpu_ratios: dict[int, list[float]] = {1: [], 2: []}
+        speedups: list[float] = []
+        rss_all: list[float] = []
+        for number in range(args.rounds):
+            before, before_cpu = in_memory_rate(engine, registry)
+            order = (1, 2) if number % 2 == 0 else (2, 1)
+            runs = {n: replay(engine, registry, url, n, args, workdir) for n in order}
+            after, after_cpu = in_memory_rate(engine, registry)
+            memory, memory_cpu = (before + after) / 2, (before_cpu + after_cpu) / 2
+            for n, r in runs.items():
+                ratios[n].append(r.rate / n / memory)
+                cpu_ratios[n].append(r.decisions / r.cpu / memory_cpu)
+            speedups.append(runs[2].rate / runs[1].rate)
+            rss_all.append(runs[1].peak_rss_mb)
             print(
-                f"[{backend}] {mode}: {processed:,} in {seconds:.1f}s = {row.rate:,.0f}/s; in-memory "
-                f"{row.in_memory:,.0f}/s; {100 * row.ratio:.0f}% (by CPU time {100 * row.cpu_ratio:.0f}%)",
+                f"[{label}] round {number + 1}: in memory {memory:,.0f}/s; 1 process {runs[1].rate:,.0f}/s "
+                f"({ratios[1][-1]:.0%}, by CPU {cpu_ratios[1][-1]:.0%}); 2 processes {runs[2].rate:,.0f}/s "
+                f"({ratios[2][-1]:.0%} per process, by CPU {cpu_ratios[2][-1]:.0%}); "
+                f"speed-up {speedups[-1]:.2f}x",
                 flush=True,
             )
-        engine.dispose()
         tenth = START.date() + timedelta(days=SPAN_DAYS // 10)
-        memory = [peak_rss(url, tenth), peak_rss(url, None)]
-        for point in memory:
-            print(
-                f"[{backend}] peak RSS replaying {point['decisions']:,}: {point['peak_rss_mb']:.0f} MB",
-                flush=True,
-            )
-    return rows, memory
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--incidents", type=int, default=100_000)
-    parser.add_argument("--quick", action="store_true", help="5,000 incidents")
-    parser.add_argument("--backends", default="sqlite,postgresql")
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--child-to", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        child(args.child, args.child_to)
-        return
-    count = 5_000 if args.quick else args.incidents
-    registry = RulesetRegistry.load()
-    print(f"replay benchmark, {count:,} incidents, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, pid {os.getpid()}")
-    results: list[Row] = []
-    memory: dict[str, list[dict[str, Any]]] = {}
-    for backend in args.backends.split(","):
-        rows, memory[backend] = run_backend(backend.strip(), count, registry)
-        results += rows
-    print()
-    header = f"{'backend':<11} {'replay':<34} {'decisions':>9} {'e2e/s':>8} {'in-mem/s':>9} {'ratio':>6}"
-    print(header + "  by CPU  target 50%")
-    for r in results:
-        verdict = "met" if r.ratio >= 0.5 else "NOT met"
+        small = replay(engine, registry, url, 1, args, workdir, {"to_date": tenth.isoformat()})
+        growth = statistics.median(rss_all) / small.peak_rss_mb
         print(
-            f"{r.backend:<11} {r.mode:<34} {r.decisions:>9,} {r.rate:>8,.0f} {r.in_memory:>9,.0f} "
-            f"{100 * r.ratio:>5.0f}%  {100 * r.cpu_ratio:>5.0f}%  {verdict}"
+            f"[{label}] peak RSS of one worker: {small.decisions:,} decisions {small.peak_rss_mb:.0f} MB, "
+            f"{args.incidents:,} decisions {statistics.median(rss_all):.0f} MB ({growth:.2f}x)",
+            flush=True,
         )
-    print()
-    for backend, points in memory.items():
-        described = ", ".join(f"{p['decisions']:,} decisions: {p['peak_rss_mb']:.0f} MB" for p in points)
-        print(f"{backend:<11} peak RSS of a replay process: {described}")
+        engine.dispose()
+    key = backend
+    r1, r2, c1, c2, up = (spread(v) for v in (ratios[1], ratios[2], cpu_ratios[1], cpu_ratios[2], speedups))
+    return [
+        Figure(f"ratio.1p.{key}", f"{label}: 1 process / in-memory engine", r1[1], TARGET_RATIO, True, r1),
+        Figure(f"ratio.2p.{key}", f"{label}: 2 processes, per process / in-memory", r2[1], spread=r2),
+        Figure(f"speedup.2p.{key}", f"{label}: 2 processes / 1 process", up[1], TARGET_SPEEDUP, True, up),
+        Figure(f"cpu_ratio.1p.{key}", f"{label}: 1 process / in-memory, by CPU time", c1[1], spread=c1),
+        Figure(f"cpu_ratio.2p.{key}", f"{label}: 2 processes / in-memory, by CPU time", c2[1], spread=c2),
+        Figure(f"rss_growth.{key}", f"{label}: peak RSS, whole log / a tenth", growth, TARGET_MEMORY, False),
+    ]
 
 
-if __name__ == "__main__":
-    main()
+def run(args: argparse.Namespace) -> list[Figure]:
+    registry = RulesetRegistry.load()
+    print(
+        f"{args.incidents:,} incidents, {args.rounds} rounds, parts of {args.part_size:,} decisions; "
+        f"backends {args.backends}"
+    )
+    figures: list[Figure] = []
+    for backend in args.backends.split(","):
+        backend = backend.strip()
+        if backend == "postgresql" and not postgres_reachable(args.pg_url):
+            print("PostgreSQL: skipped (not reachable)")
+            continue
+        figures += run_backend(backend, args, registry)
+    return figures

@@ -37,7 +37,7 @@ def run(engine: Engine, registry: RulesetRegistry, batch_size: int = 100, **body
 
 def job(engine: Engine, job_id: str) -> ReplayJobPublic:
     with Session(engine) as session:
-        return jobs.public(jobs.get_job(session, job_id))
+        return jobs.public(session, jobs.get_job(session, job_id))
 
 
 def results(engine: Engine, job_id: str) -> list[dict[str, Any]]:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -23,7 +26,7 @@ from app.schemas.replay import ReplayCreate, ReplayJobPublic, ReplayMode, Replay
 from app.services import demo
 from app.services.replay import export, jobs
 from app.services.replay.runner import run_job
-from app.services.replay.worker import worker_name
+from app.services.replay.worker import ReplayWorker, worker_name
 from app.settings import get_settings
 
 
@@ -34,10 +37,14 @@ def _database() -> Iterator[tuple[Engine, RulesetRegistry]]:
         registry = RulesetRegistry.load(settings.rulesets_dir)
     except RulesError as exc:
         raise exit_error(str(exc)) from None
-    engine = build_engine(settings.database_url, busy_timeout_ms=settings.busy_timeout_ms, pool_size=2)
+    engine = build_engine(settings.database_url, busy_timeout_ms=settings.busy_timeout_ms, pool_size=3)
     try:
         if settings.auto_migrate:
             migrate(engine)
+        # A long run: full collections would rescan the ~150k objects of the loaded rule sets
+        # again and again. Frozen, they are left out (nothing of them becomes garbage).
+        gc.collect()
+        gc.freeze()
         yield engine, registry
     finally:
         engine.dispose()
@@ -149,7 +156,7 @@ def _run(
         except Exception as exc:
             jobs.fail(engine, job_id, worker, f"{type(exc).__name__}: {exc}")
     with Session(engine) as session:
-        return jobs.public(jobs.get_job(session, job_id))
+        return jobs.public(session, jobs.get_job(session, job_id))
 
 
 def _print_summary(job: ReplayJobPublic) -> None:
@@ -194,6 +201,39 @@ def _write(engine: Engine, job: ReplayJobPublic, path: Path, flagged_only: bool)
             for data in export.jsonl_lines(engine, job.id, flagged_only=flagged_only):
                 binary.write(data)
     out.print(f"wrote {path}")
+
+
+def worker_command(
+    poll_seconds: Annotated[float, typer.Option(min=0.05, help="Seconds between polls when idle.")] = 1.0,
+    stale_seconds: Annotated[
+        float, typer.Option(min=1, help="A part whose heartbeat is older than this is taken over.")
+    ] = 60.0,
+    part_size: Annotated[
+        int, typer.Option(min=100, max=1_000_000, help="Decisions per part of the jobs this worker splits.")
+    ] = jobs.PART_SIZE,
+    batch_size: Annotated[int, typer.Option(min=1, max=10_000)] = 1000,
+) -> None:
+    """Replay in this process only: claim parts of queued replay jobs (any number of these, on any
+    number of machines sharing the database, split a job between them) until interrupted."""
+    with _database() as (engine, registry):
+        worker = ReplayWorker(
+            engine,
+            registry,
+            poll_seconds=poll_seconds,
+            stale_after=timedelta(seconds=stale_seconds),
+            batch_size=batch_size,
+            part_size=part_size,
+        )
+        stopped = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+        out.print(f"replay worker {worker.name}: waiting for jobs (Ctrl-C to stop)")
+        worker.start()
+        try:
+            stopped.wait()
+        except KeyboardInterrupt:
+            pass
+        worker.stop(timeout=60)  # the parts it holds go back to the queue at their last batch
+        out.print(f"replay worker {worker.name}: stopped")
 
 
 def seed_command(

@@ -8,7 +8,7 @@ from app.models.base import NAMING_CONVENTION, UTCDateTime, utcnow
 from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
 from app.models.idempotency import IdempotencyKey
 from app.models.incident import ChecklistRevision, Incident
-from app.models.replay import ReplayJob, ReplayResult
+from app.models.replay import ReplayJob, ReplayPart, ReplayResult
 from app.models.ui import UiSession
 
 metadata = SQLModel.metadata
@@ -28,6 +28,7 @@ __all__ = [
     "IdempotencyKey",
     "Incident",
     "ReplayJob",
+    "ReplayPart",
     "ReplayResult",
     "UTCDateTime",
     "UiSession",

@@ -1,9 +1,13 @@
-"""Replay jobs and their results: records of their own, never changes to the decision log.
+"""Replay jobs, their parts and their results: records of their own, never changes to the decision log.
 
-A job is claimed by a worker through the database (a conditional UPDATE on ``status`` / ``worker``)
-and processes decisions in ``seq`` order. Each batch of results is committed together with the
-job's ``cursor`` (last decision ``seq`` done), ``processed`` count and running ``summary``, so a job
-interrupted at any point resumes exactly where its last commit left it: no result twice, none lost.
+A job is split into parts when a worker first claims it: ranges of the decision log (``seq`` in
+``(seq_from, seq_to]``) of about the same number of selected decisions. Any number of workers, in
+any number of processes on one machine or many against one PostgreSQL, claim parts through the
+database (a conditional UPDATE on ``status`` / ``worker`` / ``heartbeat_at``) and process each in
+``seq`` order. Each batch of results is committed together with the part's ``cursor`` (last decision
+``seq`` done), counts and running ``summary``, and the job's counts, so a part interrupted at any
+point resumes exactly where its last commit left it (no result twice, none lost) without redoing
+the other parts. When the last part finishes, the parts' summaries are merged into the job's.
 """
 
 from __future__ import annotations
@@ -30,14 +34,37 @@ class ReplayJob(SQLModel, table=True):
     total: int | None = None
     processed: int = 0
     flagged: int = Field(default=0, description="Reproduction failures, or changed incidents.")
-    cursor: int = Field(default=0, description="seq of the last decision whose result is stored.")
+    parts: int | None = Field(default=None, description="Parts the job is split into (once planned).")
+    parts_done: int = Field(default=0, description="Parts finished; the last one merges the summary.")
     summary: str = Field(sa_type=Text, default="{}")
     error: str | None = Field(default=None, sa_type=Text)
-    attempts: int = Field(default=0, description="How many times a worker claimed the job.")
-    worker: str | None = Field(default=None, max_length=64)
+    attempts: int = Field(default=0, description="Most claims of any one part (1 = never interrupted).")
+    worker: str | None = Field(
+        default=None, max_length=64, description="The worker that last claimed a part."
+    )
     requested_by: str = Field(max_length=128)
     created_at: datetime = timestamp_field()
     started_at: datetime | None = timestamp_field(default=None, nullable=True)
+    heartbeat_at: datetime | None = timestamp_field(default=None, nullable=True)
+    finished_at: datetime | None = timestamp_field(default=None, nullable=True)
+
+
+class ReplayPart(SQLModel, table=True):
+    __tablename__ = "replay_part"
+    __table_args__ = (UniqueConstraint("job_id", "part_no"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    job_id: str = Field(max_length=36, foreign_key="replay_job.id")
+    part_no: int = Field(description="0, 1, ... in seq order.")
+    seq_from: int = Field(description="Decisions with seq > seq_from ...")
+    seq_to: int = Field(description="... and seq <= seq_to.")
+    status: str = Field(max_length=16, index=True, description="queued, running, succeeded, failed.")
+    worker: str | None = Field(default=None, max_length=64)
+    attempts: int = Field(default=0, description="How many times a worker claimed this part.")
+    cursor: int = Field(description="seq of the last decision whose result is stored (from seq_from).")
+    processed: int = 0
+    flagged: int = 0
+    summary: str = Field(sa_type=Text, default="{}", description="This part's running summary.")
     heartbeat_at: datetime | None = timestamp_field(default=None, nullable=True)
     finished_at: datetime | None = timestamp_field(default=None, nullable=True)
 

@@ -12,7 +12,7 @@ from app.models.auth import AccessEvent, ApiKey
 from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
 from app.models.idempotency import IdempotencyKey
 from app.models.incident import ChecklistRevision, Incident
-from app.models.replay import ReplayJob, ReplayResult
+from app.models.replay import ReplayJob, ReplayPart, ReplayResult
 
 
 def table_of(model: type[SQLModel]) -> Table:
@@ -30,4 +30,5 @@ KEYS = table_of(IdempotencyKey)
 INCIDENTS = table_of(Incident)
 REVISIONS = table_of(ChecklistRevision)
 JOBS = table_of(ReplayJob)
+PARTS = table_of(ReplayPart)
 RESULTS = table_of(ReplayResult)

@@ -39,13 +39,13 @@ def create_replay(
     registry: RegistryDep,
 ) -> ReplayJobPublic:
     """Queue a replay job and return it at once; a background worker runs it."""
-    return jobs.public(jobs.create_job(session, registry, body, client.id, force=client.force))
+    return jobs.public(session, jobs.create_job(session, registry, body, client.id, force=client.force))
 
 
 @router.get("/replays/{job_id}", response_model=ReplayJobPublic, responses=error_responses(404, 422))
 def get_replay(job_id: JobId, reader: Reader, session: SessionDep) -> ReplayJobPublic:
     """A replay job's status, progress and summary."""
-    return jobs.public(jobs.get_job(session, job_id, force=reader.force))
+    return jobs.public(session, jobs.get_job(session, job_id, force=reader.force))
 
 
 @router.get(

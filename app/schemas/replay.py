@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
 
 from app.rules.checklist_types import ForceCode, Ref
 from app.schemas.evaluate import RulesetSelector, check_hook
@@ -100,6 +109,11 @@ class ReplayJobPublic(BaseModel):
     processed: int
     progress: float | None = Field(description="Percentage done.")
     flagged: int = Field(description="Reproduction failures (as recorded) or changed incidents (impact).")
+    parts: int | None = Field(
+        description="Ranges of the decision log the job is split into, each claimed by any worker "
+        "(known once the job has started)."
+    )
+    parts_done: int = Field(description="Parts finished; the summary is merged when the last one is.")
     summary: dict[str, Any] = Field(
         description="As recorded: decisions, reproduced, failed. Impact: decisions, changed, "
         "newly_blocking, no_longer_blocking, and change counts by step and by severity."
@@ -112,6 +126,115 @@ class ReplayJobPublic(BaseModel):
     finished_at: datetime | None
 
 
+class _Detail(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class ReproducedDetail(_Detail):
+    """As recorded, reproduced (stored only when every result is kept)."""
+
+    kind: Literal["reproduced"] = "reproduced"
+    stored_hash: str = Field(description="SHA-256 of the stored result's canonical JSON.")
+    replayed_hash: str = Field(description="The same of the replayed result: equal.")
+
+
+class NotReproducedDetail(_Detail):
+    """As recorded, the replayed result differs from the stored one."""
+
+    kind: Literal["not_reproduced"] = "not_reproduced"
+    stored_hash: str
+    replayed_hash: str
+    differing_fields: list[str] = Field(description="Top-level result fields that differ.")
+    stored_result: dict[str, Any]
+    replayed_result: dict[str, Any]
+
+
+class ReplayErrorDetail(_Detail):
+    """As recorded, the decision could not be re-made (its rule set is gone or changed, bad input)."""
+
+    kind: Literal["error"] = "error"
+    error: str
+    stored_result: dict[str, Any]
+
+
+class ErasedDetail(_Detail):
+    """As recorded, retention erased content the rules read: not reproducible, not a failure."""
+
+    kind: Literal["erased"] = "erased"
+    erased: list[str] = Field(description="JSON pointers of the erased fields.")
+    reproducible: Literal[False] = False
+
+
+ChangeKindName = Literal["appeared", "disappeared", "severity_changed", "outcome_changed"]
+
+
+class FindingChangeDetail(_Detail):
+    rule_id: str
+    step_id: str
+    kind: ChangeKindName
+    severity_before: str | None
+    severity_after: str | None
+    outcome_before: str | None
+    outcome_after: str | None
+    basis_before: str | None = Field(None, description="Semantics 2: `recorded` or `not_recorded` (missing).")
+    basis_after: str | None = None
+
+
+class ImpactDetail(_Detail):
+    """Impact: how the incident's findings change under the target version."""
+
+    kind: Literal["impact"] = "impact"
+    blocking_before: bool
+    blocking_after: bool
+    score_before: float | None
+    score_after: float | None
+    changes: list[FindingChangeDetail]
+
+
+def _detail_kind(value: Any) -> str | None:
+    """The tag: ``kind``, or for results stored before it was written, the keys that tell them apart."""
+    if isinstance(value, BaseModel):
+        return str(getattr(value, "kind", ""))
+    if not isinstance(value, dict):
+        return None
+    if "kind" in value:
+        return str(value["kind"])
+    for key, kind in (
+        ("erased", "erased"),
+        ("error", "error"),
+        ("changes", "impact"),
+        ("differing_fields", "not_reproduced"),
+        ("stored_hash", "reproduced"),
+    ):
+        if key in value:
+            return kind
+    return None
+
+
+ReplayDetail = Annotated[
+    Annotated[ReproducedDetail, Tag("reproduced")]
+    | Annotated[NotReproducedDetail, Tag("not_reproduced")]
+    | Annotated[ReplayErrorDetail, Tag("error")]
+    | Annotated[ErasedDetail, Tag("erased")]
+    | Annotated[ImpactDetail, Tag("impact")],
+    Discriminator(_detail_kind),
+]
+"""What a replay result records about one decision: one typed shape per outcome, written by the
+runner, returned by the results endpoint and read by the exports."""
+
+_DETAIL: TypeAdapter[ReplayDetail] = TypeAdapter(ReplayDetail)
+
+
+def detail_of(stored: str | bytes) -> ReplayDetail:
+    """A stored result's detail (its JSON text) as its typed shape."""
+    return _DETAIL.validate_json(stored)
+
+
+def detail_json(detail: ReplayDetail) -> str:
+    """The JSON text a result stores."""
+    return detail.model_dump_json()
+
+
 class ReplayResultPublic(BaseModel):
     seq: int = Field(description="The decision record's position in the log.")
     decision_id: str
@@ -119,7 +242,7 @@ class ReplayResultPublic(BaseModel):
     recorded_ruleset: str
     flagged: bool
     newly_blocking: bool
-    detail: dict[str, Any]
+    detail: ReplayDetail
 
 
 class ReplayResultsPage(BaseModel):

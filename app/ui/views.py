@@ -375,7 +375,7 @@ def ui_verify(request: Request, principal: Verifier, session: SessionDep) -> HTM
 
 def _jobs(session: SessionDep, principal: Principal) -> list[Any]:
     rows = session.execute(select(ReplayJob).order_by(ReplayJob.created_at.desc()).limit(100)).scalars()  # type: ignore[attr-defined]
-    visible = [jobs.public(j) for j in rows]
+    visible = [jobs.public(session, j) for j in rows]
     if principal.force is not None:
         visible = [j for j in visible if j.selection.force == principal.force]
     return visible[:25]
@@ -456,7 +456,7 @@ def ui_start_replay(
 @router.get("/replays/{job_id}", response_class=HTMLResponse, name="ui_replay")
 def ui_replay(request: Request, job_id: str, principal: ReplayReader, session: SessionDep) -> HTMLResponse:
     """A replay's progress, summary and flagged results."""
-    job = jobs.public(jobs.get_job(session, job_id, force=principal.force))
+    job = jobs.public(session, jobs.get_job(session, job_id, force=principal.force))
     results = jobs.results_page(session, job_id, after=-1, limit=100, flagged_only=True)
     running = job.status.value in ("queued", "running")
     return render(request, "replay.html", principal, job=job, results=results.items, running=running)

@@ -10,7 +10,15 @@ from typing import Any
 import orjson
 from sqlalchemy import Engine
 
-from app.schemas.replay import ReplayMode
+from app.schemas.replay import (
+    ImpactDetail,
+    NotReproducedDetail,
+    ReplayErrorDetail,
+    ReplayMode,
+    ReproducedDetail,
+    detail_json,
+    detail_of,
+)
 from app.services.replay.jobs import iter_results
 
 AS_RECORDED_COLUMNS = (
@@ -42,44 +50,45 @@ IMPACT_COLUMNS = (
 )
 
 
-def _changes(detail: dict[str, Any], kind: str) -> str:
+def _changes(detail: ImpactDetail, kind: str) -> str:
     parts = []
-    for c in detail.get("changes", ()):
-        if c["kind"] != kind:
+    for c in detail.changes:
+        if c.kind != kind:
             continue
         if kind == "severity_changed":
-            parts.append(f"{c['rule_id']}:{c['severity_before']}>{c['severity_after']}")
+            parts.append(f"{c.rule_id}:{c.severity_before}>{c.severity_after}")
         elif kind == "outcome_changed":  # a missing outcome with its basis: missing/not_recorded
-            before, after = (
-                "/".join(filter(None, (c[f"outcome_{when}"], c.get(f"basis_{when}"))))
-                for when in ("before", "after")
-            )
-            parts.append(f"{c['rule_id']}:{before}>{after}")
+            before = "/".join(filter(None, (c.outcome_before, c.basis_before)))
+            after = "/".join(filter(None, (c.outcome_after, c.basis_after)))
+            parts.append(f"{c.rule_id}:{before}>{after}")
         else:
-            parts.append(f"{c['rule_id']}({c['severity_after'] or c['severity_before']})")
+            parts.append(f"{c.rule_id}({c.severity_after or c.severity_before})")
     return " ".join(parts)
 
 
 def csv_row(mode: ReplayMode, row: Any) -> list[Any]:
-    detail = orjson.loads(row.detail)
+    detail = detail_of(row.detail)
     common = [row.seq, row.decision_id, row.incident_ref or "", row.recorded_ruleset]
-    if mode is ReplayMode.as_recorded:
+    if not isinstance(detail, ImpactDetail):
+        hashes = ("", "")
+        if isinstance(detail, ReproducedDetail | NotReproducedDetail):
+            hashes = (detail.stored_hash, detail.replayed_hash)
+        differing = detail.differing_fields if isinstance(detail, NotReproducedDetail) else []
         return [
             *common,
             str(not row.flagged).lower(),
-            detail.get("stored_hash", ""),
-            detail.get("replayed_hash", ""),
-            " ".join(detail.get("differing_fields", ())),
-            detail.get("error", ""),
+            *hashes,
+            " ".join(differing),
+            detail.error if isinstance(detail, ReplayErrorDetail) else "",
         ]
     return [
         *common,
         str(row.flagged).lower(),
-        str(detail["blocking_before"]).lower(),
-        str(detail["blocking_after"]).lower(),
+        str(detail.blocking_before).lower(),
+        str(detail.blocking_after).lower(),
         str(row.newly_blocking).lower(),
-        "" if detail["score_before"] is None else detail["score_before"],
-        "" if detail["score_after"] is None else detail["score_after"],
+        "" if detail.score_before is None else detail.score_before,
+        "" if detail.score_after is None else detail.score_after,
         *(_changes(detail, k) for k in ("appeared", "disappeared", "severity_changed", "outcome_changed")),
     ]
 
@@ -108,7 +117,7 @@ def jsonl_lines(engine: Engine, job_id: str, *, flagged_only: bool = False) -> I
                 "recorded_ruleset": row.recorded_ruleset,
                 "flagged": row.flagged,
                 "newly_blocking": row.newly_blocking,
-                "detail": orjson.Fragment(row.detail),
+                "detail": orjson.Fragment(detail_json(detail_of(row.detail))),
             }
         )
         chunk += b"\n"

@@ -1,26 +1,31 @@
-"""Replay job records: create, read, claim through the database, and read results in pages.
+"""Replay job records: create and read them, split them into parts, claim parts through the database.
 
-Claiming is a conditional UPDATE (``status`` queued, or running with a stale heartbeat) whose row
-count says who won, so any number of workers in any number of processes can poll the same table.
-A job reclaimed after ``MAX_ATTEMPTS`` interruptions is marked failed rather than retried forever.
+A job is split into parts (ranges of the decision log holding about ``part_size`` selected decisions
+each) by the first worker that claims it, in the same transaction as that claim. Claiming a part is
+a conditional UPDATE (``status`` queued, or running with a stale heartbeat) whose row count says who
+won, so any number of workers in any number of processes, on one machine or many against one
+PostgreSQL, can poll the same tables. A part reclaimed after ``MAX_ATTEMPTS`` interruptions fails
+its job rather than being retried forever; the job's other parts are never redone.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from contextlib import contextmanager
+from datetime import UTC, datetime, time, timedelta
 from typing import Any, cast
 
 import orjson
-from sqlalchemy import CursorResult, Engine, and_, func, or_, select, update
+from sqlalchemy import CursorResult, Engine, Select, and_, case, func, insert, or_, select, update
 from sqlmodel import Session
 
 from app.db import begin_write, session_scope
 from app.errors import OutsideForce, ReplayJobNotFound
 from app.models.base import utcnow
 from app.models.replay import ReplayJob
-from app.models.tables import JOBS, RESULTS
+from app.models.tables import INCIDENTS, JOBS, PARTS, RESULTS
+from app.models.tables import RECORDS as DECISIONS
 from app.rules.canonical import canonical_json
 from app.rules.registry import RulesetRegistry
 from app.schemas.replay import (
@@ -32,15 +37,30 @@ from app.schemas.replay import (
     ReplayResultsPage,
     ReplaySelection,
     StoredResults,
+    detail_of,
 )
 
 MAX_ATTEMPTS = 3
+PART_SIZE = 10_000  # decisions per part: a few seconds of one worker's time
+_UNFINISHED = (JobStatus.queued.value, JobStatus.running.value)
+
+
+class LostClaim(Exception):
+    """Another worker took the part over (this one was presumed dead); stop without writing."""
 
 
 def rowcount(result: Any) -> int:
     """Rows an UPDATE matched (``Session.execute`` is typed as returning a plain ``Result``)."""
     count: int = cast(CursorResult[Any], result).rowcount
     return count
+
+
+@contextmanager
+def write_scope(engine: Engine) -> Iterator[Session]:
+    """One write transaction of a worker: committed at the end of the block, rolled back on error."""
+    with session_scope(engine) as session:
+        begin_write(session)
+        yield session
 
 
 def create_job(
@@ -89,10 +109,18 @@ def get_job(session: Session, job_id: str, force: str | None = None) -> ReplayJo
     return job
 
 
-def public(job: ReplayJob) -> ReplayJobPublic:
+def public(session: Session, job: ReplayJob) -> ReplayJobPublic:
+    """The job as the API shows it. While it runs, its counts are the sums over its parts' last
+    commits (workers write only their own part's row, so no row is shared by every batch)."""
+    processed, flagged = job.processed, job.flagged
+    if job.parts is not None and job.status in _UNFINISHED:
+        sums = select(
+            func.coalesce(func.sum(PARTS.c.processed), 0), func.coalesce(func.sum(PARTS.c.flagged), 0)
+        )
+        processed, flagged = session.execute(sums.where(PARTS.c.job_id == job.id)).one()
     progress = None
     if job.total is not None:
-        progress = 100.0 if job.total == 0 else round(100 * job.processed / job.total, 1)
+        progress = 100.0 if job.total == 0 else round(100 * processed / job.total, 1)
     return ReplayJobPublic(
         id=job.id,
         mode=ReplayMode(job.mode),
@@ -102,9 +130,11 @@ def public(job: ReplayJob) -> ReplayJobPublic:
         selection=ReplaySelection.model_validate_json(job.selection),
         results=StoredResults.all if job.store_all else StoredResults.flagged,
         total=job.total,
-        processed=job.processed,
+        processed=processed,
         progress=progress,
-        flagged=job.flagged,
+        flagged=flagged,
+        parts=job.parts,
+        parts_done=job.parts_done,
         summary=orjson.loads(job.summary),
         error=job.error,
         attempts=job.attempts,
@@ -115,70 +145,246 @@ def public(job: ReplayJob) -> ReplayJobPublic:
     )
 
 
-def _claimable(now: datetime, stale_after: timedelta) -> Any:
+def selection_query(mode: ReplayMode, selection: ReplaySelection, *columns: Any) -> Select[Any]:
+    """The selected decisions (``columns`` of them), without order or cursor. Impact takes each
+    incident's latest decision."""
+    query = select(*columns)
+    if mode is ReplayMode.impact:
+        # The latest decision of each incident: the one made for its current revision. Joined by the
+        # unique incident reference, so decisions are still read in seq order with index lookups.
+        query = query.join(
+            INCIDENTS,
+            and_(
+                INCIDENTS.c.reference == DECISIONS.c.incident_ref,
+                INCIDENTS.c.revision == DECISIONS.c.revision,
+            ),
+        )
+    elif selection.force is not None:
+        query = query.join(INCIDENTS, INCIDENTS.c.reference == DECISIONS.c.incident_ref)
+    if selection.force is not None:
+        query = query.where(INCIDENTS.c.force == selection.force)
+    if selection.from_date is not None:
+        query = query.where(DECISIONS.c.recorded_at >= datetime.combine(selection.from_date, time(), UTC))
+    if selection.to_date is not None:
+        end = datetime.combine(selection.to_date + timedelta(days=1), time(), UTC)
+        query = query.where(DECISIONS.c.recorded_at < end)
+    if selection.incident_refs is not None:
+        query = query.where(DECISIONS.c.incident_ref.in_(selection.incident_refs))
+    if selection.hook is not None:
+        # Contexts are canonical JSON (sorted keys, no spaces), and hook ids are vocabulary words.
+        query = query.where(DECISIONS.c.context.contains(f'"hook":"{selection.hook}"', autoescape=True))
+    return query
+
+
+def job_query(job: Any, *columns: Any) -> Select[Any]:
+    return selection_query(ReplayMode(job.mode), ReplaySelection.model_validate_json(job.selection), *columns)
+
+
+def plan(session: Session, job: Any, part_size: int) -> tuple[int, list[tuple[int, int]]]:
+    """How many decisions the job selects, and its parts as (seq_from, seq_to] ranges of about
+    ``part_size`` selected decisions each (one empty part when it selects none). One query: every
+    ``part_size``-th selected seq, by a window function, and the last."""
+    selected = job_query(job, DECISIONS.c.seq).subquery()
+    numbered = select(selected.c.seq, func.row_number().over(order_by=selected.c.seq).label("n")).subquery()
+    total = session.execute(select(func.count()).select_from(selected)).scalar_one()
+    last = session.execute(select(func.max(selected.c.seq))).scalar_one() or 0
+    ends = list(
+        session.execute(
+            select(numbered.c.seq).where(numbered.c.n % part_size == 0).order_by(numbered.c.seq)
+        ).scalars()
+    )
+    if not ends or ends[-1] != last:
+        ends.append(last)
+    starts = [0, *ends[:-1]]
+    return total, list(zip(starts, ends, strict=True))
+
+
+def _claimable_part(now: datetime, stale_after: timedelta) -> Any:
     return or_(
-        JOBS.c.status == JobStatus.queued.value,
-        and_(JOBS.c.status == JobStatus.running.value, JOBS.c.heartbeat_at < now - stale_after),
+        PARTS.c.status == JobStatus.queued.value,
+        and_(PARTS.c.status == JobStatus.running.value, PARTS.c.heartbeat_at < now - stale_after),
     )
 
 
-def claim(engine: Engine, worker: str, *, stale_after: timedelta, job_id: str | None = None) -> str | None:
-    """Take the oldest claimable job (or ``job_id``) for ``worker``; None if there is none."""
-    now = utcnow()
-    with session_scope(engine) as session:
-        begin_write(session)
-        query = select(JOBS.c.id, JOBS.c.attempts).where(_claimable(now, stale_after))
-        if job_id is not None:
-            query = query.where(JOBS.c.id == job_id)
-        candidate = session.execute(query.order_by(JOBS.c.created_at).limit(1)).first()
-        if candidate is None:
+def claim(
+    engine: Engine,
+    worker: str,
+    *,
+    stale_after: timedelta,
+    job_id: str | None = None,
+    part_size: int = PART_SIZE,
+) -> str | None:
+    """Take a part for ``worker``: a queued or abandoned part of the oldest unfinished job (or of
+    ``job_id``), else split the oldest queued job that has no parts yet and take its first part.
+    Returns the job's id, or None if there was nothing to claim."""
+    for _ in range(3):  # a part or job another worker won in between: look again
+        now = utcnow()
+        with write_scope(engine) as session:
+            found = _claim_part(session, worker, now, stale_after, job_id)
+            if found is None:
+                found = _plan_next(session, worker, now, job_id, part_size)
+        if found is None:
             return None
-        if candidate.attempts >= MAX_ATTEMPTS:
-            session.execute(
-                update(JOBS)
-                .where(JOBS.c.id == candidate.id, _claimable(now, stale_after))
-                .values(
-                    status=JobStatus.failed.value,
-                    finished_at=now,
-                    error=f"interrupted {candidate.attempts} times; results stop at the cursor",
-                )
-            )
-            return None
-        won = rowcount(
-            session.execute(
-                update(JOBS)
-                .where(JOBS.c.id == candidate.id, _claimable(now, stale_after))
-                .values(
-                    status=JobStatus.running.value,
-                    worker=worker,
-                    attempts=JOBS.c.attempts + 1,
-                    started_at=func.coalesce(JOBS.c.started_at, now),
-                    heartbeat_at=now,
-                )
-            )
+        if found:
+            return found
+    return None
+
+
+def _claim_part(
+    session: Session, worker: str, now: datetime, stale_after: timedelta, job_id: str | None
+) -> str | None:
+    """The job id if a part was won, "" if one was lost to another worker (or failed), None if none."""
+    query = (
+        select(PARTS.c.id, PARTS.c.job_id, PARTS.c.attempts)
+        .join(JOBS, JOBS.c.id == PARTS.c.job_id)
+        .where(JOBS.c.status.in_(_UNFINISHED), _claimable_part(now, stale_after))
+    )
+    if job_id is not None:
+        query = query.where(PARTS.c.job_id == job_id)
+    candidate = session.execute(query.order_by(JOBS.c.created_at, PARTS.c.part_no).limit(1)).first()
+    if candidate is None:
+        return None
+    mine = and_(PARTS.c.id == candidate.id, _claimable_part(now, stale_after))
+    if candidate.attempts >= MAX_ATTEMPTS:
+        if rowcount(session.execute(update(PARTS).where(mine).values(status=JobStatus.failed.value))):
+            error = f"a part was interrupted {candidate.attempts} times; results stop at its cursor"
+            _fail_job(session, candidate.job_id, error, now)
+        return ""
+    attempts = candidate.attempts + 1
+    won = rowcount(
+        session.execute(
+            update(PARTS)
+            .where(mine)
+            .values(status=JobStatus.running.value, worker=worker, attempts=attempts, heartbeat_at=now)
         )
-    return str(candidate.id) if won == 1 else None
+    )
+    if won != 1:
+        return ""
+    session.execute(
+        update(JOBS)
+        .where(JOBS.c.id == candidate.job_id)
+        .values(
+            status=JobStatus.running.value,
+            worker=worker,
+            attempts=case((JOBS.c.attempts < attempts, attempts), else_=JOBS.c.attempts),
+            started_at=func.coalesce(JOBS.c.started_at, now),
+            heartbeat_at=now,
+        )
+    )
+    return str(candidate.job_id)
+
+
+def _plan_next(
+    session: Session, worker: str, now: datetime, job_id: str | None, part_size: int
+) -> str | None:
+    """Split the oldest queued job without parts and claim its first part, in this transaction (a
+    worker that dies while planning leaves the job queued as it was). The job id; "" if another
+    worker won it; None if there is no such job."""
+    query = select(JOBS).where(JOBS.c.status == JobStatus.queued.value, JOBS.c.parts.is_(None))
+    if job_id is not None:
+        query = query.where(JOBS.c.id == job_id)
+    job = session.execute(query.order_by(JOBS.c.created_at).limit(1)).first()
+    if job is None:
+        return None
+    won = rowcount(
+        session.execute(
+            update(JOBS)
+            .where(JOBS.c.id == job.id, JOBS.c.status == JobStatus.queued.value, JOBS.c.parts.is_(None))
+            .values(status=JobStatus.running.value, worker=worker, started_at=now, heartbeat_at=now)
+        )
+    )
+    if won != 1:
+        return ""
+    total, ranges = plan(session, job, part_size)
+    session.execute(
+        insert(PARTS),
+        [
+            {
+                "job_id": job.id,
+                "part_no": number,
+                "seq_from": start,
+                "seq_to": end,
+                "cursor": start,
+                # The first part is this worker's; the others wait for any worker.
+                "status": JobStatus.running.value if number == 0 else JobStatus.queued.value,
+                "worker": worker if number == 0 else None,
+                "attempts": 1 if number == 0 else 0,
+                "heartbeat_at": now if number == 0 else None,
+                "processed": 0,
+                "flagged": 0,
+                "summary": "{}",
+            }
+            for number, (start, end) in enumerate(ranges)
+        ],
+    )
+    session.execute(
+        update(JOBS).where(JOBS.c.id == job.id).values(total=total, parts=len(ranges), attempts=1)
+    )
+    return str(job.id)
+
+
+def held_by(worker: str, *where: Any) -> Any:
+    """Parts (matching ``where``) that ``worker`` is running: the condition every write of a part
+    carries, so a worker that has been presumed dead and replaced changes nothing."""
+    return and_(*where, PARTS.c.worker == worker, PARTS.c.status == JobStatus.running.value)
+
+
+def held_parts(engine: Engine, job_id: str, worker: str) -> list[Any]:
+    """The parts of ``job_id`` that ``worker`` holds, in seq order."""
+    with engine.connect() as conn:
+        query = select(PARTS).where(held_by(worker, PARTS.c.job_id == job_id))
+        return list(conn.execute(query.order_by(PARTS.c.part_no)))
 
 
 def release(engine: Engine, job_id: str, worker: str) -> None:
-    """Give a job back to the queue (a clean shutdown); it resumes from its cursor."""
-    with session_scope(engine) as session:
-        begin_write(session)
+    """Give the worker's parts back (a clean shutdown): they resume from their cursors. The job is
+    queued again once no worker is running any of its parts."""
+    with write_scope(engine) as session:
+        session.execute(
+            update(PARTS)
+            .where(held_by(worker, PARTS.c.job_id == job_id))
+            .values(status=JobStatus.queued.value, worker=None, attempts=PARTS.c.attempts - 1)
+        )
+        running = select(PARTS.c.id).where(
+            PARTS.c.job_id == job_id, PARTS.c.status == JobStatus.running.value
+        )
         session.execute(
             update(JOBS)
-            .where(JOBS.c.id == job_id, JOBS.c.worker == worker, JOBS.c.status == JobStatus.running.value)
-            .values(status=JobStatus.queued.value, worker=None, attempts=JOBS.c.attempts - 1)
+            .where(JOBS.c.id == job_id, JOBS.c.status == JobStatus.running.value, ~running.exists())
+            .values(status=JobStatus.queued.value, worker=None)
         )
 
 
 def fail(engine: Engine, job_id: str, worker: str, error: str) -> None:
-    with session_scope(engine) as session:
-        begin_write(session)
-        session.execute(
-            update(JOBS)
-            .where(JOBS.c.id == job_id, JOBS.c.worker == worker)
-            .values(status=JobStatus.failed.value, error=error[:2000], finished_at=utcnow())
+    """The worker's part cannot be replayed (an unexpected error): the part and its job fail."""
+    now = utcnow()
+    with write_scope(engine) as session:
+        held = rowcount(
+            session.execute(
+                update(PARTS)
+                .where(held_by(worker, PARTS.c.job_id == job_id))
+                .values(status=JobStatus.failed.value, finished_at=now)
+            )
         )
+        if held:
+            _fail_job(session, job_id, error, now)
+
+
+def _fail_job(session: Session, job_id: str, error: str, now: datetime) -> None:
+    session.execute(
+        update(JOBS)
+        .where(JOBS.c.id == job_id, JOBS.c.status.in_(_UNFINISHED))
+        .values(status=JobStatus.failed.value, error=error[:2000], finished_at=now, **part_totals(job_id))
+    )
+
+
+def part_totals(job_id: str) -> dict[str, Any]:
+    """The job's counts as the sums of its parts' (scalar subqueries, for an UPDATE of the job)."""
+    of_job = PARTS.c.job_id == job_id
+    return {
+        name: select(func.coalesce(func.sum(column), 0)).where(of_job).scalar_subquery()
+        for name, column in (("processed", PARTS.c.processed), ("flagged", PARTS.c.flagged))
+    }
 
 
 def _public_result(row: Any) -> ReplayResultPublic:
@@ -189,7 +395,7 @@ def _public_result(row: Any) -> ReplayResultPublic:
         recorded_ruleset=row.recorded_ruleset,
         flagged=row.flagged,
         newly_blocking=row.newly_blocking,
-        detail=orjson.loads(row.detail),
+        detail=detail_of(row.detail),
     )
 
 

@@ -1,9 +1,11 @@
-"""The background worker: a thread that claims replay jobs through the database and runs them.
+"""The background worker: a thread that claims parts of replay jobs through the database and runs them.
 
-Started by the app's lifespan. Several processes may each run one: claims are conditional updates.
-On shutdown the current job is given back to the queue at its last committed batch; if the process
-dies instead, the job's heartbeat goes stale and the next worker to poll resumes it from its cursor
-(or marks it failed after ``MAX_ATTEMPTS`` interruptions). A job is never left silently half-done.
+Started by the app's lifespan, and by ``safesteps replay-worker`` for a process that only replays.
+Any number of processes, on one machine or many against one PostgreSQL, may each run one: claims
+are conditional updates, and a job is split into parts so that they share it. On shutdown the
+parts a worker holds are given back to the queue at their last committed batch; if the process
+dies instead, their heartbeats go stale and the next worker to poll resumes each from its cursor
+(or fails the job after ``MAX_ATTEMPTS`` interruptions of one part), redoing none of the others.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ from sqlalchemy import Engine
 
 from app.rules.registry import RulesetRegistry
 from app.services.replay import jobs
-from app.services.replay.runner import LostClaim, run_job
+from app.services.replay.jobs import LostClaim
+from app.services.replay.runner import run_job
 
 log = logging.getLogger("safesteps.replay")
 
@@ -37,9 +40,11 @@ class ReplayWorker:
         poll_seconds: float = 1.0,
         stale_after: timedelta = timedelta(seconds=60),
         batch_size: int = 1000,
+        part_size: int = jobs.PART_SIZE,
     ) -> None:
         self.engine, self.registry = engine, registry
         self.poll_seconds, self.stale_after, self.batch_size = poll_seconds, stale_after, batch_size
+        self.part_size = part_size
         self.name = worker_name("worker")
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="replay-worker", daemon=True)
@@ -52,8 +57,8 @@ class ReplayWorker:
         self._thread.join(timeout)
 
     def run_once(self) -> bool:
-        """Claim and run one job; False when there was none to claim."""
-        job_id = jobs.claim(self.engine, self.name, stale_after=self.stale_after)
+        """Claim a part and run it and the job's other free parts; False when there was none to claim."""
+        job_id = jobs.claim(self.engine, self.name, stale_after=self.stale_after, part_size=self.part_size)
         if job_id is None:
             return False
         try:
@@ -64,6 +69,8 @@ class ReplayWorker:
                 self.name,
                 batch_size=self.batch_size,
                 should_stop=self._stop.is_set,
+                stale_after=self.stale_after,
+                part_size=self.part_size,
             )
             if not finished:
                 jobs.release(self.engine, job_id, self.name)
