@@ -18,6 +18,7 @@ from app.commands import replay as replay_commands
 from app.commands import rules as rules_commands
 from app.commands.aggregates import aggregates_command
 from app.commands.audit import audit_app
+from app.commands.bundle import bundle_app, conformance_app
 from app.commands.console import err, exit_error, out, validation_summary
 from app.commands.migrate import migrate_command
 from app.commands.security import keys_app, retention_app
@@ -39,6 +40,8 @@ rules_app = typer.Typer(help="Rule-set files: check, test, list, diff.", no_args
 app.add_typer(rules_app, name="rules")
 app.add_typer(keys_app, name="keys")
 app.add_typer(retention_app, name="retention")
+app.add_typer(bundle_app, name="bundle")
+app.add_typer(conformance_app, name="conformance")
 rules_app.command("lock")(rules_commands.lock_command)
 rules_app.command("list")(rules_commands.list_command)
 rules_app.command("diff")(rules_commands.diff_command)

@@ -28,9 +28,21 @@ from app.http.middleware import BodySizeLimit, RequestContext
 from app.http.ratelimit import RateLimiter
 from app.http.tracing import TracingMiddleware, tracer_provider
 from app.observability import configure_logging
-from app.routers import access, aggregates, decisions, evaluate, health, incidents, keys, replays, rulesets
+from app.routers import (
+    access,
+    aggregates,
+    bundles,
+    decisions,
+    evaluate,
+    health,
+    incidents,
+    keys,
+    replays,
+    rulesets,
+)
 from app.rules.engine import ENGINE_VERSION
 from app.rules.registry import RulesetRegistry
+from app.services.bundles import BundleService
 from app.services.checkpoint import PeriodicCheckpoints, load_private_key
 from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
@@ -116,7 +128,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Compile every rule-set version once; a broken or altered file stops the service here.
     app.state.registry = RulesetRegistry.load(settings.rulesets_dir)
     errors.install(app)
-    for module in (health, evaluate, rulesets, incidents, decisions, aggregates, replays, keys, access):
+    app.state.bundles = BundleService.from_settings(app.state.registry, settings)
+    for module in (
+        health,
+        evaluate,
+        rulesets,
+        bundles,
+        incidents,
+        decisions,
+        aggregates,
+        replays,
+        keys,
+        access,
+    ):
         app.include_router(module.router)
     if public_docs:
         docs.install(app)

@@ -85,6 +85,11 @@ DECISION_APPEND_LATENCY = Histogram(
 DECISION_RECORDS_APPENDED = Counter(
     "safesteps_decision_log_appended_records", "Decision records appended to the hash chain."
 )
+DEVICE_DECISIONS = Counter(
+    "safesteps_device_decisions",
+    "Offline device decisions sent with stored submissions, by whether they agreed with the server's.",
+    ["agreed"],
+)
 DB_POOL_IN_USE = Gauge(
     "safesteps_db_pool_connections_in_use",
     "Database connections checked out of the pools, all live processes together.",

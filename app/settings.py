@@ -189,6 +189,19 @@ class Settings(BaseSettings):
         "sampler come from the standard OTEL_* variables.",
     )
 
+    # Offline rule bundles (issue 16)
+    bundle_signing_key: SecretStr | None = Field(
+        None,
+        description="Ed25519 private key signing rule bundles and their manifests: base64 of the "
+        "32-byte seed, or a PKCS#8 PEM (`safesteps bundle keygen` makes one). Without it, "
+        "development and test sign with a key made at start-up; production serves no bundles.",
+    )
+    bundle_previous_public_keys: list[str] = Field(
+        default_factory=list,
+        description="Base64 Ed25519 public keys of retired bundle-signing keys, still published at "
+        "`/v1/bundle-keys` so that devices holding bundles signed with them can verify them.",
+    )
+
     # Retention
     retention_days: int = Field(
         2555, ge=1, description="Days after which personal content of checklists is erased."

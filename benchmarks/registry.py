@@ -111,4 +111,9 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         "replay vs the in-memory engine, one process and two (>= 80%; 2 processes >= 1.8x one)",
         "benchmarks.replay",
     ),
+    Benchmark(
+        "offline",
+        "the JavaScript offline evaluator vs the server engine per checklist (target: within 10x)",
+        "benchmarks.offline",
+    ),
 )

@@ -24,6 +24,7 @@ Permission = Literal[
     "evaluate",
     "ruleset:read",
     "ruleset:manage",
+    "bundle:read",
     "incident:submit",
     "incident:read",
     "incident:list",
@@ -43,6 +44,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
         {
             "evaluate",
             "ruleset:read",
+            "bundle:read",
             "incident:submit",
             "incident:read",
             "incident:list",
@@ -51,11 +53,15 @@ GRANTS: dict[Role, frozenset[Permission]] = {
         }
     ),
     # Submits checklists and reads the outstanding steps of incidents it submitted to.
-    Role.mdt: frozenset({"ruleset:read", "incident:submit", "incident:outstanding", "decision:feedback"}),
+    # Also downloads signed rule bundles to evaluate with no signal (issue 16).
+    Role.mdt: frozenset(
+        {"ruleset:read", "bundle:read", "incident:submit", "incident:outstanding", "decision:feedback"}
+    ),
     # Reads, verifies, replays and exports; never submits.
     Role.auditor: frozenset(
         {
             "ruleset:read",
+            "bundle:read",
             "incident:read",
             "incident:list",
             "decision:read",
@@ -65,7 +71,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             "access:read",
         }
     ),
-    Role.rules_admin: frozenset({"ruleset:read", "ruleset:manage"}),
+    Role.rules_admin: frozenset({"ruleset:read", "ruleset:manage", "bundle:read"}),
     Role.admin: frozenset({"keys:manage", "access:read"}),
 }
 

@@ -44,6 +44,7 @@ from app.observability import error_type
 from app.rules.errors import RulesetNotFound, UnknownHook
 from app.schemas.errors import ErrorBody, FieldError
 from app.services.apikeys import ApiKeyNotFound
+from app.services.bundles import BundleSigningUnavailable
 
 log = logging.getLogger("safesteps.errors")
 INTERNAL_ERROR_MESSAGE = "An unexpected error occurred; it has been logged."
@@ -197,6 +198,7 @@ ERRORS: dict[type[Exception], Renderer] = {
     InvalidKeyRequest: domain(422, "invalid_key_request"),
     ForceChange: domain(409, "force_change"),
     ReplayJobNotFound: domain(404, "replay_job_not_found", message="Replay job not found."),
+    BundleSigningUnavailable: domain(503, "bundle_signing_unavailable"),
     RequestValidationError: _request_invalid,
     InvalidItem: _item_invalid,
     StarletteHTTPException: _http,

@@ -8,7 +8,7 @@ also keeps its own compiled expression, used only to isolate a rule that fails a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -53,6 +53,11 @@ def rule_expression(rule: AnyRule) -> str:
         f"(({rule.applies_if}) == true) ? ((({rule.missing_if}) == true) ? {MISSING} : "
         f"((({rule.met_if}) == true) ? {MET} : {absent})) : {NOT_APPLICABLE}"
     )
+
+
+def program_source(rules: Iterable[AnyRule]) -> str:
+    """The ZEN source of a hook's program: the rules' expressions as one list, in order."""
+    return "[" + ", ".join(rule_expression(r) for r in rules) + "]"
 
 
 def content_hash(document: RulesetDocument) -> str:
@@ -153,10 +158,9 @@ def compile_ruleset(document: RulesetDocument, source: str) -> CompiledRuleset:
     per_rule = {r.id: _compile(source, r.id, "conditions", rule_expression(r)) for r in document.rules}
 
     def program(rules: tuple[AnyRule, ...]) -> Program:
-        joined = "[" + ", ".join(rule_expression(r) for r in rules) + "]"
         return Program(
             rules,
-            _compile(source, "*", "program", joined) if rules else None,
+            _compile(source, "*", "program", program_source(rules)) if rules else None,
             tuple(i for i, r in enumerate(rules) if isinstance(r, LanguageRule)),
             include_tree(rule_expression(r) for r in rules),
             any(isinstance(r, Rule) and r.due is not None for r in rules),

@@ -55,6 +55,8 @@ from app.rules.model import LanguageRule, Term
 from app.rules.shape import FreeTextPaths, free_text_paths, iter_free_text
 
 MAX_DETAILS_PER_RULE = 50
+NEGATION_WINDOW = 80  # characters before a term searched for a negation
+NEGATION_WORDS = 3  # words before a term (in the same clause) that may negate it
 NEGATORS = frozenset(
     {"not", "no", "never", "nor", "neither", "without", "cannot", "nothing", "none", "nobody"}
 )
@@ -142,11 +144,11 @@ def term_body(term: Term) -> str:
 
 def is_negated(text: str, start: int) -> bool:
     """A negation among the three words before ``start``, in the same clause, or a ``non-`` prefix."""
-    before = text[max(0, start - 80) : start]
+    before = text[max(0, start - NEGATION_WINDOW) : start]
     if before.lower().endswith(("non-", "non ")):
         return True
     clause = _CLAUSE_END.split(before)[-1]
-    words = [w.lower() for w in _WORD.findall(clause)][-3:]
+    words = [w.lower() for w in _WORD.findall(clause)][-NEGATION_WORDS:]
     for i, word in enumerate(words):
         if word in NEGATORS or word.replace("\u2019", "'").endswith("n't"):
             following = words[i + 1] if i + 1 < len(words) else ""

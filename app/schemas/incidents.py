@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from app.rules.checklist import Checklist
 from app.rules.decision import Basis, Decision, Outcome
 from app.rules.model import Severity
+from app.schemas.bundles import DeviceAgreement, DeviceDecision
 from app.schemas.decisions import FeedbackPublic
 from app.schemas.errors import ErrorBody
 from app.schemas.evaluate import RulesetSelector, check_hook
@@ -95,6 +96,11 @@ class SubmissionCreate(BaseModel):
         "must not exist yet). A newer revision on the server refuses the write with 412. The "
         "`If-Match` header does the same for single submissions.",
     )
+    device_decision: DeviceDecision | None = Field(
+        None,
+        description="The decision the device computed offline (signed rule bundle) before it could "
+        "send this: compared with the server's, which stays the evaluation of record.",
+    )
 
     _hook = field_validator("hook")(check_hook)
 
@@ -165,6 +171,11 @@ class SubmissionResult(BaseModel):
     score: float | None
     completeness: float | None
     evaluation: Decision
+    device_decision: DeviceAgreement | None = Field(
+        None,
+        description="Only when a device's offline decision was sent: whether it agreed with the server's.",
+        exclude_if=lambda agreement: agreement is None,  # absent otherwise, as before
+    )
 
 
 class BatchItemResult(BaseModel):

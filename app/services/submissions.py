@@ -47,9 +47,11 @@ from app.rules.decision import Decision
 from app.rules.engine import Facts, decide
 from app.rules.errors import RulesError
 from app.rules.registry import RulesetRegistry
+from app.schemas.bundles import DeviceAgreement
 from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
 from app.schemas.types import UNSAFE_TEXT_MESSAGE, UNSAFE_TEXT_TYPE, unsafe_location
 from app.services import aggregates, audit, idempotency, integrity, statements
+from app.services.bundles import compare_device_decision
 
 log = logging.getLogger("safesteps.submissions")
 
@@ -71,6 +73,7 @@ class Prepared:
     decision: Decision
     findings: list[dict[str, Any]]
     record: PendingRecord
+    device: DeviceAgreement | None = None  # a device's offline decision, compared with ``decision``
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,8 @@ def prepare(
         registry, facts, submission.hook, as_of=submission.as_of, ruleset=submission.ruleset.ref()
     )
     result = decision.model_dump(mode="json")
+    offline = submission.device_decision
+    device = compare_device_decision(registry, facts, decision, offline) if offline is not None else None
     record = PendingRecord.of(
         decision,
         facts,
@@ -160,6 +165,7 @@ def prepare(
         decision=decision,
         findings=result["findings"],
         record=record,
+        device=device,
     )
 
 
@@ -212,6 +218,8 @@ def response_body(item: Prepared, revision: int, received_at: datetime) -> str:
         "completeness": decision.completeness,
         "evaluation": orjson.Fragment(item.record.result),
     }
+    if item.device is not None:
+        body["device_decision"] = item.device.model_dump(mode="json")
     # Field order as written (not sorted): the outstanding steps come before the full evaluation.
     return orjson.dumps(body, option=orjson.OPT_UTC_Z).decode("utf-8")
 
@@ -285,18 +293,21 @@ def submit(
     conn = begin_write(session)
     stored = store(conn, item, requested_by, utcnow())
     if stored.record is not None:
-        _append(conn, [stored.record], [item.decision])
+        _append(conn, [stored.record], [item])
         aggregates.record_appended(conn, aggregates.catalogue_for(registry), [stored.record])
     return stored
 
 
-def _append(conn: Connection, records: list[PendingRecord], decisions: list[Decision]) -> None:
-    """Append to the decision log, timed; count the evaluations stored (not replayed retries)."""
+def _append(conn: Connection, records: list[PendingRecord], items: list[Prepared]) -> None:
+    """Append to the decision log, timed; count the evaluations stored (not replayed retries) and
+    the offline device decisions they carried, by whether they agreed with the server."""
     with metrics.DECISION_APPEND_LATENCY.time():
         audit.append(conn, records)
     metrics.DECISION_RECORDS_APPENDED.inc(len(records))
-    for decision in decisions:
-        metrics.observe_decision(decision, "submission")
+    for item in items:
+        metrics.observe_decision(item.decision, "submission")
+        if item.device is not None:
+            metrics.DEVICE_DECISIONS.labels(agreed=str(item.device.agreed).lower()).inc()
 
 
 def submit_batch(
@@ -338,7 +349,7 @@ def submit_batch(
     ready.sort(key=lambda pair: (pair[1].submission.device_time, pair[0]))
     conn = begin_write(session)
     records: list[PendingRecord] = []
-    decisions: list[Decision] = []
+    appended: list[Prepared] = []
     for index, item in ready:
         try:
             with conn.begin_nested():  # a savepoint per item
@@ -354,10 +365,10 @@ def submit_batch(
             continue
         if stored.record is not None:
             records.append(stored.record)
-            decisions.append(item.decision)
+            appended.append(item)
         result = SubmissionResult.model_validate_json(stored.response)
         outcomes[index] = Applied(index, item.incident_ref, stored.status_code, stored.replayed, result)
     if records:
-        _append(conn, records, decisions)
+        _append(conn, records, appended)
     aggregates.record_appended(conn, aggregates.catalogue_for(registry), records)
     return [outcomes[i] for i in range(len(items))]
