@@ -37,6 +37,9 @@ KEY = new_private_key_text()
 def service(registry: RulesetRegistry) -> BundleService:
     return BundleService(registry, load_private_key(KEY))
 
+# A pepper the production guard accepts (random, at least 96 bits); synthetic, never deployed.
+PEPPER = "q7Vf2LxR9mTz4KwBn8YcJd3HsGp6UaEo1NiQvXrZtWlM"
+
 
 def payload(body: bytes) -> Any:
     return orjson.loads(orjson.loads(body)["payload"])
@@ -177,8 +180,8 @@ def test_signing_keys_from_settings() -> None:
     with pytest.raises(InvalidBundleKey):
         load_private_key("not a key")
     registry = RulesetRegistry.load()
-    production = Settings(environment="production", key_pepper="x" * 40)
+    production = Settings(environment="production", key_pepper=PEPPER)
     assert BundleService.from_settings(registry, production).private is None
-    configured = Settings(environment="production", key_pepper="x" * 40, bundle_signing_key=seed)
+    configured = Settings(environment="production", key_pepper=PEPPER, bundle_signing_key=seed)
     service = BundleService.from_settings(registry, configured)
     assert service.public_keys()[0]["current"] is True
