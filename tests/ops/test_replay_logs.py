@@ -55,6 +55,7 @@ def test_a_job_logs_its_start_pause_resumption_and_end(
         "job_id": job_id,
         "mode": "as_recorded",
         "worker": "worker-a",
+        "part": 0,  # a job this size is one part of the log
         "attempt": 1,
         "total": decisions,
     }
