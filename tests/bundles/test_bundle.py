@@ -37,6 +37,7 @@ KEY = new_private_key_text()
 def service(registry: RulesetRegistry) -> BundleService:
     return BundleService(registry, load_private_key(KEY))
 
+
 # A pepper the production guard accepts (random, at least 96 bits); synthetic, never deployed.
 PEPPER = "q7Vf2LxR9mTz4KwBn8YcJd3HsGp6UaEo1NiQvXrZtWlM"
 

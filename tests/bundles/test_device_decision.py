@@ -17,7 +17,7 @@ REF = "WMP-20261122-0042"
 
 def device_count(agreed: bool) -> float:
     """``safesteps_device_decisions_total{agreed=...}`` in this process."""
-    value = metrics.DEVICE_DECISIONS.labels(agreed=str(agreed).lower())._value.get()  # type: ignore[attr-defined]
+    value = metrics.DEVICE_DECISIONS.labels(agreed=str(agreed).lower())._value.get()
     return float(value)
 
 
