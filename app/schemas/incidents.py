@@ -13,6 +13,7 @@ from app.rules.model import Severity
 from app.schemas.decisions import FeedbackPublic
 from app.schemas.errors import ErrorBody
 from app.schemas.evaluate import RulesetSelector, check_hook
+from app.schemas.pagination import Page
 from app.schemas.types import MAX_REVISION, Instant
 
 MAX_BATCH = 100
@@ -219,9 +220,8 @@ class IncidentPublic(IncidentSummary):
     overrides: int = Field(description="Findings officers overrode.")
 
 
-class IncidentPage(BaseModel):
-    items: list[IncidentSummary]
-    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null at the end.")
+class IncidentPage(Page[IncidentSummary]):
+    """Incidents, most recently updated first."""
 
 
 class IncidentOutstanding(BaseModel):

@@ -460,7 +460,7 @@ def ui_start_replay(
 def ui_replay(request: Request, job_id: str, principal: ReplayReader, session: SessionDep) -> HTMLResponse:
     """A replay's progress, summary and flagged results."""
     job = jobs.public(session, jobs.get_job(session, job_id, force=principal.force))
-    results = jobs.results_page(session, job_id, after=-1, limit=100, flagged_only=True)
+    results = jobs.results_page(session, job_id, cursor=None, limit=100, flagged_only=True)
     running = job.status.value in ("queued", "running")
     return render(request, "replay.html", principal, job=job, results=results.items, running=running)
 

@@ -182,7 +182,9 @@ def test_reads_of_aggregates_are_in_the_access_audit(db_client: TestClient, db_c
     auditor = db_creds.headers("auditor")
     assert db_client.get("/v1/audit/aggregates", headers=auditor).status_code == 200
     assert db_client.get("/v1/audit/aggregates/decisions", headers=auditor).status_code == 200
-    events = db_client.get("/v1/audit/access", params={"action": "audit.aggregates"}, headers=auditor).json()
+    events = db_client.get("/v1/audit/access", params={"action": "audit.aggregates"}, headers=auditor).json()[
+        "items"
+    ]
     assert [e["action"] for e in events] == ["audit.aggregates", "audit.aggregates"]
 
 
