@@ -27,6 +27,8 @@ R = TypeVar("R")
 CursorValue = str | int | datetime
 """What a sort key is made of."""
 
+_INT64 = (-(2**63), 2**63 - 1)
+
 
 class Page(BaseModel, Generic[T]):
     """The envelope every list endpoint returns; each listing declares ``class XPage(Page[X])``."""
@@ -58,7 +60,9 @@ def _value(value: Any, wanted: type[CursorValue], cursor: str) -> CursorValue:
             return datetime.fromisoformat(value)
         except ValueError as exc:
             raise InvalidCursor(cursor) from exc
-    if wanted is not datetime and type(value) is wanted:  # not bool for int
+    if wanted is int and type(value) is int and _INT64[0] <= value <= _INT64[1]:  # not bool; a column's range
+        return value
+    if wanted is str and type(value) is str and "\x00" not in value:  # PostgreSQL text holds no NUL
         return value
     raise InvalidCursor(cursor)
 

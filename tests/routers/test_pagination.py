@@ -115,6 +115,8 @@ BAD_CURSORS = {
     "a boolean for a number": raw_cursor(["access_events", True]),
     "extra key": raw_cursor(["access_events", 3, 4]),
     "too big a number": raw_cursor(["access_events"])[:-2] + "MTAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDBd",
+    "beyond 64 bits": raw_cursor(["access_events", 2**64 - 1]),
+    "a NUL in a key": encode_cursor("incidents", "2026-11-22T10:00:00+00:00", "WMP-\x00"),
     "another listing's": encode_cursor("incidents", "2026-11-22T10:00:00+00:00", "WMP-1"),
     "a replay job's": encode_cursor("replay_results/some-job", 3),
 }
@@ -149,6 +151,8 @@ def test_a_tampered_incident_cursor_is_422(db_client: TestClient) -> None:
         raw_cursor([kind, "yesterday", ref]),
         raw_cursor([kind, at]),
         encode_cursor("access_events", 1),
+        encode_cursor(kind, at, "WMP-\x00"),
+        raw_cursor([kind, at, 2**64 - 1]),
     ):
         assert_invalid_cursor(db_client.get("/v1/incidents", params={"cursor": tampered}), tampered)
 
