@@ -8,8 +8,9 @@ from fastapi import APIRouter, Query
 
 from app.auth.roles import Principal
 from app.http.guards import AUTH_ERRORS, audited
+from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
-from app.schemas.auth import AccessEventPublic
+from app.schemas.auth import AccessEventPage
 from app.schemas.errors import error_responses
 from app.schemas.types import Instant
 from app.services.access import list_access
@@ -19,7 +20,7 @@ router = APIRouter(prefix="/v1/audit", tags=["audit"], route_class=UnitOfWorkRou
 
 @router.get(
     "/access",
-    response_model=list[AccessEventPublic],
+    response_model=AccessEventPage,
     responses=error_responses(422),
 )
 def list_access_events(
@@ -31,11 +32,11 @@ def list_access_events(
     since: Instant | None = None,
     until: Instant | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
-) -> list[AccessEventPublic]:
+    cursor: CursorQuery = None,
+) -> AccessEventPage:
     """Who read which incident or decision, or exported, when and from where; newest first. A
     force-bound reader sees the accesses of its own force's clients only."""
-    rows = list_access(
+    return list_access(
         session,
         principal_id=principal_id,
         target=target,
@@ -43,7 +44,6 @@ def list_access_events(
         since=since,
         until=until,
         limit=limit,
-        offset=offset,
+        cursor=cursor,
         force=reader.force,
     )
-    return [AccessEventPublic.model_validate(row, from_attributes=True) for row in rows]

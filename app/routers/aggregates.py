@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query
 from app.auth.roles import Principal
 from app.errors import OutsideForce
 from app.http.guards import AUTH_ERRORS, audited
+from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.schemas.aggregates import AggregateOverview, DecisionList
 from app.schemas.errors import error_responses
@@ -83,7 +84,7 @@ def list_aggregate_decisions(
     closed_critical: Annotated[
         bool, Query(description="Closures (`incident.close`) with a critical step open.")
     ] = False,
-    before: Annotated[int | None, Query(ge=1, description="`next_before` of the previous page.")] = None,
+    cursor: CursorQuery = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> DecisionList:
     """The decisions behind a number of the aggregates, newest first."""
@@ -95,6 +96,6 @@ def list_aggregate_decisions(
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
-        before=before,
+        cursor=cursor,
         limit=limit,
     )

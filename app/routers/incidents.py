@@ -11,6 +11,7 @@ from app.http.deps import RegistryDep
 from app.http.errors import render
 from app.http.etag import etag, parse_if_match
 from app.http.guards import AUTH_ERRORS, Authorize, audited
+from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.rules.checklist_types import FORCE_CODE_LENGTH
 from app.schemas.errors import error_responses
@@ -136,7 +137,7 @@ def list_incidents(
     blocking: Annotated[bool | None, Query(description="Latest evaluation blocking.")] = None,
     updated_from: Annotated[Instant | None, Query(description="Inclusive.")] = None,
     updated_to: Annotated[Instant | None, Query(description="Exclusive.")] = None,
-    cursor: Annotated[str | None, Query(max_length=512)] = None,
+    cursor: CursorQuery = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
 ) -> IncidentPage:
     """Incidents, most recently updated first, filtered and paginated by cursor."""

@@ -10,6 +10,7 @@ from fastapi.responses import StreamingResponse
 from app.auth.roles import Principal
 from app.http.deps import RegistryDep
 from app.http.guards import AUTH_ERRORS, Authorize, audited
+from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.schemas.errors import error_responses
 from app.schemas.replay import ReplayCreate, ReplayJobPublic, ReplayMode, ReplayResultsPage
@@ -55,13 +56,13 @@ def list_replay_results(
     job_id: JobId,
     reader: Reader,
     session: SessionDep,
-    after: Annotated[int, Query(ge=-1, description="`next_after` of the previous page.")] = -1,
+    cursor: CursorQuery = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     flagged_only: FlaggedOnly = False,
 ) -> ReplayResultsPage:
     """One page of results in decision-log order."""
     jobs.get_job(session, job_id, force=reader.force)
-    return jobs.results_page(session, job_id, after=after, limit=limit, flagged_only=flagged_only)
+    return jobs.results_page(session, job_id, cursor=cursor, limit=limit, flagged_only=flagged_only)
 
 
 @router.get(

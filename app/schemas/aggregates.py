@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, Field
 
+from app.schemas.pagination import Page
+
 
 class StatusCounts(BaseModel):
     """Rule outcomes, with ``missing`` split by basis: ``missing`` is recorded as not done,
@@ -97,6 +99,5 @@ class DecisionListItem(BaseModel):
     critical_open: bool
 
 
-class DecisionList(BaseModel):
-    items: list[DecisionListItem]
-    next_before: int | None = Field(description="Pass as `before` for the next page; null at the end.")
+class DecisionList(Page[DecisionListItem]):
+    """The decisions behind a number of the aggregates, newest first."""

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.auth.roles import Role
 from app.rules.checklist_types import ForceCode
+from app.schemas.pagination import Page
 from app.schemas.types import Instant
 
 
@@ -58,3 +59,7 @@ class AccessEventPublic(BaseModel):
     client_ip: str | None
     request_id: str | None
     force: str | None = None
+
+
+class AccessEventPage(Page[AccessEventPublic]):
+    """Access events, newest first."""

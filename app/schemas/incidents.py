@@ -14,6 +14,7 @@ from app.schemas.bundles import DeviceAgreement, DeviceDecision
 from app.schemas.decisions import FeedbackPublic
 from app.schemas.errors import ErrorBody
 from app.schemas.evaluate import RulesetSelector, check_hook
+from app.schemas.pagination import Page
 from app.schemas.types import MAX_REVISION, Instant
 
 MAX_BATCH = 100
@@ -230,9 +231,8 @@ class IncidentPublic(IncidentSummary):
     overrides: int = Field(description="Findings officers overrode.")
 
 
-class IncidentPage(BaseModel):
-    items: list[IncidentSummary]
-    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null at the end.")
+class IncidentPage(Page[IncidentSummary]):
+    """Incidents, most recently updated first."""
 
 
 class IncidentOutstanding(BaseModel):

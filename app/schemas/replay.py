@@ -19,6 +19,7 @@ from pydantic import (
 
 from app.rules.checklist_types import ForceCode, Ref
 from app.schemas.evaluate import RulesetSelector, check_hook
+from app.schemas.pagination import Page
 
 
 class ReplayMode(StrEnum):
@@ -245,6 +246,5 @@ class ReplayResultPublic(BaseModel):
     detail: ReplayDetail
 
 
-class ReplayResultsPage(BaseModel):
-    items: list[ReplayResultPublic]
-    next_after: int | None = Field(description="Pass as `after` for the next page; null at the end.")
+class ReplayResultsPage(Page[ReplayResultPublic]):
+    """A replay job's results in decision-log order."""

@@ -6,7 +6,6 @@ Each event is linked into a hash chain of its own (``app.services.integrity``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -15,7 +14,11 @@ from sqlmodel import Session, col, select
 from app.auth.roles import Principal
 from app.models.auth import AccessEvent
 from app.models.base import utcnow
+from app.schemas.auth import AccessEventPage, AccessEventPublic
+from app.schemas.pagination import decode_cursor, next_cursor
 from app.services import integrity
+
+CURSOR_KIND = "access_events"
 
 
 def record_access(
@@ -54,10 +57,11 @@ def list_access(
     since: datetime | None = None,
     until: datetime | None = None,
     limit: int = 100,
-    offset: int = 0,
+    cursor: str | None = None,
     force: str | None = None,
-) -> Sequence[AccessEvent]:
-    """Newest first; ``force``: a force-bound reader sees only the accesses of its own force's clients."""
+) -> AccessEventPage:
+    """Newest first, keyset-paginated by id; ``force``: a force-bound reader sees only the accesses of
+    its own force's clients."""
     query = select(AccessEvent)
     if force is not None:
         query = query.where(AccessEvent.force == force)
@@ -71,5 +75,11 @@ def list_access(
         query = query.where(AccessEvent.at >= since)
     if until is not None:
         query = query.where(AccessEvent.at < until)
-    query = query.order_by(col(AccessEvent.id).desc()).offset(offset).limit(limit)
-    return session.exec(query).all()
+    if cursor is not None:
+        (last,) = decode_cursor(cursor, CURSOR_KIND, int)
+        query = query.where(col(AccessEvent.id) < last)
+    rows = session.exec(query.order_by(col(AccessEvent.id).desc()).limit(limit + 1)).all()
+    items = [AccessEventPublic.model_validate(row, from_attributes=True) for row in rows]
+    return AccessEventPage(
+        items=items[:limit], next_cursor=next_cursor(items, limit, CURSOR_KIND, lambda e: (e.id,))
+    )

@@ -45,6 +45,7 @@ from app.schemas.aggregates import (
     StepCounts,
     Totals,
 )
+from app.schemas.pagination import decode_cursor, next_cursor
 from app.services import statements
 
 DECISIONS = table_of(AuditDecision)
@@ -546,6 +547,9 @@ def _newest(
     return seqs[:count]
 
 
+DECISIONS_CURSOR = "aggregate_decisions"
+
+
 def decisions_behind(
     session: Session,
     scope: Scope,
@@ -555,11 +559,11 @@ def decisions_behind(
     severity: str | None = None,
     blocking: bool | None = None,
     closed_critical: bool = False,
-    before: int | None = None,
+    cursor: str | None = None,
     limit: int = 50,
 ) -> DecisionList:
-    """The decisions behind a number, newest first (by day, then seq; ``before``: the last seq of the
-    previous page).
+    """The decisions behind a number, newest first (by day, then seq; ``cursor``: the previous page's
+    ``next_cursor``, which holds its last seq).
 
     ``step``/``status``/``severity``: decisions with such a finding (``status`` one of missing,
     not_recorded, unknown; without ``step``, any step). ``blocking``: blocking (or not) decisions.
@@ -587,7 +591,8 @@ def decisions_behind(
         conditions.append(t.critical_open.is_(True))
     a = DECISIONS.c
     after: tuple[date, int] | None = None
-    if before is not None:
+    if cursor is not None:
+        (before,) = decode_cursor(cursor, DECISIONS_CURSOR, int)
         day = session.execute(select(a.day).where(a.seq == before)).scalar()
         after = (day or date.max, before)
     seqs = _newest(session, table, conditions, after, limit + 1)
@@ -599,4 +604,6 @@ def decisions_behind(
         else []
     )
     items = [DecisionListItem.model_validate(dict(r)) for r in rows[:limit]]
-    return DecisionList(items=items, next_before=items[-1].seq if len(rows) > limit else None)
+    return DecisionList(
+        items=items, next_cursor=next_cursor(rows, limit, DECISIONS_CURSOR, lambda r: (r["seq"],))
+    )

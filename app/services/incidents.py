@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +9,7 @@ import orjson
 from sqlalchemy import and_, exists, or_, select
 from sqlmodel import Session
 
-from app.errors import IncidentNotFound, InvalidCursor
+from app.errors import IncidentNotFound
 from app.models.tables import INCIDENTS, RECORDS, REVISIONS
 from app.rules.decision import Decision
 from app.schemas.incidents import (
@@ -23,7 +21,10 @@ from app.schemas.incidents import (
     RevisionEntry,
     outstanding_steps,
 )
+from app.schemas.pagination import decode_cursor, next_cursor
 from app.services.decisions import feedback_for_incident
+
+CURSOR_KIND = "incidents"
 
 SUMMARY_COLUMNS = (
     INCIDENTS.c.reference,
@@ -103,20 +104,6 @@ def get_incident(
     )
 
 
-def _encode_cursor(updated_at: datetime, reference: str) -> str:
-    raw = orjson.dumps([updated_at.isoformat(), reference])
-    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
-
-
-def _decode_cursor(cursor: str) -> tuple[datetime, str]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        stamp, reference = orjson.loads(raw)
-        return datetime.fromisoformat(stamp), str(reference)
-    except (binascii.Error, ValueError, TypeError) as exc:
-        raise InvalidCursor(cursor) from exc
-
-
 def list_incidents(
     session: Session,
     *,
@@ -145,7 +132,7 @@ def list_incidents(
     if updated_to is not None:
         query = query.where(INCIDENTS.c.updated_at < updated_to)
     if cursor is not None:
-        at, reference = _decode_cursor(cursor)
+        at, reference = decode_cursor(cursor, CURSOR_KIND, datetime, str)
         query = query.where(
             or_(
                 INCIDENTS.c.updated_at < at,
@@ -155,8 +142,8 @@ def list_incidents(
     query = query.order_by(INCIDENTS.c.updated_at.desc(), INCIDENTS.c.reference.desc()).limit(limit + 1)
     rows = session.execute(query).all()
     items = [IncidentSummary.model_validate(row, from_attributes=True) for row in rows[:limit]]
-    next_cursor = _encode_cursor(items[-1].updated_at, items[-1].reference) if len(rows) > limit else None
-    return IncidentPage(items=items, next_cursor=next_cursor)
+    after = next_cursor(rows, limit, CURSOR_KIND, lambda row: (row.updated_at, row.reference))
+    return IncidentPage(items=items, next_cursor=after)
 
 
 def get_outstanding(

@@ -28,6 +28,7 @@ from app.errors import ServiceError
 from app.http.deps import RegistryDep, SettingsDep
 from app.http.errors import render as render_error
 from app.http.guards import anonymous
+from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.models.replay import ReplayJob
 from app.models.tables import RECORDS
@@ -299,7 +300,7 @@ def ui_decisions(
     severity: Literal["critical", "high", "medium", "low"] | None = None,
     blocking: bool | None = None,
     closed_critical: bool = False,
-    before: Annotated[int | None, Query(ge=1)] = None,
+    cursor: CursorQuery = None,
 ) -> HTMLResponse:
     """The decisions behind a number, newest first."""
     scope = query.scope(principal)
@@ -311,7 +312,7 @@ def ui_decisions(
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
-        before=before,
+        cursor=cursor,
         limit=50,
     )
     more = (
@@ -322,9 +323,9 @@ def ui_decisions(
             severity=severity,
             blocking=blocking,
             closed_critical=closed_critical or None,
-            before=page.next_before,
+            cursor=page.next_cursor,
         )
-        if page.next_before
+        if page.next_cursor
         else None
     )
     return render(
@@ -460,7 +461,7 @@ def ui_start_replay(
 def ui_replay(request: Request, job_id: str, principal: ReplayReader, session: SessionDep) -> HTMLResponse:
     """A replay's progress, summary and flagged results."""
     job = jobs.public(session, jobs.get_job(session, job_id, force=principal.force))
-    results = jobs.results_page(session, job_id, after=-1, limit=100, flagged_only=True)
+    results = jobs.results_page(session, job_id, cursor=None, limit=100, flagged_only=True)
     running = job.status.value in ("queued", "running")
     return render(request, "replay.html", principal, job=job, results=results.items, running=running)
 

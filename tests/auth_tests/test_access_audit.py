@@ -24,7 +24,9 @@ REF = "WMP-20261122-0042"
 def events(client: TestClient, creds: Credentials, **params: str) -> list[dict[str, object]]:
     response = client.get("/v1/audit/access", params=params, headers=creds.headers("admin"))
     assert response.status_code == 200, response.text
-    rows: list[dict[str, object]] = response.json()
+    body = response.json()
+    assert body["next_cursor"] is None  # every test here fits one page
+    rows: list[dict[str, object]] = body["items"]
     return rows
 
 
@@ -43,7 +45,7 @@ def test_reads_are_recorded_with_who_what_when_where_and_answer(
     rows = events(anonymous_client, creds)
     auditor_id = anonymous_client.get(  # who the auditor key is, from the access log of its own read
         "/v1/audit/access", params={"target": REF, "action": "incident.read"}, headers=auditor
-    ).json()[-1]["principal_id"]
+    ).json()["items"][-1]["principal_id"]
     summary = [(r["action"], r["target"], r["status"], r["role"]) for r in reversed(rows)]
     assert summary == [
         ("incident.read", REF, 200, "auditor"),

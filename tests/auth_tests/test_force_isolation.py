@@ -109,11 +109,13 @@ def test_a_bound_auditor_sees_its_own_force_s_access_events_only(
     assert db_anonymous_client.get("/v1/incidents", headers=db_creds.headers("auditor")).status_code == 200
     ours = db_anonymous_client.get(
         "/v1/audit/access", headers=db_creds.headers("auditor", force="WMP")
-    ).json()
+    ).json()["items"]
     assert len(ours) >= 1
     assert {e["force"] for e in ours} == {"WMP"}
     assert "NTH-1" not in {e["target"] for e in ours}
-    everyone = db_anonymous_client.get("/v1/audit/access", headers=db_creds.headers("auditor")).json()
+    everyone = db_anonymous_client.get("/v1/audit/access", headers=db_creds.headers("auditor")).json()[
+        "items"
+    ]
     assert {"WMP", "NTH", None} <= {e["force"] for e in everyone}
 
 

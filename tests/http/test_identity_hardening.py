@@ -34,7 +34,7 @@ def recorded_address(settings: Settings, forwarded: str) -> str | None:
         creds = credentials_for(client.app)  # type: ignore[arg-type]
         headers = {**creds.headers("auditor"), "X-Forwarded-For": forwarded}
         assert client.get("/v1/incidents", headers=headers).status_code == 200
-        events = client.get("/v1/audit/access", headers=creds.headers("auditor")).json()
+        events = client.get("/v1/audit/access", headers=creds.headers("auditor")).json()["items"]
     listed: list[dict[str, str | None]] = [e for e in events if e["action"] == "incident.list"]
     return listed[0]["client_ip"]
 

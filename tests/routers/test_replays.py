@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from app.main import create_app
 from app.rules.registry import RulesetRegistry
+from app.schemas.pagination import encode_cursor
 from app.services import demo
 from app.services.replay import jobs
 from app.services.replay.runner import run_job
@@ -68,21 +69,27 @@ def test_a_replay_is_queued_at_once_and_run_by_the_worker(replay_client: TestCli
     )
     assert done["summary"] == {"decisions": 120, "reproduced": 120, "failed": 0, "erased": 0}
     assert done["results"] == "flagged"  # by default only failures are stored: here, none
-    assert replay_client.get(f"/v1/replays/{job['id']}/results").json() == {"items": [], "next_after": None}
+    assert replay_client.get(f"/v1/replays/{job['id']}/results").json() == {"items": [], "next_cursor": None}
 
 
 def test_results_page_in_log_order_and_download_as_csv_and_jsonl(replay_client: TestClient) -> None:
     job_id = replay_client.post("/v1/replays", json=IMPACT).json()["id"]
     assert wait_for(replay_client, job_id)["status"] == "succeeded"
     seen: list[int] = []
-    after = -1
+    cursor: str | None = None
     while True:
-        page = replay_client.get(f"/v1/replays/{job_id}/results", params={"after": after, "limit": 50}).json()
+        params: dict[str, str | int] = {"limit": 50} if cursor is None else {"limit": 50, "cursor": cursor}
+        page = replay_client.get(f"/v1/replays/{job_id}/results", params=params).json()
+        assert len(page["items"]) == 50 or page["next_cursor"] is None
         seen += [item["seq"] for item in page["items"]]
-        if page["next_after"] is None:
+        if page["next_cursor"] is None:
             break
-        after = page["next_after"]
+        cursor = page["next_cursor"]
     assert seen == list(range(1, 121))
+    for foreign in (encode_cursor("replay_results/another-job", 60), encode_cursor("incidents", "x", "y")):
+        refused = replay_client.get(f"/v1/replays/{job_id}/results", params={"cursor": foreign})
+        assert (refused.status_code, refused.json()["error"]) == (422, "invalid_cursor")
+        assert foreign not in refused.text
     download = replay_client.get(f"/v1/replays/{job_id}/results.csv")
     assert download.status_code == 200
     assert download.headers["content-type"].startswith("text/csv")
@@ -185,9 +192,13 @@ def test_a_job_cut_off_by_a_crash_is_resumed_by_the_restarted_service(
         )
         assert done["summary"] == {"decisions": 150, "reproduced": 150, "failed": 0, "erased": 0}
         seqs: list[int] = []
-        after = -1
-        while after is not None:
-            page = client.get(f"/v1/replays/{job_id}/results", params={"after": after, "limit": 100}).json()
+        cursor: str | None = None
+        while True:
+            params: dict[str, str | int] = (
+                {"limit": 100} if cursor is None else {"limit": 100, "cursor": cursor}
+            )
+            page = client.get(f"/v1/replays/{job_id}/results", params=params).json()
             seqs += [item["seq"] for item in page["items"]]
-            after = page["next_after"]
+            if (cursor := page["next_cursor"]) is None:
+                break
     assert seqs == list(range(1, 151))  # every decision once: the first 40 from before the crash

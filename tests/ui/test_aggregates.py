@@ -76,15 +76,15 @@ def from_api(client: TestClient, headers: dict[str, str], **params: str) -> dict
 def listed(client: TestClient, headers: dict[str, str], **params: str) -> set[str]:
     """Every page of a list; each decision appears once."""
     found: list[str] = []
-    before: int | None = None
+    cursor: str | None = None
     while True:
-        query = {**WINDOW, "limit": "500", **params, **({"before": str(before)} if before else {})}
+        query = {**WINDOW, "limit": "500", **params, **({"cursor": cursor} if cursor else {})}
         response = client.get("/v1/audit/aggregates/decisions", params=query, headers=headers)
         assert response.status_code == 200, response.text
         page = response.json()
         found += [item["decision_id"] for item in page["items"]]
-        before = page["next_before"]
-        if before is None:
+        cursor = page["next_cursor"]
+        if cursor is None:
             assert len(found) == len(set(found))
             return set(found)
 
@@ -182,7 +182,9 @@ def test_reads_of_aggregates_are_in_the_access_audit(db_client: TestClient, db_c
     auditor = db_creds.headers("auditor")
     assert db_client.get("/v1/audit/aggregates", headers=auditor).status_code == 200
     assert db_client.get("/v1/audit/aggregates/decisions", headers=auditor).status_code == 200
-    events = db_client.get("/v1/audit/access", params={"action": "audit.aggregates"}, headers=auditor).json()
+    events = db_client.get("/v1/audit/access", params={"action": "audit.aggregates"}, headers=auditor).json()[
+        "items"
+    ]
     assert [e["action"] for e in events] == ["audit.aggregates", "audit.aggregates"]
 
 

@@ -430,3 +430,22 @@ def test_an_impact_replay_runs_and_its_page_shows_the_impact(
     assert exported.status_code == 200
     assert exported.headers["content-type"].startswith("text/csv")
     assert exported.text.splitlines()[0].startswith("seq,")
+
+
+def test_the_decisions_list_pages_by_cursor_and_refuses_a_bad_one(
+    app_client: TestClient, auditor: dict[str, str]
+) -> None:
+    first = get(app_client, f"/ui/decisions?{WINDOW}", auditor).text
+    (more,) = re.findall(r'<a href="([^"]+)" rel="next">', first)
+    more = more.replace("&amp;", "&")
+    assert "cursor=" in more
+    second = get(app_client, more, auditor)
+    assert second.status_code == 200
+    ids = set(re.findall(r"/ui/decisions/([0-9a-f-]{36})", first))
+    later = set(re.findall(r"/ui/decisions/([0-9a-f-]{36})", second.text))
+    assert ids
+    assert later
+    assert not ids & later
+    refused = get(app_client, f"/ui/decisions?{WINDOW}&cursor=forged-cursor", auditor)
+    assert refused.status_code == 422
+    assert "forged-cursor" not in refused.text

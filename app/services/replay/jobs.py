@@ -28,6 +28,7 @@ from app.models.tables import INCIDENTS, JOBS, PARTS, RESULTS
 from app.models.tables import RECORDS as DECISIONS
 from app.rules.canonical import canonical_json
 from app.rules.registry import RulesetRegistry
+from app.schemas.pagination import decode_cursor, next_cursor
 from app.schemas.replay import (
     JobStatus,
     ReplayCreate,
@@ -400,15 +401,20 @@ def _public_result(row: Any) -> ReplayResultPublic:
 
 
 def results_page(
-    session: Session, job_id: str, *, after: int, limit: int, flagged_only: bool
+    session: Session, job_id: str, *, cursor: str | None, limit: int, flagged_only: bool
 ) -> ReplayResultsPage:
+    """In decision-log order; a cursor belongs to its job (another job's is refused)."""
     get_job(session, job_id)
-    query = select(RESULTS).where(RESULTS.c.job_id == job_id, RESULTS.c.seq > after)
+    kind = f"replay_results/{job_id}"
+    query = select(RESULTS).where(RESULTS.c.job_id == job_id)
+    if cursor is not None:
+        (after,) = decode_cursor(cursor, kind, int)
+        query = query.where(RESULTS.c.seq > after)
     if flagged_only:
         query = query.where(RESULTS.c.flagged.is_(True))
     rows = session.execute(query.order_by(RESULTS.c.seq).limit(limit + 1)).all()
     items = [_public_result(r) for r in rows[:limit]]
-    return ReplayResultsPage(items=items, next_after=items[-1].seq if len(rows) > limit else None)
+    return ReplayResultsPage(items=items, next_cursor=next_cursor(rows, limit, kind, lambda r: (r.seq,)))
 
 
 def iter_results(

@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .access import Access
+from .access_event_page import AccessEventPage
 from .access_event_public import AccessEventPublic
 from .access_power_type_0 import AccessPowerType0
 from .actions import Actions
@@ -184,6 +185,7 @@ from .totals import Totals
 
 __all__ = (
     "Access",
+    "AccessEventPage",
     "AccessEventPublic",
     "AccessPowerType0",
     "Actions",

@@ -15,14 +15,15 @@ T = TypeVar("T", bound="DecisionList")
 
 @_attrs_define
 class DecisionList:
-    """
+    """The decisions behind a number of the aggregates, newest first.
+
     Attributes:
         items (list[DecisionListItem]):
-        next_before (int | None): Pass as `before` for the next page; null at the end.
+        next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
     """
 
     items: list[DecisionListItem]
-    next_before: int | None
+    next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,15 +32,15 @@ class DecisionList:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
-        next_before: int | None
-        next_before = self.next_before
+        next_cursor: None | str
+        next_cursor = self.next_cursor
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "items": items,
-                "next_before": next_before,
+                "next_cursor": next_cursor,
             }
         )
 
@@ -57,16 +58,16 @@ class DecisionList:
 
             items.append(items_item)
 
-        def _parse_next_before(data: object) -> int | None:
+        def _parse_next_cursor(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast(None | str, data)
 
-        next_before = _parse_next_before(d.pop("next_before"))
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
         decision_list = cls(
             items=items,
-            next_before=next_before,
+            next_cursor=next_cursor,
         )
 
         decision_list.additional_properties = d

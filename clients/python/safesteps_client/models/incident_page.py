@@ -15,7 +15,8 @@ T = TypeVar("T", bound="IncidentPage")
 
 @_attrs_define
 class IncidentPage:
-    """
+    """Incidents, most recently updated first.
+
     Attributes:
         items (list[IncidentSummary]):
         next_cursor (None | str): Pass as `cursor` for the next page; null at the end.

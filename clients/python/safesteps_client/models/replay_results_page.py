@@ -15,14 +15,15 @@ T = TypeVar("T", bound="ReplayResultsPage")
 
 @_attrs_define
 class ReplayResultsPage:
-    """
+    """A replay job's results in decision-log order.
+
     Attributes:
         items (list[ReplayResultPublic]):
-        next_after (int | None): Pass as `after` for the next page; null at the end.
+        next_cursor (None | str): Pass as `cursor` for the next page; null at the end.
     """
 
     items: list[ReplayResultPublic]
-    next_after: int | None
+    next_cursor: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,15 +32,15 @@ class ReplayResultsPage:
             items_item = items_item_data.to_dict()
             items.append(items_item)
 
-        next_after: int | None
-        next_after = self.next_after
+        next_cursor: None | str
+        next_cursor = self.next_cursor
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "items": items,
-                "next_after": next_after,
+                "next_cursor": next_cursor,
             }
         )
 
@@ -57,16 +58,16 @@ class ReplayResultsPage:
 
             items.append(items_item)
 
-        def _parse_next_after(data: object) -> int | None:
+        def _parse_next_cursor(data: object) -> None | str:
             if data is None:
                 return data
-            return cast(int | None, data)
+            return cast(None | str, data)
 
-        next_after = _parse_next_after(d.pop("next_after"))
+        next_cursor = _parse_next_cursor(d.pop("next_cursor"))
 
         replay_results_page = cls(
             items=items,
-            next_after=next_after,
+            next_cursor=next_cursor,
         )
 
         replay_results_page.additional_properties = d

@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.access_event_public import AccessEventPublic
+from ...models.access_event_page import AccessEventPage
 from ...models.error_body import ErrorBody
 from ...types import UNSET, Response, Unset
 
@@ -19,7 +19,7 @@ def _get_kwargs(
     since: datetime.datetime | None | Unset = UNSET,
     until: datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 100,
-    offset: int | Unset = 0,
+    cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -65,7 +65,12 @@ def _get_kwargs(
 
     params["limit"] = limit
 
-    params["offset"] = offset
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -80,14 +85,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorBody | list[AccessEventPublic] | None:
+) -> AccessEventPage | ErrorBody | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = AccessEventPublic.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = AccessEventPage.from_dict(response.json())
 
         return response_200
 
@@ -129,7 +129,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorBody | list[AccessEventPublic]]:
+) -> Response[AccessEventPage | ErrorBody]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -147,8 +147,8 @@ def sync_detailed(
     since: datetime.datetime | None | Unset = UNSET,
     until: datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 100,
-    offset: int | Unset = 0,
-) -> Response[ErrorBody | list[AccessEventPublic]]:
+    cursor: None | str | Unset = UNSET,
+) -> Response[AccessEventPage | ErrorBody]:
     """List Access Events
 
      Who read which incident or decision, or exported, when and from where; newest first. A
@@ -161,14 +161,14 @@ def sync_detailed(
         since (datetime.datetime | None | Unset):
         until (datetime.datetime | None | Unset):
         limit (int | Unset):  Default: 100.
-        offset (int | Unset):  Default: 0.
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | list[AccessEventPublic]]
+        Response[AccessEventPage | ErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -178,7 +178,7 @@ def sync_detailed(
         since=since,
         until=until,
         limit=limit,
-        offset=offset,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -197,8 +197,8 @@ def sync(
     since: datetime.datetime | None | Unset = UNSET,
     until: datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 100,
-    offset: int | Unset = 0,
-) -> ErrorBody | list[AccessEventPublic] | None:
+    cursor: None | str | Unset = UNSET,
+) -> AccessEventPage | ErrorBody | None:
     """List Access Events
 
      Who read which incident or decision, or exported, when and from where; newest first. A
@@ -211,14 +211,14 @@ def sync(
         since (datetime.datetime | None | Unset):
         until (datetime.datetime | None | Unset):
         limit (int | Unset):  Default: 100.
-        offset (int | Unset):  Default: 0.
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | list[AccessEventPublic]
+        AccessEventPage | ErrorBody
     """
 
     return sync_detailed(
@@ -229,7 +229,7 @@ def sync(
         since=since,
         until=until,
         limit=limit,
-        offset=offset,
+        cursor=cursor,
     ).parsed
 
 
@@ -242,8 +242,8 @@ async def asyncio_detailed(
     since: datetime.datetime | None | Unset = UNSET,
     until: datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 100,
-    offset: int | Unset = 0,
-) -> Response[ErrorBody | list[AccessEventPublic]]:
+    cursor: None | str | Unset = UNSET,
+) -> Response[AccessEventPage | ErrorBody]:
     """List Access Events
 
      Who read which incident or decision, or exported, when and from where; newest first. A
@@ -256,14 +256,14 @@ async def asyncio_detailed(
         since (datetime.datetime | None | Unset):
         until (datetime.datetime | None | Unset):
         limit (int | Unset):  Default: 100.
-        offset (int | Unset):  Default: 0.
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorBody | list[AccessEventPublic]]
+        Response[AccessEventPage | ErrorBody]
     """
 
     kwargs = _get_kwargs(
@@ -273,7 +273,7 @@ async def asyncio_detailed(
         since=since,
         until=until,
         limit=limit,
-        offset=offset,
+        cursor=cursor,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -290,8 +290,8 @@ async def asyncio(
     since: datetime.datetime | None | Unset = UNSET,
     until: datetime.datetime | None | Unset = UNSET,
     limit: int | Unset = 100,
-    offset: int | Unset = 0,
-) -> ErrorBody | list[AccessEventPublic] | None:
+    cursor: None | str | Unset = UNSET,
+) -> AccessEventPage | ErrorBody | None:
     """List Access Events
 
      Who read which incident or decision, or exported, when and from where; newest first. A
@@ -304,14 +304,14 @@ async def asyncio(
         since (datetime.datetime | None | Unset):
         until (datetime.datetime | None | Unset):
         limit (int | Unset):  Default: 100.
-        offset (int | Unset):  Default: 0.
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorBody | list[AccessEventPublic]
+        AccessEventPage | ErrorBody
     """
 
     return (
@@ -323,6 +323,6 @@ async def asyncio(
             since=since,
             until=until,
             limit=limit,
-            offset=offset,
+            cursor=cursor,
         )
     ).parsed

@@ -20,7 +20,7 @@ def _get_kwargs(
     severity: ListAggregateDecisionsSeverityType0 | None | Unset = UNSET,
     blocking: bool | None | Unset = UNSET,
     closed_critical: bool | Unset = False,
-    before: int | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     force: None | str | Unset = UNSET,
     from_date: datetime.date | None | Unset = UNSET,
@@ -64,12 +64,12 @@ def _get_kwargs(
 
     params["closed_critical"] = closed_critical
 
-    json_before: int | None | Unset
-    if isinstance(before, Unset):
-        json_before = UNSET
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
     else:
-        json_before = before
-    params["before"] = json_before
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     params["limit"] = limit
 
@@ -179,7 +179,7 @@ def sync_detailed(
     severity: ListAggregateDecisionsSeverityType0 | None | Unset = UNSET,
     blocking: bool | None | Unset = UNSET,
     closed_critical: bool | Unset = False,
-    before: int | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     force: None | str | Unset = UNSET,
     from_date: datetime.date | None | Unset = UNSET,
@@ -198,7 +198,7 @@ def sync_detailed(
         blocking (bool | None | Unset):
         closed_critical (bool | Unset): Closures (`incident.close`) with a critical step open.
             Default: False.
-        before (int | None | Unset): `next_before` of the previous page.
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 50.
         force (None | str | Unset):
         from_date (datetime.date | None | Unset): First UTC day counted (default: a year ago).
@@ -219,7 +219,7 @@ def sync_detailed(
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
-        before=before,
+        cursor=cursor,
         limit=limit,
         force=force,
         from_date=from_date,
@@ -242,7 +242,7 @@ def sync(
     severity: ListAggregateDecisionsSeverityType0 | None | Unset = UNSET,
     blocking: bool | None | Unset = UNSET,
     closed_critical: bool | Unset = False,
-    before: int | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     force: None | str | Unset = UNSET,
     from_date: datetime.date | None | Unset = UNSET,
@@ -261,7 +261,7 @@ def sync(
         blocking (bool | None | Unset):
         closed_critical (bool | Unset): Closures (`incident.close`) with a critical step open.
             Default: False.
-        before (int | None | Unset): `next_before` of the previous page.
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 50.
         force (None | str | Unset):
         from_date (datetime.date | None | Unset): First UTC day counted (default: a year ago).
@@ -283,7 +283,7 @@ def sync(
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
-        before=before,
+        cursor=cursor,
         limit=limit,
         force=force,
         from_date=from_date,
@@ -300,7 +300,7 @@ async def asyncio_detailed(
     severity: ListAggregateDecisionsSeverityType0 | None | Unset = UNSET,
     blocking: bool | None | Unset = UNSET,
     closed_critical: bool | Unset = False,
-    before: int | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     force: None | str | Unset = UNSET,
     from_date: datetime.date | None | Unset = UNSET,
@@ -319,7 +319,7 @@ async def asyncio_detailed(
         blocking (bool | None | Unset):
         closed_critical (bool | Unset): Closures (`incident.close`) with a critical step open.
             Default: False.
-        before (int | None | Unset): `next_before` of the previous page.
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 50.
         force (None | str | Unset):
         from_date (datetime.date | None | Unset): First UTC day counted (default: a year ago).
@@ -340,7 +340,7 @@ async def asyncio_detailed(
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
-        before=before,
+        cursor=cursor,
         limit=limit,
         force=force,
         from_date=from_date,
@@ -361,7 +361,7 @@ async def asyncio(
     severity: ListAggregateDecisionsSeverityType0 | None | Unset = UNSET,
     blocking: bool | None | Unset = UNSET,
     closed_critical: bool | Unset = False,
-    before: int | None | Unset = UNSET,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     force: None | str | Unset = UNSET,
     from_date: datetime.date | None | Unset = UNSET,
@@ -380,7 +380,7 @@ async def asyncio(
         blocking (bool | None | Unset):
         closed_critical (bool | Unset): Closures (`incident.close`) with a critical step open.
             Default: False.
-        before (int | None | Unset): `next_before` of the previous page.
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 50.
         force (None | str | Unset):
         from_date (datetime.date | None | Unset): First UTC day counted (default: a year ago).
@@ -403,7 +403,7 @@ async def asyncio(
             severity=severity,
             blocking=blocking,
             closed_critical=closed_critical,
-            before=before,
+            cursor=cursor,
             limit=limit,
             force=force,
             from_date=from_date,

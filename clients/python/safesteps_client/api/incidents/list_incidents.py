@@ -159,7 +159,7 @@ def sync_detailed(
         blocking (bool | None | Unset): Latest evaluation blocking.
         updated_from (datetime.datetime | None | Unset): Inclusive.
         updated_to (datetime.datetime | None | Unset): Exclusive.
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -208,7 +208,7 @@ def sync(
         blocking (bool | None | Unset): Latest evaluation blocking.
         updated_from (datetime.datetime | None | Unset): Inclusive.
         updated_to (datetime.datetime | None | Unset): Exclusive.
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -252,7 +252,7 @@ async def asyncio_detailed(
         blocking (bool | None | Unset): Latest evaluation blocking.
         updated_from (datetime.datetime | None | Unset): Inclusive.
         updated_to (datetime.datetime | None | Unset): Exclusive.
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 50.
 
     Raises:
@@ -299,7 +299,7 @@ async def asyncio(
         blocking (bool | None | Unset): Latest evaluation blocking.
         updated_from (datetime.datetime | None | Unset): Inclusive.
         updated_to (datetime.datetime | None | Unset): Exclusive.
-        cursor (None | str | Unset):
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 50.
 
     Raises:

@@ -14,14 +14,19 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     job_id: str,
     *,
-    after: int | Unset = -1,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     flagged_only: bool | Unset = False,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
-    params["after"] = after
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
 
     params["limit"] = limit
 
@@ -104,7 +109,7 @@ def sync_detailed(
     job_id: str,
     *,
     client: AuthenticatedClient,
-    after: int | Unset = -1,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     flagged_only: bool | Unset = False,
 ) -> Response[ErrorBody | ReplayResultsPage]:
@@ -114,7 +119,7 @@ def sync_detailed(
 
     Args:
         job_id (str):
-        after (int | Unset): `next_after` of the previous page. Default: -1.
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 100.
         flagged_only (bool | Unset): Only flagged results: reproduction failures and records
             erased by retention (as recorded), or changed incidents (impact). Default: False.
@@ -129,7 +134,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         job_id=job_id,
-        after=after,
+        cursor=cursor,
         limit=limit,
         flagged_only=flagged_only,
     )
@@ -145,7 +150,7 @@ def sync(
     job_id: str,
     *,
     client: AuthenticatedClient,
-    after: int | Unset = -1,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     flagged_only: bool | Unset = False,
 ) -> ErrorBody | ReplayResultsPage | None:
@@ -155,7 +160,7 @@ def sync(
 
     Args:
         job_id (str):
-        after (int | Unset): `next_after` of the previous page. Default: -1.
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 100.
         flagged_only (bool | Unset): Only flagged results: reproduction failures and records
             erased by retention (as recorded), or changed incidents (impact). Default: False.
@@ -171,7 +176,7 @@ def sync(
     return sync_detailed(
         job_id=job_id,
         client=client,
-        after=after,
+        cursor=cursor,
         limit=limit,
         flagged_only=flagged_only,
     ).parsed
@@ -181,7 +186,7 @@ async def asyncio_detailed(
     job_id: str,
     *,
     client: AuthenticatedClient,
-    after: int | Unset = -1,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     flagged_only: bool | Unset = False,
 ) -> Response[ErrorBody | ReplayResultsPage]:
@@ -191,7 +196,7 @@ async def asyncio_detailed(
 
     Args:
         job_id (str):
-        after (int | Unset): `next_after` of the previous page. Default: -1.
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 100.
         flagged_only (bool | Unset): Only flagged results: reproduction failures and records
             erased by retention (as recorded), or changed incidents (impact). Default: False.
@@ -206,7 +211,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         job_id=job_id,
-        after=after,
+        cursor=cursor,
         limit=limit,
         flagged_only=flagged_only,
     )
@@ -220,7 +225,7 @@ async def asyncio(
     job_id: str,
     *,
     client: AuthenticatedClient,
-    after: int | Unset = -1,
+    cursor: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     flagged_only: bool | Unset = False,
 ) -> ErrorBody | ReplayResultsPage | None:
@@ -230,7 +235,7 @@ async def asyncio(
 
     Args:
         job_id (str):
-        after (int | Unset): `next_after` of the previous page. Default: -1.
+        cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 100.
         flagged_only (bool | Unset): Only flagged results: reproduction failures and records
             erased by retention (as recorded), or changed incidents (impact). Default: False.
@@ -247,7 +252,7 @@ async def asyncio(
         await asyncio_detailed(
             job_id=job_id,
             client=client,
-            after=after,
+            cursor=cursor,
             limit=limit,
             flagged_only=flagged_only,
         )
