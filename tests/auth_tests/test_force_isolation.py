@@ -11,6 +11,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
 from app.models.base import utcnow
+from app.rules.registry import RulesetRegistry
+from tests import replay_support as rs
 from tests.auth import Credentials
 from tests.submissions import submission, url
 
@@ -282,3 +284,34 @@ def test_an_unbound_client_names_the_force(db_anonymous_client: TestClient, db_c
     assert client.post(url("K-1"), json=for_force("K-1", "WMP"), headers=keyed).status_code == 201
     reused = client.post(url("K-1"), json=for_force("K-1", "NTH"), headers=keyed)
     assert (reused.status_code, reused.json()["error"]) == (409, "idempotency_key_reused")
+
+
+def test_replay_selects_each_force_s_incident_of_a_shared_reference(
+    db_anonymous_client: TestClient, db_creds: Credentials, db_engine: Engine, registry: RulesetRegistry
+) -> None:
+    client = db_anonymous_client
+    made: dict[str, list[str]] = {"WMP": [], "NTH": []}
+    for force, revisions in (("WMP", 2), ("NTH", 1)):
+        headers = db_creds.headers("control_room", force=force)
+        for number in range(revisions):
+            precondition = {"If-Match": f'"{number}"'} if number else {}
+            created = client.post(url(REF), json=for_force(REF, force), headers={**headers, **precondition})
+            assert created.status_code == 201, created.text
+            made[force].append(created.json()["decision_id"])
+    with db_engine.connect() as conn:
+        version = conn.execute(text("SELECT ruleset_version FROM decision_record LIMIT 1")).scalar_one()
+    impact = {"mode": "impact", "ruleset": {"id": "concern-for-a-child", "version": version}}
+
+    def replayed(**body: Any) -> list[str]:
+        job = rs.run(db_engine, registry, **body)
+        return sorted(r["decision_id"] for r in rs.results(db_engine, job.id))
+
+    for force in ("WMP", "NTH"):
+        as_recorded = replayed(mode="as_recorded", selection={"force": force, "incident_refs": [REF]})
+        assert as_recorded == sorted(made[force])
+        # Impact: the incident's latest decision only, of this force's incident.
+        assert replayed(**impact, selection={"force": force}) == [made[force][-1]]
+    assert replayed(**impact) == sorted([made["WMP"][-1], made["NTH"][-1]])
+    assert replayed(mode="as_recorded", selection={"incident_refs": [REF]}) == sorted(
+        made["WMP"] + made["NTH"]
+    )
