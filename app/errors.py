@@ -101,8 +101,7 @@ class AmbiguousIncident(ServiceError):
 
     field = "query.force"
 
-    def __init__(self, reference: str) -> None:
-        self.reference = reference
+    def __init__(self) -> None:
         super().__init__("several forces hold this reference: name the force (query parameter force)")
 
 

@@ -63,7 +63,7 @@ def locate(
     if not rows:
         raise IncidentNotFound(reference)
     if len(rows) > 1:
-        raise AmbiguousIncident(reference)
+        raise AmbiguousIncident()
     return rows[0]
 
 

@@ -60,7 +60,6 @@ _OUTSTANDING_FIELDS = tuple(OutstandingStep.model_fields)
 class Prepared:
     """A submission evaluated and ready to store."""
 
-    force: str | None  # the submitting client's force binding, if any
     incident_ref: str
     submission: SubmissionCreate
     base_revision: int | None
@@ -149,7 +148,6 @@ def prepare(
         }
         request_hash = sha256_hex(canonical_json(fingerprint))
     return Prepared(
-        force=force,
         incident_ref=incident_ref,
         submission=submission,
         base_revision=base_revision,
