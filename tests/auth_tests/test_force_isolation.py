@@ -15,6 +15,7 @@ from app.rules.registry import RulesetRegistry
 from tests import replay_support as rs
 from tests.auth import Credentials
 from tests.submissions import submission, url
+from tests.ui.sessions import cookie, sign_in
 
 
 def for_force(ref: str, force: str, **extra: Any) -> dict[str, Any]:
@@ -315,3 +316,26 @@ def test_replay_selects_each_force_s_incident_of_a_shared_reference(
     assert replayed(mode="as_recorded", selection={"incident_refs": [REF]}) == sorted(
         made["WMP"] + made["NTH"]
     )
+
+
+def test_the_ui_incident_page_names_the_force_too(
+    db_anonymous_client: TestClient, db_creds: Credentials
+) -> None:
+    client = db_anonymous_client
+    for force in ("WMP", "NTH"):
+        headers = db_creds.headers("control_room", force=force)
+        assert client.post(url(REF), json=for_force(REF, force), headers=headers).status_code == 201
+    cookies = sign_in(client, db_creds.key("auditor"))
+    assert cookies is not None
+
+    def page(path: str) -> Any:
+        response = client.get(path, headers=cookie(cookies), follow_redirects=False)
+        client.cookies.clear()
+        return response
+
+    assert page(f"/ui/incidents/{REF}").status_code == 409
+    for force in ("WMP", "NTH"):
+        named = page(f"/ui/incidents/{REF}?force={force}")
+        assert named.status_code == 200
+        assert force in named.text
+    assert page(f"/ui/incidents/{REF}?force=EASTVALE").status_code == 404
