@@ -49,6 +49,7 @@ class ChecklistRevision(SQLModel, table=True):
             String(36),
             ForeignKey("decision_record.decision_id", deferrable=True, initially="DEFERRED"),
             nullable=False,
+            index=True,  # a decision's incident (its force) is found through its revision
         )
     )
     submitted_by: str | None = Field(

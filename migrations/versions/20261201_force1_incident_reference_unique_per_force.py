@@ -27,6 +27,8 @@ def upgrade() -> None:
     with op.batch_alter_table("incident") as batch:
         batch.drop_constraint("uq_incident_reference", type_="unique")
         batch.create_unique_constraint("uq_incident_reference_force", ["reference", "force"])
+    # A decision's incident (and so its force) is found through the revision it was made for.
+    op.create_index("ix_checklist_revision_decision_id", "checklist_revision", ["decision_id"])
 
 
 def downgrade() -> None:
@@ -45,6 +47,7 @@ def downgrade() -> None:
             f"{len(shared)} incident reference(s) are held by more than one force; "
             "a downgrade to references unique across all forces would lose incidents"
         )
+    op.drop_index("ix_checklist_revision_decision_id", table_name="checklist_revision")
     with op.batch_alter_table("incident") as batch:
         batch.drop_constraint("uq_incident_reference_force", type_="unique")
         batch.create_unique_constraint("uq_incident_reference", ["reference"])

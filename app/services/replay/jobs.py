@@ -149,16 +149,15 @@ def selection_query(mode: ReplayMode, selection: ReplaySelection, *columns: Any)
     """The selected decisions (``columns`` of them), without order or cursor. Impact takes each
     incident's latest decision."""
     query = select(*columns)
-    if mode is ReplayMode.impact:
-        # The latest decision of each incident: the one made for its current revision (an
-        # incident is a force's reference, so it is joined by its latest decision id, never by
-        # reference). Decisions are still read in seq order with index lookups.
-        query = query.join(INCIDENTS, INCIDENTS.c.latest_decision_id == DECISIONS.c.decision_id)
-    elif selection.force is not None:
-        # A decision's force is its incident's: through the revision it was made for.
+    # A decision's incident (an incident is a force's reference) is the one of the revision it was
+    # made for, never found by reference: decisions are still read in seq order with index lookups.
+    if mode is ReplayMode.impact or selection.force is not None:
         query = query.join(REVISIONS, REVISIONS.c.decision_id == DECISIONS.c.decision_id).join(
             INCIDENTS, INCIDENTS.c.id == REVISIONS.c.incident_id
         )
+    if mode is ReplayMode.impact:
+        # The latest decision of each incident: the one made for its current revision.
+        query = query.where(INCIDENTS.c.revision == REVISIONS.c.number)
     if selection.force is not None:
         query = query.where(INCIDENTS.c.force == selection.force)
     if selection.from_date is not None:
