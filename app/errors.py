@@ -96,13 +96,13 @@ class InvalidKeyRequest(ServiceError):
         super().__init__(message)
 
 
-class ForceChange(ServiceError):
-    """A revision named another force than the incident's: an incident never moves between forces."""
+class AmbiguousIncident(ServiceError):
+    """An unbound client named a reference that several forces hold, without naming the force."""
 
-    field = "body.checklist.incident.force"
+    field = "query.force"
 
     def __init__(self) -> None:
-        super().__init__("an incident stays with the force that reported it; a revision cannot move it")
+        super().__init__("several forces hold this reference: name the force (query parameter force)")
 
 
 class ReplayJobNotFound(ServiceError):
@@ -133,9 +133,9 @@ class NotReady(ServiceError):
 
 
 __all__ = [
+    "AmbiguousIncident",
     "DatabaseBusy",
     "DecisionNotFound",
-    "ForceChange",
     "IdempotencyConflict",
     "IncidentNotFound",
     "IncidentReferenceMismatch",

@@ -22,9 +22,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.db import retryable
 from app.errors import (
+    AmbiguousIncident,
     DatabaseBusy,
     DecisionNotFound,
-    ForceChange,
     IdempotencyConflict,
     IncidentNotFound,
     IncidentReferenceMismatch,
@@ -196,7 +196,7 @@ ERRORS: dict[type[Exception], Renderer] = {
     ItemFailed: lambda _, __: Rendered(500, INTERNAL.body),  # logged where it happened
     OutsideForce: domain(403, "outside_force"),
     InvalidKeyRequest: domain(422, "invalid_key_request"),
-    ForceChange: domain(409, "force_change"),
+    AmbiguousIncident: domain(409, "ambiguous_incident_ref"),
     ReplayJobNotFound: domain(404, "replay_job_not_found", message="Replay job not found."),
     BundleSigningUnavailable: domain(503, "bundle_signing_unavailable"),
     RequestValidationError: _request_invalid,

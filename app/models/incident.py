@@ -12,15 +12,18 @@ from app.rules.checklist_types import FORCE_CODE_LENGTH
 
 
 class Incident(SQLModel, table=True):
-    """One row per incident reference; ``revision`` is the number of its latest revision.
+    """One row per incident: a reference is unique within its force (two forces may each hold the
+    same reference, as separate incidents). ``revision`` is the number of its latest revision.
 
     The ``latest_*`` columns copy the latest evaluation so that listings filter without joins.
     """
 
     __tablename__ = "incident"
+    # Reference first: the constraint's index also serves lookups by reference alone.
+    __table_args__ = (UniqueConstraint("reference", "force"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    reference: str = Field(max_length=64, unique=True)
+    reference: str = Field(max_length=64)
     force: str = Field(max_length=FORCE_CODE_LENGTH, index=True)
     incident_type: str = Field(max_length=32)
     revision: int = Field(description="Number of the latest revision (1 for the first).")
@@ -46,6 +49,7 @@ class ChecklistRevision(SQLModel, table=True):
             String(36),
             ForeignKey("decision_record.decision_id", deferrable=True, initially="DEFERRED"),
             nullable=False,
+            index=True,  # a decision's incident (its force) is found through its revision
         )
     )
     submitted_by: str | None = Field(

@@ -32,6 +32,16 @@ router = APIRouter(prefix="/v1", tags=["incidents"], responses=AUTH_ERRORS, rout
 Submitter = Annotated[Principal, Depends(Authorize("incident:submit"))]
 
 IncidentRef = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._:/-]*$")]
+ForceCode = Annotated[str | None, Query(max_length=FORCE_CODE_LENGTH)]
+NamedForce = Annotated[
+    str | None,
+    Query(
+        max_length=FORCE_CODE_LENGTH,
+        description="The incident's force. References are unique per force: a client bound to a force "
+        "reads only its own force's; an unbound client names the force when several forces hold "
+        "the reference (`409 ambiguous_incident_ref` otherwise).",
+    ),
+]
 IdempotencyKey = Annotated[
     str | None,
     Header(
@@ -115,15 +125,18 @@ def _item_result(outcome: submissions.ItemOutcome) -> BatchItemResult:
     )
 
 
-@router.get("/incidents/{incident_ref}", response_model=IncidentPublic, responses=error_responses(404, 422))
+@router.get(
+    "/incidents/{incident_ref}", response_model=IncidentPublic, responses=error_responses(404, 409, 422)
+)
 def get_incident(
     incident_ref: IncidentRef,
     reader: Annotated[Principal, audited("incident:read", action="incident.read", target="incident_ref")],
     session: SessionDep,
     response: Response,
+    force: NamedForce = None,
 ) -> IncidentPublic:
     """The latest revision and evaluation, every revision's history entry, and officers' feedback."""
-    incident = incidents.get_incident(session, incident_ref, force=reader.force)
+    incident = incidents.get_incident(session, incident_ref, force=reader.force, of_force=force)
     response.headers["ETag"] = etag(incident.revision)
     return incident
 
@@ -132,7 +145,7 @@ def get_incident(
 def list_incidents(
     reader: Annotated[Principal, audited("incident:list", action="incident.list")],
     session: SessionDep,
-    force: Annotated[str | None, Query(max_length=FORCE_CODE_LENGTH)] = None,
+    force: ForceCode = None,
     hook: Annotated[str | None, Query(max_length=64, description="Hook of the latest evaluation.")] = None,
     blocking: Annotated[bool | None, Query(description="Latest evaluation blocking.")] = None,
     updated_from: Annotated[Instant | None, Query(description="Inclusive.")] = None,
@@ -157,7 +170,7 @@ def list_incidents(
 @router.get(
     "/incidents/{incident_ref}/outstanding",
     response_model=IncidentOutstanding,
-    responses=error_responses(404, 422),
+    responses=error_responses(404, 409, 422),
 )
 def get_outstanding_steps(
     incident_ref: IncidentRef,
@@ -165,8 +178,11 @@ def get_outstanding_steps(
         Principal, audited("incident:outstanding", action="incident.outstanding", target="incident_ref")
     ],
     session: SessionDep,
+    force: NamedForce = None,
 ) -> IncidentOutstanding:
     """The steps still missing or unrecorded on the incident's latest evaluation (no checklist)."""
     # An MDT sees only incidents it has submitted to; a control room every incident of its force.
     submitter = reader.id if reader.role is Role.mdt else None
-    return incidents.get_outstanding(session, incident_ref, force=reader.force, submitter=submitter)
+    return incidents.get_outstanding(
+        session, incident_ref, force=reader.force, of_force=force, submitter=submitter
+    )

@@ -12,7 +12,7 @@ from sqlmodel import Session
 from app.db import begin_write
 from app.errors import DecisionNotFound, InvalidFeedback
 from app.models.base import utcnow
-from app.models.tables import FEEDBACK, INCIDENTS, RECORDS
+from app.models.tables import FEEDBACK, INCIDENTS, RECORDS, REVISIONS
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import Decision
 from app.schemas.decisions import (
@@ -32,28 +32,31 @@ def _feedback(session: Session, *where: object) -> list[FeedbackPublic]:
     return [FeedbackPublic.model_validate(dict(row)) for row in rows]
 
 
-def feedback_for_incident(session: Session, reference: str) -> list[FeedbackPublic]:
-    ids = select(RECORDS.c.decision_id).where(RECORDS.c.incident_ref == reference)
+def feedback_for_incident(session: Session, incident_id: int) -> list[FeedbackPublic]:
+    ids = select(REVISIONS.c.decision_id).where(REVISIONS.c.incident_id == incident_id)
     return _feedback(session, FEEDBACK.c.decision_id.in_(ids))
 
 
-def _check_scope(
-    session: Session, decision_id: str, incident_ref: str | None, force: str | None, submitter: str | None
-) -> None:
-    """A decision is visible only with its incident: same force binding, same "own submissions" rule."""
-    if force is not None:
-        incident_force = session.execute(
-            select(INCIDENTS.c.force).where(INCIDENTS.c.reference == incident_ref)
-        ).scalar_one_or_none()
-        if incident_force != force:
-            raise DecisionNotFound(decision_id)
+def _check_scope(session: Session, decision_id: str, force: str | None, submitter: str | None) -> None:
+    """A decision is visible only with its incident (the one whose revision it was made for): same
+    force binding, same "own submissions" rule."""
+    if force is None and submitter is None:
+        return
+    incident = session.execute(
+        select(INCIDENTS.c.id, INCIDENTS.c.force)
+        .join(REVISIONS, REVISIONS.c.incident_id == INCIDENTS.c.id)
+        .where(REVISIONS.c.decision_id == decision_id)
+    ).first()
+    if incident is None or (force is not None and incident.force != force):
+        raise DecisionNotFound(decision_id)
     if submitter is not None:
         own = session.execute(
             select(RECORDS.c.seq)
-            .where(RECORDS.c.incident_ref == incident_ref, RECORDS.c.requested_by == submitter)
+            .join(REVISIONS, REVISIONS.c.decision_id == RECORDS.c.decision_id)
+            .where(REVISIONS.c.incident_id == incident.id, RECORDS.c.requested_by == submitter)
             .limit(1)
         ).first()
-        if incident_ref is None or own is None:
+        if own is None:
             raise DecisionNotFound(decision_id)
 
 
@@ -61,7 +64,7 @@ def get_decision(session: Session, decision_id: str, *, force: str | None = None
     row = session.execute(select(RECORDS).where(RECORDS.c.decision_id == decision_id)).mappings().first()
     if row is None:
         raise DecisionNotFound(decision_id)
-    _check_scope(session, decision_id, row["incident_ref"], force, None)
+    _check_scope(session, decision_id, force, None)
     feedback = _feedback(session, FEEDBACK.c.decision_id == decision_id)
     return DecisionRecordPublic(
         **{k: v for k, v in row.items() if k not in ("input", "context", "result", "erased")},
@@ -93,12 +96,10 @@ def add_feedback(
     (the authenticated client). A retry of the same feedback from the same client is stored once:
     it returns the record already made."""
     begin_write(session)
-    found = session.execute(
-        select(RECORDS.c.result, RECORDS.c.incident_ref).where(RECORDS.c.decision_id == decision_id)
-    ).first()
+    found = session.execute(select(RECORDS.c.result).where(RECORDS.c.decision_id == decision_id)).first()
     if found is None:
         raise DecisionNotFound(decision_id)
-    _check_scope(session, decision_id, found.incident_ref, force, submitter)
+    _check_scope(session, decision_id, force, submitter)
     result = found.result
     findings = {f["rule_id"] for f in orjson.loads(result)["findings"]}
     if body.rule_id not in findings:

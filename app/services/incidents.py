@@ -9,7 +9,7 @@ import orjson
 from sqlalchemy import and_, exists, or_, select
 from sqlmodel import Session
 
-from app.errors import IncidentNotFound
+from app.errors import AmbiguousIncident, IncidentNotFound
 from app.models.tables import INCIDENTS, RECORDS, REVISIONS
 from app.rules.decision import Decision
 from app.schemas.incidents import (
@@ -38,26 +38,53 @@ SUMMARY_COLUMNS = (
 )
 
 
-def visible(query: Any, reference: str, *, force: str | None, submitter: str | None) -> Any:
-    """Scope an incident query to what the caller may see: its force's incidents (when bound to
-    one) and, for clients that only see their own submissions, incidents they submitted to.
-    Anything else is "not found", exactly as if it did not exist."""
-    if force is not None:
-        query = query.where(INCIDENTS.c.force == force)
+def locate(
+    session: Session,
+    reference: str,
+    *columns: Any,
+    force: str | None,
+    of_force: str | None = None,
+    submitter: str | None = None,
+) -> Any:
+    """The incident ``reference`` of ``force`` (the caller's binding) or of ``of_force`` (the force
+    the caller names), scoped to what the caller may see: for clients that only see their own
+    submissions, incidents they submitted to. Anything else is "not found", exactly as if it did
+    not exist; a reference several forces hold, with no force bound or named, is ambiguous."""
+    query = select(*columns).where(INCIDENTS.c.reference == reference)
+    for code in (force, of_force):
+        if code is not None:
+            query = query.where(INCIDENTS.c.force == code)
     if submitter is not None:
         query = query.where(
-            exists().where(RECORDS.c.incident_ref == reference, RECORDS.c.requested_by == submitter)
+            exists()
+            .where(REVISIONS.c.incident_id == INCIDENTS.c.id)
+            .where(RECORDS.c.decision_id == REVISIONS.c.decision_id, RECORDS.c.requested_by == submitter)
         )
-    return query
+    rows = session.execute(query.limit(2)).all()
+    if not rows:
+        raise IncidentNotFound(reference)
+    if len(rows) > 1:
+        raise AmbiguousIncident()
+    return rows[0]
 
 
 def get_incident(
-    session: Session, reference: str, *, force: str | None = None, submitter: str | None = None
+    session: Session,
+    reference: str,
+    *,
+    force: str | None = None,
+    of_force: str | None = None,
+    submitter: str | None = None,
 ) -> IncidentPublic:
-    query = select(INCIDENTS.c.id, *SUMMARY_COLUMNS).where(INCIDENTS.c.reference == reference)
-    incident = session.execute(visible(query, reference, force=force, submitter=submitter)).first()
-    if incident is None:
-        raise IncidentNotFound(reference)
+    incident = locate(
+        session,
+        reference,
+        INCIDENTS.c.id,
+        *SUMMARY_COLUMNS,
+        force=force,
+        of_force=of_force,
+        submitter=submitter,
+    )
     rows = session.execute(
         select(
             REVISIONS.c.number,
@@ -89,7 +116,7 @@ def get_incident(
             )
         )
     last = rows[-1]
-    feedback = feedback_for_incident(session, reference)
+    feedback = feedback_for_incident(session, incident.id)
     return IncidentPublic(
         **IncidentSummary.model_validate(incident, from_attributes=True).model_dump(),
         latest=LatestRevision(
@@ -147,15 +174,23 @@ def list_incidents(
 
 
 def get_outstanding(
-    session: Session, reference: str, *, force: str | None = None, submitter: str | None = None
+    session: Session,
+    reference: str,
+    *,
+    force: str | None = None,
+    of_force: str | None = None,
+    submitter: str | None = None,
 ) -> IncidentOutstanding:
     """The latest evaluation's outstanding steps: what an MDT needs, without the checklist."""
-    query = select(INCIDENTS.c.revision, INCIDENTS.c.latest_decision_id).where(
-        INCIDENTS.c.reference == reference
+    row = locate(
+        session,
+        reference,
+        INCIDENTS.c.revision,
+        INCIDENTS.c.latest_decision_id,
+        force=force,
+        of_force=of_force,
+        submitter=submitter,
     )
-    row = session.execute(visible(query, reference, force=force, submitter=submitter)).first()
-    if row is None:
-        raise IncidentNotFound(reference)
     result = session.execute(
         select(RECORDS.c.result).where(RECORDS.c.decision_id == row.latest_decision_id)
     ).scalar_one()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Insert, Select, Table, Update, and_, bindparam, func, insert, select, update
+from sqlalchemy import Insert, Select, Table, Update, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.models.tables import HEAD, INCIDENTS, KEYS, RECORDS, REVISIONS
@@ -56,9 +56,9 @@ STORE_RESPONSE: Update = (
 
 @lru_cache
 def upsert_incident(dialect: str, conditional: bool) -> Insert:
-    """Insert at revision 1, or bump the revision: only of an incident of ``:force`` (an incident
-    never moves to another force, and a force-bound client never touches another force's), and
-    only from ``:base`` when ``conditional``."""
+    """Insert at revision 1, or bump the revision of the incident ``(:force, :reference)`` (the
+    force is part of the incident's identity: no write reaches another force's incident), only
+    from ``:base`` when ``conditional``."""
     stmt = _insert(dialect, INCIDENTS).values({name: bindparam(name) for name in INCIDENT_VALUES})
     changes: dict[str, Any] = {
         name: stmt.excluded[name]
@@ -66,18 +66,16 @@ def upsert_incident(dialect: str, conditional: bool) -> Insert:
         if name not in ("reference", "force", "created_at")
     }
     changes["revision"] = INCIDENTS.c.revision + 1
-    conditions = [INCIDENTS.c.force == bindparam("force")]
-    if conditional:
-        conditions.append(INCIDENTS.c.revision == bindparam("base"))
     result: Insert = stmt.on_conflict_do_update(
-        index_elements=["reference"], set_=changes, where=and_(*conditions)
+        index_elements=["force", "reference"],
+        set_=changes,
+        where=INCIDENTS.c.revision == bindparam("base") if conditional else None,
     ).returning(INCIDENTS.c.id, INCIDENTS.c.revision)
     return result
 
 
-CURRENT_REVISION: Select[Any] = select(INCIDENTS.c.revision).where(INCIDENTS.c.reference == bindparam("ref"))
-CURRENT_INCIDENT: Select[Any] = select(INCIDENTS.c.revision, INCIDENTS.c.force).where(
-    INCIDENTS.c.reference == bindparam("ref")
+CURRENT_REVISION: Select[Any] = select(INCIDENTS.c.revision).where(
+    INCIDENTS.c.force == bindparam("force"), INCIDENTS.c.reference == bindparam("ref")
 )
 INSERT_REVISION: Insert = insert(REVISIONS)
 # ``highest``: a row past the head (forged, not in the chain) must not make the next append collide.

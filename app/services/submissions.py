@@ -31,8 +31,6 @@ from app import metrics
 from app.db import begin_write, retryable
 from app.errors import (
     DatabaseBusy,
-    ForceChange,
-    IncidentNotFound,
     IncidentReferenceMismatch,
     InvalidItem,
     ItemFailed,
@@ -64,7 +62,6 @@ _OUTSTANDING_FIELDS = tuple(OutstandingStep.model_fields)
 class Prepared:
     """A submission evaluated and ready to store."""
 
-    force: str | None  # the submitting client's force binding, if any
     incident_ref: str
     submission: SubmissionCreate
     base_revision: int | None
@@ -156,7 +153,6 @@ def prepare(
         }
         request_hash = sha256_hex(canonical_json(fingerprint))
     return Prepared(
-        force=force,
         incident_ref=incident_ref,
         submission=submission,
         base_revision=base_revision,
@@ -189,12 +185,9 @@ def _upsert_incident(conn: Connection, item: Prepared, now: datetime) -> tuple[i
     stmt = statements.upsert_incident(conn.dialect.name, base is not None)
     row = conn.execute(stmt, params).first()
     if row is None or (base is not None and row.revision != base + 1):
-        found = conn.execute(statements.CURRENT_INCIDENT, {"ref": item.incident_ref}).first()
-        if row is None and found is not None and found.force != incident.force:
-            # A force-bound client never learns of another force's incident; an unbound one is told
-            # that an incident never moves between forces.
-            raise IncidentNotFound(item.incident_ref) if item.force is not None else ForceChange()
-        current = found.revision if found is not None else None
+        current = conn.execute(
+            statements.CURRENT_REVISION, {"force": incident.force, "ref": item.incident_ref}
+        ).scalar_one_or_none()
         # A fresh insert that was based on a revision is rolled back with the error.
         raise StaleRevision(item.incident_ref, base or 0, 0 if row else current or 0)
     return int(row.id), int(row.revision)

@@ -33,6 +33,7 @@ from app.http.session import SessionDep, UnitOfWorkRoute
 from app.models.replay import ReplayJob
 from app.models.tables import RECORDS
 from app.routers.aggregates import ScopeQuery
+from app.rules.checklist_types import FORCE_CODE_LENGTH
 from app.rules.registry import RulesetRegistry
 from app.schemas.aggregates import StatusCounts, StepCounts
 from app.schemas.replay import ReplayCreate, ReplayMode
@@ -345,10 +346,15 @@ def ui_decisions(
 
 @router.get("/incidents/{incident_ref}", response_class=HTMLResponse, name="ui_incident")
 def ui_incident(
-    request: Request, incident_ref: str, principal: IncidentReader, session: SessionDep
+    request: Request,
+    incident_ref: str,
+    principal: IncidentReader,
+    session: SessionDep,
+    force: Annotated[str | None, Query(max_length=FORCE_CODE_LENGTH)] = None,
 ) -> HTMLResponse:
-    """An incident's revision history and its latest findings."""
-    incident = incidents.get_incident(session, incident_ref, force=principal.force)
+    """An incident's revision history and its latest findings (``force``: as in the API, to name
+    the incident's force when several forces hold the reference)."""
+    incident = incidents.get_incident(session, incident_ref, force=principal.force, of_force=force)
     return render(request, "incident.html", principal, incident=incident)
 
 

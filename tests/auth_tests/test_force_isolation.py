@@ -1,6 +1,6 @@
 """Force isolation beyond incidents and decisions: a force-bound auditor sees only its own force's
 access events, feedback statistics and verify counts; a force-bound admin makes keys for its own
-force only; an incident never moves between forces. On every backend."""
+force only; incident references are unique per force. On every backend."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
 from app.models.base import utcnow
+from app.rules.registry import RulesetRegistry
+from tests import replay_support as rs
 from tests.auth import Credentials
 from tests.submissions import submission, url
+from tests.ui.sessions import cookie, sign_in
 
 
 def for_force(ref: str, force: str, **extra: Any) -> dict[str, Any]:
@@ -166,29 +169,175 @@ def test_a_bound_auditor_s_verify_counts_its_own_force_and_hides_other_forces_br
     assert theirs["first_broken"]["decision_id"] == decisions["NTH"]
 
 
-# ---- an incident stays with its force ------------------------------------------------------------------
+# ---- references are unique per force ------------------------------------------------------------------
+
+REF = "REF-20261201-0001"
 
 
-def test_a_revision_can_never_move_an_incident_to_another_force(
+def incident_url(ref: str, tail: str = "", **query: str) -> str:
+    params = "&".join(f"{k}={v}" for k, v in query.items())
+    return f"/v1/incidents/{ref}{tail}" + (f"?{params}" if params else "")
+
+
+def test_two_forces_hold_the_same_reference_as_separate_incidents(
     db_anonymous_client: TestClient, db_creds: Credentials
 ) -> None:
-    unbound = db_creds.headers("control_room")
+    client = db_anonymous_client
+    made = {}
+    for force in ("WMP", "NTH"):
+        created = client.post(
+            url(REF), json=for_force(REF, force), headers=db_creds.headers("mdt", force=force)
+        )
+        assert (created.status_code, created.json()["revision"]) == (201, 1), created.text
+        made[force] = created.json()["decision_id"]
+    # WMP's next revision moves WMP's incident only.
+    wmp = db_creds.headers("mdt", force="WMP")
+    second = client.post(url(REF), json=for_force(REF, "WMP"), headers={**wmp, "If-Match": '"1"'})
+    assert (second.status_code, second.json()["revision"]) == (201, 2), second.text
+    feedback = {"rule_id": second.json()["outstanding"][0]["rule_id"], "outcome": "accepted"}
+    assert client.post(f"/v1/decisions/{made['NTH']}/feedback", json=feedback, headers=wmp).status_code == 404
     assert (
-        db_anonymous_client.post(url("WMP-1"), json=for_force("WMP-1", "WMP"), headers=unbound).status_code
+        client.post(
+            f"/v1/decisions/{made['NTH']}/feedback",
+            json=feedback,
+            headers=db_creds.headers("mdt", force="NTH"),
+        ).status_code
         == 201
     )
-    moved = db_anonymous_client.post(url("WMP-1"), json=for_force("WMP-1", "NTH"), headers=unbound)
-    assert (moved.status_code, moved.json()["error"]) == (409, "force_change")
-    assert moved.json()["fields"][0]["path"] == "body.checklist.incident.force"
-    # A bound client of the other force learns nothing: as if the incident did not exist.
-    outsider = db_creds.headers("control_room", force="NTH")
-    hidden = db_anonymous_client.post(url("WMP-1"), json=for_force("WMP-1", "NTH"), headers=outsider)
-    assert hidden.status_code == 404
-    incident = db_anonymous_client.get("/v1/incidents/WMP-1", headers=unbound).json()
-    assert (incident["force"], incident["revision"]) == ("WMP", 1)
-    batch = db_anonymous_client.post(
-        "/v1/checklists:batch",
-        json={"items": [{**for_force("WMP-1", "NTH"), "incident_ref": "WMP-1"}]},
-        headers=unbound,
+
+    for force, revision, decision in (("WMP", 2, second.json()["decision_id"]), ("NTH", 1, made["NTH"])):
+        reader = db_creds.headers("control_room", force=force)
+        incident = client.get(incident_url(REF), headers=reader).json()
+        assert (incident["force"], incident["revision"], len(incident["history"])) == (
+            force,
+            revision,
+            revision,
+        )
+        assert incident["latest"]["decision_id"] == decision
+        assert len(incident["feedback"]) == (1 if force == "NTH" else 0)
+        outstanding = client.get(incident_url(REF, "/outstanding"), headers=reader).json()
+        assert (outstanding["revision"], outstanding["decision_id"]) == (revision, decision)
+        listed = client.get("/v1/incidents", headers=reader).json()["items"]
+        assert [(i["reference"], i["force"], i["revision"]) for i in listed] == [(REF, force, revision)]
+        other = made["NTH" if force == "WMP" else "WMP"]
+        assert (
+            client.get(f"/v1/decisions/{other}", headers=db_creds.headers("auditor", force=force)).status_code
+            == 404
+        )
+        # Naming another force than its own is "not found", as if the incident did not exist.
+        foreign = "NTH" if force == "WMP" else "WMP"
+        hidden = client.get(incident_url(REF, force=foreign), headers=reader)
+        assert (hidden.status_code, hidden.json()["error"]) == (404, "incident_not_found")
+
+
+def test_a_force_cannot_lock_another_out_of_a_reference(
+    db_anonymous_client: TestClient, db_creds: Credentials
+) -> None:
+    client = db_anonymous_client
+    squatted = client.post(
+        url("WMP-1"), json=for_force("WMP-1", "NTH"), headers=db_creds.headers("control_room", force="NTH")
     )
-    assert batch.json()["results"][0]["status"] == 409
+    assert squatted.status_code == 201
+    wmp = db_creds.headers("control_room", force="WMP")
+    owner = client.post(url("WMP-1"), json=for_force("WMP-1", "WMP"), headers=wmp)
+    assert (owner.status_code, owner.json()["revision"]) == (201, 1), owner.text
+    again = client.post(url("WMP-1"), json=for_force("WMP-1", "WMP"), headers={**wmp, "If-Match": '"1"'})
+    assert (again.status_code, again.json()["revision"]) == (201, 2)
+    assert client.get(incident_url("WMP-1"), headers=wmp).json()["force"] == "WMP"
+    # A bound client still cannot write for another force.
+    refused = client.post(
+        url("WMP-1"), json=for_force("WMP-1", "WMP"), headers=db_creds.headers("mdt", force="NTH")
+    )
+    assert (refused.status_code, refused.json()["error"]) == (403, "outside_force")
+
+
+def test_an_unbound_client_names_the_force(db_anonymous_client: TestClient, db_creds: Credentials) -> None:
+    client = db_anonymous_client
+    unbound = db_creds.headers("control_room")
+    for force in ("WMP", "NTH"):
+        assert client.post(url(REF), json=for_force(REF, force), headers=unbound).status_code == 201
+    # Writes: the checklist's incident.force names the incident; a revision of one force's
+    # incident never touches the other's (it cannot move an incident: the force is its identity).
+    nth = client.post(url(REF), json=for_force(REF, "NTH"), headers={**unbound, "If-Match": '"1"'})
+    assert (nth.status_code, nth.json()["revision"]) == (201, 2)
+    stale = client.post(url(REF), json=for_force(REF, "EASTVALE"), headers={**unbound, "If-Match": '"1"'})
+    assert (stale.status_code, stale.json()["error"]) == (412, "stale_revision")
+    batch = client.post(
+        "/v1/checklists:batch",
+        json={"items": [{**for_force(REF, force), "incident_ref": REF} for force in ("WMP", "NTH")]},
+        headers=unbound,
+    ).json()
+    assert [r["result"]["revision"] for r in batch["results"]] == [2, 3]
+    # Reads: with the reference in two forces, the force must be named.
+    for tail in ("", "/outstanding"):
+        ambiguous = client.get(incident_url(REF, tail), headers=unbound)
+        assert (ambiguous.status_code, ambiguous.json()["error"]) == (409, "ambiguous_incident_ref")
+        assert ambiguous.json()["fields"][0]["path"] == "query.force"
+        for force, revision in (("WMP", 2), ("NTH", 3)):
+            named = client.get(incident_url(REF, tail, force=force), headers=unbound)
+            assert named.status_code == 200, named.text
+            assert named.json()["revision"] == revision
+        assert client.get(incident_url(REF, tail, force="EASTVALE"), headers=unbound).status_code == 404
+    assert client.get(incident_url(REF, force="NTH"), headers=unbound).json()["force"] == "NTH"
+    # A reference only one force holds needs no force.
+    assert client.post(url("NTH-7"), json=for_force("NTH-7", "NTH"), headers=unbound).status_code == 201
+    assert client.get(incident_url("NTH-7"), headers=unbound).json()["force"] == "NTH"
+    # One Idempotency-Key is one request: reused for the other force's incident, it is refused.
+    keyed = {**unbound, "Idempotency-Key": "k-1"}
+    assert client.post(url("K-1"), json=for_force("K-1", "WMP"), headers=keyed).status_code == 201
+    reused = client.post(url("K-1"), json=for_force("K-1", "NTH"), headers=keyed)
+    assert (reused.status_code, reused.json()["error"]) == (409, "idempotency_key_reused")
+
+
+def test_replay_selects_each_force_s_incident_of_a_shared_reference(
+    db_anonymous_client: TestClient, db_creds: Credentials, db_engine: Engine, registry: RulesetRegistry
+) -> None:
+    client = db_anonymous_client
+    made: dict[str, list[str]] = {"WMP": [], "NTH": []}
+    for force, revisions in (("WMP", 2), ("NTH", 1)):
+        headers = db_creds.headers("control_room", force=force)
+        for number in range(revisions):
+            precondition = {"If-Match": f'"{number}"'} if number else {}
+            created = client.post(url(REF), json=for_force(REF, force), headers={**headers, **precondition})
+            assert created.status_code == 201, created.text
+            made[force].append(created.json()["decision_id"])
+    with db_engine.connect() as conn:
+        version = conn.execute(text("SELECT ruleset_version FROM decision_record LIMIT 1")).scalar_one()
+    impact = {"mode": "impact", "ruleset": {"id": "concern-for-a-child", "version": version}}
+
+    def replayed(**body: Any) -> list[str]:
+        job = rs.run(db_engine, registry, **body)
+        return sorted(r["decision_id"] for r in rs.results(db_engine, job.id))
+
+    for force in ("WMP", "NTH"):
+        as_recorded = replayed(mode="as_recorded", selection={"force": force, "incident_refs": [REF]})
+        assert as_recorded == sorted(made[force])
+        # Impact: the incident's latest decision only, of this force's incident.
+        assert replayed(**impact, selection={"force": force}) == [made[force][-1]]
+    assert replayed(**impact) == sorted([made["WMP"][-1], made["NTH"][-1]])
+    assert replayed(mode="as_recorded", selection={"incident_refs": [REF]}) == sorted(
+        made["WMP"] + made["NTH"]
+    )
+
+
+def test_the_ui_incident_page_names_the_force_too(
+    db_anonymous_client: TestClient, db_creds: Credentials
+) -> None:
+    client = db_anonymous_client
+    for force in ("WMP", "NTH"):
+        headers = db_creds.headers("control_room", force=force)
+        assert client.post(url(REF), json=for_force(REF, force), headers=headers).status_code == 201
+    cookies = sign_in(client, db_creds.key("auditor"))
+    assert cookies is not None
+
+    def page(path: str) -> Any:
+        response = client.get(path, headers=cookie(cookies), follow_redirects=False)
+        client.cookies.clear()
+        return response
+
+    assert page(f"/ui/incidents/{REF}").status_code == 409
+    for force in ("WMP", "NTH"):
+        named = page(f"/ui/incidents/{REF}?force={force}")
+        assert named.status_code == 200
+        assert force in named.text
+    assert page(f"/ui/incidents/{REF}?force=EASTVALE").status_code == 404

@@ -70,12 +70,15 @@ def test_bound_client_cannot_submit_for_or_over_another_force(
     wrong_force = anonymous_client.post(url(REF), json=submission(REF), headers=outsider)
     assert wrong_force.status_code == 403
     assert wrong_force.json()["error"] == "outside_force"
-    # Its own force's checklist under a reference another force holds: the incident "does not exist".
-    hijack = anonymous_client.post(url(REF), json=nth(submission(REF)), headers=outsider)
-    assert hijack.status_code == 404
-    assert hijack.json()["error"] == "incident_not_found"
-    incident = anonymous_client.get(f"/v1/incidents/{REF}", headers=creds.headers("auditor")).json()
-    assert (incident["force"], incident["revision"]) == ("WMP", 1)
+    # Its own force's checklist under a reference another force holds: its own force's incident
+    # (references are unique per force), which leaves the other force's untouched.
+    own = anonymous_client.post(url(REF), json=nth(submission(REF)), headers=outsider)
+    assert (own.status_code, own.json()["revision"]) == (201, 1)
+    for force in ("WMP", "NTH"):
+        incident = anonymous_client.get(
+            f"/v1/incidents/{REF}", params={"force": force}, headers=creds.headers("auditor")
+        ).json()
+        assert (incident["force"], incident["revision"]) == (force, 1)
     batch = anonymous_client.post(
         "/v1/checklists:batch",
         json={
@@ -86,7 +89,7 @@ def test_bound_client_cannot_submit_for_or_over_another_force(
         },
         headers=outsider,
     ).json()
-    assert [r["status"] for r in batch["results"]] == [404, 201]
+    assert [(r["status"], r["result"]["revision"]) for r in batch["results"]] == [(201, 2), (201, 1)]
 
 
 def test_decisions_follow_their_incident(anonymous_client: TestClient, creds: Credentials) -> None:

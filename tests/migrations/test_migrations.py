@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from alembic import command
@@ -12,6 +13,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 
 from app.db import alembic_config, build_engine
 from app.models import metadata
@@ -68,3 +70,43 @@ def test_upgrade_matches_models_and_downgrade_reverses(empty_engine: Engine) -> 
         command.upgrade(alembic_config(conn), "head")
         head = conn.execute(text("SELECT id, seq, hash FROM decision_chain_head")).all()
     assert head == [(1, 0, "0" * 64)]
+
+
+def _add_incident(conn: Any, reference: str, force: str) -> None:
+    conn.execute(
+        text(
+            "INSERT INTO incident (reference, force, incident_type, revision, latest_decision_id,"
+            " latest_blocking, created_at, updated_at) VALUES (:ref, :force, 'missing_child', 1,"
+            " :decision, false, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+        ),
+        {"ref": reference, "force": force, "decision": str(uuid.uuid4())},
+    )
+
+
+def _incidents(engine: Engine) -> list[tuple[str, str]]:
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT reference, force FROM incident ORDER BY force, reference"))
+        return [(row.reference, row.force) for row in rows]
+
+
+def test_references_unique_per_force_up_and_down_with_data(empty_engine: Engine) -> None:
+    with empty_engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "ops2")
+        _add_incident(conn, "REF-1", "WMP")
+        _add_incident(conn, "REF-2", "NTH")
+    with empty_engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "force1")
+    assert _incidents(empty_engine) == [("REF-2", "NTH"), ("REF-1", "WMP")]
+    with empty_engine.begin() as conn:
+        _add_incident(conn, "REF-1", "NTH")  # another force, the same reference
+    with pytest.raises(IntegrityError), empty_engine.begin() as conn:
+        _add_incident(conn, "REF-1", "WMP")  # still unique within a force
+    # Going back while two forces share a reference would lose an incident: refused, nothing changed.
+    with pytest.raises(RuntimeError, match="more than one force"), empty_engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "ops2")
+    with empty_engine.begin() as conn:
+        conn.execute(text("DELETE FROM incident WHERE reference = 'REF-1' AND force = 'NTH'"))
+        command.downgrade(alembic_config(conn), "ops2")
+    assert _incidents(empty_engine) == [("REF-2", "NTH"), ("REF-1", "WMP")]
+    with pytest.raises(IntegrityError), empty_engine.begin() as conn:
+        _add_incident(conn, "REF-1", "NTH")  # unique across forces again

@@ -24,7 +24,7 @@ from app.db import begin_write, session_scope
 from app.errors import OutsideForce, ReplayJobNotFound
 from app.models.base import utcnow
 from app.models.replay import ReplayJob
-from app.models.tables import INCIDENTS, JOBS, PARTS, RESULTS
+from app.models.tables import INCIDENTS, JOBS, PARTS, RESULTS, REVISIONS
 from app.models.tables import RECORDS as DECISIONS
 from app.rules.canonical import canonical_json
 from app.rules.registry import RulesetRegistry
@@ -150,18 +150,15 @@ def selection_query(mode: ReplayMode, selection: ReplaySelection, *columns: Any)
     """The selected decisions (``columns`` of them), without order or cursor. Impact takes each
     incident's latest decision."""
     query = select(*columns)
-    if mode is ReplayMode.impact:
-        # The latest decision of each incident: the one made for its current revision. Joined by the
-        # unique incident reference, so decisions are still read in seq order with index lookups.
-        query = query.join(
-            INCIDENTS,
-            and_(
-                INCIDENTS.c.reference == DECISIONS.c.incident_ref,
-                INCIDENTS.c.revision == DECISIONS.c.revision,
-            ),
+    # A decision's incident (an incident is a force's reference) is the one of the revision it was
+    # made for, never found by reference: decisions are still read in seq order with index lookups.
+    if mode is ReplayMode.impact or selection.force is not None:
+        query = query.join(REVISIONS, REVISIONS.c.decision_id == DECISIONS.c.decision_id).join(
+            INCIDENTS, INCIDENTS.c.id == REVISIONS.c.incident_id
         )
-    elif selection.force is not None:
-        query = query.join(INCIDENTS, INCIDENTS.c.reference == DECISIONS.c.incident_ref)
+    if mode is ReplayMode.impact:
+        # The latest decision of each incident: the one made for its current revision.
+        query = query.where(INCIDENTS.c.revision == REVISIONS.c.number)
     if selection.force is not None:
         query = query.where(INCIDENTS.c.force == selection.force)
     if selection.from_date is not None:
