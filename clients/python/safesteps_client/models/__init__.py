@@ -27,6 +27,8 @@ from .batch_item_result import BatchItemResult
 from .batch_request import BatchRequest
 from .batch_request_items_item import BatchRequestItemsItem
 from .batch_result import BatchResult
+from .bundle_key import BundleKey
+from .bundle_keys import BundleKeys
 from .call_handling import CallHandling
 from .call_handling_children_present_type_0 import CallHandlingChildrenPresentType0
 from .carer_consultation import CarerConsultation
@@ -55,6 +57,9 @@ from .decision_record_public import DecisionRecordPublic
 from .decision_record_public_context import DecisionRecordPublicContext
 from .decision_record_public_input import DecisionRecordPublicInput
 from .decisions import Decisions
+from .device_agreement import DeviceAgreement
+from .device_decision import DeviceDecision
+from .device_decision_outcomes import DeviceDecisionOutcomes
 from .diff_summary import DiffSummary
 from .due import Due
 from .encompass import Encompass
@@ -97,6 +102,7 @@ from .intel_check import IntelCheck
 from .intel_check_subject import IntelCheckSubject
 from .intel_check_system import IntelCheckSystem
 from .job_status import JobStatus
+from .jwk import Jwk
 from .language_rule import LanguageRule
 from .latest_revision import LatestRevision
 from .latest_revision_checklist import LatestRevisionChecklist
@@ -211,6 +217,8 @@ __all__ = (
     "BatchRequest",
     "BatchRequestItemsItem",
     "BatchResult",
+    "BundleKey",
+    "BundleKeys",
     "CallHandling",
     "CallHandlingChildrenPresentType0",
     "CarerConsultation",
@@ -239,6 +247,9 @@ __all__ = (
     "DecisionRecordPublicContext",
     "DecisionRecordPublicInput",
     "Decisions",
+    "DeviceAgreement",
+    "DeviceDecision",
+    "DeviceDecisionOutcomes",
     "DiffSummary",
     "Due",
     "Encompass",
@@ -281,6 +292,7 @@ __all__ = (
     "IntelCheckSubject",
     "IntelCheckSystem",
     "JobStatus",
+    "Jwk",
     "LanguageRule",
     "LatestRevision",
     "LatestRevisionChecklist",

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.checklist import Checklist
+    from ..models.device_decision import DeviceDecision
     from ..models.ruleset_selector import RulesetSelector
 
 
@@ -29,6 +30,8 @@ class SubmissionCreate:
         base_revision (int | None | Unset): Optimistic concurrency: the revision this checklist was based on (0: the
             incident must not exist yet). A newer revision on the server refuses the write with 412. The `If-Match` header
             does the same for single submissions.
+        device_decision (DeviceDecision | None | Unset): The decision the device computed offline (signed rule bundle)
+            before it could send this: compared with the server's, which stays the evaluation of record.
         hook (None | str | Unset): Workflow moment to evaluate at (see `GET /v1/hooks`), e.g. `scene.depart`.
         ruleset (RulesetSelector | Unset):
         submitted_by (str | Unset): Who sent it: terminal and officer, e.g. `MDT-0815 / PC4711` (until authentication).
@@ -39,11 +42,14 @@ class SubmissionCreate:
     device_time: datetime.datetime
     as_of: datetime.datetime | None | Unset = UNSET
     base_revision: int | None | Unset = UNSET
+    device_decision: DeviceDecision | None | Unset = UNSET
     hook: None | str | Unset = UNSET
     ruleset: RulesetSelector | Unset = UNSET
     submitted_by: str | Unset = "unspecified"
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.device_decision import DeviceDecision  # noqa: PLC0415
+
         checklist = self.checklist.to_dict()
 
         device_time = self.device_time.isoformat()
@@ -61,6 +67,14 @@ class SubmissionCreate:
             base_revision = UNSET
         else:
             base_revision = self.base_revision
+
+        device_decision: dict[str, Any] | None | Unset
+        if isinstance(self.device_decision, Unset):
+            device_decision = UNSET
+        elif isinstance(self.device_decision, DeviceDecision):
+            device_decision = self.device_decision.to_dict()
+        else:
+            device_decision = self.device_decision
 
         hook: None | str | Unset
         if isinstance(self.hook, Unset):
@@ -86,6 +100,8 @@ class SubmissionCreate:
             field_dict["as_of"] = as_of
         if base_revision is not UNSET:
             field_dict["base_revision"] = base_revision
+        if device_decision is not UNSET:
+            field_dict["device_decision"] = device_decision
         if hook is not UNSET:
             field_dict["hook"] = hook
         if ruleset is not UNSET:
@@ -98,6 +114,7 @@ class SubmissionCreate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.checklist import Checklist  # noqa: PLC0415
+        from ..models.device_decision import DeviceDecision  # noqa: PLC0415
         from ..models.ruleset_selector import RulesetSelector  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -131,6 +148,23 @@ class SubmissionCreate:
 
         base_revision = _parse_base_revision(d.pop("base_revision", UNSET))
 
+        def _parse_device_decision(data: object) -> DeviceDecision | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                device_decision_type_0 = DeviceDecision.from_dict(data)
+
+                return device_decision_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DeviceDecision | None | Unset, data)
+
+        device_decision = _parse_device_decision(d.pop("device_decision", UNSET))
+
         def _parse_hook(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -154,6 +188,7 @@ class SubmissionCreate:
             device_time=device_time,
             as_of=as_of,
             base_revision=base_revision,
+            device_decision=device_decision,
             hook=hook,
             ruleset=ruleset,
             submitted_by=submitted_by,

@@ -7,8 +7,11 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.decision import Decision
+    from ..models.device_agreement import DeviceAgreement
     from ..models.outstanding_step import OutstandingStep
 
 
@@ -31,6 +34,8 @@ class SubmissionResult:
         received_at (datetime.datetime):
         revision (int):
         score (float | None):
+        device_decision (DeviceAgreement | None | Unset): Only when a device's offline decision was sent: whether it
+            agreed with the server's.
     """
 
     blocking: bool
@@ -43,9 +48,12 @@ class SubmissionResult:
     received_at: datetime.datetime
     revision: int
     score: float | None
+    device_decision: DeviceAgreement | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.device_agreement import DeviceAgreement  # noqa: PLC0415
+
         blocking = self.blocking
 
         completeness: float | None
@@ -72,6 +80,14 @@ class SubmissionResult:
         score: float | None
         score = self.score
 
+        device_decision: dict[str, Any] | None | Unset
+        if isinstance(self.device_decision, Unset):
+            device_decision = UNSET
+        elif isinstance(self.device_decision, DeviceAgreement):
+            device_decision = self.device_decision.to_dict()
+        else:
+            device_decision = self.device_decision
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -88,12 +104,15 @@ class SubmissionResult:
                 "score": score,
             }
         )
+        if device_decision is not UNSET:
+            field_dict["device_decision"] = device_decision
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.decision import Decision  # noqa: PLC0415
+        from ..models.device_agreement import DeviceAgreement  # noqa: PLC0415
         from ..models.outstanding_step import OutstandingStep  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -137,6 +156,23 @@ class SubmissionResult:
 
         score = _parse_score(d.pop("score"))
 
+        def _parse_device_decision(data: object) -> DeviceAgreement | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                device_decision_type_0 = DeviceAgreement.from_dict(data)
+
+                return device_decision_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(DeviceAgreement | None | Unset, data)
+
+        device_decision = _parse_device_decision(d.pop("device_decision", UNSET))
+
         submission_result = cls(
             blocking=blocking,
             completeness=completeness,
@@ -148,6 +184,7 @@ class SubmissionResult:
             received_at=received_at,
             revision=revision,
             score=score,
+            device_decision=device_decision,
         )
 
         submission_result.additional_properties = d

@@ -8,18 +8,32 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_body import ErrorBody
 from ...models.incident_public import IncidentPublic
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     incident_ref: str,
+    *,
+    force: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_force: None | str | Unset
+    if isinstance(force, Unset):
+        json_force = UNSET
+    else:
+        json_force = force
+    params["force"] = json_force
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/incidents/{incident_ref}".format(
             incident_ref=quote(str(incident_ref), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -47,6 +61,11 @@ def _parse_response(
         response_404 = ErrorBody.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 409:
+        response_409 = ErrorBody.from_dict(response.json())
+
+        return response_409
 
     if response.status_code == 422:
         response_422 = ErrorBody.from_dict(response.json())
@@ -89,6 +108,7 @@ def sync_detailed(
     incident_ref: str,
     *,
     client: AuthenticatedClient,
+    force: None | str | Unset = UNSET,
 ) -> Response[ErrorBody | IncidentPublic]:
     """Get Incident
 
@@ -96,6 +116,9 @@ def sync_detailed(
 
     Args:
         incident_ref (str):
+        force (None | str | Unset): The incident's force. References are unique per force: a
+            client bound to a force reads only its own force's; an unbound client names the force when
+            several forces hold the reference (`409 ambiguous_incident_ref` otherwise).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -107,6 +130,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         incident_ref=incident_ref,
+        force=force,
     )
 
     response = client.get_httpx_client().request(
@@ -120,6 +144,7 @@ def sync(
     incident_ref: str,
     *,
     client: AuthenticatedClient,
+    force: None | str | Unset = UNSET,
 ) -> ErrorBody | IncidentPublic | None:
     """Get Incident
 
@@ -127,6 +152,9 @@ def sync(
 
     Args:
         incident_ref (str):
+        force (None | str | Unset): The incident's force. References are unique per force: a
+            client bound to a force reads only its own force's; an unbound client names the force when
+            several forces hold the reference (`409 ambiguous_incident_ref` otherwise).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,6 +167,7 @@ def sync(
     return sync_detailed(
         incident_ref=incident_ref,
         client=client,
+        force=force,
     ).parsed
 
 
@@ -146,6 +175,7 @@ async def asyncio_detailed(
     incident_ref: str,
     *,
     client: AuthenticatedClient,
+    force: None | str | Unset = UNSET,
 ) -> Response[ErrorBody | IncidentPublic]:
     """Get Incident
 
@@ -153,6 +183,9 @@ async def asyncio_detailed(
 
     Args:
         incident_ref (str):
+        force (None | str | Unset): The incident's force. References are unique per force: a
+            client bound to a force reads only its own force's; an unbound client names the force when
+            several forces hold the reference (`409 ambiguous_incident_ref` otherwise).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,6 +197,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         incident_ref=incident_ref,
+        force=force,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -175,6 +209,7 @@ async def asyncio(
     incident_ref: str,
     *,
     client: AuthenticatedClient,
+    force: None | str | Unset = UNSET,
 ) -> ErrorBody | IncidentPublic | None:
     """Get Incident
 
@@ -182,6 +217,9 @@ async def asyncio(
 
     Args:
         incident_ref (str):
+        force (None | str | Unset): The incident's force. References are unique per force: a
+            client bound to a force reads only its own force's; an unbound client names the force when
+            several forces hold the reference (`409 ambiguous_incident_ref` otherwise).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -195,5 +233,6 @@ async def asyncio(
         await asyncio_detailed(
             incident_ref=incident_ref,
             client=client,
+            force=force,
         )
     ).parsed
