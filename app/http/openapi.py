@@ -103,6 +103,11 @@ TAGS: list[dict[str, str]] = [
         "against another rule-set version (what would change?), as background jobs.",
     },
     {"name": "keys", "description": "API keys of client systems (administrators)."},
+    {
+        "name": "bundles",
+        "description": "Signed rule bundles for offline evaluation on devices (MDTs), the manifest of "
+        "which version is in force when, and the public keys that verify them (docs/bundles.md).",
+    },
     {"name": "health", "description": "Liveness (`/healthz`) and readiness (`/readyz`) probes."},
 ]
 
