@@ -23,6 +23,7 @@ from app.rules.checklist import Checklist
 from app.rules.compiler import MET, MISSING, NOT_APPLICABLE, NOT_RECORDED, UNKNOWN, CompiledRuleset
 from app.rules.decision import Basis, Decision, Finding, FindingDetail, Outcome, OutcomeCounts, make_finding
 from app.rules.errors import UnknownHook
+from app.rules.history import HistoryFacts
 from app.rules.language import language_outcomes
 from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity
 from app.rules.projection import Include, free_text_tree, project
@@ -54,9 +55,15 @@ _OUTCOMES = {
 class EvaluationContext:
     hook: str | None = None
     as_of: datetime | None = None
+    # The service's history facts (``app/rules/history.py``), for a rule set that reads them; absent
+    # from ``context`` when None, so rule sets that read none see exactly the context they always did.
+    history: HistoryFacts | None = None
 
     def facts(self) -> dict[str, Any]:
-        return {"hook": self.hook, "as_of": self.as_of.isoformat() if self.as_of else None}
+        values: dict[str, Any] = {"hook": self.hook, "as_of": self.as_of.isoformat() if self.as_of else None}
+        if self.history is not None:
+            values["history"] = self.history.model_dump(mode="json")
+        return values
 
 
 def checklist_facts(checklist: Checklist) -> dict[str, Any]:
@@ -146,12 +153,17 @@ def decide(
     *,
     as_of: datetime | None = None,
     ruleset: RulesetRef = DEFAULT_RULESET_REF,
+    history: HistoryFacts | None = None,
 ) -> Decision:
     """The one way into the engine: resolve the version, pin ``as_of`` (default: the latest time in
-    the facts), and evaluate. Stateless evaluation, submissions, the demo seeder and replay call it."""
+    the facts), and evaluate. Stateless evaluation, submissions, the demo seeder and replay call it.
+
+    ``history``: the service's history facts, computed for (and only read by) a rule set that
+    declares ``history: 1``; the caller resolves the version first when it needs to know."""
     if as_of is None:
         as_of = facts.latest_time
-    return evaluate(resolve(registry, ruleset, as_of), facts, EvaluationContext(hook=hook, as_of=as_of))
+    context = EvaluationContext(hook=hook, as_of=as_of, history=history)
+    return evaluate(resolve(registry, ruleset, as_of), facts, context)
 
 
 def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext) -> Decision:

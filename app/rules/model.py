@@ -349,6 +349,11 @@ class RulesetDocument(Strict):
         default_factory=dict,
         description="Loaded from `<version>.calendars/<name>.yaml` beside the file; not written inline.",
     )
+    history: Literal[1] | None = Field(
+        None,
+        description="The history-facts format this version's conditions read as `context.history` "
+        "(app/rules/history.py); absent: it reads none, and the service computes none for it.",
+    )
     rules: Annotated[tuple[AnyRule, ...], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -365,6 +370,7 @@ SEMANTICS_2_DOCUMENT_FIELDS: dict[str, Any] = {
     "blocking_hooks": None,
     "times": {},
     "calendars": {},
+    "history": None,  # 1.3.0: history facts
 }
 SEMANTICS_2_RULE_FIELDS: dict[str, Any] = {
     "hooks_rationale": None,

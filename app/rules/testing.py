@@ -43,6 +43,7 @@ from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Basis, Decision, Outcome
 from app.rules.engine import EvaluationContext, Facts, evaluate
 from app.rules.errors import RulesError
+from app.rules.history import HistoryFacts
 from app.rules.model import AnyRule
 from app.rules.registry import load_file, ruleset_files
 
@@ -80,6 +81,7 @@ class Case(BaseModel):
     description: str | None = None
     hook: str | None = None
     as_of: AwareDatetime | None = None
+    history: HistoryFacts | None = None  # context.history, for a rule set that reads it
     checklist: dict[str, Any]
     expect: Annotated[dict[str, Expected], Field(min_length=1)]
 
@@ -328,7 +330,9 @@ def run_case(
         return None
     facts = Facts.of(checklist)
     decision = evaluate(
-        ruleset, facts, EvaluationContext(hook=case.hook, as_of=case.as_of or facts.latest_time)
+        ruleset,
+        facts,
+        EvaluationContext(hook=case.hook, as_of=case.as_of or facts.latest_time, history=case.history),
     )
     errored = {f.rule_id for f in decision.findings if f.evaluation_error}
     semantics = ruleset.document.semantics
