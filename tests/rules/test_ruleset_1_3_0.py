@@ -106,7 +106,9 @@ def _facts(checklist: dict[str, Any]) -> Facts:
         return as_facts(checklist)  # the synthetic checklists are raw facts, as stored
 
 
-def test_without_history_1_3_0_decides_exactly_as_1_2_0(versions: tuple[CompiledRuleset, CompiledRuleset]) -> None:
+def test_without_history_1_3_0_decides_exactly_as_1_2_0(
+    versions: tuple[CompiledRuleset, CompiledRuleset],
+) -> None:
     old, new = versions
     new_rules = history_rule_ids(new, old)
     assert len(new_rules) == 10
@@ -126,22 +128,31 @@ def test_without_history_1_3_0_decides_exactly_as_1_2_0(versions: tuple[Compiled
     assert compared > 300
 
 
-def test_the_history_rules_cite_sources_and_known_steps(versions: tuple[CompiledRuleset, CompiledRuleset]) -> None:
+def test_the_history_rules_cite_sources_and_known_steps(
+    versions: tuple[CompiledRuleset, CompiledRuleset],
+) -> None:
     old, new = versions
     steps = vocabulary.steps()
     for rule in new.document.rules:
         if rule.id not in history_rule_ids(new, old):
             continue
         assert rule.step in steps, rule.id
-        assert rule.references and all(r.document and r.section for r in rule.references), rule.id
+        assert rule.references, rule.id
+        assert all(r.document and r.section for r in rule.references), rule.id
         assert rule.hooks_rationale, rule.id
-        assert rule.notes and ("Threshold" in rule.notes or "Step:" in rule.notes), rule.id
-        assert rule.message_unknown and rule.message_not_recorded and rule.due is not None, rule.id
+        assert rule.notes, rule.id
+        assert "Threshold" in rule.notes or "Step:" in rule.notes, rule.id
+        assert rule.message_unknown, rule.id
+        assert rule.message_not_recorded, rule.id
+        assert rule.due is not None, rule.id
 
 
-def test_1_3_0_reads_history_and_is_not_yet_in_force(versions: tuple[CompiledRuleset, CompiledRuleset]) -> None:
+def test_1_3_0_reads_history_and_is_not_yet_in_force(
+    versions: tuple[CompiledRuleset, CompiledRuleset],
+) -> None:
     old, new = versions
-    assert new.document.history == 1 and old.document.history is None
+    assert new.document.history == 1
+    assert old.document.history is None
     assert str(new.document.effective_from) == "2027-01-04"
     registry = RulesetRegistry.load()
     assert registry.in_force(RULESET, datetime(2026, 12, 1).date()).document.version == "1.2.0"
