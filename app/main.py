@@ -44,6 +44,7 @@ from app.rules.engine import ENGINE_VERSION
 from app.rules.registry import RulesetRegistry
 from app.services.bundles import BundleService
 from app.services.checkpoint import PeriodicCheckpoints, load_private_key
+from app.services.history import Pseudonymiser
 from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
 from app.supervision import watch_supervisor
@@ -129,6 +130,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.registry = RulesetRegistry.load(settings.rulesets_dir)
     errors.install(app)
     app.state.bundles = BundleService.from_settings(app.state.registry, settings)
+    app.state.pseudonymiser = Pseudonymiser.of(settings)
     for module in (
         health,
         evaluate,

@@ -12,6 +12,7 @@ from fastapi import Depends, Request
 from sqlalchemy import Engine
 
 from app.rules.registry import RulesetRegistry
+from app.services.history import Pseudonymiser
 from app.settings import Settings
 
 
@@ -30,6 +31,12 @@ async def get_app_settings(request: Request) -> Settings:
     return settings
 
 
+async def get_pseudonymiser(request: Request) -> Pseudonymiser:
+    pseudonymiser: Pseudonymiser = request.app.state.pseudonymiser
+    return pseudonymiser
+
+
 EngineDep = Annotated[Engine, Depends(get_engine)]
 RegistryDep = Annotated[RulesetRegistry, Depends(get_registry)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+PseudonymiserDep = Annotated[Pseudonymiser, Depends(get_pseudonymiser)]
