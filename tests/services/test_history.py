@@ -15,7 +15,8 @@ from app.db import build_engine, session_scope
 from app.models.tables import PERSON_HISTORY, RECORDS
 from app.rules import replay
 from app.rules.registry import RulesetRegistry
-from app.services import history
+from app.services import audit, history
+from app.services.retention import apply_retention
 from app.settings import Settings
 from tests.history_support import body, child, history_registry, now, pseudonymiser, submit
 
@@ -190,3 +191,31 @@ def test_nothing_of_an_earlier_incident_reaches_a_response_or_a_log(
         assert text not in facts
         assert text not in caplog.text
     assert "WMP-EARLIER-9" not in later.response
+
+
+def test_content_erasure_leaves_history_and_its_own_retention_removes_it(
+    engine: Engine, registry: RulesetRegistry
+) -> None:
+    submit(engine, registry, body("WMP-1", [child(name="Ada Example", born="2019-03-04")]))
+    # The checklist's content is erased (names, dates of birth): its history rows stay.
+    erased = apply_retention(engine, cutoff=now() + timedelta(hours=1), now=now())
+    assert erased.decisions_erased == 1
+    assert erased.history_rows_deleted == 0
+    with session_scope(engine) as session:
+        record_input = session.execute(select(RECORDS.c.input)).scalar_one()
+    assert "Ada Example" not in record_input
+    later = submit(engine, registry, body("WMP-2", [child(name="Ada Example", born="2019-03-04")]))
+    assert first_child(later.response)["earlier_incidents"] == 1
+    # Past their own period, the rows go: nothing links any more.
+    dry = apply_retention(
+        engine, cutoff=now(), now=now(), dry_run=True, history_cutoff=now() + timedelta(hours=1)
+    )
+    assert dry.history_rows_deleted == 4  # a child and the address, twice
+    gone = apply_retention(
+        engine, cutoff=now(), now=now(), history_cutoff=now() + timedelta(hours=1), batch_size=3
+    )
+    assert gone.history_rows_deleted == 4
+    third = submit(engine, registry, body("WMP-3", [child(name="Ada Example", born="2019-03-04")]))
+    assert first_child(third.response)["earlier_incidents"] == 0
+    with session_scope(engine) as session:
+        assert audit.verify(session).verified is True
