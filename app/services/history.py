@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, bindparam, func, insert, select
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select
 
 from app.models.tables import INCIDENTS, PERSON_HISTORY
 from app.rules.checklist import AdultRole, Checklist, IncidentType
@@ -373,3 +373,15 @@ def history_as_of(
 def default_pseudonymiser() -> Pseudonymiser:
     """For callers without an app (the demo seeder, scripts): from ``get_settings()``."""
     return Pseudonymiser.of(get_settings())
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Read-only history lookups for stateless evaluation (a connection of their own, no writes)."""
+
+    engine: Engine
+    pseudonymiser: Pseudonymiser
+
+    def facts(self, checklist: Checklist, as_of: datetime) -> HistoryFacts:
+        with self.engine.connect() as conn:
+            return lookup(conn, self.pseudonymiser, checklist, as_of)
