@@ -18,7 +18,9 @@ from app.rules.registry import RulesetRegistry
 from app.services import audit, history
 from app.services.retention import apply_retention
 from app.settings import Settings
-from tests.history_support import body, child, history_registry, now, pseudonymiser, submit
+from tests import replay_support as rs
+from tests.history_support import body, child, history_registry, history_ruleset, now, pseudonymiser, submit
+from tests.synthetic_rulesets import compiled, document
 
 PERSONAL = ("Ada Example", "NOM-200114", "LOC-0048213", "Earlier free text about Ada", "2019-03-04")
 
@@ -219,3 +221,28 @@ def test_content_erasure_leaves_history_and_its_own_retention_removes_it(
     assert first_child(third.response)["earlier_incidents"] == 0
     with session_scope(engine) as session:
         assert audit.verify(session).verified is True
+
+
+def test_an_impact_replay_says_whether_it_recomputed_history(engine: Engine) -> None:
+    before = compiled(document("8.0.0"))  # reads no history
+    registry = RulesetRegistry([before, history_ruleset()])
+    p = history.default_pseudonymiser()  # what the replay worker counts with
+    for n in range(3):
+        submit(engine, registry, body(f"WMP-{n}", [child(ref="NOM-1")], version="8.0.0"), p)
+    target = {"id": "concern-for-a-child", "version": "9.0.0"}
+    stored = rs.run(engine, registry, mode="impact", ruleset=target)
+    recomputed = rs.run(engine, registry, mode="impact", ruleset=target, history="recomputed")
+    assert (stored.history, recomputed.history) == ("stored", "recomputed")
+    # Only with history counted again does the third incident show the repeat concern.
+    # Stored: these decisions were made without history, so the rule that reads it cannot tell.
+    # Recomputed: counted now, at each decision's as_of (after all three were recorded), each
+    # incident has two earlier concerns, and the repeat-concern step is missing.
+    assert "CFC-SEE-EVERY-CHILD" not in stored.summary["by_step"]
+    assert recomputed.summary["by_step"]["CFC-SEE-EVERY-CHILD"] == {"outcome_changed": 3}
+    changed = [
+        (r["incident_ref"], c["outcome_after"])
+        for r in rs.results(engine, recomputed.id)
+        for c in r["detail"]["changes"]
+        if c["rule_id"] == "CFC-SEE-EVERY-CHILD"
+    ]
+    assert changed == [("WMP-0", "missing"), ("WMP-1", "missing"), ("WMP-2", "missing")]
