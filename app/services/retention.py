@@ -199,8 +199,11 @@ def _erase_replay_copies(conn: Any, decision_ids: list[str]) -> int:
     return erased
 
 
-def delete_history_batch(session: Session, *, cutoff: datetime, limit: int = 500) -> int:
-    """Delete up to ``limit`` person-history rows recorded before ``cutoff`` (their own period)."""
+def delete_history_batch(
+    session: Session, *, cutoff: datetime, now: datetime, run_id: str, limit: int = 500
+) -> int:
+    """Delete up to ``limit`` person-history rows recorded before ``cutoff`` (their own period),
+    with an erasure-log entry saying how many, under which cut-off, by which run."""
     conn = begin_write(session)
     ids = (
         conn.execute(
@@ -213,6 +216,23 @@ def delete_history_batch(session: Session, *, cutoff: datetime, limit: int = 500
         .all()
     )
     if ids:
+        integrity.append_row(
+            conn,
+            integrity.ERASURES,
+            {
+                "run_id": run_id,
+                "at": now,
+                "cutoff": cutoff,
+                "records": 0,
+                "first_seq": None,
+                "last_seq": None,
+                "seqs_sha256": audit.seqs_digest([]),
+                "revisions": 0,
+                "feedback": 0,
+                "history_rows": len(ids),
+                "history_cutoff": cutoff,
+            },
+        )
         conn.execute(delete(PERSON_HISTORY).where(PERSON_HISTORY.c.id.in_(ids)))
     return len(ids)
 
@@ -285,7 +305,9 @@ def apply_retention(
     deleted = 0
     while history_cutoff is not None:
         with session_scope(engine=engine) as session:
-            batch = delete_history_batch(session, cutoff=history_cutoff, limit=batch_size)
+            batch = delete_history_batch(
+                session, cutoff=history_cutoff, now=now, run_id=run_id, limit=batch_size
+            )
         deleted += batch
         if batch < batch_size:
             break
