@@ -364,6 +364,8 @@ def history_as_of(
     """The time to compute history at when the rule set that will decide reads history (the
     evaluation's ``as_of``: as given, else the checklist's latest time, else now), or None when it
     reads none. Raises the engine's own errors for a rule set that does not resolve."""
+    if not any(reads_history(version) for version in registry.versions(ref.id)):
+        return None  # the usual case, and cheap: no walk of the checklist for its latest time
     pinned = as_of or checklist.latest_time()
     if not reads_history(resolve(registry, ref, pinned)):
         return None
