@@ -17,6 +17,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # Known only so that production can refuse it. Anything derived from it is worthless.
 DEVELOPMENT_PEPPER = "development-only-pepper-do-not-use-in-production"
+DEVELOPMENT_HISTORY_SECRET = "development-only-history-secret-do-not-use-in-production"
 MIN_SECRET_LENGTH = 32
 ASYMMETRIC_ALGORITHMS = frozenset(
     {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"}
@@ -214,6 +215,33 @@ class Settings(BaseSettings):
         "is held for one batch at a time).",
     )
 
+    # Person history (issue 15; app.services.history, docs/history.md)
+    history_secret: SecretStr = Field(
+        default=SecretStr(DEVELOPMENT_HISTORY_SECRET),
+        description="Secret of the person pseudonyms (HMAC-SHA256 of a normalised person reference, or "
+        "name and date of birth, with the force). Required in production; at least "
+        f"{MIN_SECRET_LENGTH} characters, not the key pepper. A new secret unlinks every earlier "
+        "incident unless the old one is listed in history_previous_secrets.",
+    )
+    history_previous_secrets: list[SecretStr] = Field(
+        default_factory=list,
+        description="Retired history secrets (a JSON array), newest first: lookups also match the "
+        "pseudonyms made under them, so history still links after a rotation. Drop one once its "
+        "rows are past history_retention_days.",
+    )
+    history_shared_forces: str = Field(
+        "",
+        pattern=r"^[A-Za-z0-9_,;\s-]*$",
+        description="Groups of forces whose person histories link with each other (e.g. "
+        "`WMP,WAR;NTH,LEI`); by default none do: a force sees its own incidents only.",
+    )
+    history_retention_days: int = Field(
+        3653,
+        ge=1,
+        description="Days a person-history row (pseudonym and flags) is kept, from its decision: 10 "
+        "years by default (our own choice, after the 10-year review period of MoPI group 2 records).",
+    )
+
     # Signed checkpoints of the audit chains (app.services.checkpoint)
     checkpoint_signing_key: SecretStr | None = Field(
         None,
@@ -231,6 +259,16 @@ class Settings(BaseSettings):
     @property
     def trusted_proxy_list(self) -> list[str]:
         return [part.strip() for part in self.trusted_proxies.split(",") if part.strip()]
+
+    @property
+    def history_sharing(self) -> dict[str, tuple[str, ...]]:
+        """Force -> every force its history links with (itself included, sorted)."""
+        groups: dict[str, set[str]] = {}
+        for part in self.history_shared_forces.split(";"):
+            forces = {code.strip().upper() for code in part.split(",") if code.strip()}
+            for force in forces:
+                groups.setdefault(force, {force}).update(forces)
+        return {force: tuple(sorted(group)) for force, group in groups.items()}
 
     @property
     def oidc_enabled(self) -> bool:
@@ -268,6 +306,23 @@ class Settings(BaseSettings):
                 "production needs SAFESTEPS_KEY_PEPPER: a random secret of at least "
                 f"{MIN_SECRET_LENGTH} characters and {MIN_SECRET_BITS} bits, without spaces "
                 "(e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)"
+            )
+        history = self.history_secret.get_secret_value()
+        if (
+            history == DEVELOPMENT_HISTORY_SECRET
+            or len(history) < MIN_SECRET_LENGTH
+            or weak_secret(history)
+            or history == pepper
+        ):
+            raise InsecureSettings(
+                "production needs SAFESTEPS_HISTORY_SECRET: a random secret of at least "
+                f"{MIN_SECRET_LENGTH} characters and {MIN_SECRET_BITS} bits, without spaces, other than "
+                "the key pepper (e.g. `python -c 'import secrets; print(secrets.token_urlsafe(48))'`)"
+            )
+        previous = [secret.get_secret_value() for secret in self.history_previous_secrets]
+        if DEVELOPMENT_HISTORY_SECRET in previous or history in previous:
+            raise InsecureSettings(
+                "SAFESTEPS_HISTORY_PREVIOUS_SECRETS may not list the development secret or the current one"
             )
         if self.oidc_jwks_url is not None and not self.oidc_jwks_url.startswith("https://"):
             raise InsecureSettings("production fetches the OIDC JWKS over https only")

@@ -6,6 +6,7 @@ from app.models.aggregate import AuditDecision, AuditDecisionDay, AuditFinding, 
 from app.models.auth import AccessEvent, ApiKey
 from app.models.base import NAMING_CONVENTION, UTCDateTime, utcnow
 from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
+from app.models.history import PersonHistory
 from app.models.idempotency import IdempotencyKey
 from app.models.incident import ChecklistRevision, Incident
 from app.models.integrity import ChainHead, ErasureLog
@@ -30,6 +31,7 @@ __all__ = [
     "ErasureLog",
     "IdempotencyKey",
     "Incident",
+    "PersonHistory",
     "ReplayJob",
     "ReplayPart",
     "ReplayResult",

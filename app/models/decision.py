@@ -11,7 +11,9 @@
 - ``checklist_schema_version``: schema version of the input checklist.
 - ``input``: the checklist facts as canonical JSON (``app.rules.canonical.canonical_json``) - exactly
   what the engine was given.
-- ``context``: canonical JSON ``{"hook": ..., "as_of": ...}`` - the pinned evaluation context.
+- ``context``: canonical JSON ``{"hook": ..., "as_of": ...}`` - the pinned evaluation context; with
+  ``"history"`` (the history facts, ``app.rules.history``) only when the rule set read them, so
+  records without history are byte for byte as before and the facts are covered by the chain.
 - ``result``: canonical JSON of the ``Decision`` returned.
 - ``requested_by``: client identity (a placeholder until authentication exists).
 - ``recorded_at``: server time of the append (UTC).
@@ -34,6 +36,7 @@ from app.models.base import UTCDateTime, timestamp_field
 from app.rules.canonical import canonical_json
 from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, Facts
+from app.rules.history import HistoryFacts
 
 GENESIS_HASH = "0" * 64
 
@@ -138,12 +141,14 @@ class PendingRecord(DecisionRecordBase):
         requested_by: str,
         recorded_at: datetime,
         result: bytes | None = None,
+        history: HistoryFacts | None = None,
     ) -> PendingRecord:
         """The one constructor: what the engine was given and what it answered, as the log keeps it.
 
-        ``result``: the decision's canonical JSON when the caller has it already."""
+        ``result``: the decision's canonical JSON when the caller has it already; ``history``: the
+        history facts it was evaluated with (pinned in ``context`` for replay)."""
         identity = decision.ruleset
-        context = EvaluationContext(hook=decision.hook, as_of=decision.as_of)
+        context = EvaluationContext(hook=decision.hook, as_of=decision.as_of, history=history)
         return cls(
             decision_id=str(uuid.uuid4()),
             incident_ref=incident_ref,

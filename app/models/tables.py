@@ -10,6 +10,7 @@ from sqlmodel import SQLModel
 
 from app.models.auth import AccessEvent, ApiKey
 from app.models.decision import DecisionChainHead, DecisionFeedback, DecisionRecord
+from app.models.history import PersonHistory
 from app.models.idempotency import IdempotencyKey
 from app.models.incident import ChecklistRevision, Incident
 from app.models.integrity import ChainHead, ErasureLog
@@ -35,3 +36,4 @@ PARTS = table_of(ReplayPart)
 RESULTS = table_of(ReplayResult)
 CHAIN_HEADS = table_of(ChainHead)
 ERASURES = table_of(ErasureLog)
+PERSON_HISTORY = table_of(PersonHistory)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Header, Path, Query, Response
 
 from app.auth.roles import Principal, Role
-from app.http.deps import RegistryDep
+from app.http.deps import PseudonymiserDep, RegistryDep
 from app.http.errors import render
 from app.http.etag import etag, parse_if_match
 from app.http.guards import AUTH_ERRORS, Authorize, audited
@@ -76,6 +76,7 @@ def submit_checklist(
     session: SessionDep,
     registry: RegistryDep,
     client: Submitter,
+    pseudonymiser: PseudonymiserDep,
     idempotency_key: IdempotencyKey = None,
     if_match: IfMatch = None,
 ) -> Response:
@@ -89,17 +90,22 @@ def submit_checklist(
         if_match=parse_if_match(if_match),
         requested_by=client.id,
         force=client.force,
+        pseudonymiser=pseudonymiser,
     )
     return stored_response(stored)
 
 
 @router.post("/checklists:batch", response_model=BatchResult, responses=error_responses(400, 413, 422, 503))
 def submit_checklist_batch(
-    body: BatchRequest, session: SessionDep, registry: RegistryDep, client: Submitter
+    body: BatchRequest,
+    session: SessionDep,
+    registry: RegistryDep,
+    client: Submitter,
+    pseudonymiser: PseudonymiserDep,
 ) -> BatchResult:
     """Apply an offline queue in device-time order; every item gets its own result."""
     outcomes = submissions.submit_batch(
-        session, registry, body.items, requested_by=client.id, force=client.force
+        session, registry, body.items, requested_by=client.id, force=client.force, pseudonymiser=pseudonymiser
     )
     return batch_result(outcomes)
 

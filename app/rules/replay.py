@@ -26,13 +26,20 @@ from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Basis, Decision, Finding, Outcome
 from app.rules.engine import EvaluationContext, Facts, RulesetRef, decide
+from app.rules.history import HistoryFacts
 from app.rules.model import Severity
 from app.rules.registry import RulesetRegistry
 
 
 def context_from_json(context: Mapping[str, Any]) -> EvaluationContext:
+    """The pinned context of a record, with the history facts it was evaluated with, if any."""
     as_of = context.get("as_of")
-    return EvaluationContext(hook=context.get("hook"), as_of=datetime.fromisoformat(as_of) if as_of else None)
+    history = context.get("history")
+    return EvaluationContext(
+        hook=context.get("hook"),
+        as_of=datetime.fromisoformat(as_of) if as_of else None,
+        history=HistoryFacts.model_validate(history) if history is not None else None,
+    )
 
 
 def reevaluate(
@@ -41,9 +48,11 @@ def reevaluate(
     input_json: str | bytes,
     context: Mapping[str, Any],
     checklist_schema_version: int,
+    history: HistoryFacts | None = None,
 ) -> Decision:
     """Evaluate a record's stored input under its stored context with ``ruleset`` (a version of
-    ``registry``), exactly as the original evaluation did."""
+    ``registry``), exactly as the original evaluation did: with the history facts it stored, unless
+    ``history`` (recomputed by an impact replay) replaces them."""
     pinned = context_from_json(context)
     return decide(
         registry,
@@ -51,6 +60,7 @@ def reevaluate(
         pinned.hook,
         as_of=pinned.as_of,
         ruleset=RulesetRef(ruleset.document.id, ruleset.document.version),
+        history=history if history is not None else pinned.history,
     )
 
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.rules.checklist import Checklist
 from app.rules.decision import Basis, Decision, Outcome
+from app.rules.history import HistoryFacts
 from app.rules.model import Severity
 from app.schemas.bundles import DeviceAgreement, DeviceDecision
 from app.schemas.decisions import FeedbackPublic
@@ -176,6 +177,12 @@ class SubmissionResult(BaseModel):
         None,
         description="Only when a device's offline decision was sent: whether it agreed with the server's.",
         exclude_if=lambda agreement: agreement is None,  # absent otherwise, as before
+    )
+    history: HistoryFacts | None = Field(
+        None,
+        description="Only when the rule set reads history: the history facts it was evaluated with "
+        "(counts, dates and step ids per local person id; never another incident's content).",
+        exclude_if=lambda facts: facts is None,  # absent otherwise, as before
     )
 
 

@@ -9,6 +9,11 @@ unit of work does, in this order and with Core statements (few round trips, no O
 3. insert the revision row and store the response for the idempotency key;
 4. append the decision record to the hash chain (the chain-head lock is taken last).
 
+Person history (``app.services.history``) is one separate step: every stored revision writes its
+``person_history`` rows beside its revision row (step 3). For a rule set that reads history the
+write transaction starts first and the history facts are looked up in it, then the submission is
+evaluated with them (so two submissions about one child see each other in order).
+
 A batch runs steps 1-3 per item inside a savepoint, so one bad item rolls back alone, then appends
 every stored item's decision in one go.
 """
@@ -44,11 +49,12 @@ from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import Decision
 from app.rules.engine import Facts, decide
 from app.rules.errors import RulesError
+from app.rules.history import HistoryFacts
 from app.rules.registry import RulesetRegistry
 from app.schemas.bundles import DeviceAgreement
 from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
 from app.schemas.types import UNSAFE_TEXT_MESSAGE, UNSAFE_TEXT_TYPE, unsafe_location
-from app.services import aggregates, audit, idempotency, integrity, statements
+from app.services import aggregates, audit, history, idempotency, integrity, statements
 from app.services.bundles import compare_device_decision
 
 log = logging.getLogger("safesteps.submissions")
@@ -71,6 +77,8 @@ class Prepared:
     findings: list[dict[str, Any]]
     record: PendingRecord
     device: DeviceAgreement | None = None  # a device's offline decision, compared with ``decision``
+    used_history: HistoryFacts | None = None  # the history facts it was evaluated with
+    history_rows: history.PendingRows = history.NO_ROWS
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,17 +125,24 @@ def prepare(
     base_revision: int | None,
     requested_by: str,
     force: str | None = None,
+    pseudonymiser: history.Pseudonymiser | None = None,
+    facts_of_history: HistoryFacts | None = None,
 ) -> Prepared:
     """Check the reference (and the client's force binding), evaluate, and fix the exact bytes
-    that the decision record will hold."""
+    that the decision record will hold.
+
+    ``facts_of_history``: looked up by the caller (``_history``) for a rule set that reads it."""
     checklist = submission.checklist
-    if checklist.incident.reference != incident_ref:
-        raise IncidentReferenceMismatch(incident_ref, checklist.incident.reference)
-    if force is not None and checklist.incident.force != force:
-        raise OutsideForce(force)
+    check_incident(incident_ref, submission, force)
     facts = Facts.of(checklist)
+    as_of = facts_of_history.computed_at if facts_of_history is not None else submission.as_of
     decision = decide(
-        registry, facts, submission.hook, as_of=submission.as_of, ruleset=submission.ruleset.ref()
+        registry,
+        facts,
+        submission.hook,
+        as_of=as_of,
+        ruleset=submission.ruleset.ref(),
+        history=facts_of_history,
     )
     result = decision.model_dump(mode="json")
     offline = submission.device_decision
@@ -140,6 +155,7 @@ def prepare(
         requested_by=requested_by,
         recorded_at=utcnow(),
         result=canonical_json(result),
+        history=facts_of_history,
     )
     # The submission's own fields only: the same checklist sent alone or from a batch queue, or with
     # If-Match instead of base_revision, is the same request.
@@ -162,7 +178,37 @@ def prepare(
         findings=result["findings"],
         record=record,
         device=device,
+        used_history=facts_of_history,
+        history_rows=history.pending_rows(
+            pseudonymiser or history.default_pseudonymiser(), checklist, decision, as_of
+        ),
     )
+
+
+def check_incident(incident_ref: str, submission: SubmissionCreate, force: str | None) -> None:
+    incident = submission.checklist.incident
+    if incident.reference != incident_ref:
+        raise IncidentReferenceMismatch(incident_ref, incident.reference)
+    if force is not None and incident.force != force:
+        raise OutsideForce(force)
+
+
+def _history(
+    conn: Connection,
+    registry: RulesetRegistry,
+    pseudonymiser: history.Pseudonymiser,
+    submission: SubmissionCreate,
+) -> HistoryFacts | None:
+    """The history facts to evaluate with, looked up in the write transaction ``conn``; None for a
+    rule set that reads none."""
+    checklist = submission.checklist
+    as_of = history.history_as_of(registry, submission.ruleset.ref(), checklist, submission.as_of)
+    return None if as_of is None else history.lookup(conn, pseudonymiser, checklist, as_of)
+
+
+def _reads_history(registry: RulesetRegistry, submission: SubmissionCreate) -> bool:
+    checklist = submission.checklist
+    return history.history_as_of(registry, submission.ruleset.ref(), checklist, submission.as_of) is not None
 
 
 def _upsert_incident(conn: Connection, item: Prepared, now: datetime) -> tuple[int, int]:
@@ -213,6 +259,8 @@ def response_body(item: Prepared, revision: int, received_at: datetime) -> str:
     }
     if item.device is not None:
         body["device_decision"] = item.device.model_dump(mode="json")
+    if item.used_history is not None:
+        body["history"] = item.used_history.model_dump(mode="json")
     # Field order as written (not sorted): the outstanding steps come before the full evaluation.
     return orjson.dumps(body, option=orjson.OPT_UTC_Z).decode("utf-8")
 
@@ -244,6 +292,9 @@ def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored
             "salt": salt,
         },
     )
+    item.history_rows.insert(
+        conn, incident_id=incident_id, revision=revision, decision_id=item.record.decision_id, at=now
+    )
     body = response_body(item, revision, now)
     if key is not None:
         idempotency.store(conn, scope, key, CREATED, body)
@@ -269,11 +320,19 @@ def submit(
     if_match: int | None,
     requested_by: str,
     force: str | None = None,
+    pseudonymiser: history.Pseudonymiser | None = None,
 ) -> Stored:
     """One submission: a new revision and its decision record, or the response to a retry.
 
     ``if_match``: the revision the client's ``If-Match`` names (it wins over ``base_revision``)."""
     base = if_match if if_match is not None else submission.base_revision
+    pseudonymiser = pseudonymiser or history.default_pseudonymiser()
+    conn: Connection | None = None
+    found: HistoryFacts | None = None
+    if _reads_history(registry, submission):
+        check_incident(incident_ref, submission, force)  # before any read of the force's history
+        conn = begin_write(session)
+        found = _history(conn, registry, pseudonymiser, submission)
     item = prepare(
         registry,
         incident_ref,
@@ -282,8 +341,10 @@ def submit(
         base_revision=base,
         requested_by=requested_by,
         force=force,
+        pseudonymiser=pseudonymiser,
+        facts_of_history=found,
     )
-    conn = begin_write(session)
+    conn = conn or begin_write(session)
     stored = store(conn, item, requested_by, utcnow())
     if stored.record is not None:
         _append(conn, [stored.record], [item])
@@ -310,10 +371,15 @@ def submit_batch(
     *,
     requested_by: str,
     force: str | None = None,
+    pseudonymiser: history.Pseudonymiser | None = None,
 ) -> list[ItemOutcome]:
-    """Apply queued submissions in device-time order; each item succeeds or fails alone."""
+    """Apply queued submissions in device-time order; each item succeeds or fails alone.
+
+    An item whose rule set reads history is evaluated in the transaction, in its turn (it sees the
+    history the items before it stored)."""
+    pseudonymiser = pseudonymiser or history.default_pseudonymiser()
     outcomes: dict[int, ItemOutcome] = {}
-    ready: list[tuple[int, Prepared]] = []
+    ready: list[tuple[int, Prepared | BatchItem]] = []
     for index, raw in enumerate(items):
         ref = raw.get("incident_ref") if isinstance(raw.get("incident_ref"), str) else None
         try:
@@ -323,37 +389,32 @@ def submit_batch(
                 parsed = BatchItem.model_validate(raw)
             except ValidationError as exc:
                 raise InvalidItem(exc.errors()) from None
-            ready.append(
-                (
-                    index,
-                    prepare(
-                        registry,
-                        parsed.incident_ref,
-                        parsed,
-                        idempotency_key=parsed.idempotency_key,
-                        base_revision=parsed.base_revision,
-                        requested_by=requested_by,
-                        force=force,
-                    ),
-                )
-            )
+            if _reads_history(registry, parsed):
+                check_incident(parsed.incident_ref, parsed, force)
+                ready.append((index, parsed))  # evaluated in its turn, below
+                continue
+            ready.append((index, _prepare_item(registry, parsed, requested_by, force, pseudonymiser)))
         except (ServiceError, RulesError) as exc:
             outcomes[index] = Rejected(index, ref, exc)
-    ready.sort(key=lambda pair: (pair[1].submission.device_time, pair[0]))
+    ready.sort(key=lambda pair: (_submission(pair[1]).device_time, pair[0]))
     conn = begin_write(session)
     records: list[PendingRecord] = []
     appended: list[Prepared] = []
-    for index, item in ready:
+    for index, waiting in ready:
         try:
             with conn.begin_nested():  # a savepoint per item
+                item = waiting
+                if isinstance(item, BatchItem):
+                    found = _history(conn, registry, pseudonymiser, item)
+                    item = _prepare_item(registry, item, requested_by, force, pseudonymiser, found)
                 stored = store(conn, item, requested_by, utcnow())
         except (ServiceError, RulesError) as exc:
-            outcomes[index] = Rejected(index, item.incident_ref, exc)
+            outcomes[index] = Rejected(index, waiting.incident_ref, exc)
             continue
         except SQLAlchemyError as exc:
             log.error("batch item %d failed in the database: %s", index, type(exc).__name__)
             outcomes[index] = Rejected(
-                index, item.incident_ref, DatabaseBusy() if retryable(exc) else ItemFailed()
+                index, waiting.incident_ref, DatabaseBusy() if retryable(exc) else ItemFailed()
             )
             continue
         if stored.record is not None:
@@ -365,3 +426,28 @@ def submit_batch(
         _append(conn, records, appended)
     aggregates.record_appended(conn, aggregates.catalogue_for(registry), records)
     return [outcomes[i] for i in range(len(items))]
+
+
+def _submission(item: Prepared | BatchItem) -> SubmissionCreate:
+    return item.submission if isinstance(item, Prepared) else item
+
+
+def _prepare_item(
+    registry: RulesetRegistry,
+    parsed: BatchItem,
+    requested_by: str,
+    force: str | None,
+    pseudonymiser: history.Pseudonymiser,
+    found: HistoryFacts | None = None,
+) -> Prepared:
+    return prepare(
+        registry,
+        parsed.incident_ref,
+        parsed,
+        idempotency_key=parsed.idempotency_key,
+        base_revision=parsed.base_revision,
+        requested_by=requested_by,
+        force=force,
+        pseudonymiser=pseudonymiser,
+        facts_of_history=found,
+    )

@@ -61,8 +61,7 @@ def upgrade() -> None:
         """
     )
     op.execute(
-        "UPDATE replay_job SET parts = 1 "
-        "WHERE status = 'running' OR (status = 'queued' AND cursor > 0)"
+        "UPDATE replay_job SET parts = 1 WHERE status = 'running' OR (status = 'queued' AND cursor > 0)"
     )
     with op.batch_alter_table("replay_job", schema=None) as batch_op:
         batch_op.alter_column("parts_done", server_default=None)
