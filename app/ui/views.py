@@ -308,6 +308,7 @@ def ui_decisions(
     severity: Literal["critical", "high", "medium", "low"] | None = None,
     blocking: bool | None = None,
     closed_critical: bool = False,
+    history_changed: bool | None = None,
     cursor: CursorQuery = None,
 ) -> HTMLResponse:
     """The decisions behind a number, newest first."""
@@ -320,6 +321,7 @@ def ui_decisions(
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
+        history_changed=history_changed,
         cursor=cursor,
         limit=50,
     )
@@ -331,6 +333,7 @@ def ui_decisions(
             severity=severity,
             blocking=blocking,
             closed_critical=closed_critical or None,
+            history_changed=history_changed,
             cursor=page.next_cursor,
         )
         if page.next_cursor
@@ -347,6 +350,7 @@ def ui_decisions(
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
+        history_changed=history_changed,
         more=more,
     )
 
@@ -480,6 +484,7 @@ def ui_start_replay(
     from_date: Annotated[str, Form()] = "",
     to_date: Annotated[str, Form()] = "",
     hook: Annotated[str, Form()] = "",
+    history_changed: Annotated[str, Form(max_length=8)] = "",
 ) -> Response:
     """Queue a replay from the form; the job page follows its progress."""
     security.check_csrf(request, settings, request.cookies.get(security.SESSION_COOKIE), csrf)
@@ -490,8 +495,13 @@ def ui_start_replay(
         "from_date": from_date,
         "to_date": to_date,
         "hook": hook,
+        "history_changed": history_changed,
     }
-    selection = {k: v for k, v in form.items() if k in {"force", "from_date", "to_date", "hook"} and v}
+    selection: dict[str, Any] = {
+        k: v for k, v in form.items() if k in {"force", "from_date", "to_date", "hook"} and v
+    }
+    if history_changed == "true":
+        selection["history_changed"] = True
     body: dict[str, Any] = {"mode": mode, "selection": selection}
     if mode == ReplayMode.impact.value:
         body["ruleset"] = {"id": RULESET, "version": version or None}
