@@ -6,13 +6,16 @@
 #   docker build -t safesteps .
 #   docker volume create safesteps-data
 #   docker run --rm -p 8000:8000 -v safesteps-data:/var/lib/safesteps \
-#       -e SAFESTEPS_KEY_PEPPER="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')" safesteps
+#       -e SAFESTEPS_KEY_PEPPER="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')" \
+#       -e SAFESTEPS_HISTORY_SECRET="$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')" safesteps
 #
 # The image runs with SAFESTEPS_ENVIRONMENT=production, whose guard refuses to start without a pepper
 # of at least 32 characters (API keys are HMAC-SHA256 with it). The line above makes a fresh one,
 # which is fine for a try; for a real deployment make it once, keep it in your secret store and pass
 # the same value every time (`--env-file`, a Docker/Kubernetes secret): a new pepper invalidates every
-# API key. Then create the first admin key inside the container:
+# API key. The same holds for the history secret (person pseudonyms, docs/history.md): a new one
+# unlinks every earlier incident unless the old one is kept in SAFESTEPS_HISTORY_PREVIOUS_SECRETS.
+# Then create the first admin key inside the container:
 #   docker exec -it <container> safesteps keys create --name "first admin" --role admin
 #
 # Storage: SQLite on the volume at /var/lib/safesteps by default (one container). For several replicas

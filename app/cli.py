@@ -106,7 +106,7 @@ def evaluate_command(
     try:
         request = EvaluateRequest.model_validate(body)
         registry = RulesetRegistry.load(get_settings().rulesets_dir)
-        decision = evaluate_checklist(
+        decision, _ = evaluate_checklist(
             registry,
             request.checklist,
             hook=request.hook,

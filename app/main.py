@@ -44,7 +44,7 @@ from app.rules.engine import ENGINE_VERSION
 from app.rules.registry import RulesetRegistry
 from app.services.bundles import BundleService
 from app.services.checkpoint import PeriodicCheckpoints, load_private_key
-from app.services.history import Pseudonymiser
+from app.services.history import Pseudonymiser, Reader
 from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
 from app.supervision import watch_supervisor
@@ -71,6 +71,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     if settings.threadpool_size is not None:
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threadpool_size
     app.state.engine = engine
+    app.state.history_reader = Reader(engine, app.state.pseudonymiser)
     metrics.instrument_pool(engine, settings.db_pool_size)
     metrics.process_started(app.state.registry, ENGINE_VERSION)
     # Units of work finish (commit, release the SQLite writer lock) on threads of their own: if

@@ -130,7 +130,8 @@ def retention_apply(
     """Erase names, dates of birth and free text from decisions older than the period.
 
     Hashes, outcomes, scores and rule-set identity stay; `audit verify` still verifies. Works in
-    short batches, each recorded in the erasure log, so submissions keep flowing.
+    short batches, each recorded in the erasure log, so submissions keep flowing. Person-history
+    rows (pseudonyms) are deleted after their own period, SAFESTEPS_HISTORY_RETENTION_DAYS.
     """
     settings = get_settings()
     now = utcnow()
@@ -145,6 +146,7 @@ def retention_apply(
             now=now,
             dry_run=dry_run,
             batch_size=batch_size or settings.retention_batch_size,
+            history_cutoff=now - timedelta(days=settings.history_retention_days),
         )
     except DBAPIError:
         # PostgreSQL refuses an erasure that is not the one the chain promised: the record was altered.

@@ -6,13 +6,14 @@ the threadpool, and a thread hop per dependency per request is measurable CPU on
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy import Engine
 
 from app.rules.registry import RulesetRegistry
-from app.services.history import Pseudonymiser
+from app.services.history import Pseudonymiser, Reader
 from app.settings import Settings
 
 
@@ -36,7 +37,25 @@ async def get_pseudonymiser(request: Request) -> Pseudonymiser:
     return pseudonymiser
 
 
+@dataclass(frozen=True, slots=True)
+class HistoryScope:
+    """Read-only history lookups, and the force the calling client is bound to (None: any)."""
+
+    reader: Reader
+    force: str | None
+
+
+def history_reader(request: Request) -> HistoryScope:
+    principal = getattr(request.state, "principal", None)  # set by the route's Authorize guard
+    return HistoryScope(request.app.state.history_reader, principal.force if principal else None)
+
+
+async def get_history_reader(request: Request) -> HistoryScope:
+    return history_reader(request)
+
+
 EngineDep = Annotated[Engine, Depends(get_engine)]
 RegistryDep = Annotated[RulesetRegistry, Depends(get_registry)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 PseudonymiserDep = Annotated[Pseudonymiser, Depends(get_pseudonymiser)]
+HistoryDep = Annotated[HistoryScope, Depends(get_history_reader)]

@@ -96,6 +96,7 @@ class Authorize:
     def admit(self, request: Request, principal: Principal) -> Principal:
         """Name the caller for the access log and take a token from its bucket (429 when empty)."""
         setattr(request.state, CLIENT_ID_STATE, principal.id)
+        request.state.principal = principal  # for state readers (the inline lane injects nothing)
         refused = request.app.state.rate_limiter.acquire(principal.id)
         if refused is not None:
             raise HTTPException(429, "Too many requests; slow down.", headers=refused.headers())

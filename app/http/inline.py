@@ -41,13 +41,28 @@ from pydantic import BaseModel, ValidationError
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.http.deps import get_registry
+from app.http.deps import get_history_reader, get_registry, history_reader
 from app.http.guards import Authorize, api_routes
 
 # Dependencies that only read application state, and how to read it without injection.
 STATE_READERS: dict[Callable[..., Any], Callable[[Request], Any]] = {
     get_registry: lambda request: request.app.state.registry,
+    get_history_reader: history_reader,
 }
+ROUTED_WHEN = "inline_routed_when"
+
+
+def routed_when(
+    predicate: Callable[[Request, Any], bool],
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Mark an inline endpoint: requests for which ``predicate(request, body)`` holds go to the
+    plain path (the thread pool) instead, e.g. those that must read the database."""
+
+    def mark(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+        setattr(endpoint, ROUTED_WHEN, predicate)
+        return endpoint
+
+    return mark
 
 
 class InlineRoute(APIRoute):
@@ -58,6 +73,7 @@ class InlineRoute(APIRoute):
         self.inline_body = self._body()
         self.inline_guard = self._guard()
         self.inline_readers = self._readers()
+        self.routed_when: Callable[[Request, Any], bool] | None = getattr(self.endpoint, ROUTED_WHEN, None)
 
     async def answer(self, request: Request, body: bytes) -> Response | None:
         """The response, or None when FastAPI's plain handler must answer instead."""
@@ -70,6 +86,8 @@ class InlineRoute(APIRoute):
             return None  # FastAPI reports it, in its own words and order
         guard, credential = self.inline_guard
         await guard(request, await credential(request))
+        if self.routed_when is not None and self.routed_when(request, value):
+            return None  # e.g. a rule set that reads history: the database, in the thread pool
         response: Response = self.endpoint(
             **{name: value}, **{n: read(request) for n, read in self.inline_readers}
         )

@@ -38,5 +38,11 @@ class ErasureLog(SQLModel, table=True):
     seqs_sha256: str = Field(max_length=64, description="SHA-256 of the erased seqs, comma-joined.")
     revisions: int = Field(default=0, description="Checklist revisions erased by this batch.")
     feedback: int = Field(default=0, description="Feedback rows erased by this batch.")
+    # Person history (its own retention): rows deleted by this batch and their cut-off. Null on
+    # entries that deleted none, so entries from before it hash as they always did.
+    history_rows: int | None = Field(default=None, description="person_history rows deleted.")
+    history_cutoff: datetime | None = timestamp_field(
+        default=None, nullable=True, description="Only person_history rows recorded before it were deleted."
+    )
     prev_hash: str = Field(max_length=64)
     hash: str = Field(max_length=64)

@@ -30,6 +30,12 @@ class ReplayJob(SQLModel, table=True):
     ruleset_hash: str | None = Field(default=None, max_length=64)
     selection: str = Field(sa_type=Text, description="Canonical JSON of the selection.")
     store_all: bool = Field(default=False, description="Store every result, not only flagged ones.")
+    history: str = Field(
+        default="stored",
+        max_length=16,
+        sa_column_kwargs={"server_default": "stored"},
+        description="Impact: history facts `stored` with each decision, or `recomputed`.",
+    )
     status: str = Field(max_length=16, index=True, description="queued, running, succeeded, failed.")
     total: int | None = None
     processed: int = 0

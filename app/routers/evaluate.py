@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Request, Response
 
-from app.http.deps import RegistryDep
+from app.http.deps import HistoryDep, RegistryDep
 from app.http.guards import AUTH_ERRORS, Authorize
-from app.http.inline import InlineRoute
+from app.http.inline import InlineRoute, routed_when
 from app.rules.decision import Decision, decision_json
+from app.rules.errors import RulesError
+from app.rules.history import HistoryFacts
 from app.schemas.errors import error_responses
-from app.schemas.evaluate import EvaluateRequest
+from app.schemas.evaluate import EvaluateRequest, EvaluationResult
+from app.services import history
 from app.services.evaluation import evaluate_checklist
 
 # Inline: answered on the event loop by the inline lane, without FastAPI's request handling or
 # dependency injection (app/http/inline.py); the declaration below is still what the OpenAPI
 # document and the route guard check read, and FastAPI's handler answers what the lane does not.
+# A request whose rule set reads history goes to that handler (the thread pool): its lookup reads
+# the database, which never happens on the event loop.
 router = APIRouter(prefix="/v1", tags=["evaluate"], responses=AUTH_ERRORS, route_class=InlineRoute)
 
 
@@ -28,18 +33,39 @@ class DecisionResponse(Response):
 
     media_type = "application/json"
 
-    def __init__(self, decision: Decision) -> None:
-        super().__init__(decision_json(decision))
+    def __init__(self, decision: Decision, facts: HistoryFacts | None = None) -> None:
+        body = decision_json(decision)
+        if facts is not None:  # the decision's own bytes, then the history it was made with
+            body = b"".join((body[:-1], b',"history":', facts.model_dump_json().encode(), b"}"))
+        super().__init__(body)
+
+
+def reads_history(request: Request, body: EvaluateRequest) -> bool:
+    """The rule set this request resolves to reads history (a rule set that does not resolve is
+    left to the plain path too: its error is the same there)."""
+    registry = request.app.state.registry
+    try:
+        return history.history_as_of(registry, body.ruleset.ref(), body.checklist, body.as_of) is not None
+    except RulesError:
+        return True
 
 
 @router.post(
     "/evaluate",
-    response_model=Decision,
+    response_model=EvaluationResult,
     responses=error_responses(400, 404, 413, 422),
     dependencies=[Depends(Authorize("evaluate"))],
 )
-def evaluate(body: EvaluateRequest, registry: RegistryDep) -> DecisionResponse:
+@routed_when(reads_history)
+def evaluate(body: EvaluateRequest, registry: RegistryDep, scope: HistoryDep) -> DecisionResponse:
     """Score a checklist against a rule set and list the steps still missing or unrecorded."""
-    return DecisionResponse(
-        evaluate_checklist(registry, body.checklist, hook=body.hook, as_of=body.as_of, selector=body.ruleset)
+    decision, facts = evaluate_checklist(
+        registry,
+        body.checklist,
+        hook=body.hook,
+        as_of=body.as_of,
+        selector=body.ruleset,
+        reader=scope.reader,
+        force=scope.force,
     )
+    return DecisionResponse(decision, facts)

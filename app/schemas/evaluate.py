@@ -9,7 +9,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.rules import vocabulary
 from app.rules.checklist import Checklist
+from app.rules.decision import Decision
 from app.rules.engine import RulesetRef
+from app.rules.history import HistoryFacts
 from app.rules.model import (
     RULESET_ID_PATTERN,
     SEMVER_PATTERN,
@@ -107,3 +109,15 @@ class HookInfo(BaseModel):
 class HookCatalogue(BaseModel):
     ruleset: str = Field(description="`id@version` of the rule set whose rules are listed.")
     hooks: list[HookInfo]
+
+
+class EvaluationResult(Decision):
+    """The decision, with the history facts it was made with when its rule set reads history."""
+
+    history: HistoryFacts | None = Field(
+        None,
+        description="Only when the rule set reads history (`history: 1`): the earlier incidents of the "
+        "checklist's people and address in the client's force, as counts, dates and step ids per local "
+        "id (never another incident's reference, names or text).",
+        exclude_if=lambda facts: facts is None,
+    )

@@ -39,6 +39,13 @@ class StoredResults(StrEnum):
     all = "all"
 
 
+class ReplayHistory(StrEnum):
+    """Which history facts an impact replay evaluates with (rule sets that read history)."""
+
+    stored = "stored"
+    recomputed = "recomputed"
+
+
 class ReplaySelection(BaseModel):
     """Which stored decisions to replay; every filter is optional and they combine (AND)."""
 
@@ -93,6 +100,13 @@ class ReplayCreate(BaseModel):
         "whose findings change) or `all` (one record per decision, e.g. to list every reproduced hash). "
         "The summary always counts every decision.",
     )
+    history: ReplayHistory = Field(
+        ReplayHistory.stored,
+        description="Impact only, for a target rule set that reads history: `stored` (the history facts "
+        "each decision was made with; none for a decision whose rule set read none) or `recomputed` "
+        "(counted again from the person history as it is now, at each decision's `as_of`). An "
+        "as-recorded replay always uses the stored facts.",
+    )
 
     @model_validator(mode="after")
     def _ruleset_matches_mode(self) -> ReplayCreate:
@@ -100,6 +114,8 @@ class ReplayCreate(BaseModel):
             raise ValueError("an impact replay needs ruleset.id and ruleset.version")
         if self.mode is ReplayMode.as_recorded and self.ruleset is not None:
             raise ValueError("an as-recorded replay uses each decision's own rule set: omit ruleset")
+        if self.mode is ReplayMode.as_recorded and self.history is ReplayHistory.recomputed:
+            raise ValueError("an as-recorded replay uses the history each decision was made with")
         return self
 
 
@@ -111,6 +127,7 @@ class ReplayJobPublic(BaseModel):
     ruleset_hash: str | None
     selection: ReplaySelection
     results: StoredResults
+    history: ReplayHistory = Field(description="The history facts evaluated with: stored or recomputed.")
     total: int | None = Field(description="Decisions selected (known once the job has started).")
     processed: int
     progress: float | None = Field(description="Percentage done.")

@@ -21,14 +21,14 @@ from __future__ import annotations
 import hashlib
 import hmac
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, bindparam, func, insert, select
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select
 
 from app.models.tables import INCIDENTS, PERSON_HISTORY
 from app.rules.checklist import AdultRole, Checklist, IncidentType
@@ -38,6 +38,7 @@ from app.rules.engine import RulesetRef, resolve
 from app.rules.history import AddressHistory, HistoryFacts, PersonHistory
 from app.rules.model import Severity
 from app.rules.registry import RulesetRegistry
+from app.rules.replay import context_from_json
 from app.settings import Settings, get_settings
 
 FORMAT = "safesteps-history/1"
@@ -373,3 +374,30 @@ def history_as_of(
 def default_pseudonymiser() -> Pseudonymiser:
     """For callers without an app (the demo seeder, scripts): from ``get_settings()``."""
     return Pseudonymiser.of(get_settings())
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Read-only history lookups for stateless evaluation (a connection of their own, no writes)."""
+
+    engine: Engine
+    pseudonymiser: Pseudonymiser
+
+    def facts(self, checklist: Checklist, as_of: datetime) -> HistoryFacts:
+        with self.engine.connect() as conn:
+            return lookup(conn, self.pseudonymiser, checklist, as_of)
+
+
+def recompute_for(engine: Engine, pseudonymiser: Pseudonymiser) -> Callable[[Any], HistoryFacts]:
+    """For an impact replay that recomputes history: a decision record's history facts counted
+    again from ``person_history`` as it is now, at the record's ``as_of`` (names and dates of birth
+    erased by retention no longer link; force person references and addresses still do)."""
+
+    def facts(row: Any) -> HistoryFacts:
+        checklist = Checklist.model_validate_json(row.input)
+        pinned = context_from_json(orjson.loads(row.context))
+        as_of = pinned.as_of or (pinned.history.computed_at if pinned.history else None)
+        with engine.connect() as conn:
+            return lookup(conn, pseudonymiser, checklist, as_of or datetime.now(UTC))
+
+    return facts

@@ -117,6 +117,8 @@ class SideChain:
     table: Table
     covered: tuple[str, ...]
     content_ok: Callable[[RowMapping], bool] | None = None
+    # Covered when not null (columns added later: rows from before them hash as they did).
+    optional: tuple[str, ...] = ()
 
 
 ACCESS_EVENTS = SideChain(
@@ -134,12 +136,14 @@ ERASURES = SideChain(
     "erasure_log",
     ERASURE_TABLE,
     ("run_id", "at", "cutoff", "records", "first_seq", "last_seq", "seqs_sha256", "revisions", "feedback"),
+    optional=("history_rows", "history_cutoff"),
 )
 SIDE_CHAINS = (ERASURES, FEEDBACK, ACCESS_EVENTS)
 
 
 def link(chain: SideChain, prev_hash: str, row_id: int, values: Mapping[str, Any] | RowMapping) -> str:
     record = {"id": row_id, **{name: values[name] for name in chain.covered}}
+    record.update({name: values[name] for name in chain.optional if values.get(name) is not None})
     return sha256_hex(prev_hash.encode("ascii") + canonical_json(record))
 
 

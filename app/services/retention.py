@@ -12,6 +12,11 @@ Also erased, once older than the cut-off: a checklist revision's submitter and i
 results that replay stored for decisions it erases (finding text), and stored idempotency
 responses (deleted: by then no client retries).
 
+Person history (``person_history``: pseudonyms and flags, no names) has its own period
+(``history_retention_days``, usually longer): the checklist's erasure leaves its rows, so history
+still counts after the names are gone, and rows older than their own cut-off (``history_cutoff``)
+are deleted, in batches, counted in the report (``history_rows_deleted``).
+
 Work goes in batches of ``batch_size`` decision records, each batch its own short write transaction
 with an entry in the erasure log (a chain of its own): what it erased (the seqs, as a digest), when,
 under which cut-off, by which run. On SQLite the write lock is then held for one batch at a time,
@@ -30,7 +35,7 @@ from sqlalchemy import Engine, Table, delete, func, select, update
 from sqlmodel import Session
 
 from app.db import begin_write, session_scope
-from app.models.tables import FEEDBACK, RECORDS, REVISIONS
+from app.models.tables import FEEDBACK, PERSON_HISTORY, RECORDS, REVISIONS
 from app.models.tables import KEYS as IDEMPOTENCY
 from app.models.tables import RESULTS as REPLAY_RESULTS
 from app.services import audit, erasure, integrity
@@ -49,6 +54,7 @@ class RetentionReport:
     feedback_erased: int = 0
     replay_results_erased: int = 0
     idempotency_records_deleted: int = 0
+    history_rows_deleted: int = 0
     batches: int = 0
     run_id: str | None = None
 
@@ -193,7 +199,45 @@ def _erase_replay_copies(conn: Any, decision_ids: list[str]) -> int:
     return erased
 
 
-def pending(session: Session, *, cutoff: datetime) -> RetentionReport:
+def delete_history_batch(
+    session: Session, *, cutoff: datetime, now: datetime, run_id: str, limit: int = 500
+) -> int:
+    """Delete up to ``limit`` person-history rows recorded before ``cutoff`` (their own period),
+    with an erasure-log entry saying how many, under which cut-off, by which run."""
+    conn = begin_write(session)
+    ids = (
+        conn.execute(
+            select(PERSON_HISTORY.c.id)
+            .where(PERSON_HISTORY.c.recorded_at < cutoff)
+            .order_by(PERSON_HISTORY.c.id)
+            .limit(limit)
+        )
+        .scalars()
+        .all()
+    )
+    if ids:
+        integrity.append_row(
+            conn,
+            integrity.ERASURES,
+            {
+                "run_id": run_id,
+                "at": now,
+                "cutoff": cutoff,
+                "records": 0,
+                "first_seq": None,
+                "last_seq": None,
+                "seqs_sha256": audit.seqs_digest([]),
+                "revisions": 0,
+                "feedback": 0,
+                "history_rows": len(ids),
+                "history_cutoff": cutoff,
+            },
+        )
+        conn.execute(delete(PERSON_HISTORY).where(PERSON_HISTORY.c.id.in_(ids)))
+    return len(ids)
+
+
+def pending(session: Session, *, cutoff: datetime, history_cutoff: datetime | None = None) -> RetentionReport:
     """What a run would erase (the dry run): counts only, nothing written."""
 
     def count(table: Table, *where: Any) -> int:
@@ -222,6 +266,9 @@ def pending(session: Session, *, cutoff: datetime) -> RetentionReport:
             FEEDBACK.c.comment.is_not(None),
         ),
         idempotency_records_deleted=count(IDEMPOTENCY, IDEMPOTENCY.c.created_at < cutoff),
+        history_rows_deleted=0
+        if history_cutoff is None
+        else count(PERSON_HISTORY, PERSON_HISTORY.c.recorded_at < history_cutoff),
     )
 
 
@@ -232,11 +279,13 @@ def apply_retention(
     now: datetime,
     dry_run: bool = False,
     batch_size: int = 500,
+    history_cutoff: datetime | None = None,
 ) -> RetentionReport:
-    """Erase everything older than ``cutoff``, one committed batch at a time (each record once)."""
+    """Erase everything older than ``cutoff``, one committed batch at a time (each record once),
+    and delete the person-history rows older than ``history_cutoff`` (none without one)."""
     if dry_run:
         with session_scope(engine=engine) as session:
-            return pending(session, cutoff=cutoff)
+            return pending(session, cutoff=cutoff, history_cutoff=history_cutoff)
     run_id = str(uuid.uuid4())
     total = RetentionReport(cutoff=cutoff, run_id=run_id)
     with session_scope(engine=engine) as session:
@@ -253,4 +302,13 @@ def apply_retention(
         if not done.batches:
             break
         total = total.plus(done)
-    return replace(total, feedback_comments_cleared=int(comments))
+    deleted = 0
+    while history_cutoff is not None:
+        with session_scope(engine=engine) as session:
+            batch = delete_history_batch(
+                session, cutoff=history_cutoff, now=now, run_id=run_id, limit=batch_size
+            )
+        deleted += batch
+        if batch < batch_size:
+            break
+    return replace(total, feedback_comments_cleared=int(comments), history_rows_deleted=deleted)

@@ -2,6 +2,8 @@
 the flags a person's earlier incidents are counted from (app/models/history.py). Nothing is
 backfilled: earlier decision records hold no pseudonyms (and may have lost the names they would be
 derived from to retention), so history starts with the first submission after this migration.
+Replay jobs record which history facts an impact replay used (``replay_job.history``: ``stored``,
+the default, or ``recomputed``).
 
 Revision ID: hist1
 Revises: force1
@@ -56,9 +58,20 @@ def upgrade() -> None:
         batch.create_index("ix_person_history_incident", ["incident_id", "revision"])
         batch.create_index("ix_person_history_recorded_at", ["recorded_at"])
         batch.create_index(batch.f("ix_person_history_decision_id"), ["decision_id"])
+    # Deletions of person history are evidenced in the erasure log (null on the entries before).
+    with op.batch_alter_table("erasure_log") as batch:
+        batch.add_column(sa.Column("history_rows", sa.Integer(), nullable=True))
+        batch.add_column(sa.Column("history_cutoff", sa.DateTime(timezone=True), nullable=True))
+    with op.batch_alter_table("replay_job") as batch:
+        batch.add_column(sa.Column("history", text(length=16), server_default="stored", nullable=False))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("erasure_log") as batch:
+        batch.drop_column("history_cutoff")
+        batch.drop_column("history_rows")
+    with op.batch_alter_table("replay_job") as batch:
+        batch.drop_column("history")
     with op.batch_alter_table("person_history") as batch:
         batch.drop_index(batch.f("ix_person_history_decision_id"))
         batch.drop_index("ix_person_history_recorded_at")

@@ -40,6 +40,7 @@ def service(registry: RulesetRegistry) -> BundleService:
 
 # A pepper the production guard accepts (random, at least 96 bits); synthetic, never deployed.
 PEPPER = "q7Vf2LxR9mTz4KwBn8YcJd3HsGp6UaEo1NiQvXrZtWlM"
+HISTORY_SECRET = "Hs4mW9qTz2LxR7vKn3YcJd8PfGb6UaEo1NiQrXtZwVlB"
 
 
 def payload(body: bytes) -> Any:
@@ -181,8 +182,10 @@ def test_signing_keys_from_settings() -> None:
     with pytest.raises(InvalidBundleKey):
         load_private_key("not a key")
     registry = RulesetRegistry.load()
-    production = Settings(environment="production", key_pepper=PEPPER)
+    production = Settings(environment="production", key_pepper=PEPPER, history_secret=HISTORY_SECRET)
     assert BundleService.from_settings(registry, production).private is None
-    configured = Settings(environment="production", key_pepper=PEPPER, bundle_signing_key=seed)
+    configured = Settings(
+        environment="production", key_pepper=PEPPER, history_secret=HISTORY_SECRET, bundle_signing_key=seed
+    )
     service = BundleService.from_settings(registry, configured)
     assert service.public_keys()[0]["current"] is True

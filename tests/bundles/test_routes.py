@@ -93,10 +93,11 @@ def test_bad_requests_are_structured(mdt: TestClient, path: str, status: int, er
 
 # A pepper the production guard accepts (random, at least 96 bits); synthetic, never deployed.
 PEPPER = "q7Vf2LxR9mTz4KwBn8YcJd3HsGp6UaEo1NiQvXrZtWlM"
+HISTORY_SECRET = "Hs4mW9qTz2LxR7vKn3YcJd8PfGb6UaEo1NiQrXtZwVlB"
 
 
 def test_production_without_a_key_serves_no_bundles(settings: Settings) -> None:
-    production = with_(settings, environment="production", key_pepper=PEPPER)
+    production = with_(settings, environment="production", key_pepper=PEPPER, history_secret=HISTORY_SECRET)
     with TestClient(create_app(production)) as client:
         client.headers.update(credentials_for(client.app).headers("mdt"))  # type: ignore[arg-type]
         response = client.get("/v1/bundles/concern-for-a-child/1.1.0")

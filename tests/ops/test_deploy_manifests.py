@@ -77,7 +77,7 @@ def test_pods_run_as_the_image_user_never_root_and_read_secrets_from_a_secret(ki
             for e in container["env"]
             if "secretKeyRef" in e.get("valueFrom", {})
         }
-        assert {"SAFESTEPS_KEY_PEPPER", "SAFESTEPS_DATABASE_URL"} <= set(secrets)
+        assert {"SAFESTEPS_KEY_PEPPER", "SAFESTEPS_HISTORY_SECRET", "SAFESTEPS_DATABASE_URL"} <= set(secrets)
         assert all("value" not in e for e in container["env"])  # no literal secret in a manifest
 
 
@@ -124,6 +124,7 @@ def test_compose_migrates_once_before_the_service_and_needs_the_pepper() -> None
     assert env["SAFESTEPS_ENVIRONMENT"] == "production"
     # `${VAR:?message}`: compose refuses to start without it rather than run with no pepper.
     assert re.fullmatch(r"\$\{SAFESTEPS_KEY_PEPPER:\?[^}]+\}", env["SAFESTEPS_KEY_PEPPER"])
+    assert re.fullmatch(r"\$\{SAFESTEPS_HISTORY_SECRET:\?[^}]+\}", env["SAFESTEPS_HISTORY_SECRET"])
     assert services["safesteps"]["image"] == services["migrate"]["image"]
 
 

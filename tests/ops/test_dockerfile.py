@@ -145,10 +145,11 @@ def settings_from(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> Setti
 
 def test_documented_docker_run_passes_the_production_guard(monkeypatch: pytest.MonkeyPatch) -> None:
     passed = documented_run_env()
-    assert set(passed) == {"SAFESTEPS_KEY_PEPPER"}
+    assert set(passed) == {"SAFESTEPS_KEY_PEPPER", "SAFESTEPS_HISTORY_SECRET"}
     settings = settings_from({**runtime_env(), **passed}, monkeypatch)
     assert settings.environment == "production"
     assert len(settings.key_pepper.get_secret_value()) >= 32
+    assert settings.history_secret.get_secret_value() != settings.key_pepper.get_secret_value()
 
 
 def test_the_image_alone_refuses_to_start_without_a_pepper(monkeypatch: pytest.MonkeyPatch) -> None:

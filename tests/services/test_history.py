@@ -12,12 +12,15 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from app.db import build_engine, session_scope
-from app.models.tables import PERSON_HISTORY, RECORDS
+from app.models.tables import ERASURES, PERSON_HISTORY, RECORDS
 from app.rules import replay
 from app.rules.registry import RulesetRegistry
-from app.services import history
+from app.services import audit, history
+from app.services.retention import apply_retention
 from app.settings import Settings
-from tests.history_support import body, child, history_registry, now, pseudonymiser, submit
+from tests import replay_support as rs
+from tests.history_support import body, child, history_registry, history_ruleset, now, pseudonymiser, submit
+from tests.synthetic_rulesets import compiled, document
 
 PERSONAL = ("Ada Example", "NOM-200114", "LOC-0048213", "Earlier free text about Ada", "2019-03-04")
 
@@ -190,3 +193,62 @@ def test_nothing_of_an_earlier_incident_reaches_a_response_or_a_log(
         assert text not in facts
         assert text not in caplog.text
     assert "WMP-EARLIER-9" not in later.response
+
+
+def test_content_erasure_leaves_history_and_its_own_retention_removes_it(
+    engine: Engine, registry: RulesetRegistry
+) -> None:
+    submit(engine, registry, body("WMP-1", [child(name="Ada Example", born="2019-03-04")]))
+    # The checklist's content is erased (names, dates of birth): its history rows stay.
+    erased = apply_retention(engine, cutoff=now() + timedelta(hours=1), now=now())
+    assert erased.decisions_erased == 1
+    assert erased.history_rows_deleted == 0
+    with session_scope(engine) as session:
+        record_input = session.execute(select(RECORDS.c.input)).scalar_one()
+    assert "Ada Example" not in record_input
+    later = submit(engine, registry, body("WMP-2", [child(name="Ada Example", born="2019-03-04")]))
+    assert first_child(later.response)["earlier_incidents"] == 1
+    # Past their own period, the rows go: nothing links any more.
+    dry = apply_retention(
+        engine, cutoff=now(), now=now(), dry_run=True, history_cutoff=now() + timedelta(hours=1)
+    )
+    assert dry.history_rows_deleted == 4  # a child and the address, twice
+    gone = apply_retention(
+        engine, cutoff=now(), now=now(), history_cutoff=now() + timedelta(hours=1), batch_size=3
+    )
+    assert gone.history_rows_deleted == 4
+    third = submit(engine, registry, body("WMP-3", [child(name="Ada Example", born="2019-03-04")]))
+    assert first_child(third.response)["earlier_incidents"] == 0
+    with session_scope(engine) as session:
+        report = audit.verify(session)
+        entries = session.execute(
+            select(ERASURES.c.history_rows, ERASURES.c.records).where(ERASURES.c.history_rows.is_not(None))
+        ).all()
+    # Each deleting batch is an entry of the erasure log (a chain verify checks).
+    assert report.verified is True
+    assert sorted(tuple(e) for e in entries) == [(1, 0), (3, 0)]
+
+
+def test_an_impact_replay_says_whether_it_recomputed_history(engine: Engine) -> None:
+    before = compiled(document("8.0.0"))  # reads no history
+    registry = RulesetRegistry([before, history_ruleset()])
+    p = history.default_pseudonymiser()  # what the replay worker counts with
+    for n in range(3):
+        submit(engine, registry, body(f"WMP-{n}", [child(ref="NOM-1")], version="8.0.0"), p)
+    target = {"id": "concern-for-a-child", "version": "9.0.0"}
+    stored = rs.run(engine, registry, mode="impact", ruleset=target)
+    recomputed = rs.run(engine, registry, mode="impact", ruleset=target, history="recomputed")
+    assert (stored.history, recomputed.history) == ("stored", "recomputed")
+    # Only with history counted again does the third incident show the repeat concern.
+    # Stored: these decisions were made without history, so the rule that reads it cannot tell.
+    # Recomputed: counted now, at each decision's as_of (after all three were recorded), each
+    # incident has two earlier concerns, and the repeat-concern step is missing.
+    assert "CFC-SEE-EVERY-CHILD" not in stored.summary["by_step"]
+    assert recomputed.summary["by_step"]["CFC-SEE-EVERY-CHILD"] == {"outcome_changed": 3}
+    changed = [
+        (r["incident_ref"], c["outcome_after"])
+        for r in rs.results(engine, recomputed.id)
+        for c in r["detail"]["changes"]
+        if c["rule_id"] == "CFC-SEE-EVERY-CHILD"
+    ]
+    assert changed == [("WMP-0", "missing"), ("WMP-1", "missing"), ("WMP-2", "missing")]

@@ -4,13 +4,14 @@ import pytest
 from pydantic import ValidationError
 
 from app.main import create_app
-from app.settings import DEVELOPMENT_PEPPER, Settings
+from app.settings import DEVELOPMENT_HISTORY_SECRET, DEVELOPMENT_PEPPER, Settings
 
 STRONG = "q8Vd2-kLw9ZrT4nB7xYc1MfJ0sHeA6gUoP3iR5tN_bWzKyQmEvXj"  # as secrets.token_urlsafe makes
+HISTORY = "Hs4mW9qTz2LxR7vKn3YcJd8PfGb6UaEo1NiQrXtZwVlB"
 
 
 def production(**overrides: object) -> Settings:
-    return Settings(environment="production", **overrides)  # type: ignore[arg-type]
+    return Settings(environment="production", **{"history_secret": HISTORY, **overrides})  # type: ignore[arg-type]
 
 
 def test_development_starts_with_the_default_pepper() -> None:
@@ -94,3 +95,29 @@ def test_the_command_line_says_what_is_wrong_in_one_line(monkeypatch: pytest.Mon
     assert lines[0].startswith("error: settings: ")
     assert "SAFESTEPS_KEY_PEPPER" in lines[0]
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("secret", [None, DEVELOPMENT_HISTORY_SECRET, "short-secret", "x" * 48, STRONG])
+def test_production_refuses_a_default_missing_weak_or_reused_history_secret(
+    secret: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SAFESTEPS_HISTORY_SECRET", raising=False)
+    overrides = {"key_pepper": STRONG} | ({} if secret is None else {"history_secret": secret})
+    with pytest.raises(ValidationError, match="SAFESTEPS_HISTORY_SECRET"):
+        Settings(environment="production", **overrides)  # type: ignore[arg-type]
+
+
+def test_production_refuses_the_development_history_secret_as_a_previous_one() -> None:
+    with pytest.raises(ValidationError, match="PREVIOUS_SECRETS"):
+        production(key_pepper=STRONG, history_previous_secrets=[DEVELOPMENT_HISTORY_SECRET])
+
+
+def test_history_sharing_groups() -> None:
+    settings = Settings(history_shared_forces="WMP, war; NTH,LEI")
+    assert settings.history_sharing == {
+        "WMP": ("WAR", "WMP"),
+        "WAR": ("WAR", "WMP"),
+        "NTH": ("LEI", "NTH"),
+        "LEI": ("LEI", "NTH"),
+    }
+    assert Settings().history_sharing == {}

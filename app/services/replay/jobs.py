@@ -32,6 +32,7 @@ from app.schemas.pagination import decode_cursor, next_cursor
 from app.schemas.replay import (
     JobStatus,
     ReplayCreate,
+    ReplayHistory,
     ReplayJobPublic,
     ReplayMode,
     ReplayResultPublic,
@@ -91,6 +92,7 @@ def create_job(
         ruleset_hash=target.hash if target else None,
         selection=canonical_json(request.selection.model_dump(mode="json")).decode(),
         store_all=request.results is StoredResults.all,
+        history=request.history.value,
         status=JobStatus.queued.value,
         requested_by=requested_by,
         created_at=utcnow(),
@@ -130,6 +132,7 @@ def public(session: Session, job: ReplayJob) -> ReplayJobPublic:
         ruleset_hash=job.ruleset_hash,
         selection=ReplaySelection.model_validate_json(job.selection),
         results=StoredResults.all if job.store_all else StoredResults.flagged,
+        history=ReplayHistory(job.history),
         total=job.total,
         processed=processed,
         progress=progress,

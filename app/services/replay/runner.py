@@ -29,6 +29,7 @@ from app.models.tables import JOBS, PARTS, RESULTS
 from app.models.tables import RECORDS as DECISIONS
 from app.rules.compiler import CompiledRuleset
 from app.rules.errors import RulesError
+from app.rules.history import HistoryFacts
 from app.rules.registry import RulesetRegistry
 from app.rules.replay import ImpactTotals, Reproduction, impact, reevaluate
 from app.schemas.replay import (
@@ -43,6 +44,7 @@ from app.schemas.replay import (
     ReproducedDetail,
     detail_json,
 )
+from app.services import history
 from app.services.replay.encoder import ResultEncoder
 from app.services.replay.jobs import (
     PART_SIZE,
@@ -121,8 +123,16 @@ def _add(into: dict[str, Any], counts: Mapping[str, Any]) -> None:
 
 
 class _Replayer:
-    def __init__(self, registry: RulesetRegistry, mode: ReplayMode, target: CompiledRuleset | None) -> None:
+    def __init__(
+        self,
+        registry: RulesetRegistry,
+        mode: ReplayMode,
+        target: CompiledRuleset | None,
+        history_of: Callable[[Any], HistoryFacts] | None = None,
+    ) -> None:
         self.registry, self.mode, self.target = registry, mode, target
+        # Impact with recomputed history: the facts counted again for a record (else its stored ones).
+        self.history_of = history_of
         self._rulesets: dict[tuple[str, str], CompiledRuleset | str] = {}
         self._encoder = ResultEncoder()
 
@@ -178,7 +188,12 @@ class _Replayer:
         """Re-evaluate with the target; ``keep``: the detail is wanted even if nothing changed."""
         assert self.target is not None
         decision = reevaluate(
-            self.registry, self.target, row.input, orjson.loads(row.context), row.checklist_schema_version
+            self.registry,
+            self.target,
+            row.input,
+            orjson.loads(row.context),
+            row.checklist_schema_version,
+            history=self.history_of(row) if self.history_of is not None else None,
         )
         result = impact(orjson.loads(row.result), decision)
         totals.add(result)
@@ -205,6 +220,7 @@ def run_job(
     should_stop: Callable[[], bool] | None = None,
     stale_after: timedelta = timedelta(seconds=60),
     part_size: int = PART_SIZE,
+    pseudonymiser: history.Pseudonymiser | None = None,
 ) -> bool:
     """Run the parts of a job this worker has claimed, then claim and run its free parts until
     none is left. True when nothing is left for this worker (the job may still be finishing in
@@ -221,7 +237,10 @@ def run_job(
     parts = held_parts(engine, job_id, worker)
     if not parts:
         raise LostClaim(job_id)
-    replayer = _Replayer(registry, mode, target)
+    history_of = None
+    if target is not None and job.history == "recomputed" and history.reads_history(target):
+        history_of = history.recompute_for(engine, pseudonymiser or history.default_pseudonymiser())
+    replayer = _Replayer(registry, mode, target, history_of)
     query = job_query(job, *COLUMNS)
     while parts:
         for part in parts:

@@ -5,6 +5,7 @@ from .access_event_page import AccessEventPage
 from .access_event_public import AccessEventPublic
 from .access_power_type_0 import AccessPowerType0
 from .actions import Actions
+from .address_history import AddressHistory
 from .adult import Adult
 from .adult_role import AdultRole
 from .aggravating_factors import AggravatingFactors
@@ -67,6 +68,9 @@ from .erased_detail import ErasedDetail
 from .error_body import ErrorBody
 from .error_body_detail_type_0 import ErrorBodyDetailType0
 from .evaluate_request import EvaluateRequest
+from .evaluation_result import EvaluationResult
+from .evaluation_result_counts import EvaluationResultCounts
+from .evaluation_result_outcomes import EvaluationResultOutcomes
 from .evidence_capture import EvidenceCapture
 from .exploitation_intel import ExploitationIntel
 from .exploitation_intel_submitted_about_type_0_item import ExploitationIntelSubmittedAboutType0Item
@@ -84,6 +88,7 @@ from .grade import Grade
 from .grade_change import GradeChange
 from .grade_change_child_safety_method_type_0 import GradeChangeChildSafetyMethodType0
 from .health import Health
+from .history_facts import HistoryFacts
 from .home_conditions import HomeConditions
 from .hook_catalogue import HookCatalogue
 from .hook_info import HookInfo
@@ -135,6 +140,8 @@ from .partner_request import PartnerRequest
 from .partner_request_agency import PartnerRequestAgency
 from .period import Period
 from .period_point import PeriodPoint
+from .person_history import PersonHistory
+from .person_history_last_referral_outcome_type_0 import PersonHistoryLastReferralOutcomeType0
 from .police_checks import PoliceChecks
 from .police_checks_systems_type_0_item import PoliceChecksSystemsType0Item
 from .police_protection import PoliceProtection
@@ -151,6 +158,7 @@ from .reliance_on_agency_agency_type_0 import RelianceOnAgencyAgencyType0
 from .replay_create import ReplayCreate
 from .replay_error_detail import ReplayErrorDetail
 from .replay_error_detail_stored_result import ReplayErrorDetailStoredResult
+from .replay_history import ReplayHistory
 from .replay_job_public import ReplayJobPublic
 from .replay_job_public_summary import ReplayJobPublicSummary
 from .replay_mode import ReplayMode
@@ -195,6 +203,7 @@ __all__ = (
     "AccessEventPublic",
     "AccessPowerType0",
     "Actions",
+    "AddressHistory",
     "Adult",
     "AdultRole",
     "AggravatingFactors",
@@ -257,6 +266,9 @@ __all__ = (
     "ErrorBody",
     "ErrorBodyDetailType0",
     "EvaluateRequest",
+    "EvaluationResult",
+    "EvaluationResultCounts",
+    "EvaluationResultOutcomes",
     "EvidenceCapture",
     "ExploitationIntel",
     "ExploitationIntelSubmittedAboutType0Item",
@@ -274,6 +286,7 @@ __all__ = (
     "GradeChange",
     "GradeChangeChildSafetyMethodType0",
     "Health",
+    "HistoryFacts",
     "HomeConditions",
     "HookCatalogue",
     "HookInfo",
@@ -325,6 +338,8 @@ __all__ = (
     "PartVerification",
     "Period",
     "PeriodPoint",
+    "PersonHistory",
+    "PersonHistoryLastReferralOutcomeType0",
     "PoliceChecks",
     "PoliceChecksSystemsType0Item",
     "PoliceProtection",
@@ -341,6 +356,7 @@ __all__ = (
     "ReplayCreate",
     "ReplayErrorDetail",
     "ReplayErrorDetailStoredResult",
+    "ReplayHistory",
     "ReplayJobPublic",
     "ReplayJobPublicSummary",
     "ReplayMode",

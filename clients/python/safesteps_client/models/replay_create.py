@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.replay_history import ReplayHistory
 from ..models.replay_mode import ReplayMode
 from ..models.stored_results import StoredResults
 from ..types import UNSET, Unset
@@ -22,6 +23,8 @@ class ReplayCreate:
     """
     Attributes:
         mode (ReplayMode):
+        history (ReplayHistory | Unset): Which history facts an impact replay evaluates with (rule sets that read
+            history).
         results (StoredResults | Unset):
         ruleset (None | RulesetSelector | Unset): Impact only: the version to compare with (an exact version).
         selection (ReplaySelection | Unset): Which stored decisions to replay; every filter is optional and they combine
@@ -29,6 +32,7 @@ class ReplayCreate:
     """
 
     mode: ReplayMode
+    history: ReplayHistory | Unset = UNSET
     results: StoredResults | Unset = UNSET
     ruleset: None | RulesetSelector | Unset = UNSET
     selection: ReplaySelection | Unset = UNSET
@@ -37,6 +41,10 @@ class ReplayCreate:
         from ..models.ruleset_selector import RulesetSelector  # noqa: PLC0415
 
         mode = self.mode.value
+
+        history: str | Unset = UNSET
+        if not isinstance(self.history, Unset):
+            history = self.history.value
 
         results: str | Unset = UNSET
         if not isinstance(self.results, Unset):
@@ -61,6 +69,8 @@ class ReplayCreate:
                 "mode": mode,
             }
         )
+        if history is not UNSET:
+            field_dict["history"] = history
         if results is not UNSET:
             field_dict["results"] = results
         if ruleset is not UNSET:
@@ -77,6 +87,13 @@ class ReplayCreate:
 
         d = dict(src_dict)
         mode = ReplayMode(d.pop("mode"))
+
+        _history = d.pop("history", UNSET)
+        history: ReplayHistory | Unset
+        if isinstance(_history, Unset):
+            history = UNSET
+        else:
+            history = ReplayHistory(_history)
 
         _results = d.pop("results", UNSET)
         results: StoredResults | Unset
@@ -111,6 +128,7 @@ class ReplayCreate:
 
         replay_create = cls(
             mode=mode,
+            history=history,
             results=results,
             ruleset=ruleset,
             selection=selection,

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.job_status import JobStatus
+from ..models.replay_history import ReplayHistory
 from ..models.replay_mode import ReplayMode
 from ..models.stored_results import StoredResults
 
@@ -28,6 +29,7 @@ class ReplayJobPublic:
         error (None | str):
         finished_at (datetime.datetime | None):
         flagged (int): Reproduction failures (as recorded) or changed incidents (impact).
+        history (ReplayHistory): Which history facts an impact replay evaluates with (rule sets that read history).
         id (str):
         mode (ReplayMode):
         parts (int | None): Ranges of the decision log the job is split into, each claimed by any worker (known once the
@@ -52,6 +54,7 @@ class ReplayJobPublic:
     error: None | str
     finished_at: datetime.datetime | None
     flagged: int
+    history: ReplayHistory
     id: str
     mode: ReplayMode
     parts: int | None
@@ -84,6 +87,8 @@ class ReplayJobPublic:
             finished_at = self.finished_at
 
         flagged = self.flagged
+
+        history = self.history.value
 
         id = self.id
 
@@ -133,6 +138,7 @@ class ReplayJobPublic:
                 "error": error,
                 "finished_at": finished_at,
                 "flagged": flagged,
+                "history": history,
                 "id": id,
                 "mode": mode,
                 "parts": parts,
@@ -186,6 +192,8 @@ class ReplayJobPublic:
         finished_at = _parse_finished_at(d.pop("finished_at"))
 
         flagged = d.pop("flagged")
+
+        history = ReplayHistory(d.pop("history"))
 
         id = d.pop("id")
 
@@ -261,6 +269,7 @@ class ReplayJobPublic:
             error=error,
             finished_at=finished_at,
             flagged=flagged,
+            history=history,
             id=id,
             mode=mode,
             parts=parts,

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.decision import Decision
     from ..models.device_agreement import DeviceAgreement
+    from ..models.history_facts import HistoryFacts
     from ..models.outstanding_step import OutstandingStep
 
 
@@ -36,6 +37,8 @@ class SubmissionResult:
         score (float | None):
         device_decision (DeviceAgreement | None | Unset): Only when a device's offline decision was sent: whether it
             agreed with the server's.
+        history (HistoryFacts | None | Unset): Only when the rule set reads history: the history facts it was evaluated
+            with (counts, dates and step ids per local person id; never another incident's content).
     """
 
     blocking: bool
@@ -49,10 +52,12 @@ class SubmissionResult:
     revision: int
     score: float | None
     device_decision: DeviceAgreement | None | Unset = UNSET
+    history: HistoryFacts | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.device_agreement import DeviceAgreement  # noqa: PLC0415
+        from ..models.history_facts import HistoryFacts  # noqa: PLC0415
 
         blocking = self.blocking
 
@@ -88,6 +93,14 @@ class SubmissionResult:
         else:
             device_decision = self.device_decision
 
+        history: dict[str, Any] | None | Unset
+        if isinstance(self.history, Unset):
+            history = UNSET
+        elif isinstance(self.history, HistoryFacts):
+            history = self.history.to_dict()
+        else:
+            history = self.history
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -106,6 +119,8 @@ class SubmissionResult:
         )
         if device_decision is not UNSET:
             field_dict["device_decision"] = device_decision
+        if history is not UNSET:
+            field_dict["history"] = history
 
         return field_dict
 
@@ -113,6 +128,7 @@ class SubmissionResult:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.decision import Decision  # noqa: PLC0415
         from ..models.device_agreement import DeviceAgreement  # noqa: PLC0415
+        from ..models.history_facts import HistoryFacts  # noqa: PLC0415
         from ..models.outstanding_step import OutstandingStep  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -173,6 +189,23 @@ class SubmissionResult:
 
         device_decision = _parse_device_decision(d.pop("device_decision", UNSET))
 
+        def _parse_history(data: object) -> HistoryFacts | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                history_type_0 = HistoryFacts.from_dict(data)
+
+                return history_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(HistoryFacts | None | Unset, data)
+
+        history = _parse_history(d.pop("history", UNSET))
+
         submission_result = cls(
             blocking=blocking,
             completeness=completeness,
@@ -185,6 +218,7 @@ class SubmissionResult:
             revision=revision,
             score=score,
             device_decision=device_decision,
+            history=history,
         )
 
         submission_result.additional_properties = d

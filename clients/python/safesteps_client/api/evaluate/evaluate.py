@@ -5,9 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.decision import Decision
 from ...models.error_body import ErrorBody
 from ...models.evaluate_request import EvaluateRequest
+from ...models.evaluation_result import EvaluationResult
 from ...types import Response
 
 
@@ -30,9 +30,11 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Decision | ErrorBody | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorBody | EvaluationResult | None:
     if response.status_code == 200:
-        response_200 = Decision.from_dict(response.json())
+        response_200 = EvaluationResult.from_dict(response.json())
 
         return response_200
 
@@ -89,7 +91,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Decision | ErrorBody]:
+) -> Response[ErrorBody | EvaluationResult]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -102,7 +104,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EvaluateRequest,
-) -> Response[Decision | ErrorBody]:
+) -> Response[ErrorBody | EvaluationResult]:
     """Evaluate
 
      Score a checklist against a rule set and list the steps still missing or unrecorded.
@@ -115,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Decision | ErrorBody]
+        Response[ErrorBody | EvaluationResult]
     """
 
     kwargs = _get_kwargs(
@@ -133,7 +135,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EvaluateRequest,
-) -> Decision | ErrorBody | None:
+) -> ErrorBody | EvaluationResult | None:
     """Evaluate
 
      Score a checklist against a rule set and list the steps still missing or unrecorded.
@@ -146,7 +148,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Decision | ErrorBody
+        ErrorBody | EvaluationResult
     """
 
     return sync_detailed(
@@ -159,7 +161,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EvaluateRequest,
-) -> Response[Decision | ErrorBody]:
+) -> Response[ErrorBody | EvaluationResult]:
     """Evaluate
 
      Score a checklist against a rule set and list the steps still missing or unrecorded.
@@ -172,7 +174,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Decision | ErrorBody]
+        Response[ErrorBody | EvaluationResult]
     """
 
     kwargs = _get_kwargs(
@@ -188,7 +190,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EvaluateRequest,
-) -> Decision | ErrorBody | None:
+) -> ErrorBody | EvaluationResult | None:
     """Evaluate
 
      Score a checklist against a rule set and list the steps still missing or unrecorded.
@@ -201,7 +203,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Decision | ErrorBody
+        ErrorBody | EvaluationResult
     """
 
     return (

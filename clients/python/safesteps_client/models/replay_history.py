@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ReplayHistory(StrEnum):
+    RECOMPUTED = "recomputed"
+    STORED = "stored"
+
+    def __str__(self) -> str:
+        return str(self.value)
