@@ -105,6 +105,14 @@ class AmbiguousIncident(ServiceError):
         super().__init__("several forces hold this reference: name the force (query parameter force)")
 
 
+class PersonNotFound(ServiceError):
+    """No linked child or adult with this local id on the incident (or none the caller may see)."""
+
+    def __init__(self, local_id: str) -> None:
+        self.local_id = local_id
+        super().__init__(f"no linked person {local_id} on this incident")
+
+
 class ReplayJobNotFound(ServiceError):
     def __init__(self, job_id: str) -> None:
         self.job_id = job_id

@@ -116,4 +116,10 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         "the JavaScript offline evaluator vs the server engine per checklist (target: within 10x)",
         "benchmarks.offline",
     ),
+    Benchmark(
+        "history",
+        "a submission reading person history vs without, 1M person_history rows on PostgreSQL "
+        "(<= 1.2x CPU and p99)",
+        "benchmarks.history",
+    ),
 )

@@ -31,6 +31,7 @@ Permission = Literal[
     "incident:outstanding",
     "decision:read",
     "decision:feedback",
+    "person:timeline",
     "audit:verify",
     "audit:replay",
     "audit:export",
@@ -65,6 +66,8 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             "incident:read",
             "incident:list",
             "decision:read",
+            # A child's (or adult's) timeline across the force's incidents (issue 15).
+            "person:timeline",
             "audit:verify",
             "audit:replay",
             "audit:export",

@@ -36,6 +36,7 @@ from app.errors import (
     ItemFailed,
     NotReady,
     OutsideForce,
+    PersonNotFound,
     ReplayJobNotFound,
     StaleRevision,
 )
@@ -180,6 +181,9 @@ ERRORS: dict[type[Exception], Renderer] = {
     ApiKeyNotFound: domain(404, "api_key_not_found", message="No such API key."),
     IncidentNotFound: domain(404, "incident_not_found", message="Incident not found."),
     DecisionNotFound: domain(404, "decision_not_found", message="Decision not found."),
+    PersonNotFound: domain(
+        404, "person_not_found", message="No linked person with this local id on the incident."
+    ),
     IncidentReferenceMismatch: domain(
         422,
         "incident_reference_mismatch",

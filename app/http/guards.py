@@ -49,7 +49,9 @@ AUTH_ERRORS = error_responses(401, 403, 429)
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
-def audited(permission: Permission, *, action: str, target: str | None = None) -> params.Depends:
+def audited(
+    permission: Permission, *, action: str, target: str | tuple[str, ...] | None = None
+) -> params.Depends:
     """``Depends(Audited(...))`` with the teardown before the response is sent (it writes the record)."""
     depends: params.Depends = Depends(Audited(permission, action=action, target=target), scope="function")
     return depends
@@ -148,9 +150,13 @@ class Audited(Authorize):
     route that writes ever be audited, the record joins its unit of work instead.
     """
 
-    def __init__(self, permission: Permission, *, action: str, target: str | None = None) -> None:
+    def __init__(
+        self, permission: Permission, *, action: str, target: str | tuple[str, ...] | None = None
+    ) -> None:
         super().__init__(permission)
-        self.action, self.target = action, target
+        self.action = action
+        # The path parameters naming what was read (several: joined with "/", e.g. "WMP-1/C1").
+        self.target = (target,) if isinstance(target, str) else target
 
     def __call__(  # type: ignore[override]
         self, request: Request, credentials: Credentials, session: SessionDep
@@ -164,11 +170,18 @@ class Audited(Authorize):
         except Exception as exc:
             self._record(request, session, principal, _status_of(exc), failed=True)
             raise
-        self._record(request, session, principal, _ok(request.scope.get("route")), failed=False)
+        status = self.answered(request)
+        self._record(request, session, principal, status, failed=status >= 400)
+
+    def answered(self, request: Request) -> int:
+        """The status of a request whose handler returned (the route's own success status)."""
+        return _ok(request.scope.get("route"))
 
     def _target(self, request: Request) -> str | None:
-        value = request.path_params.get(self.target) if self.target else None
-        return None if value is None else str(value)[:128]
+        values = [request.path_params.get(name) for name in self.target or ()]
+        if not values or any(value is None for value in values):
+            return None
+        return "/".join(str(value) for value in values)[:128]
 
     def _record(
         self, request: Request, session: Session, principal: Principal, status: int, *, failed: bool

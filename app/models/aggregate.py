@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 from app.models.base import timestamp_field
@@ -32,6 +32,14 @@ class AuditDecision(SQLModel, table=True):
     __table_args__ = (
         Index("ix_audit_decision_force_day", "force", "day", "seq"),
         Index("ix_audit_decision_day", "day", "seq"),
+        # "Decisions where history changed the outcome": few, so a partial index costs other writes nothing.
+        Index(
+            "ix_audit_decision_history_changed",
+            "day",
+            "seq",
+            postgresql_where=text("history_changed"),
+            sqlite_where=text("history_changed"),
+        ),
     )
 
     seq: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
@@ -45,6 +53,9 @@ class AuditDecision(SQLModel, table=True):
     ruleset: str = Field(max_length=100, description="`id@version`.")
     blocking: bool
     critical_open: bool = Field(description="A critical step was missing or unknown.")
+    history_changed: bool | None = Field(
+        default=None, description="Made with history facts: whether they changed the outcome; null: without."
+    )
 
 
 class AuditFinding(SQLModel, table=True):
@@ -69,6 +80,7 @@ class AuditFinding(SQLModel, table=True):
     hook: str = Field(max_length=64)
     blocking: bool = Field(description="Of the decision (so that lists filter without a join).")
     critical_open: bool
+    history_changed: bool | None = Field(default=None, description="Of the decision, as above.")
 
 
 COVERED = ("force", "hook", "step_id", "severity", "outcome", "basis", "n")
@@ -109,3 +121,8 @@ class AuditDecisionDay(SQLModel, table=True):
     decisions: int
     blocking: int
     critical_open: int
+    history_changed: int = Field(
+        default=0,
+        sa_column_kwargs={"server_default": "0"},
+        description="Decisions whose history facts changed the outcome.",
+    )

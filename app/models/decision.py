@@ -15,6 +15,9 @@
   ``"history"`` (the history facts, ``app.rules.history``) only when the rule set read them, so
   records without history are byte for byte as before and the facts are covered by the chain.
 - ``result``: canonical JSON of the ``Decision`` returned.
+- ``history_changed``: for a decision made with history facts, whether they changed its outcome
+  (``app.rules.history_effect``); null otherwise. Covered by the hash only when not null, so
+  records without history are byte for byte as before.
 - ``requested_by``: client identity (a placeholder until authentication exists).
 - ``recorded_at``: server time of the append (UTC).
 - ``prev_hash``, ``hash``: ``hash = SHA-256(prev_hash + canonical record)``.
@@ -48,7 +51,7 @@ class _Logged(SQLModel):
 
 
 class DecisionRecordBase(SQLModel):
-    """A decision as made: the 13 fields every form of a record shares, written once here.
+    """A decision as made: the 14 fields every form of a record shares, written once here.
 
     The forms differ only in how they hold the three JSON documents (``input``, ``context``,
     ``result``): bytes of canonical JSON about to be appended (``PendingRecord``), text in the
@@ -68,6 +71,11 @@ class DecisionRecordBase(SQLModel):
     result: Any
     requested_by: str = Field(sa_type=String(128))
     recorded_at: datetime = Field(sa_type=UTCDateTime)
+    history_changed: bool | None = Field(
+        default=None,
+        description="Made with history facts: whether they changed the outcome (the same evaluation "
+        "as if nobody had an earlier incident decides otherwise). Null: made without history.",
+    )
 
 
 class _Chained(SQLModel):
@@ -142,11 +150,13 @@ class PendingRecord(DecisionRecordBase):
         recorded_at: datetime,
         result: bytes | None = None,
         history: HistoryFacts | None = None,
+        history_changed: bool | None = None,
     ) -> PendingRecord:
         """The one constructor: what the engine was given and what it answered, as the log keeps it.
 
         ``result``: the decision's canonical JSON when the caller has it already; ``history``: the
-        history facts it was evaluated with (pinned in ``context`` for replay)."""
+        history facts it was evaluated with (pinned in ``context`` for replay); ``history_changed``:
+        whether they changed the outcome (``app.rules.history_effect.history_changed``)."""
         identity = decision.ruleset
         context = EvaluationContext(hook=decision.hook, as_of=decision.as_of, history=history)
         return cls(
@@ -163,6 +173,7 @@ class PendingRecord(DecisionRecordBase):
             result=result if result is not None else canonical_json(decision.model_dump(mode="json")),
             requested_by=requested_by,
             recorded_at=recorded_at,
+            history_changed=history_changed,
         )
 
 

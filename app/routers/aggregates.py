@@ -84,6 +84,13 @@ def list_aggregate_decisions(
     closed_critical: Annotated[
         bool, Query(description="Closures (`incident.close`) with a critical step open.")
     ] = False,
+    history_changed: Annotated[
+        bool | None,
+        Query(
+            description="Decisions made with history facts whose outcome they changed (true) or did "
+            "not change (false): the same evaluation as if nobody had an earlier incident differs."
+        ),
+    ] = None,
     cursor: CursorQuery = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> DecisionList:
@@ -96,6 +103,7 @@ def list_aggregate_decisions(
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
+        history_changed=history_changed,
         cursor=cursor,
         limit=limit,
     )

@@ -25,8 +25,9 @@ from app.schemas.incidents import (
     SubmissionCreate,
     SubmissionResult,
 )
+from app.schemas.timeline import TimelinePage
 from app.schemas.types import Instant
-from app.services import incidents, submissions
+from app.services import incidents, submissions, timeline
 
 router = APIRouter(prefix="/v1", tags=["incidents"], responses=AUTH_ERRORS, route_class=UnitOfWorkRoute)
 Submitter = Annotated[Principal, Depends(Authorize("incident:submit"))]
@@ -40,6 +41,15 @@ NamedForce = Annotated[
         description="The incident's force. References are unique per force: a client bound to a force "
         "reads only its own force's; an unbound client names the force when several forces hold "
         "the reference (`409 ambiguous_incident_ref` otherwise).",
+    ),
+]
+LocalId = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=64,
+        pattern=r"^[A-Za-z0-9_-]+$",
+        description="The person's local id in the incident's checklist (`C1`, `A1`): never personal data.",
     ),
 ]
 IdempotencyKey = Annotated[
@@ -191,4 +201,36 @@ def get_outstanding_steps(
     submitter = reader.id if reader.role is Role.mdt else None
     return incidents.get_outstanding(
         session, incident_ref, force=reader.force, of_force=force, submitter=submitter
+    )
+
+
+@router.get(
+    "/incidents/{incident_ref}/people/{local_id}/timeline",
+    response_model=TimelinePage,
+    responses=error_responses(404, 409, 422),
+)
+def get_person_timeline(
+    incident_ref: IncidentRef,
+    local_id: LocalId,
+    reader: Annotated[
+        Principal,
+        audited("person:timeline", action="person.timeline", target=("incident_ref", "local_id")),
+    ],
+    session: SessionDep,
+    pseudonymiser: PseudonymiserDep,
+    force: NamedForce = None,
+    cursor: CursorQuery = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 50,
+) -> TimelinePage:
+    """A linked child's or adult's incidents across the force (or its sharing group), newest first:
+    dates, references, types, outcome summaries and flags; no names or person references."""
+    return timeline.person_timeline(
+        session,
+        pseudonymiser,
+        incident_ref,
+        local_id,
+        force=reader.force,
+        of_force=force,
+        cursor=cursor,
+        limit=limit,
     )

@@ -40,6 +40,9 @@ class DecisionCounts(BaseModel):
     at_blocking_hooks: int = Field(0, description="Decisions made at a hook that can block.")
     closures: int = Field(0, description="Decisions at `incident.close`.")
     closures_critical_open: int = Field(0, description="... of which with a critical step open.")
+    history_changed: int = Field(
+        0, description="Decisions whose history facts (earlier incidents) changed the outcome."
+    )
 
     @property
     def blocking_rate(self) -> float | None:
@@ -97,6 +100,9 @@ class DecisionListItem(BaseModel):
     ruleset: str
     blocking: bool
     critical_open: bool
+    history_changed: bool | None = Field(
+        None, description="Made with history facts: whether they changed the outcome; null: without."
+    )
 
 
 class DecisionList(Page[DecisionListItem]):

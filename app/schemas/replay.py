@@ -56,6 +56,11 @@ class ReplaySelection(BaseModel):
     force: ForceCode | None = None
     incident_refs: Annotated[list[Ref], Field(min_length=1, max_length=1000)] | None = None
     hook: str | None = Field(None, description="Only decisions made at this workflow moment.")
+    history_changed: bool | None = Field(
+        None,
+        description="Only decisions made with history facts whose outcome they changed (true) or did "
+        "not change (false); decisions made without history facts are neither.",
+    )
 
     _hook = field_validator("hook")(check_hook)
 

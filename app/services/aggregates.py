@@ -57,6 +57,7 @@ CLOSE_HOOK = "incident.close"
 STEP_KEY = ("force", "day", "ruleset", "hook", "rule_id", "outcome", "basis")
 STEP_COLUMNS = (*STEP_KEY, "step_id", "severity")  # the last two follow from ruleset and rule_id
 DAY_KEY = ("force", "day", "ruleset", "hook")
+DAY_COUNTS = ("decisions", "blocking", "critical_open", "history_changed")
 
 
 class Period(StrEnum):
@@ -128,6 +129,7 @@ def derive(record: Mapping[str, Any], catalogue: StepCatalogue) -> Derived:
     seq = record["seq"]
     blocking = bool(result.get("blocking"))
     critical_open = any(f["severity"] == "critical" for f in result.get("findings", ()))
+    history_changed = record.get("history_changed")
     rules = catalogue.rules(record["ruleset_id"], record["ruleset_version"])
     findings = [
         {
@@ -142,6 +144,7 @@ def derive(record: Mapping[str, Any], catalogue: StepCatalogue) -> Derived:
             "hook": hook,
             "blocking": blocking,
             "critical_open": critical_open,
+            "history_changed": history_changed,
         }
         for f in result.get("findings", ())
     ]
@@ -175,6 +178,7 @@ def derive(record: Mapping[str, Any], catalogue: StepCatalogue) -> Derived:
         "ruleset": ruleset,
         "blocking": blocking,
         "critical_open": critical_open,
+        "history_changed": history_changed,
     }
     return Derived(decision, findings, steps)
 
@@ -182,15 +186,16 @@ def derive(record: Mapping[str, Any], catalogue: StepCatalogue) -> Derived:
 def _day_counts(
     derived: Iterable[Derived],
 ) -> tuple[Counter[tuple[Any, ...]], dict[tuple[Any, ...], list[int]]]:
-    """Step counts keyed by ``STEP_COLUMNS`` and [decisions, blocking, critical_open] by ``DAY_KEY``."""
+    """Step counts keyed by ``STEP_COLUMNS`` and ``DAY_COUNTS`` by ``DAY_KEY``."""
     steps: Counter[tuple[Any, ...]] = Counter()
     days: dict[tuple[Any, ...], list[int]] = {}
     for d in derived:
         steps.update(tuple(s[k] for k in STEP_COLUMNS) for s in d.steps)
-        counts = days.setdefault(tuple(d.decision[k] for k in DAY_KEY), [0, 0, 0])
+        counts = days.setdefault(tuple(d.decision[k] for k in DAY_KEY), [0] * len(DAY_COUNTS))
         counts[0] += 1
         counts[1] += d.decision["blocking"]
         counts[2] += d.decision["critical_open"]
+        counts[3] += d.decision["history_changed"] is True
     return steps, days
 
 
@@ -219,11 +224,11 @@ def write(conn: Connection, derived: Sequence[Derived]) -> None:
     steps, days = _day_counts(derived)
     step_rows = [{**dict(zip(STEP_COLUMNS, key, strict=True)), "n": n} for key, n in steps.items()]
     day_rows = [
-        {**dict(zip(DAY_KEY, key, strict=True)), "decisions": c[0], "blocking": c[1], "critical_open": c[2]}
+        {**dict(zip(DAY_KEY, key, strict=True)), **dict(zip(DAY_COUNTS, c, strict=True))}
         for key, c in days.items()
     ]
     _upsert(conn, STEP_DAYS, STEP_KEY, step_rows, ("n",))
-    _upsert(conn, DECISION_DAYS, DAY_KEY, day_rows, ("decisions", "blocking", "critical_open"))
+    _upsert(conn, DECISION_DAYS, DAY_KEY, day_rows, DAY_COUNTS)
 
 
 def record(conn: Connection, catalogue: StepCatalogue, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -253,6 +258,7 @@ LOG_COLUMNS = (
     "context",
     "result",
     "recorded_at",
+    "history_changed",
 )
 
 
@@ -320,9 +326,8 @@ def check(conn: Connection, registry: RulesetRegistry, *, batch: int = 2000) -> 
         step_counts, day_counts = _day_counts(derived)
         steps.update(step_counts)
         for key, c in day_counts.items():
-            days[(*key, "decisions")] += c[0]
-            days[(*key, "blocking")] += c[1]
-            days[(*key, "critical_open")] += c[2]
+            for name, n in zip(DAY_COUNTS, c, strict=True):
+                days[(*key, name)] += n
         for d in derived:
             decisions[tuple(d.decision[c.name] for c in DECISIONS.c)] += 1
             findings.update(tuple(f[c.name] for c in FINDINGS.c) for f in d.findings)
@@ -332,7 +337,7 @@ def check(conn: Connection, registry: RulesetRegistry, *, batch: int = 2000) -> 
     stored_days: Counter[tuple[Any, ...]] = Counter()
     for day_row in conn.execute(select(DECISION_DAYS)).mappings():
         key = tuple(day_row[k] for k in DAY_KEY)
-        for name in ("decisions", "blocking", "critical_open"):
+        for name in DAY_COUNTS:
             stored_days[(*key, name)] += day_row[name]
     _compare(report, "audit_step_day", +steps, +stored_steps)
     _compare(report, "audit_decision_day", +days, +stored_days)
@@ -420,13 +425,14 @@ def overview(session: Session, scope: Scope, period: Period, step: str | None = 
             func.sum(d.decisions),
             func.sum(d.blocking),
             func.sum(d.critical_open),
+            func.sum(d.history_changed),
             func.min(d.day),
             func.max(d.day),
         )
         .where(scope.where(DECISION_DAYS))
         .group_by(start, d.hook, d.force, d.ruleset)
     )
-    for begins, hook, force, ruleset, decisions, blocking, critical, first, last in day_rows:
+    for begins, hook, force, ruleset, decisions, blocking, critical, changed, first, last in day_rows:
         point = points.setdefault(begins, PeriodPoint(start=begins))
         at_blocking = decisions if hook in blocking_hooks else 0
         for target in (
@@ -437,6 +443,7 @@ def overview(session: Session, scope: Scope, period: Period, step: str | None = 
             target.decisions += decisions
             target.blocking += blocking
             target.at_blocking_hooks += at_blocking
+            target.history_changed += changed
             if hook == CLOSE_HOOK:
                 target.closures += decisions
                 target.closures_critical_open += critical
@@ -559,6 +566,7 @@ def decisions_behind(
     severity: str | None = None,
     blocking: bool | None = None,
     closed_critical: bool = False,
+    history_changed: bool | None = None,
     cursor: str | None = None,
     limit: int = 50,
 ) -> DecisionList:
@@ -567,7 +575,9 @@ def decisions_behind(
 
     ``step``/``status``/``severity``: decisions with such a finding (``status`` one of missing,
     not_recorded, unknown; without ``step``, any step). ``blocking``: blocking (or not) decisions.
-    ``closed_critical``: closures with a critical step open."""
+    ``closed_critical``: closures with a critical step open. ``history_changed``: decisions whose
+    history facts changed (or, false, did not change) the outcome; decisions made without history
+    facts are neither."""
     # With a step or status the findings are the index (blocking and closure flags are copied onto
     # each finding); otherwise the decisions. Either way the page is read newest first along an
     # index ending (day, seq), so a page costs its own rows, not the whole period's.
@@ -589,6 +599,8 @@ def decisions_behind(
     if closed_critical:
         conditions.append(t.hook == CLOSE_HOOK)
         conditions.append(t.critical_open.is_(True))
+    if history_changed is not None:
+        conditions.append(t.history_changed == history_changed)
     a = DECISIONS.c
     after: tuple[date, int] | None = None
     if cursor is not None:

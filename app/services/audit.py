@@ -54,6 +54,10 @@ def record_bytes(seq: int, record: Mapping[str, Any] | RowMapping) -> bytes:
             **{name: record[name] for name in CHAINED},
             "context": raw("context"),
             "erasable": raw("erasable"),
+            # Only when set: records made without history facts hash as they always did.
+            **(
+                {"history_changed": changed} if (changed := record.get("history_changed")) is not None else {}
+            ),
         }
     )
 
@@ -105,6 +109,7 @@ def _row(record: PendingRecord) -> dict[str, Any]:
         "revision_erased_sha256": record.revision_erased_sha256,
         "requested_by": record.requested_by,
         "recorded_at": record.recorded_at,
+        "history_changed": record.history_changed,
     }
 
 

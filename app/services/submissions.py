@@ -47,9 +47,10 @@ from app.models.base import utcnow
 from app.models.decision import PendingRecord
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import Decision
-from app.rules.engine import Facts, decide
+from app.rules.engine import Facts, RulesetRef, decide
 from app.rules.errors import RulesError
 from app.rules.history import HistoryFacts
+from app.rules.history_effect import history_changed
 from app.rules.registry import RulesetRegistry
 from app.schemas.bundles import DeviceAgreement
 from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
@@ -136,15 +137,19 @@ def prepare(
     check_incident(incident_ref, submission, force)
     facts = Facts.of(checklist)
     as_of = facts_of_history.computed_at if facts_of_history is not None else submission.as_of
-    decision = decide(
+    ref = submission.ruleset.ref()
+    decision = decide(registry, facts, submission.hook, as_of=as_of, ruleset=ref, history=facts_of_history)
+    result = decision.model_dump(mode="json")
+    # A second evaluation, as if nobody had an earlier incident: only when some history was found.
+    changed = history_changed(
         registry,
         facts,
         submission.hook,
-        as_of=as_of,
-        ruleset=submission.ruleset.ref(),
+        as_of=decision.as_of,
+        ruleset=RulesetRef(decision.ruleset.id, decision.ruleset.version),
         history=facts_of_history,
+        result=result,
     )
-    result = decision.model_dump(mode="json")
     offline = submission.device_decision
     device = compare_device_decision(registry, facts, decision, offline) if offline is not None else None
     record = PendingRecord.of(
@@ -156,6 +161,7 @@ def prepare(
         recorded_at=utcnow(),
         result=canonical_json(result),
         history=facts_of_history,
+        history_changed=changed,
     )
     # The submission's own fields only: the same checklist sent alone or from a batch queue, or with
     # If-Match instead of base_revision, is the same request.

@@ -170,14 +170,26 @@ class UiAuthorize(Authorize):
         return self.admit(request, _from_cookie(request))
 
 
+# The status of the error page a page's handler error became (``app.ui.views.UiRoute``): the error is
+# turned into a page before the guard's teardown runs, so the guard reads the status from here.
+ERROR_STATUS = "ui_error_status"
+
+
 class UiAudited(Audited):
-    """``Audited`` for pages that show incident data: recorded in the access audit like the API."""
+    """``Audited`` for pages that show incident data: recorded in the access audit like the API,
+    with the status the page answered (an error page's too: a 404 is recorded as a 404)."""
 
     def authenticate(self, request: Request, credentials: HTTPAuthorizationCredentials | None) -> Principal:
         return self.admit(request, _from_cookie(request))
 
+    def answered(self, request: Request) -> int:
+        status = getattr(request.state, ERROR_STATUS, None)
+        return status if isinstance(status, int) else super().answered(request)
 
-def page(permission: Permission, *, action: str, target: str | None = None) -> params.Depends:
+
+def page(
+    permission: Permission, *, action: str, target: str | tuple[str, ...] | None = None
+) -> params.Depends:
     """For ``Annotated[Principal, page(...)]``: a page that shows incident data (access-audited)."""
     depends: params.Depends = Depends(UiAudited(permission, action=action, target=target), scope="function")
     return depends

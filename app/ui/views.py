@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Form, HTTPException, Query, Request, Response
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
@@ -25,7 +26,7 @@ from app.auth.authenticator import AuthFailed
 from app.auth.oidc import KeysUnavailable, NoRole
 from app.auth.roles import Principal
 from app.errors import ServiceError
-from app.http.deps import RegistryDep, SettingsDep
+from app.http.deps import PseudonymiserDep, RegistryDep, SettingsDep
 from app.http.errors import render as render_error
 from app.http.guards import anonymous
 from app.http.pagination import CursorQuery
@@ -37,7 +38,7 @@ from app.rules.checklist_types import FORCE_CODE_LENGTH
 from app.rules.registry import RulesetRegistry
 from app.schemas.aggregates import StatusCounts, StepCounts
 from app.schemas.replay import ReplayCreate, ReplayMode
-from app.services import aggregates, audit, decisions, incidents
+from app.services import aggregates, audit, decisions, incidents, timeline
 from app.services.aggregates import Period, Status
 from app.services.replay import export, jobs
 from app.settings import Settings
@@ -77,6 +78,8 @@ class UiRoute(UnitOfWorkRoute):
             except ServiceError as exc:
                 rendered = render_error(exc)
                 response = error_page(request, rendered.status, rendered.body.message, rendered.headers)
+            if response.status_code >= 400:  # for the access audit's record (``UiAudited``)
+                setattr(request.state, security.ERROR_STATUS, response.status_code)
             response.headers["Content-Security-Policy"] = CSP
             response.headers["X-Content-Type-Options"] = "nosniff"
             response.headers["Referrer-Policy"] = "same-origin"
@@ -91,6 +94,10 @@ Auditor = Annotated[Principal, security.page("decision:read", action="ui.overvie
 Lister = Annotated[Principal, security.page("decision:read", action="ui.decisions")]
 IncidentReader = Annotated[
     Principal, security.page("incident:read", action="incident.read", target="incident_ref")
+]
+TimelineReader = Annotated[
+    Principal,
+    security.page("person:timeline", action="person.timeline", target=("incident_ref", "local_id")),
 ]
 DecisionReader = Annotated[
     Principal, security.page("decision:read", action="decision.read", target="decision_id")
@@ -301,6 +308,7 @@ def ui_decisions(
     severity: Literal["critical", "high", "medium", "low"] | None = None,
     blocking: bool | None = None,
     closed_critical: bool = False,
+    history_changed: bool | None = None,
     cursor: CursorQuery = None,
 ) -> HTMLResponse:
     """The decisions behind a number, newest first."""
@@ -313,6 +321,7 @@ def ui_decisions(
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
+        history_changed=history_changed,
         cursor=cursor,
         limit=50,
     )
@@ -324,6 +333,7 @@ def ui_decisions(
             severity=severity,
             blocking=blocking,
             closed_critical=closed_critical or None,
+            history_changed=history_changed,
             cursor=page.next_cursor,
         )
         if page.next_cursor
@@ -340,6 +350,7 @@ def ui_decisions(
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
+        history_changed=history_changed,
         more=more,
     )
 
@@ -355,7 +366,42 @@ def ui_incident(
     """An incident's revision history and its latest findings (``force``: as in the API, to name
     the incident's force when several forces hold the reference)."""
     incident = incidents.get_incident(session, incident_ref, force=principal.force, of_force=force)
-    return render(request, "incident.html", principal, incident=incident)
+    people = (
+        timeline.linked_people(session, incident_ref, force=principal.force, of_force=force)
+        if principal.may("person:timeline")
+        else []
+    )
+    return render(request, "incident.html", principal, incident=incident, people=people, force=force)
+
+
+@router.get(
+    "/incidents/{incident_ref}/people/{local_id}", response_class=HTMLResponse, name="ui_person_timeline"
+)
+def ui_person_timeline(
+    request: Request,
+    incident_ref: str,
+    local_id: Annotated[str, PathParam(max_length=64, pattern=r"^[A-Za-z0-9_-]+$")],
+    principal: TimelineReader,
+    session: SessionDep,
+    pseudonymiser: PseudonymiserDep,
+    force: Annotated[str | None, Query(max_length=FORCE_CODE_LENGTH)] = None,
+    cursor: CursorQuery = None,
+) -> HTMLResponse:
+    """A linked person's incidents across the force, newest first (addressed by the incident and
+    the person's local id: no personal data in the URL or on the page)."""
+    page = timeline.person_timeline(
+        session,
+        pseudonymiser,
+        incident_ref,
+        local_id,
+        force=principal.force,
+        of_force=force,
+        cursor=cursor,
+        limit=50,
+    )
+    query = {k: v for k, v in (("force", force), ("cursor", page.next_cursor)) if v}
+    more = f"{request.url.path}?{urlencode(query)}" if page.next_cursor else None
+    return render(request, "timeline.html", principal, page=page, more=more, force=force)
 
 
 @router.get("/decisions/{decision_id}", response_class=HTMLResponse, name="ui_decision")
@@ -438,6 +484,7 @@ def ui_start_replay(
     from_date: Annotated[str, Form()] = "",
     to_date: Annotated[str, Form()] = "",
     hook: Annotated[str, Form()] = "",
+    history_changed: Annotated[str, Form(max_length=8)] = "",
 ) -> Response:
     """Queue a replay from the form; the job page follows its progress."""
     security.check_csrf(request, settings, request.cookies.get(security.SESSION_COOKIE), csrf)
@@ -448,8 +495,13 @@ def ui_start_replay(
         "from_date": from_date,
         "to_date": to_date,
         "hook": hook,
+        "history_changed": history_changed,
     }
-    selection = {k: v for k, v in form.items() if k in {"force", "from_date", "to_date", "hook"} and v}
+    selection: dict[str, Any] = {
+        k: v for k, v in form.items() if k in {"force", "from_date", "to_date", "hook"} and v
+    }
+    if history_changed == "true":
+        selection["history_changed"] = True
     body: dict[str, Any] = {"mode": mode, "selection": selection}
     if mode == ReplayMode.impact.value:
         body["ruleset"] = {"id": RULESET, "version": version or None}

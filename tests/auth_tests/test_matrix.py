@@ -24,6 +24,8 @@ from app.settings import Settings
 from app.ui.security import NONCE_COOKIE, SESSION_COOKIE, csrf_token
 from tests.auth import Credentials, credentials_for
 from tests.auth_tests import oidc_keys
+from tests.history_support import body as history_body
+from tests.history_support import child
 from tests.submissions import submission, url
 from tests.ui.sessions import cookie, csrf_of, sign_in
 
@@ -31,6 +33,7 @@ ROLES = ("control_room", "mdt", "auditor", "rules_admin", "admin")
 # The catalogue of rules is for the roles that work with decisions; admin only manages access.
 READERS = frozenset(ROLES) - {"admin"}
 REF = "WMP-20261122-0042"
+LINKED_REF = "WMP-20261122-0043"  # an incident whose child C1 is linked (a person reference)
 
 # operationId -> roles that may call it. None: public.
 EXPECTED: dict[str, frozenset[str] | None] = {
@@ -65,10 +68,13 @@ EXPECTED: dict[str, frozenset[str] | None] = {
     "list_keys": frozenset({"admin"}),
     "revoke_key": frozenset({"admin"}),
     "list_access_events": frozenset({"admin", "auditor"}),
+    # A linked person's timeline across incidents (issue 15): auditors only.
+    "get_person_timeline": frozenset({"auditor"}),
     # The web interface (/ui): the same roles, through a sign-in session instead of a bearer.
     "ui_overview": frozenset({"auditor"}),
     "ui_decisions": frozenset({"auditor"}),
     "ui_incident": frozenset({"control_room", "auditor"}),
+    "ui_person_timeline": frozenset({"auditor"}),
     "ui_decision": frozenset({"auditor"}),
     "ui_verify": frozenset({"auditor"}),
     "ui_replays": frozenset({"auditor"}),
@@ -157,9 +163,11 @@ def requests(world: World) -> dict[str, Callable[[], Request]]:
         "list_keys": lambda: ("GET", "/v1/keys", None),
         "revoke_key": revoke,
         "list_access_events": lambda: ("GET", "/v1/audit/access", None),
+        "get_person_timeline": lambda: ("GET", f"/v1/incidents/{LINKED_REF}/people/C1/timeline", None),
         "ui_overview": lambda: ("GET", "/ui/", None),
         "ui_decisions": lambda: ("GET", "/ui/decisions?blocking=true", None),
         "ui_incident": lambda: ("GET", f"/ui/incidents/{REF}", None),
+        "ui_person_timeline": lambda: ("GET", f"/ui/incidents/{LINKED_REF}/people/C1", None),
         "ui_decision": lambda: ("GET", f"/ui/decisions/{world.decision_id}", None),
         "ui_verify": lambda: ("GET", "/ui/verify", None),
         "ui_replays": lambda: ("GET", "/ui/replays", None),
@@ -201,6 +209,13 @@ def world(tmp_path_factory: pytest.TempPathFactory, sqlite_database: Any) -> Ite
         created = client.post(url(REF), json=submission(REF), headers=creds.headers("mdt"))
         assert created.status_code == 201, created.text
         body = created.json()
+        linked = history_body(LINKED_REF, [child(ref="NOM-MATRIX-1")], version=None)
+        stored = client.post(
+            url(LINKED_REF),
+            content=linked.model_dump_json(exclude_none=True),
+            headers={**creds.headers("control_room"), "Content-Type": "application/json"},
+        )
+        assert stored.status_code == 201, stored.text
         job = client.post("/v1/replays", json={"mode": "as_recorded"}, headers=creds.headers("auditor"))
         assert job.status_code == 202, job.text
         yield World(client, creds, body["decision_id"], body["outstanding"][0]["rule_id"], job.json()["id"])
@@ -304,7 +319,8 @@ BOUND_DIFFERENCES: dict[str, dict[str, int]] = {
                     "ui_replay_jsonl": 404},
     "auditor@NTH": {"get_incident": 404, "get_decision": 404, "get_replay": 404, "list_replay_results": 404,
                     "download_replay_csv": 404, "download_replay_jsonl": 404, "ui_incident": 404,
-                    "ui_decision": 404, "ui_replay": 404, "ui_replay_csv": 404, "ui_replay_jsonl": 404},
+                    "ui_decision": 404, "ui_replay": 404, "get_person_timeline": 404,
+                    "ui_person_timeline": 404, "ui_replay_csv": 404, "ui_replay_jsonl": 404},
     "admin@WMP": {"create_key": 403, "revoke_key": 404},
     "admin@NTH": {"create_key": 403, "revoke_key": 404},
 }  # fmt: skip

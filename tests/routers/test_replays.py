@@ -59,6 +59,7 @@ def test_a_replay_is_queued_at_once_and_run_by_the_worker(replay_client: TestCli
         "force": None,
         "incident_refs": None,
         "hook": None,
+        "history_changed": None,
     }
     done = wait_for(replay_client, job["id"])
     assert (done["status"], done["total"], done["processed"], done["progress"]) == (

@@ -45,6 +45,8 @@ def test_hash_is_sha256_of_prev_hash_and_the_canonical_record(
         record = {k: v for k, v in row.items() if k not in skip}
         record["context"] = orjson.loads(row["context"])
         record["erasable"] = orjson.loads(row["erasable"])
+        if record["history_changed"] is None:  # covered only when set (made with history facts)
+            del record["history_changed"]
         for name in ("input", "result"):
             assert record[f"{name}_sha256"] == hashlib.sha256(row[name].encode()).hexdigest()
         canonical = orjson.dumps(record, option=orjson.OPT_SORT_KEYS | orjson.OPT_UTC_Z)

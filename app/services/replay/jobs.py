@@ -171,6 +171,8 @@ def selection_query(mode: ReplayMode, selection: ReplaySelection, *columns: Any)
         query = query.where(DECISIONS.c.recorded_at < end)
     if selection.incident_refs is not None:
         query = query.where(DECISIONS.c.incident_ref.in_(selection.incident_refs))
+    if selection.history_changed is not None:
+        query = query.where(DECISIONS.c.history_changed == selection.history_changed)
     if selection.hook is not None:
         # Contexts are canonical JSON (sorted keys, no spaces), and hook ids are vocabulary words.
         query = query.where(DECISIONS.c.context.contains(f'"hook":"{selection.hook}"', autoescape=True))
