@@ -38,7 +38,7 @@ from app.rules.registry import RulesetRegistry
 from app.schemas.aggregates import StatusCounts, StepCounts
 from app.schemas.replay import ReplayCreate, ReplayMode
 from app.services import aggregates, audit, decisions, incidents
-from app.services.aggregates import Period, Status
+from app.services.aggregates import Period
 from app.services.replay import export, jobs
 from app.settings import Settings
 from app.ui import charts, report, security
@@ -305,17 +305,10 @@ def ui_decisions(
 ) -> HTMLResponse:
     """The decisions behind a number, newest first."""
     scope = query.scope(principal)
-    page = aggregates.decisions_behind(
-        session,
-        scope,
-        step=step,
-        status=Status(status) if status else None,
-        severity=severity,
-        blocking=blocking,
-        closed_critical=closed_critical,
-        cursor=cursor,
-        limit=50,
+    filters = aggregates.DecisionFilter.parse(
+        step=step, status=status, severity=severity, blocking=blocking, closed_critical=closed_critical
     )
+    page = aggregates.decisions_behind(session, scope, filters, cursor=cursor, limit=50)
     more = (
         _list_link(
             scope,
