@@ -56,6 +56,32 @@ def _compile_rulesets_once() -> Iterator[None]:
         yield
 
 
+class _NoFullCollections:
+    """``gc`` as the service's lifespan sees it in tests. In production it collects everything and
+    freezes it once at start-up (a p99 measure: see ``app.main.lifespan``); a test process starts
+    hundreds of apps over a heap of every test module, and each full collection of that heap cost
+    a quarter of a second or more. The interpreter's own generational collection runs as usual."""
+
+    @staticmethod
+    def collect() -> int:
+        return 0
+
+    @staticmethod
+    def freeze() -> None:
+        return None
+
+    @staticmethod
+    def unfreeze() -> None:
+        return None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_full_collection_per_app() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("app.main.gc", _NoFullCollections)
+        yield
+
+
 @pytest.fixture(scope="session")
 def registry() -> RulesetRegistry:
     return RulesetRegistry.load()
