@@ -309,32 +309,20 @@ def ui_decisions(
         step=step, status=status, severity=severity, blocking=blocking, closed_critical=closed_critical
     )
     page = aggregates.decisions_behind(session, scope, filters, cursor=cursor, limit=50)
+    shown = {
+        "step": step,
+        "status": status,
+        "severity": severity,
+        "blocking": blocking,
+        "closed_critical": closed_critical,
+    }
+    # The next page's link carries the same filters (an unset one, or closed_critical off, left out).
     more = (
-        _list_link(
-            scope,
-            step=step,
-            status=status,
-            severity=severity,
-            blocking=blocking,
-            closed_critical=closed_critical or None,
-            cursor=page.next_cursor,
-        )
+        _list_link(scope, **{**shown, "closed_critical": closed_critical or None}, cursor=page.next_cursor)
         if page.next_cursor
         else None
     )
-    return render(
-        request,
-        "decisions.html",
-        principal,
-        page=page,
-        scope=scope,
-        step=step,
-        status=status,
-        severity=severity,
-        blocking=blocking,
-        closed_critical=closed_critical,
-        more=more,
-    )
+    return render(request, "decisions.html", principal, page=page, scope=scope, more=more, **shown)
 
 
 @router.get("/incidents/{incident_ref}", response_class=HTMLResponse, name="ui_incident")
