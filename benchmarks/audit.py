@@ -48,7 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.db import build_engine, migrate
 from app.rules.registry import RulesetRegistry
 from app.services import aggregates, demo
-from app.services.aggregates import Period, Scope, Status
+from app.services.aggregates import DecisionFilter, Period, Scope, Status
 from app.services.synthetic import FORCES, incidents
 from benchmarks.stats import percentile
 
@@ -223,14 +223,16 @@ def queries(rng: random.Random, steps: list[str]) -> dict[str, Callable[[Session
             s, scope(), Period.week, step=rng.choice(steps)
         ),
         "list behind a step (missing)": lambda s: aggregates.decisions_behind(
-            s, scope(), step=rng.choice(steps), status=Status.missing
+            s, scope(), DecisionFilter(step=rng.choice(steps), status=Status.missing)
         ),
         "list behind a step, all forces": lambda s: aggregates.decisions_behind(
-            s, scope(True), step=rng.choice(steps), status=Status.unknown
+            s, scope(True), DecisionFilter(step=rng.choice(steps), status=Status.unknown)
         ),
-        "list of blocking decisions": lambda s: aggregates.decisions_behind(s, scope(), blocking=True),
+        "list of blocking decisions": lambda s: aggregates.decisions_behind(
+            s, scope(), DecisionFilter(blocking=True)
+        ),
         "list of closures, critical open": lambda s: aggregates.decisions_behind(
-            s, scope(), closed_critical=True
+            s, scope(), DecisionFilter(closed_critical=True)
         ),
         "report: steps by month": lambda s: aggregates.series_by_step(s, scope(), Period.month),
     }

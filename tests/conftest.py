@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,7 @@ from sqlalchemy import Engine
 
 from app.db import build_engine
 from app.main import create_app
-from app.rules.registry import RulesetRegistry
+from app.rules.registry import BUILTIN_RULESETS, RulesetRegistry
 from app.settings import Settings
 from tests import database
 from tests.auth import TEST_LIMITS, Credentials, credentials_for
@@ -24,6 +25,61 @@ FIXTURES = Path(__file__).parent / "fixtures"
 def load_fixture(name: str) -> dict[str, Any]:
     data: dict[str, Any] = json.loads((FIXTURES / name).read_text("utf-8"))
     return data
+
+
+def _contents(root: Path) -> str:
+    """A digest of every file under ``root``, by path and bytes: what a registry is loaded from."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(f"{path.relative_to(root)}\0{path.stat().st_size}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compile_rulesets_once() -> Iterator[None]:
+    """Each app a test builds loads and compiles every rule-set version (most of ``create_app``'s
+    time, over a second under coverage). A registry is immutable once built, so in this process
+    one is reused for as long as the files under its root are byte for byte the same; a test that
+    changes a rule-set file (or the lock) gets a fresh load, and its errors, as the service would."""
+    load = RulesetRegistry.load.__func__  # type: ignore[attr-defined]
+    loaded: dict[tuple[Path, str], RulesetRegistry] = {}
+
+    def reuse(cls: type[RulesetRegistry], root: Path = BUILTIN_RULESETS) -> RulesetRegistry:
+        key = (Path(root).resolve(), _contents(Path(root)))
+        if key not in loaded:
+            loaded[key] = load(cls, root)
+        return loaded[key]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(RulesetRegistry, "load", classmethod(reuse))
+        yield
+
+
+class _NoFullCollections:
+    """``gc`` as the service's lifespan sees it in tests. In production it collects everything and
+    freezes it once at start-up (a p99 measure: see ``app.main.lifespan``); a test process starts
+    hundreds of apps over a heap of every test module, and each full collection of that heap cost
+    a quarter of a second or more. The interpreter's own generational collection runs as usual."""
+
+    @staticmethod
+    def collect() -> int:
+        return 0
+
+    @staticmethod
+    def freeze() -> None:
+        return None
+
+    @staticmethod
+    def unfreeze() -> None:
+        return None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_full_collection_per_app() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("app.main.gc", _NoFullCollections)
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -16,18 +16,25 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 SAFESTEPS = Path(sys.executable).parent / "safesteps"
 
 
+def free_ports(n: int) -> list[int]:
+    """``n`` distinct loopback ports free now (the kernel's choice: never a fixed port, so two runs of
+    the suite on one machine do not collide). All are held until all are chosen."""
+    with ExitStack() as stack:
+        socks = [stack.enter_context(socket.socket()) for _ in range(n)]
+        for sock in socks:
+            sock.bind(("127.0.0.1", 0))
+        return [int(sock.getsockname()[1]) for sock in socks]
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
+    return free_ports(1)[0]
 
 
 @dataclass(frozen=True)

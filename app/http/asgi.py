@@ -1,8 +1,8 @@
-"""A small piece the pure-ASGI middleware share."""
+"""Small pieces the pure-ASGI middleware share."""
 
 from __future__ import annotations
 
-from starlette.types import Message, Send
+from starlette.types import Message, Scope, Send
 
 
 class StatusRecorder:
@@ -19,3 +19,11 @@ class StatusRecorder:
         if message["type"] == "http.response.start":
             self.status = message["status"]
         await self._send(message)
+
+
+def route_template(scope: Scope) -> str | None:
+    """The matched route's path *template* (``/v1/incidents/{incident_ref}``; a mount by its mount
+    path), never the raw path: what logs, metrics and traces name a request by. None before routing
+    or when no route matched."""
+    path = getattr(scope.get("route"), "path", None)
+    return path if isinstance(path, str) else None

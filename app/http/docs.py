@@ -11,6 +11,7 @@ docs routes are, so they sit outside the API's deny-by-default check).
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import fastapi_offline
@@ -31,10 +32,17 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def _page(response: HTMLResponse) -> HTMLResponse:
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+def _page(build: Callable[[str], HTMLResponse]) -> Callable[[Request], Awaitable[HTMLResponse]]:
+    """A docs page: ``build`` renders it for the app's root path (behind a proxy's prefix the asset
+    and document URLs carry it); the Content-Security-Policy keeps the browser on the app."""
+
+    async def page(request: Request) -> HTMLResponse:
+        response = build(request.scope.get("root_path", ""))
+        response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+
+    return page
 
 
 def install(app: FastAPI) -> None:
@@ -42,32 +50,26 @@ def install(app: FastAPI) -> None:
     openapi_url = app.openapi_url or "/openapi.json"
     title = f"{app.title} {app.version}"
 
-    async def swagger_ui(request: Request) -> HTMLResponse:
-        root = request.scope.get("root_path", "")
-        return _page(
-            get_swagger_ui_html(
-                openapi_url=root + openapi_url,
-                title=f"{title} - API documentation",
-                swagger_js_url=f"{root}{ASSETS_PATH}/swagger-ui-bundle.js",
-                swagger_css_url=f"{root}{ASSETS_PATH}/swagger-ui.css",
-                swagger_favicon_url=f"{root}{ASSETS_PATH}/favicon.png",
-                # validatorUrl null: Swagger UI would otherwise send the document to swagger.io.
-                swagger_ui_parameters={"validatorUrl": None, "displayRequestDuration": True},
-            )
+    def swagger_ui(root: str) -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=root + openapi_url,
+            title=f"{title} - API documentation",
+            swagger_js_url=f"{root}{ASSETS_PATH}/swagger-ui-bundle.js",
+            swagger_css_url=f"{root}{ASSETS_PATH}/swagger-ui.css",
+            swagger_favicon_url=f"{root}{ASSETS_PATH}/favicon.png",
+            # validatorUrl null: Swagger UI would otherwise send the document to swagger.io.
+            swagger_ui_parameters={"validatorUrl": None, "displayRequestDuration": True},
         )
 
-    async def redoc(request: Request) -> HTMLResponse:
-        root = request.scope.get("root_path", "")
-        return _page(
-            get_redoc_html(
-                openapi_url=root + openapi_url,
-                title=f"{title} - API reference",
-                redoc_js_url=f"{root}{ASSETS_PATH}/redoc.standalone.js",
-                redoc_favicon_url=f"{root}{ASSETS_PATH}/favicon.png",
-                with_google_fonts=False,
-            )
+    def redoc(root: str) -> HTMLResponse:
+        return get_redoc_html(
+            openapi_url=root + openapi_url,
+            title=f"{title} - API reference",
+            redoc_js_url=f"{root}{ASSETS_PATH}/redoc.standalone.js",
+            redoc_favicon_url=f"{root}{ASSETS_PATH}/favicon.png",
+            with_google_fonts=False,
         )
 
     app.mount(ASSETS_PATH, StaticFiles(directory=ASSETS), name="docs-assets")
-    app.add_route("/docs", swagger_ui, include_in_schema=False)
-    app.add_route("/redoc", redoc, include_in_schema=False)
+    app.add_route("/docs", _page(swagger_ui), include_in_schema=False)
+    app.add_route("/redoc", _page(redoc), include_in_schema=False)

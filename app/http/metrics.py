@@ -18,7 +18,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app import metrics
-from app.http.asgi import StatusRecorder
+from app.http.asgi import StatusRecorder, route_template
 from app.schemas.errors import ErrorBody
 from app.services.stats import DatabaseCollector
 from app.settings import Settings
@@ -40,8 +40,7 @@ class MetricsMiddleware:
             await self.app(scope, receive, recorder)
         finally:
             status = recorder.status
-            # The matched route's template; a mount (the docs assets) by its mount path.
-            route = getattr(scope.get("route"), "path", None) or UNMATCHED
+            route = route_template(scope) or UNMATCHED
             method = scope["method"]
             metrics.HTTP_REQUESTS.labels(method, route, str(status)).inc()
             metrics.HTTP_LATENCY.labels(method, route).observe(time.perf_counter() - start)

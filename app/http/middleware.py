@@ -13,6 +13,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.http.asgi import route_template
 from app.http.errors import INTERNAL_ERROR_MESSAGE
 from app.observability import new_request_id, request_id_var
 from app.schemas.errors import ErrorBody
@@ -79,10 +80,9 @@ class RequestContext:
             await send_json_error(send_with_id, 500, "internal_error", INTERNAL_ERROR_MESSAGE)
         finally:
             if access_log.isEnabledFor(logging.INFO):
-                route = scope.get("route")
                 fields = {
                     "method": scope["method"],
-                    "route": getattr(route, "path", None),
+                    "route": route_template(scope),
                     "status": status,
                     "duration_ms": round((time.perf_counter() - start) * 1000, 3),
                     "client_id": state.get(CLIENT_ID_STATE),

@@ -24,7 +24,7 @@ from opentelemetry.trace.propagation.tracecontext import TraceContextTextMapProp
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app import __version__
-from app.http.asgi import StatusRecorder
+from app.http.asgi import StatusRecorder, route_template
 
 PROPAGATOR = TraceContextTextMapPropagator()
 GETTER = DefaultGetter()
@@ -75,7 +75,7 @@ class TracingMiddleware:
                 await self.app(scope, receive, recorder)
             finally:
                 status = recorder.status
-                route = getattr(scope.get("route"), "path", None)
+                route = route_template(scope)
                 if route is not None:
                     span.update_name(f"{method} {route}")
                     span.set_attribute("http.route", route)

@@ -3,31 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
 
 from app.auth.roles import Principal
-from app.errors import OutsideForce
 from app.http.guards import AUTH_ERRORS, audited
 from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.schemas.aggregates import AggregateOverview, DecisionList
 from app.schemas.errors import error_responses
 from app.services import aggregates
-from app.services.aggregates import Period, Status
+from app.services.aggregates import Period
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
 Reader = Annotated[Principal, audited("decision:read", action="audit.aggregates")]
 ForceCode = Annotated[str | None, Query(min_length=2, max_length=16, pattern=r"^[A-Z0-9_-]+$")]
 StepId = Annotated[str | None, Query(min_length=2, max_length=64, pattern=r"^[A-Z0-9.-]+$")]
-
-
-def default_window(today: date | None = None) -> tuple[date, date]:
-    """The last twelve months, today included (UTC)."""
-    end = today or datetime.now(UTC).date()
-    return end - timedelta(days=364), end
 
 
 @dataclass(frozen=True)
@@ -41,15 +34,8 @@ class ScopeQuery:
 
     def scope(self, reader: Principal) -> aggregates.Scope:
         """Confined to the caller's force: another force is 403, none means the caller's own."""
-        if reader.force is not None and self.force not in (None, reader.force):
-            raise OutsideForce(reader.force, field="query.force")
-        start, end = default_window()
-        return aggregates.Scope(
-            force=reader.force or self.force,
-            from_day=self.from_date
-            or (start if self.to_date is None else self.to_date - timedelta(days=364)),
-            to_day=self.to_date or end,
-            hook=self.hook,
+        return aggregates.scope_for(
+            reader.force, force=self.force, from_day=self.from_date, to_day=self.to_date, hook=self.hook
         )
 
 
@@ -95,15 +81,12 @@ def list_aggregate_decisions(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> DecisionList:
     """The decisions behind a number of the aggregates, newest first."""
-    return aggregates.decisions_behind(
-        session,
-        query.scope(reader),
+    filters = aggregates.DecisionFilter.parse(
         step=step,
-        status=Status(status) if status else None,
+        status=status,
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
         history_changed=history_changed,
-        cursor=cursor,
-        limit=limit,
     )
+    return aggregates.decisions_behind(session, query.scope(reader), filters, cursor=cursor, limit=limit)

@@ -16,7 +16,6 @@ evaluator and ``docs/bundles.md`` the format's description.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
 from typing import Any, get_args
 
 from app.rules import language, vocabulary
@@ -175,7 +174,8 @@ def _schema_versions() -> Iterable[int]:
 def build_manifest(registry: RulesetRegistry, ruleset_id: str, bundles: Mapping[str, str]) -> dict[str, Any]:
     """Which version is in force on which date: every published version with its dates, hash and
     the SHA-256 of its signed bundle (``bundles``: version -> digest). An evaluator offline for
-    days picks the version in force at its ``as_of`` with ``in_force`` (same rule as the server)."""
+    days picks the version in force at its ``as_of`` from it by the server's rule
+    (``RulesetRegistry.in_force``; ``clients/offline-js`` does)."""
     versions = []
     for ruleset in registry.versions(ruleset_id):
         doc = ruleset.document
@@ -191,15 +191,3 @@ def build_manifest(registry: RulesetRegistry, ruleset_id: str, bundles: Mapping[
             }
         )
     return {"format": MANIFEST_FORMAT, "ruleset_id": ruleset_id, "versions": versions}
-
-
-def in_force(manifest: Mapping[str, Any], day: date) -> str | None:
-    """The version a manifest says is in force on ``day`` (the latest published version whose
-    dates cover it): ``RulesetRegistry.in_force``'s rule over the manifest's data."""
-    found = None
-    for entry in manifest["versions"]:
-        start = date.fromisoformat(entry["effective_from"])
-        end = date.fromisoformat(entry["effective_to"]) if entry["effective_to"] else None
-        if start <= day and (end is None or day < end):
-            found = entry["version"]  # versions are listed in ascending order
-    return found

@@ -28,6 +28,7 @@ from sqlalchemy import Connection, Date, Table, and_, cast, delete, func, litera
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
+from app.errors import OutsideForce
 from app.models.aggregate import AuditDecision, AuditDecisionDay, AuditFinding, AuditStepDay
 from app.models.decision import PendingRecord
 from app.models.tables import RECORDS, table_of
@@ -365,6 +366,67 @@ class Scope:
         return and_(*conditions)
 
 
+WINDOW_DAYS = 365  # the default span of a scope: a year of UTC days, its last day included
+
+
+def scope_for(
+    reader_force: str | None,
+    *,
+    force: str | None = None,
+    from_day: date | None = None,
+    to_day: date | None = None,
+    hook: str | None = None,
+    today: date | None = None,
+) -> Scope:
+    """The scope a reader asked for, confined to the reader's force: another force is refused
+    (``OutsideForce`` on ``query.force``), none means the reader's own (a reader bound to no force:
+    every force). The days default to the year up to ``to_day``, or up to today (UTC)."""
+    if reader_force is not None and force not in (None, reader_force):
+        raise OutsideForce(reader_force, field="query.force")
+    end = to_day or today or datetime.now(UTC).date()
+    return Scope(
+        force=reader_force or force,
+        from_day=from_day or end - timedelta(days=WINDOW_DAYS - 1),
+        to_day=end,
+        hook=hook,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionFilter:
+    """Which of the decisions behind the numbers a list shows (see ``decisions_behind``)."""
+
+    step: str | None = None
+    status: Status | None = None
+    severity: str | None = None
+    blocking: bool | None = None
+    closed_critical: bool = False
+    history_changed: bool | None = None
+
+    @classmethod
+    def parse(
+        cls,
+        *,
+        step: str | None = None,
+        status: str | None = None,
+        severity: str | None = None,
+        blocking: bool | None = None,
+        closed_critical: bool = False,
+        history_changed: bool | None = None,
+    ) -> DecisionFilter:
+        """From a request's (already validated) query values: ``status`` by its name."""
+        status_ = Status(status) if status else None
+        return cls(step, status_, severity, blocking, closed_critical, history_changed)
+
+    @property
+    def on_findings(self) -> bool:
+        """Does it select by finding (step, status or severity), rather than by decision?"""
+        return self.step is not None or self.status is not None or self.severity is not None
+
+
+EVERY_DECISION = DecisionFilter()
+
+
 def period_start(day: date, period: Period) -> date:
     if period is Period.week:
         return day - timedelta(days=day.weekday())
@@ -560,47 +622,42 @@ DECISIONS_CURSOR = "aggregate_decisions"
 def decisions_behind(
     session: Session,
     scope: Scope,
+    filters: DecisionFilter = EVERY_DECISION,
     *,
-    step: str | None = None,
-    status: Status | None = None,
-    severity: str | None = None,
-    blocking: bool | None = None,
-    closed_critical: bool = False,
-    history_changed: bool | None = None,
     cursor: str | None = None,
     limit: int = 50,
 ) -> DecisionList:
     """The decisions behind a number, newest first (by day, then seq; ``cursor``: the previous page's
     ``next_cursor``, which holds its last seq).
 
-    ``step``/``status``/``severity``: decisions with such a finding (``status`` one of missing,
-    not_recorded, unknown; without ``step``, any step). ``blocking``: blocking (or not) decisions.
-    ``closed_critical``: closures with a critical step open. ``history_changed``: decisions whose
+    ``filters.step``/``status``/``severity``: decisions with such a finding (``status`` one of
+    missing, not_recorded, unknown; without ``step``, any step). ``blocking``: blocking (or not)
+    decisions. ``closed_critical``: closures with a critical step open. ``history_changed``: decisions whose
     history facts changed (or, false, did not change) the outcome; decisions made without history
     facts are neither."""
     # With a step or status the findings are the index (blocking and closure flags are copied onto
     # each finding); otherwise the decisions. Either way the page is read newest first along an
     # index ending (day, seq), so a page costs its own rows, not the whole period's.
-    table = FINDINGS if step is not None or status is not None or severity is not None else DECISIONS
+    table = FINDINGS if filters.on_findings else DECISIONS
     t = table.c
     conditions = [scope.where(table)]
-    if step is not None:
-        conditions.append(t.step_id == step)
-    if status is not None:
+    if filters.step is not None:
+        conditions.append(t.step_id == filters.step)
+    if (status := filters.status) is not None:
         if status not in LISTABLE:
             raise ValueError(f"only {', '.join(s.value for s in LISTABLE)} decisions are listed")
         conditions.append(t.outcome == ("unknown" if status is Status.unknown else "missing"))
         if status is not Status.unknown:
             conditions.append(t.basis == ("not_recorded" if status is Status.not_recorded else "recorded"))
-    if severity is not None:
-        conditions.append(t.severity == severity)
-    if blocking is not None:
-        conditions.append(t.blocking == blocking)
-    if closed_critical:
+    if filters.severity is not None:
+        conditions.append(t.severity == filters.severity)
+    if filters.blocking is not None:
+        conditions.append(t.blocking == filters.blocking)
+    if filters.closed_critical:
         conditions.append(t.hook == CLOSE_HOOK)
         conditions.append(t.critical_open.is_(True))
-    if history_changed is not None:
-        conditions.append(t.history_changed == history_changed)
+    if filters.history_changed is not None:
+        conditions.append(t.history_changed == filters.history_changed)
     a = DECISIONS.c
     after: tuple[date, int] | None = None
     if cursor is not None:

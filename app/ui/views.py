@@ -39,7 +39,7 @@ from app.rules.registry import RulesetRegistry
 from app.schemas.aggregates import StatusCounts, StepCounts
 from app.schemas.replay import ReplayCreate, ReplayMode
 from app.services import aggregates, audit, decisions, incidents, timeline
-from app.services.aggregates import Period, Status
+from app.services.aggregates import Period
 from app.services.replay import export, jobs
 from app.settings import Settings
 from app.ui import charts, report, security
@@ -313,46 +313,30 @@ def ui_decisions(
 ) -> HTMLResponse:
     """The decisions behind a number, newest first."""
     scope = query.scope(principal)
-    page = aggregates.decisions_behind(
-        session,
-        scope,
-        step=step,
-        status=Status(status) if status else None,
-        severity=severity,
-        blocking=blocking,
-        closed_critical=closed_critical,
-        history_changed=history_changed,
-        cursor=cursor,
-        limit=50,
-    )
-    more = (
-        _list_link(
-            scope,
-            step=step,
-            status=status,
-            severity=severity,
-            blocking=blocking,
-            closed_critical=closed_critical or None,
-            history_changed=history_changed,
-            cursor=page.next_cursor,
-        )
-        if page.next_cursor
-        else None
-    )
-    return render(
-        request,
-        "decisions.html",
-        principal,
-        page=page,
-        scope=scope,
+    filters = aggregates.DecisionFilter.parse(
         step=step,
         status=status,
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
         history_changed=history_changed,
-        more=more,
     )
+    page = aggregates.decisions_behind(session, scope, filters, cursor=cursor, limit=50)
+    shown = {
+        "step": step,
+        "status": status,
+        "severity": severity,
+        "blocking": blocking,
+        "closed_critical": closed_critical,
+        "history_changed": history_changed,
+    }
+    # The next page's link carries the same filters (an unset one, or closed_critical off, left out).
+    more = (
+        _list_link(scope, **{**shown, "closed_critical": closed_critical or None}, cursor=page.next_cursor)
+        if page.next_cursor
+        else None
+    )
+    return render(request, "decisions.html", principal, page=page, scope=scope, more=more, **shown)
 
 
 @router.get("/incidents/{incident_ref}", response_class=HTMLResponse, name="ui_incident")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ import zen
 from cryptography.hazmat.primitives import serialization
 
 from app.rules import vocabulary
-from app.rules.bundle import BUNDLE_FORMAT, build_bundle, bundle_bytes, in_force
+from app.rules.bundle import BUNDLE_FORMAT, build_bundle, bundle_bytes
 from app.rules.checklist import Checklist
 from app.rules.engine import ENGINE_VERSIONS, EvaluationContext, Facts, checklist_facts, evaluate
 from app.rules.registry import RulesetRegistry
@@ -137,6 +138,18 @@ def test_a_bundle_signed_with_another_key_is_refused(service: BundleService) -> 
         verify(forged, [service.private.public_key()])  # type: ignore[union-attr]
     with pytest.raises(BundleSignatureInvalid, match="not a signed document"):
         verify(b"[1, 2]", [other.public_key()])
+
+
+def in_force(manifest: Mapping[str, Any], day: date) -> str | None:
+    """What a device offline picks from a manifest for ``day`` (``clients/offline-js`` does it for
+    real): the latest listed version whose dates cover it, ``RulesetRegistry.in_force``'s rule."""
+    found = None
+    for entry in manifest["versions"]:
+        start = date.fromisoformat(entry["effective_from"])
+        end = date.fromisoformat(entry["effective_to"]) if entry["effective_to"] else None
+        if start <= day and (end is None or day < end):
+            found = entry["version"]  # versions are listed in ascending order
+    return found
 
 
 def test_manifest_picks_the_version_in_force_on_a_past_date(

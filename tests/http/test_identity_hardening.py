@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from app.main import create_app
 from app.settings import PROJECT_ROOT, Settings
 from tests.auth import credentials_for
+from tests.live import free_port
 
 
 def test_two_authorization_headers_are_refused(settings: Settings) -> None:
@@ -85,7 +86,8 @@ def test_workers_exit_when_their_supervisor_is_killed(tmp_path: Path) -> None:
         "SAFESTEPS_REPLAY_WORKER": "false",
         "SAFESTEPS_LOG_LEVEL": "WARNING",
     }
-    serve = [str(Path(sys.executable).parent / "safesteps"), "serve", "--port", "8306", "--workers", "2"]
+    port = free_port()
+    serve = [str(Path(sys.executable).parent / "safesteps"), "serve", "--port", str(port), "--workers", "2"]
     supervisor = subprocess.Popen(
         serve,
         cwd=PROJECT_ROOT,
@@ -99,7 +101,7 @@ def test_workers_exit_when_their_supervisor_is_killed(tmp_path: Path) -> None:
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             try:
-                if httpx.get("http://127.0.0.1:8306/healthz", timeout=1).status_code == 200:
+                if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
                     workers = [
                         p
                         for p in _children(supervisor.pid)
@@ -156,10 +158,11 @@ def _serve(tmp_path: Path, port: int) -> subprocess.Popen[bytes]:
 def test_slow_clients_are_cut_off_and_heads_are_bounded(tmp_path: Path) -> None:
     import socket
 
-    proc = _serve(tmp_path, 8307)
+    port = free_port()
+    proc = _serve(tmp_path, port)
     try:
         # A slowloris: a byte of header every half second never completes a request in time.
-        with socket.create_connection(("127.0.0.1", 8307), timeout=10) as sock:
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
             sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n")
             started = time.monotonic()
             closed = False
@@ -178,16 +181,16 @@ def test_slow_clients_are_cut_off_and_heads_are_bounded(tmp_path: Path) -> None:
             assert closed, "the slow client was never cut off"
             assert time.monotonic() - started < 5
         # A client that connects and sends nothing is cut off too.
-        with socket.create_connection(("127.0.0.1", 8307), timeout=5) as sock:
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
             assert sock.recv(1024) == b""
         # Heads beyond the limits.
-        big = httpx.get("http://127.0.0.1:8307/healthz", headers={"X-Big": "a" * 8000}, timeout=5)
+        big = httpx.get(f"http://127.0.0.1:{port}/healthz", headers={"X-Big": "a" * 8000}, timeout=5)
         assert (big.status_code, big.json()["error"]) == (431, "headers_too_large")
         many = httpx.get(
-            "http://127.0.0.1:8307/healthz", headers={f"X-H{i}": "1" for i in range(30)}, timeout=5
+            f"http://127.0.0.1:{port}/healthz", headers={f"X-H{i}": "1" for i in range(30)}, timeout=5
         )
         assert (many.status_code, many.json()["error"]) == (431, "headers_too_large")
-        assert httpx.get("http://127.0.0.1:8307/healthz", timeout=5).status_code == 200
+        assert httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code == 200
     finally:
         proc.terminate()
         proc.wait(timeout=10)

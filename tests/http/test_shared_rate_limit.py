@@ -1,8 +1,8 @@
 """Two API processes on one Redis share one rate-limit budget per client (within 10%); with the
 in-memory default each process counts alone, which is what the shared storage is for.
 
-Real uvicorn processes on ports 8301-8302 (this engineer's range), Redis db 1 on 127.0.0.1:6379;
-skipped when Redis does not answer.
+Real uvicorn processes on two free loopback ports, Redis db 1 on 127.0.0.1:6379; skipped when
+Redis does not answer.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ import httpx
 import pytest
 
 from app.settings import PROJECT_ROOT
+from tests.live import free_ports
 
 REDIS = "redis://127.0.0.1:6379/1"
-PORTS = (8301, 8302)
 BURST = 20
 
 
@@ -52,7 +52,8 @@ def _env(tmp_path: Path, storage: str) -> dict[str, str]:
 
 
 @contextmanager
-def servers(tmp_path: Path, storage: str) -> Iterator[str]:
+def servers(tmp_path: Path, storage: str) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Two API processes on one database: an API key, and the two ports."""
     env = _env(tmp_path, storage)
     made = subprocess.run(
         [
@@ -72,6 +73,8 @@ def servers(tmp_path: Path, storage: str) -> Iterator[str]:
         check=True,
     )
     key = next(word for word in made.stdout.split() if word.startswith("ss_"))
+    first, second = free_ports(2)
+    ports = (first, second)
     procs = [
         subprocess.Popen(
             [
@@ -90,11 +93,11 @@ def servers(tmp_path: Path, storage: str) -> Iterator[str]:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        for port in PORTS
+        for port in ports
     ]
     try:
         deadline = time.monotonic() + 60
-        for port in PORTS:
+        for port in ports:
             while True:
                 try:
                     if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
@@ -103,7 +106,7 @@ def servers(tmp_path: Path, storage: str) -> Iterator[str]:
                     pass
                 assert time.monotonic() < deadline, "the servers did not start"
                 time.sleep(0.1)
-        yield key
+        yield key, ports
     finally:
         for proc in procs:
             proc.terminate()
@@ -114,14 +117,14 @@ def servers(tmp_path: Path, storage: str) -> Iterator[str]:
                 proc.kill()
 
 
-def admitted(key: str, requests: int) -> tuple[int, list[httpx.Response]]:
+def admitted(key: str, ports: tuple[int, int], requests: int) -> tuple[int, list[httpx.Response]]:
     """Requests alternating between the two processes: how many were admitted, and the refusals."""
     headers = {"Authorization": f"Bearer {key}"}
     refused = []
     ok = 0
     with httpx.Client(timeout=10) as client:
         for i in range(requests):
-            response = client.get(f"http://127.0.0.1:{PORTS[i % 2]}/v1/rulesets", headers=headers)
+            response = client.get(f"http://127.0.0.1:{ports[i % 2]}/v1/rulesets", headers=headers)
             if response.status_code == 200:
                 ok += 1
             else:
@@ -131,8 +134,8 @@ def admitted(key: str, requests: int) -> tuple[int, list[httpx.Response]]:
 
 
 def test_two_processes_share_one_budget_through_redis(tmp_path: Path) -> None:
-    with servers(tmp_path, REDIS) as key:
-        ok, refused = admitted(key, 3 * BURST)
+    with servers(tmp_path, REDIS) as (key, ports):
+        ok, refused = admitted(key, ports, 3 * BURST)
     assert abs(ok - BURST) <= BURST * 0.1, ok
     last = refused[-1]
     assert last.headers["ratelimit-policy"] == f"{BURST};w=100"
@@ -141,6 +144,6 @@ def test_two_processes_share_one_budget_through_redis(tmp_path: Path) -> None:
 
 
 def test_in_memory_counts_are_per_process(tmp_path: Path) -> None:
-    with servers(tmp_path, "memory://") as key:
-        ok, _ = admitted(key, 3 * BURST)
+    with servers(tmp_path, "memory://") as (key, ports):
+        ok, _ = admitted(key, ports, 3 * BURST)
     assert ok == 2 * BURST  # each process admits its own burst: why production needs the shared storage

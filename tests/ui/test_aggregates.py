@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Date, Engine, literal, literal_column, select
 
 from app.db import begin_write, session_scope
+from app.errors import OutsideForce
 from app.models.base import utcnow
 from app.models.tables import RECORDS
 from app.rules.registry import RulesetRegistry
@@ -240,3 +241,30 @@ def test_period_ends() -> None:
     assert aggregates.period_end(date(2026, 2, 1), aggregates.Period.month) == date(2026, 2, 28)
     assert aggregates.period_end(date(2026, 12, 1), aggregates.Period.month) == date(2026, 12, 31)
     assert aggregates.period_end(date(2026, 11, 23), aggregates.Period.week) == date(2026, 11, 29)
+
+
+def test_a_scope_defaults_to_a_year_and_is_confined_to_the_readers_force() -> None:
+    today = date(2026, 11, 30)
+    year = aggregates.scope_for(None, today=today)
+    assert (year.force, year.from_day, year.to_day, year.hook) == (None, date(2025, 12, 1), today, None)
+    ending = aggregates.scope_for(None, to_day=date(2026, 6, 30), today=today)
+    assert (ending.from_day, ending.to_day) == (date(2025, 7, 1), date(2026, 6, 30))
+    asked = aggregates.scope_for(
+        None, force="WMP", from_day=date(2026, 1, 1), hook="scene.leave", today=today
+    )
+    assert asked == aggregates.Scope("WMP", date(2026, 1, 1), today, "scene.leave")
+    assert aggregates.scope_for("WMP", today=today).force == "WMP"  # none asked: the reader's own
+    assert aggregates.scope_for("WMP", force="WMP", today=today).force == "WMP"
+    with pytest.raises(OutsideForce) as refused:
+        aggregates.scope_for("WMP", force="GMP", today=today)
+    assert refused.value.field == "query.force"
+
+
+def test_a_decision_filter_reads_the_status_by_name() -> None:
+    assert aggregates.DecisionFilter.parse() == aggregates.EVERY_DECISION
+    assert not aggregates.EVERY_DECISION.on_findings
+    parsed = aggregates.DecisionFilter.parse(step="S1.2", status="not_recorded", blocking=False)
+    assert parsed == aggregates.DecisionFilter("S1.2", aggregates.Status.not_recorded, None, False, False)
+    assert parsed.on_findings
+    assert aggregates.DecisionFilter(severity="high").on_findings
+    assert not aggregates.DecisionFilter(blocking=True, closed_critical=True).on_findings

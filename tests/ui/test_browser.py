@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import csv
 import io
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -34,6 +33,7 @@ from app.services import apikeys, demo
 from app.settings import Settings
 from tests import database
 from tests.auth import TEST_LIMITS
+from tests.live import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts" / "ui"
@@ -63,17 +63,6 @@ except ImportError:  # pragma: no cover - depends on the machine
 pytestmark = pytest.mark.skipif(not PLAYWRIGHT or not CHROMIUM.exists(), reason=HOW)
 
 
-def _free_port() -> int:
-    for port in range(8321, 8340):  # this project's ports for the workspace's tests
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError("no free port in 8321-8339")
-
-
 @pytest.fixture(scope="module")
 def server(
     tmp_path_factory: pytest.TempPathFactory, sqlite_database: database.TestDatabase
@@ -100,7 +89,7 @@ def server(
             now=utcnow(),
         )
     engine.dispose()
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     uv = uvicorn.Server(config)
     thread = threading.Thread(target=uv.run, daemon=True)

@@ -5,6 +5,7 @@ from pydantic import ValidationError
 
 from app.main import create_app
 from app.settings import DEVELOPMENT_HISTORY_SECRET, DEVELOPMENT_PEPPER, Settings
+from tests.live import free_port
 
 STRONG = "q8Vd2-kLw9ZrT4nB7xYc1MfJ0sHeA6gUoP3iR5tN_bWzKyQmEvXj"  # as secrets.token_urlsafe makes
 HISTORY = "Hs4mW9qTz2LxR7vKn3YcJd8PfGb6UaEo1NiQrXtZwVlB"
@@ -82,7 +83,7 @@ def test_the_command_line_says_what_is_wrong_in_one_line(monkeypatch: pytest.Mon
 
     env = {"SAFESTEPS_ENVIRONMENT": "production", "SAFESTEPS_KEY_PEPPER": " " * 32, "PATH": "/usr/bin:/bin"}
     done = subprocess.run(
-        [str(Path(sys.executable).parent / "safesteps"), "serve", "--port", "8305"],
+        [str(Path(sys.executable).parent / "safesteps"), "serve", "--port", str(free_port())],
         env=env,
         capture_output=True,
         text=True,
