@@ -170,7 +170,7 @@ def test_records_of_rule_sets_without_history_keep_their_context(
     engine: Engine, registry: RulesetRegistry
 ) -> None:
     builtin = RulesetRegistry.load()
-    stored = submit(engine, builtin, body("WMP-1", [child(ref="NOM-1")], version=None))
+    stored = submit(engine, builtin, body("WMP-1", [child(ref="NOM-1")], version="1.2.0"))
     assert "history" not in orjson.loads(stored.response)
     with session_scope(engine) as session:
         context = session.execute(select(RECORDS.c.context)).scalar_one()
