@@ -35,6 +35,20 @@ def upgrade() -> None:
         postgresql_where=sa.text("history_changed"),
         sqlite_where=sa.text("history_changed"),
     )
+    derive_aggregates()
+
+
+def derive_aggregates() -> None:
+    """Derive the aggregates of the records already in the log (ui1 created the tables empty). This
+    runs the application's own ``aggregates.rebuild``, which reads and writes the head revision's
+    columns: keep it in the newest migration that changes the aggregates or the decision record."""
+    bind = op.get_bind()
+    if bind.execute(sa.text("SELECT count(*) FROM decision_record")).scalar_one():
+        from app.rules.registry import RulesetRegistry
+        from app.services import aggregates
+        from app.settings import get_settings
+
+        aggregates.rebuild(bind, RulesetRegistry.load(get_settings().rulesets_dir))
 
 
 def downgrade() -> None:

@@ -84,16 +84,22 @@ def test_aggregates_count_and_list_the_decisions_history_changed(
     scope = aggregates.Scope("WMP", today - timedelta(days=1), today + timedelta(days=1))
     with session_scope(engine) as session:
         assert aggregates.overview(session, scope, aggregates.Period.month).totals.history_changed == 1
-        changed = aggregates.decisions_behind(session, scope, history_changed=True)
-        unchanged = aggregates.decisions_behind(session, scope, history_changed=False)
+        changed = aggregates.decisions_behind(session, scope, aggregates.DecisionFilter(history_changed=True))
+        unchanged = aggregates.decisions_behind(
+            session, scope, aggregates.DecisionFilter(history_changed=False)
+        )
         with_step = aggregates.decisions_behind(
-            session, scope, step="CFC-SEE-EVERY-CHILD", status=aggregates.Status.missing, history_changed=True
+            session,
+            scope,
+            aggregates.DecisionFilter(
+                step="CFC-SEE-EVERY-CHILD", status=aggregates.Status.missing, history_changed=True
+            ),
         )
         everything = aggregates.decisions_behind(session, scope)
         # Rebuilt from the log, the flags and counts are the same.
         aggregates.rebuild(session.connection(), registry)
         assert aggregates.check(session.connection(), registry).ok
-        rebuilt = aggregates.decisions_behind(session, scope, history_changed=True)
+        rebuilt = aggregates.decisions_behind(session, scope, aggregates.DecisionFilter(history_changed=True))
     assert [(d.incident_ref, d.history_changed) for d in changed.items] == [("WMP-3", True)]
     assert sorted(str(d.incident_ref) for d in unchanged.items) == ["WMP-1", "WMP-2"]
     assert [d.incident_ref for d in with_step.items] == ["WMP-3"]
