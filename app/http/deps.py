@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy import Engine
 
+from app.db import GroupWriter
 from app.rules.registry import RulesetRegistry
 from app.settings import Settings
 
@@ -25,6 +26,11 @@ async def get_engine(request: Request) -> Engine:
     return engine
 
 
+async def get_writer(request: Request) -> GroupWriter:
+    writer: GroupWriter = request.app.state.writer
+    return writer
+
+
 async def get_app_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
@@ -33,3 +39,4 @@ async def get_app_settings(request: Request) -> Settings:
 EngineDep = Annotated[Engine, Depends(get_engine)]
 RegistryDep = Annotated[RulesetRegistry, Depends(get_registry)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+WriterDep = Annotated[GroupWriter, Depends(get_writer)]

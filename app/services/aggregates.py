@@ -194,28 +194,40 @@ def _day_counts(
     return steps, days
 
 
+@lru_cache
+def _upsert_statement(dialect_name: str, table: Table, key: tuple[str, ...], add: tuple[str, ...]) -> Any:
+    """Built once per dialect and table: building it (``excluded`` proxies every column) cost more
+    than executing it."""
+    dialect: Any = postgresql if dialect_name == "postgresql" else sqlite
+    statement = dialect.insert(table)
+    return statement.on_conflict_do_update(
+        index_elements=list(key), set_={c: table.c[c] + statement.excluded[c] for c in add}
+    )
+
+
 def _upsert(
     conn: Connection, table: Table, key: Sequence[str], rows: list[dict[str, Any]], add: Sequence[str]
 ) -> None:
     if not rows:
         return
-    dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table)
-    statement = statement.on_conflict_do_update(
-        index_elements=list(key), set_={c: table.c[c] + statement.excluded[c] for c in add}
-    )
+    statement = _upsert_statement(conn.dialect.name, table, tuple(key), tuple(add))
     # Sorted: concurrent writers lock the same rows in the same order.
     conn.execute(statement, sorted(rows, key=lambda r: tuple(str(r[k]) for k in key)))
 
 
+_INSERT_DECISIONS = DECISIONS.insert()
+_INSERT_FINDINGS = FINDINGS.insert()
+
+
 def write(conn: Connection, derived: Sequence[Derived]) -> None:
-    """Insert the rows of these decisions and add them to the daily counts."""
+    """Insert the rows of these decisions and add them to the daily counts (several decisions of
+    one day, rule set and hook add up to one row per step and outcome)."""
     if not derived:
         return
-    conn.execute(DECISIONS.insert(), [d.decision for d in derived])
+    conn.execute(_INSERT_DECISIONS, [d.decision for d in derived])
     findings = [f for d in derived for f in d.findings]
     if findings:
-        conn.execute(FINDINGS.insert(), findings)
+        conn.execute(_INSERT_FINDINGS, findings)
     steps, days = _day_counts(derived)
     step_rows = [{**dict(zip(STEP_COLUMNS, key, strict=True)), "n": n} for key, n in steps.items()]
     day_rows = [
