@@ -324,9 +324,12 @@ class GroupWriter:
     2xx only for work that is stored. Nothing waits to fill a batch: alone, a unit of work is a
     transaction of one; under load, those that queued while a commit ran share the next.
 
-    If the transaction fails before the commit (a ``finish`` raised, the connection broke), each unit
-    of work is run again alone, in a transaction of its own, so one never fails another. A failed
-    commit fails every unit of it (as a failed commit fails a request on the plain path).
+    Savepoints are taken only when needed: the units of work are first applied without (two
+    statements each saved), and if one raises, the transaction is rolled back and applied again
+    with a savepoint each. If the transaction fails otherwise before the commit (a ``finish``
+    raised, the connection broke), each unit of work is run again alone, in a transaction of its
+    own, so one never fails another. A failed begin (``DatabaseBusy``) or commit fails every unit of
+    it, as it fails a request on the plain path; a commit is never attempted twice.
 
     On SQLite the writer takes the write lock through ``begin_write`` like every other writer; on
     PostgreSQL writers of other processes coordinate with it through row locks, as before.
@@ -384,8 +387,17 @@ class GroupWriter:
         if not jobs:
             return
         try:
-            outcomes = self._transaction(jobs)
-        except _CommitFailed as failed:
+            try:
+                # Optimistic: no savepoints (two statements per unit of work saved); if a unit of
+                # work raises, all is rolled back and done again with a savepoint each. Alone, a
+                # unit of work needs none: its failure rolls back its own transaction.
+                outcomes = self._transaction(jobs, savepoints=False)
+            except _UnitFailed as failed:
+                if len(jobs) == 1:
+                    jobs[0].future.set_exception(failed.error)
+                    return
+                outcomes = self._transaction(jobs, savepoints=True)
+        except _AllFailed as failed:
             for job in jobs:
                 job.future.set_exception(failed.error)
             return
@@ -402,13 +414,22 @@ class GroupWriter:
             else:
                 job.future.set_exception(value)
 
-    def _transaction(self, jobs: list[_Job[Any]]) -> list[tuple[bool, Any]]:
+    def _transaction(self, jobs: list[_Job[Any]], *, savepoints: bool) -> list[tuple[bool, Any]]:
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 conn = begin_write(session)
+            except Exception as exc:  # e.g. DatabaseBusy: no unit of work would fare better alone
+                raise _AllFailed(exc) from exc
+            try:
                 outcomes: list[tuple[bool, Any]] = []
                 for job in jobs:
-                    savepoint = conn.begin_nested()  # a savepoint per unit of work
+                    if not savepoints:
+                        try:
+                            outcomes.append((True, job.apply(conn)))
+                        except Exception as exc:
+                            raise _UnitFailed(exc) from exc
+                        continue
+                    savepoint = conn.begin_nested()
                     try:
                         value = job.apply(conn)
                     except Exception as exc:
@@ -428,12 +449,18 @@ class GroupWriter:
                 raise
             try:
                 end_unit_of_work(session, ok=True)
-            except Exception as exc:
-                raise _CommitFailed(exc) from exc
+            except Exception as exc:  # the outcome may be unknown: never done again
+                raise _AllFailed(exc) from exc
         return outcomes
 
 
-class _CommitFailed(Exception):
+class _UnitFailed(Exception):
+    def __init__(self, error: Exception) -> None:
+        super().__init__(type(error).__name__)
+        self.error = error
+
+
+class _AllFailed(Exception):
     def __init__(self, error: Exception) -> None:
         super().__init__(type(error).__name__)
         self.error = error

@@ -76,6 +76,7 @@ class Prepared:
     idempotency_key: str | None
     request_hash: str
     decision: Decision
+    result: dict[str, Any]  # the decision as JSON values (its canonical bytes: ``record.result``)
     findings: list[dict[str, Any]]
     record: PendingRecord
     device: DeviceAgreement | None = None  # a device's offline decision, compared with ``decision``
@@ -168,6 +169,7 @@ def prepare(
         idempotency_key=idempotency_key,
         request_hash=request_hash,
         decision=decision,
+        result=result,
         findings=result["findings"],
         record=record,
         device=device,
@@ -341,8 +343,10 @@ def _finish(catalogue: aggregates.StepCatalogue, conn: Connection, stored: list[
     """After steps 1-3 of some submissions, in their transaction: append the decision records of
     those that stored a revision, in order, and write their aggregates."""
     new = [(s.record, s.item) for s in stored if s.record is not None and s.item is not None]
-    rows = _append(conn, [record for record, _ in new], [item for _, item in new])
-    aggregates.record(conn, catalogue, rows)
+    items = [item for _, item in new]
+    rows = _append(conn, [record for record, _ in new], items)
+    parsed = [aggregates.Parsed(item.result, item.submission.checklist.incident.force) for item in items]
+    aggregates.record(conn, catalogue, rows, parsed)
 
 
 def _append(conn: Connection, records: list[PendingRecord], items: list[Prepared]) -> list[dict[str, Any]]:
@@ -419,5 +423,6 @@ def submit_batch(
         result = SubmissionResult.model_validate_json(stored.response)
         outcomes[index] = Applied(index, item.incident_ref, stored.status_code, stored.replayed, result)
     rows = _append(conn, records, appended)
-    aggregates.record(conn, aggregates.catalogue_for(registry), rows)
+    known = [aggregates.Parsed(item.result, item.submission.checklist.incident.force) for item in appended]
+    aggregates.record(conn, aggregates.catalogue_for(registry), rows, known)
     return [outcomes[i] for i in range(len(items))]
