@@ -321,8 +321,9 @@ class GroupWriter:
     unit of work runs in a savepoint of its own (one that raises rolls back alone and its caller gets
     the exception), then each distinct ``finish`` runs once with the results of its units, in order,
     then one commit. Every future resolves after that commit returns, never before: a caller answers
-    2xx only for work that is stored. Nothing waits to fill a batch: alone, a unit of work is a
-    transaction of one; under load, those that queued while a commit ran share the next.
+    2xx only for work that is stored. Alone, a unit of work is a transaction of one, at once; under
+    load, those that queued while a commit ran share the next, and once transactions are being
+    shared the writer waits up to ``max_wait`` seconds for more (``group_commit_wait_ms``).
 
     Savepoints are taken only when needed: the units of work are first applied without (two
     statements each saved), and if one raises, the transaction is rolled back and applied again
@@ -335,8 +336,8 @@ class GroupWriter:
     PostgreSQL writers of other processes coordinate with it through row locks, as before.
     """
 
-    def __init__(self, engine: Engine, *, max_batch: int = 64) -> None:
-        self.engine, self.max_batch = engine, max_batch
+    def __init__(self, engine: Engine, *, max_batch: int = 64, max_wait: float = 0.0) -> None:
+        self.engine, self.max_batch, self.max_wait = engine, max_batch, max_wait
         self._queue: queue.SimpleQueue[_Job[Any] | _Stop] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="safesteps-group-writer", daemon=True)
         self._closed = False
@@ -359,21 +360,25 @@ class GroupWriter:
         return future
 
     def _run(self) -> None:
-        stopping = False
+        stopping = busy = False
         while not stopping:
             first = self._queue.get()
             if isinstance(first, _Stop):
                 return
             jobs: list[_Job[Any]] = [first]
+            # Under concurrency (the last transaction was shared), wait up to ``max_wait`` for
+            # company: a commit shared by more costs each less. Alone, nothing waits.
+            deadline = time.monotonic() + (self.max_wait if busy else 0.0)
             while len(jobs) < self.max_batch:
                 try:
-                    queued = self._queue.get_nowait()
+                    queued = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
                 except queue.Empty:
                     break
                 if isinstance(queued, _Stop):
                     stopping = True
                     break
                 jobs.append(queued)
+            busy = len(jobs) > 1
             live = [job for job in jobs if job.future.set_running_or_notify_cancel()]
             try:
                 self._write(live)

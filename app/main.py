@@ -72,7 +72,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.engine = engine
     # Group commit for single submissions (app.db.GroupWriter): one writer thread, one commit for
     # the submissions that queued while the previous one ran.
-    app.state.writer = writer = GroupWriter(engine)
+    app.state.writer = writer = GroupWriter(engine, max_wait=settings.group_commit_wait_ms / 1000)
     writer.start()
     metrics.instrument_pool(engine, settings.db_pool_size)
     metrics.process_started(app.state.registry, ENGINE_VERSION)
