@@ -317,9 +317,9 @@ _STOP = _Stop()
 class GroupWriter:
     """Group commit: one writer thread applies queued units of work, several in one transaction.
 
-    Whatever is queued when the writer is free (at most ``max_batch``) becomes one transaction: each
-    unit of work runs in a savepoint of its own (one that raises rolls back alone and its caller gets
-    the exception), then each distinct ``finish`` runs once with the results of its units, in order,
+    Whatever is queued when the writer is free (at most ``max_batch``) becomes one transaction: the
+    units of work are applied in turn (one that raises is rolled back alone and its caller gets the
+    exception), then each distinct ``finish`` runs once with the results of its units, in order,
     then one commit. Every future resolves after that commit returns, never before: a caller answers
     2xx only for work that is stored. Alone, a unit of work is a transaction of one, at once; under
     load, those that queued while a commit ran share the next, and once transactions are being
@@ -350,6 +350,13 @@ class GroupWriter:
         self._closed = True
         self._queue.put(_STOP)
         self._thread.join()
+        while True:  # anything queued after the stop (a submit racing it) is refused, not lost
+            try:
+                late = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            if not isinstance(late, _Stop) and late.future.set_running_or_notify_cancel():
+                late.future.set_exception(RuntimeError("the group writer has stopped"))
 
     def submit(self, apply: Apply[T], finish: Finish[T]) -> Future[T]:
         """Queue a unit of work; the future holds its result (or exception) once committed."""

@@ -53,6 +53,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--connections", type=int, default=32, help="concurrent connections (32)")
     parser.add_argument("--pg-url", default=os.environ.get("SAFESTEPS_BENCH_PG_URL", DEFAULT_PG))
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    parser.add_argument(
+        "--batch", action="store_true", help=f"also POST /v1/checklists:batch ({BATCH_ITEMS} items a request)"
+    )
 
 
 @dataclass
@@ -60,6 +63,11 @@ class Phase:
     load: LoadResult
     cpu: float  # app server + its database backends, seconds, warm-up included
     app_cpu: float
+    items: int = 0  # batch side: decision records stored
+
+    @property
+    def cpu_per_item_us(self) -> float:
+        return 1e6 * self.cpu / max(1, self.items)
 
     @property
     def answered(self) -> int:
@@ -106,6 +114,31 @@ class Backends:
         return sum(self.seen.values())
 
 
+BATCH_ITEMS = 10
+
+
+def batch_requests(server: Server, run_id: str) -> Callable[[int], bytes]:
+    """Request number n of the batch side: ``BATCH_ITEMS`` submissions to distinct incidents, each
+    with its own key, as an MDT's offline queue sends them."""
+    checklists = []
+    for i in range(INCIDENTS):
+        body = copy.deepcopy(EXAMPLE_SUBMISSION)
+        body.pop("base_revision")
+        body["checklist"]["incident"]["reference"] = body["incident_ref"] = f"BENCH-{i:05d}"
+        checklists.append(body)
+    headers = server.keys["control_room"]
+
+    def batch(n: int) -> bytes:
+        items = [
+            {**checklists[(n * BATCH_ITEMS + j) % INCIDENTS], "idempotency_key": f"bench-{run_id}-b{n}-{j}"}
+            for j in range(BATCH_ITEMS)
+        ]
+        body = json.dumps({"items": items}).encode()
+        return post_request(HOST, server.port, "/v1/checklists:batch", body, headers)
+
+    return batch
+
+
 def requests(server: Server, run_id: str) -> tuple[list[bytes], Callable[[int], bytes]]:
     """The stateless request, and request number n of the persisted side (its own key)."""
     checklist = EXAMPLE_SUBMISSION["checklist"]
@@ -148,24 +181,30 @@ def bench(label: str, url: str, admin_url: str | None, args: argparse.Namespace)
     ):  # fmt: skip
         stored = 0
         for number in range(args.rounds):
-            stateless, persisted = requests(server, f"{uuid.uuid4().hex[:8]}")
+            run_id = uuid.uuid4().hex[:8]
+            stateless, persisted = requests(server, run_id)
             sides: dict[str, Requests] = {"stateless": stateless, "persisted": persisted}
-            order = ["stateless", "persisted"] if number % 2 == 0 else ["persisted", "stateless"]
+            if args.batch:
+                sides["batch"] = batch_requests(server, run_id)
+            order = list(sides) if number % 2 == 0 else list(reversed(sides))
             phases = {}
             for side in order:
+                before = _records(server) if side == "batch" else 0
                 phases[side] = p = phase(server, backends, sides[side], args)
+                if side == "batch":  # CPU per stored item (an item refused inside a batch is not one)
+                    p.items = _records(server) - before
                 print(
                     f"  [{label}] round {number + 1} {side:9} {p.load.rate:6.0f} req/s  "
                     f"p99 {p.p99_ms:6.1f} ms  server CPU {p.cpu_us:5.0f} us/req (app {p.app_cpu_us:.0f})  "
                     f"answers {p.answered}{f'  retried 503s {p.load.retries}' if p.load.retries else ''}",
                     flush=True,
                 )
-            expected = {"stateless": 200, "persisted": 201}
+            expected = {"stateless": 200, "persisted": 201, "batch": 200}
             for side, p in phases.items():
                 wrong = {s: n for s, n in p.load.answered.items() if s != expected[side]}
                 if wrong:
                     raise BenchmarkError(f"{label} {side}: unexpected answers {wrong}")
-            stored += phases["persisted"].answered
+            stored += phases["persisted"].answered + (phases["batch"].items if "batch" in phases else 0)
             rounds.append(phases)
         check = _get_json(server, "/v1/audit/verify", server.keys["auditor"])
     print(f"  [{label}] audit verify: {check} (expected {stored} records)")
@@ -183,7 +222,20 @@ def bench(label: str, url: str, admin_url: str | None, args: argparse.Namespace)
         f"(persisted p99 {persisted_p99[1]:.1f} ms)"
     )
     name = f"{label}: persisted/stateless"
-    return [
+    batch: list[Figure] = []
+    if args.batch:
+        per_item = spread([r["batch"].cpu_per_item_us / r["persisted"].cpu_us for r in rounds])
+        print(
+            f"  [{label}] batch of {BATCH_ITEMS} / single submission: server CPU per stored item "
+            f"{per_item[1]:.2f}x ({per_item[0]:.2f}-{per_item[2]:.2f})"
+        )
+        batch = [
+            Figure(
+                f"batch_cpu.{key}", f"{label}: batch item / single submission, server CPU", per_item[1],
+                spread=per_item,
+            )
+        ]  # fmt: skip
+    return batch + [
         Figure(f"cpu.{key}", f"{name} server CPU per request", cpu[1], TARGET_CPU, False, cpu),
         Figure(f"app_cpu.{key}", f"{name} CPU of the app process alone", app_cpu[1], spread=app_cpu),
         Figure(f"throughput.{key}", f"{name} throughput", throughput[1], spread=throughput),
@@ -192,6 +244,10 @@ def bench(label: str, url: str, admin_url: str | None, args: argparse.Namespace)
             f"p99_ms.{key}", f"{label}: persisted p99", persisted_p99[1], spread=persisted_p99, unit=" ms"
         ),
     ]
+
+
+def _records(server: Server) -> int:
+    return int(str(_get_json(server, "/v1/audit/verify", server.keys["auditor"])["records"]))
 
 
 def _get_json(server: Server, path: str, headers: dict[str, str]) -> dict[str, object]:
