@@ -4,10 +4,12 @@ For each database (SQLite always; PostgreSQL when it answers: ``--pg-url``, or
 ``SAFESTEPS_BENCH_PG_URL``, default the local test server, in a scratch schema dropped afterwards)
 one uvicorn server runs the app on a fresh migrated database, and the project's load generator
 (``benchmarks.loadgen``: prebuilt requests, keep-alive, far cheaper per request than the server)
-drives it with ``POST /v1/evaluate`` (stateless) and ``POST /v1/incidents/{ref}/checklists`` (one
-transaction per submission: idempotency key, revision, hash-chained decision record; each request
-with its own Idempotency-Key, a 503 sent again with the same key as an MDT would) with the same
-checklist, in phases alternating from round to round so that drift hits both alike.
+drives it with ``POST /v1/evaluate`` (stateless) and ``POST /v1/incidents/{ref}/checklists`` (each
+submission its own unit of work: idempotency key, revision, hash-chained decision record, which the
+service's group writer commits together with the others waiting; each request with its own
+Idempotency-Key, a 503 sent again with the same key as an MDT would) with the same checklist, and
+with ``--batch`` also ``POST /v1/checklists:batch`` (10 submissions a request), in phases whose
+order alternates from round to round so that drift hits every side alike.
 
 The figure of merit is server CPU per request, persisted / stateless (target: at most 2x), from
 ``/proc``: the app server's, plus for PostgreSQL the CPU of the database backends serving this
@@ -235,7 +237,8 @@ def bench(label: str, url: str, admin_url: str | None, args: argparse.Namespace)
                 spread=per_item,
             )
         ]  # fmt: skip
-    return batch + [
+    return [
+        *batch,
         Figure(f"cpu.{key}", f"{name} server CPU per request", cpu[1], TARGET_CPU, False, cpu),
         Figure(f"app_cpu.{key}", f"{name} CPU of the app process alone", app_cpu[1], spread=app_cpu),
         Figure(f"throughput.{key}", f"{name} throughput", throughput[1], spread=throughput),
