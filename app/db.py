@@ -11,18 +11,25 @@
   with ``BEGIN IMMEDIATE`` (the write lock up front, so two writers never deadlock upgrading read
   locks) behind an in-process writer lock (threads queue on a mutex instead of SQLite's sleeping
   busy handler). On PostgreSQL it does nothing: writers coordinate through row locks.
+- ``GroupWriter``: group commit. Units of work queued from any thread are applied by one writer
+  thread, as many as are waiting in one transaction (each in a savepoint), committed once; each
+  caller's future resolves only after that commit.
 - ``migrate(engine)``: ``alembic upgrade head``; run on startup when ``auto_migrate`` is on.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import queue
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -34,6 +41,7 @@ from sqlmodel import Session
 from app.errors import DatabaseBusy
 from app.settings import PROJECT_ROOT, Settings, get_settings
 
+log = logging.getLogger("safesteps.db")
 MIGRATIONS = PROJECT_ROOT / "migrations"
 # Set by begin_write() around the call that makes the session connect, read by the "begin" hook in
 # the same thread. (Cheaper than execution options, which branch the connection on every request.)
@@ -281,3 +289,190 @@ def session_scope(engine: Engine | None = None, settings: Settings | None = None
     finally:
         if owned:
             engine.dispose()
+
+
+T = TypeVar("T")
+# Applies one unit of work on the writer's connection (inside a savepoint); its result is the
+# caller's, once committed.
+Apply = Callable[[Connection], T]
+# Runs once per transaction, after every unit of work, with the results of those that succeeded, in
+# the order they were applied (e.g. append their decision records to the hash chain in one go).
+Finish = Callable[[Connection, list[T]], None]
+
+
+@dataclass(slots=True)
+class _Job(Generic[T]):
+    apply: Apply[T]
+    finish: Finish[T]
+    future: Future[T]
+
+
+class _Stop:
+    pass
+
+
+_STOP = _Stop()
+
+
+class GroupWriter:
+    """Group commit: one writer thread applies queued units of work, several in one transaction.
+
+    Whatever is queued when the writer is free (at most ``max_batch``) becomes one transaction: the
+    units of work are applied in turn (one that raises is rolled back alone and its caller gets the
+    exception), then each distinct ``finish`` runs once with the results of its units, in order,
+    then one commit. Every future resolves after that commit returns, never before: a caller answers
+    2xx only for work that is stored. Alone, a unit of work is a transaction of one, at once; under
+    load, those that queued while a commit ran share the next, and once transactions are being
+    shared the writer waits up to ``max_wait`` seconds for more (``group_commit_wait_ms``).
+
+    Savepoints are taken only when needed: the units of work are first applied without (two
+    statements each saved), and if one raises, the transaction is rolled back and applied again
+    with a savepoint each. If the transaction fails otherwise before the commit (a ``finish``
+    raised, the connection broke), each unit of work is run again alone, in a transaction of its
+    own, so one never fails another. A failed begin (``DatabaseBusy``) or commit fails every unit of
+    it, as it fails a request on the plain path; a commit is never attempted twice.
+
+    On SQLite the writer takes the write lock through ``begin_write`` like every other writer; on
+    PostgreSQL writers of other processes coordinate with it through row locks, as before.
+    """
+
+    def __init__(self, engine: Engine, *, max_batch: int = 64, max_wait: float = 0.0) -> None:
+        self.engine, self.max_batch, self.max_wait = engine, max_batch, max_wait
+        self._queue: queue.SimpleQueue[_Job[Any] | _Stop] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="safesteps-group-writer", daemon=True)
+        self._closed = False
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Apply what is queued, then end the writer thread."""
+        self._closed = True
+        self._queue.put(_STOP)
+        self._thread.join()
+        while True:  # anything queued after the stop (a submit racing it) is refused, not lost
+            try:
+                late = self._queue.get_nowait()
+            except queue.Empty:
+                return
+            if not isinstance(late, _Stop) and late.future.set_running_or_notify_cancel():
+                late.future.set_exception(RuntimeError("the group writer has stopped"))
+
+    def submit(self, apply: Apply[T], finish: Finish[T]) -> Future[T]:
+        """Queue a unit of work; the future holds its result (or exception) once committed."""
+        if self._closed:
+            raise RuntimeError("the group writer has stopped")
+        future: Future[T] = Future()
+        self._queue.put(_Job(apply, finish, future))
+        return future
+
+    def _run(self) -> None:
+        stopping = busy = False
+        while not stopping:
+            first = self._queue.get()
+            if isinstance(first, _Stop):
+                return
+            jobs: list[_Job[Any]] = [first]
+            # Under concurrency (the last transaction was shared), wait up to ``max_wait`` for
+            # company: a commit shared by more costs each less. Alone, nothing waits.
+            deadline = time.monotonic() + (self.max_wait if busy else 0.0)
+            while len(jobs) < self.max_batch:
+                try:
+                    queued = self._queue.get(timeout=max(0.0, deadline - time.monotonic()))
+                except queue.Empty:
+                    break
+                if isinstance(queued, _Stop):
+                    stopping = True
+                    break
+                jobs.append(queued)
+            busy = len(jobs) > 1
+            live = [job for job in jobs if job.future.set_running_or_notify_cancel()]
+            try:
+                self._write(live)
+            except BaseException as exc:  # a bug here must not leave callers waiting forever
+                log.error("group writer failed: %s", type(exc).__name__)
+                for job in live:
+                    if not job.future.done():
+                        job.future.set_exception(exc)
+
+    def _write(self, jobs: list[_Job[Any]]) -> None:
+        if not jobs:
+            return
+        try:
+            try:
+                # Optimistic: no savepoints (two statements per unit of work saved); if a unit of
+                # work raises, all is rolled back and done again with a savepoint each. Alone, a
+                # unit of work needs none: its failure rolls back its own transaction.
+                outcomes = self._transaction(jobs, savepoints=False)
+            except _UnitFailed as failed:
+                if len(jobs) == 1:
+                    jobs[0].future.set_exception(failed.error)
+                    return
+                outcomes = self._transaction(jobs, savepoints=True)
+        except _AllFailed as failed:
+            for job in jobs:
+                job.future.set_exception(failed.error)
+            return
+        except Exception as exc:
+            if len(jobs) == 1:
+                jobs[0].future.set_exception(exc)
+                return
+            for job in jobs:  # alone, so that one unit of work never fails another
+                self._write([job])
+            return
+        for job, (ok, value) in zip(jobs, outcomes, strict=True):
+            if ok:
+                job.future.set_result(value)
+            else:
+                job.future.set_exception(value)
+
+    def _transaction(self, jobs: list[_Job[Any]], *, savepoints: bool) -> list[tuple[bool, Any]]:
+        with Session(self.engine, expire_on_commit=False) as session:
+            try:
+                conn = begin_write(session)
+            except Exception as exc:  # e.g. DatabaseBusy: no unit of work would fare better alone
+                raise _AllFailed(exc) from exc
+            try:
+                outcomes: list[tuple[bool, Any]] = []
+                for job in jobs:
+                    if not savepoints:
+                        try:
+                            outcomes.append((True, job.apply(conn)))
+                        except Exception as exc:
+                            raise _UnitFailed(exc) from exc
+                        continue
+                    savepoint = conn.begin_nested()
+                    try:
+                        value = job.apply(conn)
+                    except Exception as exc:
+                        savepoint.rollback()  # if even this fails, the whole transaction does
+                        outcomes.append((False, exc))
+                    else:
+                        savepoint.commit()
+                        outcomes.append((True, value))
+                groups: dict[Finish[Any], list[Any]] = {}
+                for job, (ok, value) in zip(jobs, outcomes, strict=True):
+                    if ok:
+                        groups.setdefault(job.finish, []).append(value)
+                for finish, values in groups.items():
+                    finish(conn, values)
+            except BaseException:
+                end_unit_of_work(session, ok=False)
+                raise
+            try:
+                end_unit_of_work(session, ok=True)
+            except Exception as exc:  # the outcome may be unknown: never done again
+                raise _AllFailed(exc) from exc
+        return outcomes
+
+
+class _UnitFailed(Exception):
+    def __init__(self, error: Exception) -> None:
+        super().__init__(type(error).__name__)
+        self.error = error
+
+
+class _AllFailed(Exception):
+    def __init__(self, error: Exception) -> None:
+        super().__init__(type(error).__name__)
+        self.error = error

@@ -18,7 +18,7 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app import __version__, metrics
 from app.auth.authenticator import Authenticator
-from app.db import build_engine, migrate
+from app.db import GroupWriter, build_engine, migrate
 from app.http import docs, errors, openapi
 from app.http import metrics as http_metrics
 from app.http.guards import check_routes, document_errors
@@ -72,6 +72,10 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.threadpool_size
     app.state.engine = engine
     app.state.history_reader = Reader(engine, app.state.pseudonymiser)
+    # Group commit for single submissions (app.db.GroupWriter): one writer thread, one commit for
+    # the submissions that queued while the previous one ran.
+    app.state.writer = writer = GroupWriter(engine, max_wait=settings.group_commit_wait_ms / 1000)
+    writer.start()
     metrics.instrument_pool(engine, settings.db_pool_size)
     metrics.process_started(app.state.registry, ENGINE_VERSION)
     # Units of work finish (commit, release the SQLite writer lock) on threads of their own: if
@@ -108,6 +112,7 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
             await run_in_threadpool(checkpoints.stop)
         if worker is not None:
             await run_in_threadpool(worker.stop)
+        await run_in_threadpool(writer.stop)
         engine.dispose()
         metrics.process_stopping(settings.db_pool_size)
 

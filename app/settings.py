@@ -69,6 +69,13 @@ class Settings(BaseSettings):
         description="SQLite: how long a starting process waits for another one that is migrating.",
     )
     db_pool_size: int = Field(default=10, ge=1, description="Connections kept per process.")
+    group_commit_wait_ms: float = Field(
+        default=2.0,
+        ge=0,
+        le=50,
+        description="Submissions under concurrency: how long the group writer waits for more to share "
+        "a commit (a lone submission never waits).",
+    )
     threadpool_size: int | None = Field(
         default=None, ge=1, description="Worker threads for sync handlers (default: AnyIO's 40)."
     )

@@ -4,10 +4,12 @@ For each database (SQLite always; PostgreSQL when it answers: ``--pg-url``, or
 ``SAFESTEPS_BENCH_PG_URL``, default the local test server, in a scratch schema dropped afterwards)
 one uvicorn server runs the app on a fresh migrated database, and the project's load generator
 (``benchmarks.loadgen``: prebuilt requests, keep-alive, far cheaper per request than the server)
-drives it with ``POST /v1/evaluate`` (stateless) and ``POST /v1/incidents/{ref}/checklists`` (one
-transaction per submission: idempotency key, revision, hash-chained decision record; each request
-with its own Idempotency-Key, a 503 sent again with the same key as an MDT would) with the same
-checklist, in phases alternating from round to round so that drift hits both alike.
+drives it with ``POST /v1/evaluate`` (stateless) and ``POST /v1/incidents/{ref}/checklists`` (each
+submission its own unit of work: idempotency key, revision, hash-chained decision record, which the
+service's group writer commits together with the others waiting; each request with its own
+Idempotency-Key, a 503 sent again with the same key as an MDT would) with the same checklist, and
+with ``--batch`` also ``POST /v1/checklists:batch`` (10 submissions a request), in phases whose
+order alternates from round to round so that drift hits every side alike.
 
 The figure of merit is server CPU per request, persisted / stateless (target: at most 2x), from
 ``/proc``: the app server's, plus for PostgreSQL the CPU of the database backends serving this
@@ -53,6 +55,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--connections", type=int, default=32, help="concurrent connections (32)")
     parser.add_argument("--pg-url", default=os.environ.get("SAFESTEPS_BENCH_PG_URL", DEFAULT_PG))
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
+    parser.add_argument(
+        "--batch", action="store_true", help=f"also POST /v1/checklists:batch ({BATCH_ITEMS} items a request)"
+    )
 
 
 @dataclass
@@ -60,6 +65,11 @@ class Phase:
     load: LoadResult
     cpu: float  # app server + its database backends, seconds, warm-up included
     app_cpu: float
+    items: int = 0  # batch side: decision records stored
+
+    @property
+    def cpu_per_item_us(self) -> float:
+        return 1e6 * self.cpu / max(1, self.items)
 
     @property
     def answered(self) -> int:
@@ -106,6 +116,31 @@ class Backends:
         return sum(self.seen.values())
 
 
+BATCH_ITEMS = 10
+
+
+def batch_requests(server: Server, run_id: str) -> Callable[[int], bytes]:
+    """Request number n of the batch side: ``BATCH_ITEMS`` submissions to distinct incidents, each
+    with its own key, as an MDT's offline queue sends them."""
+    checklists = []
+    for i in range(INCIDENTS):
+        body = copy.deepcopy(EXAMPLE_SUBMISSION)
+        body.pop("base_revision")
+        body["checklist"]["incident"]["reference"] = body["incident_ref"] = f"BENCH-{i:05d}"
+        checklists.append(body)
+    headers = server.keys["control_room"]
+
+    def batch(n: int) -> bytes:
+        items = [
+            {**checklists[(n * BATCH_ITEMS + j) % INCIDENTS], "idempotency_key": f"bench-{run_id}-b{n}-{j}"}
+            for j in range(BATCH_ITEMS)
+        ]
+        body = json.dumps({"items": items}).encode()
+        return post_request(HOST, server.port, "/v1/checklists:batch", body, headers)
+
+    return batch
+
+
 def requests(server: Server, run_id: str) -> tuple[list[bytes], Callable[[int], bytes]]:
     """The stateless request, and request number n of the persisted side (its own key)."""
     checklist = EXAMPLE_SUBMISSION["checklist"]
@@ -148,24 +183,30 @@ def bench(label: str, url: str, admin_url: str | None, args: argparse.Namespace)
     ):  # fmt: skip
         stored = 0
         for number in range(args.rounds):
-            stateless, persisted = requests(server, f"{uuid.uuid4().hex[:8]}")
+            run_id = uuid.uuid4().hex[:8]
+            stateless, persisted = requests(server, run_id)
             sides: dict[str, Requests] = {"stateless": stateless, "persisted": persisted}
-            order = ["stateless", "persisted"] if number % 2 == 0 else ["persisted", "stateless"]
+            if args.batch:
+                sides["batch"] = batch_requests(server, run_id)
+            order = list(sides) if number % 2 == 0 else list(reversed(sides))
             phases = {}
             for side in order:
+                before = _records(server) if side == "batch" else 0
                 phases[side] = p = phase(server, backends, sides[side], args)
+                if side == "batch":  # CPU per stored item (an item refused inside a batch is not one)
+                    p.items = _records(server) - before
                 print(
                     f"  [{label}] round {number + 1} {side:9} {p.load.rate:6.0f} req/s  "
                     f"p99 {p.p99_ms:6.1f} ms  server CPU {p.cpu_us:5.0f} us/req (app {p.app_cpu_us:.0f})  "
                     f"answers {p.answered}{f'  retried 503s {p.load.retries}' if p.load.retries else ''}",
                     flush=True,
                 )
-            expected = {"stateless": 200, "persisted": 201}
+            expected = {"stateless": 200, "persisted": 201, "batch": 200}
             for side, p in phases.items():
                 wrong = {s: n for s, n in p.load.answered.items() if s != expected[side]}
                 if wrong:
                     raise BenchmarkError(f"{label} {side}: unexpected answers {wrong}")
-            stored += phases["persisted"].answered
+            stored += phases["persisted"].answered + (phases["batch"].items if "batch" in phases else 0)
             rounds.append(phases)
         check = _get_json(server, "/v1/audit/verify", server.keys["auditor"])
     print(f"  [{label}] audit verify: {check} (expected {stored} records)")
@@ -183,7 +224,21 @@ def bench(label: str, url: str, admin_url: str | None, args: argparse.Namespace)
         f"(persisted p99 {persisted_p99[1]:.1f} ms)"
     )
     name = f"{label}: persisted/stateless"
+    batch: list[Figure] = []
+    if args.batch:
+        per_item = spread([r["batch"].cpu_per_item_us / r["persisted"].cpu_us for r in rounds])
+        print(
+            f"  [{label}] batch of {BATCH_ITEMS} / single submission: server CPU per stored item "
+            f"{per_item[1]:.2f}x ({per_item[0]:.2f}-{per_item[2]:.2f})"
+        )
+        batch = [
+            Figure(
+                f"batch_cpu.{key}", f"{label}: batch item / single submission, server CPU", per_item[1],
+                spread=per_item,
+            )
+        ]  # fmt: skip
     return [
+        *batch,
         Figure(f"cpu.{key}", f"{name} server CPU per request", cpu[1], TARGET_CPU, False, cpu),
         Figure(f"app_cpu.{key}", f"{name} CPU of the app process alone", app_cpu[1], spread=app_cpu),
         Figure(f"throughput.{key}", f"{name} throughput", throughput[1], spread=throughput),
@@ -192,6 +247,10 @@ def bench(label: str, url: str, admin_url: str | None, args: argparse.Namespace)
             f"p99_ms.{key}", f"{label}: persisted p99", persisted_p99[1], spread=persisted_p99, unit=" ms"
         ),
     ]
+
+
+def _records(server: Server) -> int:
+    return int(str(_get_json(server, "/v1/audit/verify", server.keys["auditor"])["records"]))
 
 
 def _get_json(server: Server, path: str, headers: dict[str, str]) -> dict[str, object]:

@@ -12,6 +12,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlalchemy import Engine
 
+from app.db import GroupWriter
 from app.rules.registry import RulesetRegistry
 from app.services.history import Pseudonymiser, Reader
 from app.settings import Settings
@@ -25,6 +26,11 @@ async def get_registry(request: Request) -> RulesetRegistry:
 async def get_engine(request: Request) -> Engine:
     engine: Engine = request.app.state.engine
     return engine
+
+
+async def get_writer(request: Request) -> GroupWriter:
+    writer: GroupWriter = request.app.state.writer
+    return writer
 
 
 async def get_app_settings(request: Request) -> Settings:
@@ -59,3 +65,4 @@ RegistryDep = Annotated[RulesetRegistry, Depends(get_registry)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 PseudonymiserDep = Annotated[Pseudonymiser, Depends(get_pseudonymiser)]
 HistoryDep = Annotated[HistoryScope, Depends(get_history_reader)]
+WriterDep = Annotated[GroupWriter, Depends(get_writer)]

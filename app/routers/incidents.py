@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Response
 
 from app.auth.roles import Principal, Role
-from app.http.deps import PseudonymiserDep, RegistryDep
+from app.http.deps import PseudonymiserDep, RegistryDep, WriterDep
 from app.http.errors import render
 from app.http.etag import etag, parse_if_match
 from app.http.guards import AUTH_ERRORS, Authorize, audited
@@ -80,10 +81,10 @@ def stored_response(stored: submissions.Stored) -> Response:
     response_model=SubmissionResult,
     responses=error_responses(400, 404, 409, 412, 413, 422, 503),
 )
-def submit_checklist(
+async def submit_checklist(
     incident_ref: IncidentRef,
     body: SubmissionCreate,
-    session: SessionDep,
+    writer: WriterDep,
     registry: RegistryDep,
     client: Submitter,
     pseudonymiser: PseudonymiserDep,
@@ -91,8 +92,10 @@ def submit_checklist(
     if_match: IfMatch = None,
 ) -> Response:
     """Store the checklist as the incident's next revision and return its evaluation at `hook`."""
-    stored = submissions.submit(
-        session,
+    # Evaluated on the event loop (CPU-bound and short: the schema bounds the checklist, as for
+    # /v1/evaluate); stored by the group writer's thread; answered once that has committed.
+    stored = submissions.submit_queued(
+        writer,
         registry,
         incident_ref,
         body,
@@ -102,7 +105,7 @@ def submit_checklist(
         force=client.force,
         pseudonymiser=pseudonymiser,
     )
-    return stored_response(stored)
+    return stored_response(await asyncio.wrap_future(stored))
 
 
 @router.post("/checklists:batch", response_model=BatchResult, responses=error_responses(400, 413, 422, 503))

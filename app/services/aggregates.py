@@ -117,14 +117,29 @@ def catalogue_for(registry: RulesetRegistry) -> StepCatalogue:
     return StepCatalogue(registry)
 
 
-def derive(record: Mapping[str, Any], catalogue: StepCatalogue) -> Derived:
-    """The aggregate rows of a stored (or about to be stored) decision record with its ``seq``."""
-    facts = orjson.loads(record["input"])
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What ``derive`` reads from a record's JSON, from a caller that has it parsed already (the
+    submission that produced the record): parsing the stored text again costs more than the rest."""
+
+    result: Mapping[str, Any]
+    force: str | None
+
+
+def derive(record: Mapping[str, Any], catalogue: StepCatalogue, parsed: Parsed | None = None) -> Derived:
+    """The aggregate rows of a stored (or about to be stored) decision record with its ``seq``.
+
+    ``parsed``: the record's result and checklist force as parsed values, instead of its JSON text
+    (``tests/services/test_aggregates_derive.py`` holds both to the same rows)."""
     context = orjson.loads(record["context"])
-    result = orjson.loads(record["result"])
+    if parsed is None:
+        facts = orjson.loads(record["input"])
+        result: Mapping[str, Any] = orjson.loads(record["result"])
+        force = str((facts.get("incident") or {}).get("force") or "UNKNOWN")
+    else:
+        result, force = parsed.result, str(parsed.force or "UNKNOWN")
     recorded_at: datetime = record["recorded_at"]
     day = recorded_at.astimezone(UTC).date()
-    force = str((facts.get("incident") or {}).get("force") or "UNKNOWN")
     hook = context.get("hook") or ALL_HOOKS
     ruleset = f"{record['ruleset_id']}@{record['ruleset_version']}"
     seq = record["seq"]
@@ -151,7 +166,7 @@ def derive(record: Mapping[str, Any], catalogue: StepCatalogue) -> Derived:
     ]
     basis = {f["rule_id"]: f["basis"] for f in findings}
     steps = []
-    for rule_id, outcome in result.get("outcomes", {}).items():
+    for rule_id, outcome in sorted(result.get("outcomes", {}).items()):  # as stored: canonical order
         step_id, severity = rules.get(rule_id, (rule_id, "unknown"))
         steps.append(
             {
@@ -200,28 +215,40 @@ def _day_counts(
     return steps, days
 
 
+@lru_cache
+def _upsert_statement(dialect_name: str, table: Table, key: tuple[str, ...], add: tuple[str, ...]) -> Any:
+    """Built once per dialect and table: building it (``excluded`` proxies every column) cost more
+    than executing it."""
+    dialect: Any = postgresql if dialect_name == "postgresql" else sqlite
+    statement = dialect.insert(table)
+    return statement.on_conflict_do_update(
+        index_elements=list(key), set_={c: table.c[c] + statement.excluded[c] for c in add}
+    )
+
+
 def _upsert(
     conn: Connection, table: Table, key: Sequence[str], rows: list[dict[str, Any]], add: Sequence[str]
 ) -> None:
     if not rows:
         return
-    dialect: Any = postgresql if conn.dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table)
-    statement = statement.on_conflict_do_update(
-        index_elements=list(key), set_={c: table.c[c] + statement.excluded[c] for c in add}
-    )
+    statement = _upsert_statement(conn.dialect.name, table, tuple(key), tuple(add))
     # Sorted: concurrent writers lock the same rows in the same order.
     conn.execute(statement, sorted(rows, key=lambda r: tuple(str(r[k]) for k in key)))
 
 
+_INSERT_DECISIONS = DECISIONS.insert()
+_INSERT_FINDINGS = FINDINGS.insert()
+
+
 def write(conn: Connection, derived: Sequence[Derived]) -> None:
-    """Insert the rows of these decisions and add them to the daily counts."""
+    """Insert the rows of these decisions and add them to the daily counts (several decisions of
+    one day, rule set and hook add up to one row per step and outcome)."""
     if not derived:
         return
-    conn.execute(DECISIONS.insert(), [d.decision for d in derived])
+    conn.execute(_INSERT_DECISIONS, [d.decision for d in derived])
     findings = [f for d in derived for f in d.findings]
     if findings:
-        conn.execute(FINDINGS.insert(), findings)
+        conn.execute(_INSERT_FINDINGS, findings)
     steps, days = _day_counts(derived)
     step_rows = [{**dict(zip(STEP_COLUMNS, key, strict=True)), "n": n} for key, n in steps.items()]
     day_rows = [
@@ -232,9 +259,18 @@ def write(conn: Connection, derived: Sequence[Derived]) -> None:
     _upsert(conn, DECISION_DAYS, DAY_KEY, day_rows, DAY_COUNTS)
 
 
-def record(conn: Connection, catalogue: StepCatalogue, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Derive and write the aggregates of decision records just appended (each with its ``seq``)."""
-    write(conn, [derive(row, catalogue) for row in rows])
+def record(
+    conn: Connection,
+    catalogue: StepCatalogue,
+    rows: Sequence[Mapping[str, Any]],
+    parsed: Sequence[Parsed] | None = None,
+) -> None:
+    """Derive and write the aggregates of decision records just appended (each with its ``seq``);
+    ``parsed``, when given, one per row (see ``derive``)."""
+    if parsed is None:
+        write(conn, [derive(row, catalogue) for row in rows])
+    else:
+        write(conn, [derive(row, catalogue, p) for row, p in zip(rows, parsed, strict=True)])
 
 
 def record_appended(conn: Connection, catalogue: StepCatalogue, pending: Sequence[PendingRecord]) -> None:

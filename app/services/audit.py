@@ -113,14 +113,15 @@ def _row(record: PendingRecord) -> dict[str, Any]:
     }
 
 
-def append(conn: Connection, pending: Sequence[PendingRecord]) -> None:
-    """Append records in order. Serialised by the chain-head row lock (PostgreSQL) or by the
-    SQLite write transaction the caller opened with ``begin_write``.
+def append(conn: Connection, pending: Sequence[PendingRecord]) -> list[dict[str, Any]]:
+    """Append records in order; returns the rows as stored (with ``seq``), for the aggregates.
+    Serialised by the chain-head row lock (PostgreSQL) or by the SQLite write transaction the
+    caller opened with ``begin_write``.
 
     The next ``seq`` follows the head, or any row found past it: such a row is not in the chain
     (verify reports it, ``beyond_head``), and it must not stop every later submission."""
     if not pending:
-        return
+        return []
     head = conn.execute(statements.LOCK_HEAD).one()
     seq, prev = max(head.seq, head.highest or 0), head.hash
     rows = []
@@ -132,9 +133,10 @@ def append(conn: Connection, pending: Sequence[PendingRecord]) -> None:
         prev = digest
     if len(rows) == 1 and conn.dialect.name == "postgresql":
         conn.execute(statements.INSERT_RECORD_MOVING_HEAD, {**rows[0], "new_seq": seq, "new_hash": prev})
-        return
+        return rows
     conn.execute(statements.INSERT_RECORDS, rows)
     conn.execute(statements.MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
+    return rows
 
 
 def _content_problem(row: RowMapping, erasures: Mapping[int, RowMapping]) -> str | None:

@@ -16,12 +16,20 @@ evaluated with them (so two submissions about one child see each other in order)
 
 A batch runs steps 1-3 per item inside a savepoint, so one bad item rolls back alone, then appends
 every stored item's decision in one go.
+
+``submit`` does it in the caller's session (the plain path: CLI, tests, any unit of work);
+``submit_queued`` hands the same steps to the service's ``GroupWriter`` (``app.db``), which applies
+the submissions waiting at that moment in one transaction, like a batch: steps 1-3 per submission in
+a savepoint, then one append of their records in the order they were applied, one write of the
+aggregates and one commit.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -33,7 +41,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app import metrics
-from app.db import begin_write, retryable
+from app.db import GroupWriter, begin_write, retryable
 from app.errors import (
     DatabaseBusy,
     IncidentReferenceMismatch,
@@ -75,6 +83,7 @@ class Prepared:
     idempotency_key: str | None
     request_hash: str
     decision: Decision
+    result: dict[str, Any]  # the decision as JSON values (its canonical bytes: ``record.result``)
     findings: list[dict[str, Any]]
     record: PendingRecord
     device: DeviceAgreement | None = None  # a device's offline decision, compared with ``decision``
@@ -92,6 +101,7 @@ class Stored:
     status_code: int
     replayed: bool
     record: PendingRecord | None = None
+    item: Prepared | None = None  # what was stored, when ``record`` is set (for the append)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +191,7 @@ def prepare(
         idempotency_key=idempotency_key,
         request_hash=request_hash,
         decision=decision,
+        result=result,
         findings=result["findings"],
         record=record,
         device=device,
@@ -313,7 +324,7 @@ def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored
             "revision_erased_sha256": erased,
         }
     )
-    return Stored(item.incident_ref, revision, body, CREATED, replayed=False, record=record)
+    return Stored(item.incident_ref, revision, body, CREATED, replayed=False, record=record, item=item)
 
 
 def submit(
@@ -352,22 +363,86 @@ def submit(
     )
     conn = conn or begin_write(session)
     stored = store(conn, item, requested_by, utcnow())
-    if stored.record is not None:
-        _append(conn, [stored.record], [item])
-        aggregates.record_appended(conn, aggregates.catalogue_for(registry), [stored.record])
+    _finisher(registry)(conn, [stored])
     return stored
 
 
-def _append(conn: Connection, records: list[PendingRecord], items: list[Prepared]) -> None:
+def submit_queued(
+    writer: GroupWriter,
+    registry: RulesetRegistry,
+    incident_ref: str,
+    submission: SubmissionCreate,
+    *,
+    idempotency_key: str | None,
+    if_match: int | None,
+    requested_by: str,
+    force: str | None = None,
+    pseudonymiser: history.Pseudonymiser | None = None,
+) -> Future[Stored]:
+    """``submit`` through the group writer: evaluated here (no database), stored by the writer in a
+    transaction it may share with other submissions; the future resolves once that has committed.
+    For a rule set that reads history the writer evaluates too, in the transaction, after looking
+    the history up there (it sees what the submissions before it stored).
+
+    Errors of ``prepare`` raise here (or, reading history, are the future's); those of the unit of
+    work (``StaleRevision``, ``IdempotencyConflict``, ``DatabaseBusy``, ...) are the future's."""
+    base = if_match if if_match is not None else submission.base_revision
+    pseudonymiser = pseudonymiser or history.default_pseudonymiser()
+    prepared = functools.partial(
+        prepare,
+        registry,
+        incident_ref,
+        submission,
+        idempotency_key=idempotency_key,
+        base_revision=base,
+        requested_by=requested_by,
+        force=force,
+        pseudonymiser=pseudonymiser,
+    )
+    if _reads_history(registry, submission):
+        check_incident(incident_ref, submission, force)  # before any read of the force's history
+
+        def with_history(conn: Connection) -> Stored:
+            found = _history(conn, registry, pseudonymiser, submission)
+            return store(conn, prepared(facts_of_history=found), requested_by, utcnow())
+
+        return writer.submit(with_history, _finisher(registry))
+    return writer.submit(functools.partial(_store_now, prepared(), requested_by), _finisher(registry))
+
+
+def _store_now(item: Prepared, scope: str, conn: Connection) -> Stored:
+    return store(conn, item, scope, utcnow())
+
+
+@functools.lru_cache(maxsize=8)
+def _finisher(registry: RulesetRegistry) -> functools.partial[None]:
+    """One object per registry, so that the group writer finishes all its submissions together."""
+    return functools.partial(_finish, aggregates.catalogue_for(registry))
+
+
+def _finish(catalogue: aggregates.StepCatalogue, conn: Connection, stored: list[Stored]) -> None:
+    """After steps 1-3 of some submissions, in their transaction: append the decision records of
+    those that stored a revision, in order, and write their aggregates."""
+    new = [(s.record, s.item) for s in stored if s.record is not None and s.item is not None]
+    items = [item for _, item in new]
+    rows = _append(conn, [record for record, _ in new], items)
+    parsed = [aggregates.Parsed(item.result, item.submission.checklist.incident.force) for item in items]
+    aggregates.record(conn, catalogue, rows, parsed)
+
+
+def _append(conn: Connection, records: list[PendingRecord], items: list[Prepared]) -> list[dict[str, Any]]:
     """Append to the decision log, timed; count the evaluations stored (not replayed retries) and
     the offline device decisions they carried, by whether they agreed with the server."""
+    if not records:
+        return []
     with metrics.DECISION_APPEND_LATENCY.time():
-        audit.append(conn, records)
+        rows = audit.append(conn, records)
     metrics.DECISION_RECORDS_APPENDED.inc(len(records))
     for item in items:
         metrics.observe_decision(item.decision, "submission")
         if item.device is not None:
             metrics.DEVICE_DECISIONS.labels(agreed=str(item.device.agreed).lower()).inc()
+    return rows
 
 
 def submit_batch(
@@ -428,9 +503,9 @@ def submit_batch(
             appended.append(item)
         result = SubmissionResult.model_validate_json(stored.response)
         outcomes[index] = Applied(index, item.incident_ref, stored.status_code, stored.replayed, result)
-    if records:
-        _append(conn, records, appended)
-    aggregates.record_appended(conn, aggregates.catalogue_for(registry), records)
+    rows = _append(conn, records, appended)
+    known = [aggregates.Parsed(item.result, item.submission.checklist.incident.force) for item in appended]
+    aggregates.record(conn, aggregates.catalogue_for(registry), rows, known)
     return [outcomes[i] for i in range(len(items))]
 
 

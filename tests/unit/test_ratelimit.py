@@ -1,11 +1,12 @@
 """The rate limiter: ``burst`` requests in any window of ``burst / rate`` seconds, per key, with the
 headers a refused client needs. (Across processes: tests/http/test_shared_rate_limit.py.)"""
 
+import threading
 import time
 
 import pytest
 
-from app.http.ratelimit import RateLimiter, retry_after_header
+from app.http.ratelimit import InlineExpiryMemoryStorage, RateLimiter, retry_after_header
 
 
 def test_burst_then_refuse_with_headers_then_admit_after_the_window() -> None:
@@ -57,3 +58,21 @@ def test_rate_and_burst_must_be_positive() -> None:
 @pytest.mark.parametrize(("seconds", "header"), [(0.01, "1"), (1.0, "1"), (1.2, "2")])
 def test_retry_after_rounds_up(seconds: float, header: str) -> None:
     assert retry_after_header(seconds) == header
+
+
+def test_the_in_process_storage_starts_no_thread_and_still_expires_entries(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    limiter = RateLimiter(rate=5.0, burst=5)  # 5 in any 1 s
+    started: list[threading.Thread] = []
+    monkeypatch.setattr(threading.Thread, "start", lambda self: started.append(self))
+    for _ in range(5):
+        assert limiter.acquire("a") is None
+        time.sleep(0.012)  # past the library's timer period each time: it would start a thread
+    assert limiter.acquire("a") is not None  # the counts hold
+    assert started == []
+    time.sleep(1.05)
+    assert limiter.acquire("a") is None
+    storage = limiter._limiter.storage
+    assert isinstance(storage, InlineExpiryMemoryStorage)
+    assert len(storage.events[next(iter(storage.events))]) == 1  # the expired five were dropped
