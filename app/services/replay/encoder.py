@@ -1,13 +1,14 @@
 """The canonical JSON of a replayed decision, built from cached pieces (replay's hot path).
 
 Reproducing a decision means comparing the canonical JSON of its re-evaluation with the stored
-result, byte for byte. ``app.rules.replay.result_json`` dumps the decision model and sorts it: about
-12 us a decision, a large share of a replay. Most of a decision never varies: findings without
-details come from the rule set's finding table (shared objects), outcome counts are interned, the
-rule-set identity belongs to the compiled rule set. ``ResultEncoder`` keeps the canonical JSON of
-each such object (held, so its id stays its own) and lets orjson sort and join the few fields that
-do vary. ``tests/services/test_replay_encoder.py`` holds its bytes equal to ``result_json``'s on
-every hook of every built-in rule-set version, with language details and pinned times.
+result, byte for byte. ``canonical_json(decision.model_dump(mode="json"))`` dumps the decision
+model and sorts it: about 12 us a decision, a large share of a replay. Most of a decision never
+varies: findings without details come from the rule set's finding table (shared objects), outcome
+counts are interned, the rule-set identity belongs to the compiled rule set. ``ResultEncoder``
+keeps the canonical JSON of each such object (held, so its id stays its own) and lets orjson sort
+and join the few fields that do vary. ``tests/services/test_replay_encoder.py`` holds its bytes
+equal to the plain dump's on every hook of every built-in rule-set version, with language details
+and pinned times.
 """
 
 from __future__ import annotations

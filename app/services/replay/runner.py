@@ -199,8 +199,7 @@ class _Replayer:
             error = f"{type(exc).__name__}: {exc}"
             return True, ReplayErrorDetail(error=error, stored_result=orjson.loads(stored))
         # Equal canonical bytes: reproduced. Hashes are computed only for a result that is stored.
-        replayed = self._encoder.encode(decision)
-        outcome = Reproduction(replayed == stored, stored, replayed)
+        outcome = Reproduction.of(stored, self._encoder.encode(decision))
         if outcome.reproduced:
             if not keep:
                 return False, None
