@@ -24,7 +24,7 @@ from time import monotonic as time_monotonic
 from typing import Any
 
 import orjson
-from sqlalchemy import Dialect, Engine, select, update
+from sqlalchemy import Dialect, Engine, LargeBinary, cast, select, update
 
 from app.models.base import utcnow
 from app.models.tables import JOBS, PARTS, RESULTS
@@ -73,6 +73,18 @@ COLUMNS = (
     DECISIONS.c.result,
     DECISIONS.c.erased,
 )
+
+
+def _columns(engine: Engine) -> tuple[Any, ...]:
+    """``COLUMNS`` as the replay reads them: on SQLite the stored input and result as the UTF-8
+    bytes they are stored as (``CAST AS BLOB``), which the engine and the comparison take as they
+    are, instead of decoded to text and encoded again."""
+    if engine.dialect.name != "sqlite":
+        return COLUMNS
+    as_bytes = {"input", "result"}
+    return tuple(cast(c, LargeBinary).label(c.name) if c.name in as_bytes else c for c in COLUMNS)
+
+
 # A result row as ``_write_batch`` inserts it (a tuple, in this order).
 RESULT_COLUMNS = (
     "job_id",
@@ -192,7 +204,7 @@ class _Replayer:
         ruleset = self.recorded_ruleset(ruleset_id, version, ruleset_hash)
         if isinstance(ruleset, str):
             return True, ReplayErrorDetail(error=ruleset, stored_result=orjson.loads(result))
-        stored = result.encode()
+        stored = result if isinstance(result, bytes) else result.encode()
         try:
             decision = reevaluate(self.registry, ruleset, input_json, orjson.loads(context), schema_version)
         except (RulesError, ValueError, KeyError, TypeError) as exc:
@@ -262,7 +274,7 @@ def run_job(
     if not parts:
         raise LostClaim(job_id)
     replayer = _Replayer(registry, mode, target)
-    query = job_query(job, *COLUMNS)
+    query = job_query(job, *_columns(engine))
     while parts:
         for part in parts:
             if not _run_part(engine, job, part, query, replayer, batch_size, progress, should_stop):
