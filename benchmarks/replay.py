@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import multiprocessing
 import os
 import statistics
 import subprocess
@@ -96,14 +97,17 @@ def database(backend: str, pg_url: str) -> Iterator[str]:
         admin.dispose()
 
 
-def in_memory_rate(engine: Engine, registry: RulesetRegistry) -> tuple[float, float]:
-    """Decisions per second (wall, and CPU of this thread) of ``evaluate`` alone on the first
-    SAMPLE decisions, each with the version it was made with, their Facts built before timing."""
+Prepared = list[tuple[Any, Facts, Any]]
+
+
+def prepare(engine: Engine, registry: RulesetRegistry) -> Prepared:
+    """The first SAMPLE decisions as ``evaluate`` takes them: the version each was made with, its
+    Facts and its parsed context."""
     d = DECISIONS.c
     columns = (d.ruleset_id, d.ruleset_version, d.input, d.context, d.checklist_schema_version)
     with engine.connect() as conn:
         rows = conn.execute(select(*columns).order_by(d.seq).limit(SAMPLE)).all()
-    prepared = [
+    return [
         (
             registry.get(r.ruleset_id, r.ruleset_version),
             Facts.stored(r.input, r.checklist_schema_version),
@@ -111,6 +115,10 @@ def in_memory_rate(engine: Engine, registry: RulesetRegistry) -> tuple[float, fl
         )
         for r in rows
     ]
+
+
+def in_memory_rate(prepared: Prepared) -> tuple[float, float]:
+    """Decisions per second (wall, and CPU of this thread) of ``evaluate`` alone on ``prepared``."""
     # The worker's conventions: its start-up objects frozen (``gc.freeze()``), so full collections
     # rescan neither the rule sets nor the prepared decisions.
     gc.collect()
@@ -123,6 +131,30 @@ def in_memory_rate(engine: Engine, registry: RulesetRegistry) -> tuple[float, fl
     finally:
         gc.unfreeze()
     return len(prepared) / wall, len(prepared) / cpu
+
+
+def _evaluate_at(prepared: Prepared, go: Any) -> None:
+    go.wait()
+    in_memory_rate(prepared)
+
+
+def machine_speedup(prepared: Prepared) -> float:
+    """What the machine gives two processes right now, without a database or any replay code: the
+    in-memory loop on the same decisions in two forked processes at once, their rate over one's."""
+    fork = multiprocessing.get_context("fork")
+    rates = []
+    for n in (1, 2):
+        go = fork.Event()
+        children = [fork.Process(target=_evaluate_at, args=(prepared, go)) for _ in range(n)]
+        for child in children:
+            child.start()
+        time.sleep(0.2)
+        started = time.perf_counter()
+        go.set()
+        for child in children:
+            child.join()
+        rates.append(n * len(prepared) / (time.perf_counter() - started))
+    return rates[1] / rates[0]
 
 
 @dataclass(frozen=True)
@@ -244,11 +276,14 @@ def run_backend(backend: str, args: argparse.Namespace, registry: RulesetRegistr
         cpu_speedups: list[float] = []
         others: list[float] = []
         rss_all: list[float] = []
+        machine: list[float] = []
+        prepared = prepare(engine, registry)
         for number in range(args.rounds):
-            before, before_cpu = in_memory_rate(engine, registry)
+            before, before_cpu = in_memory_rate(prepared)
             order = (1, 2) if number % 2 == 0 else (2, 1)
             runs = {n: replay(engine, registry, url, n, args, workdir) for n in order}
-            after, after_cpu = in_memory_rate(engine, registry)
+            after, after_cpu = in_memory_rate(prepared)
+            machine.append(machine_speedup(prepared[: SAMPLE // 4]))
             memory, memory_cpu = (before + after) / 2, (before_cpu + after_cpu) / 2
             for n, r in runs.items():
                 ratios[n].append(r.rate / n / memory)
@@ -265,7 +300,8 @@ def run_backend(backend: str, args: argparse.Namespace, registry: RulesetRegistr
                 f"({ratios[2][-1]:.0%} per process, by CPU {cpu_ratios[2][-1]:.0%}); "
                 f"speed-up {speedups[-1]:.2f}x, by CPU {cpu_speedups[-1]:.2f}x; cores busy with other "
                 f"work during the 1/2-process runs {runs[1].others:.2f}/{runs[2].others:.2f} of "
-                f"{os.cpu_count()}; load average {os.getloadavg()[0]:.1f}",
+                f"{os.cpu_count()}; the in-memory loop in 2 processes / 1: {machine[-1]:.2f}x; "
+                f"load average {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
         tenth = START.date() + timedelta(days=SPAN_DAYS // 10)
@@ -278,9 +314,9 @@ def run_backend(backend: str, args: argparse.Namespace, registry: RulesetRegistr
         )
         engine.dispose()
     key = backend
-    r1, r2, c1, c2, up, cup, busy = (
+    r1, r2, c1, c2, up, cup, busy, floor = (
         spread(v)
-        for v in (ratios[1], ratios[2], cpu_ratios[1], cpu_ratios[2], speedups, cpu_speedups, others)
+        for v in (ratios[1], ratios[2], cpu_ratios[1], cpu_ratios[2], speedups, cpu_speedups, others, machine)
     )
     return [
         Figure(f"ratio.1p.{key}", f"{label}: 1 process / in-memory engine", r1[1], TARGET_RATIO, True, r1),
@@ -289,6 +325,9 @@ def run_backend(backend: str, args: argparse.Namespace, registry: RulesetRegistr
         Figure(f"cpu_ratio.1p.{key}", f"{label}: 1 process / in-memory, by CPU time", c1[1], spread=c1),
         Figure(f"cpu_ratio.2p.{key}", f"{label}: 2 processes / in-memory, by CPU time", c2[1], spread=c2),
         Figure(f"cpu_speedup.2p.{key}", f"{label}: 2 processes / 1, by CPU", cup[1], spread=cup),
+        Figure(
+            f"machine_speedup.2p.{key}", f"{label}: in-memory loop, 2 processes / 1", floor[1], spread=floor
+        ),
         Figure(f"others.2p.{key}", f"{label}: cores busy elsewhere, 2 processes", busy[1], spread=busy),
         Figure(f"rss_growth.{key}", f"{label}: peak RSS, whole log / a tenth", growth, TARGET_MEMORY, False),
     ]
