@@ -25,6 +25,8 @@ of it (flat memory: the two are close). Synthetic people only.
 from __future__ import annotations
 
 import argparse
+import gc
+import multiprocessing
 import os
 import statistics
 import subprocess
@@ -95,14 +97,17 @@ def database(backend: str, pg_url: str) -> Iterator[str]:
         admin.dispose()
 
 
-def in_memory_rate(engine: Engine, registry: RulesetRegistry) -> tuple[float, float]:
-    """Decisions per second (wall, and CPU of this thread) of ``evaluate`` alone on the first
-    SAMPLE decisions, each with the version it was made with, their Facts built before timing."""
+Prepared = list[tuple[Any, Facts, Any]]
+
+
+def prepare(engine: Engine, registry: RulesetRegistry) -> Prepared:
+    """The first SAMPLE decisions as ``evaluate`` takes them: the version each was made with, its
+    Facts and its parsed context."""
     d = DECISIONS.c
     columns = (d.ruleset_id, d.ruleset_version, d.input, d.context, d.checklist_schema_version)
     with engine.connect() as conn:
         rows = conn.execute(select(*columns).order_by(d.seq).limit(SAMPLE)).all()
-    prepared = [
+    return [
         (
             registry.get(r.ruleset_id, r.ruleset_version),
             Facts.stored(r.input, r.checklist_schema_version),
@@ -110,10 +115,46 @@ def in_memory_rate(engine: Engine, registry: RulesetRegistry) -> tuple[float, fl
         )
         for r in rows
     ]
-    started, cpu = time.perf_counter(), time.thread_time()
-    for ruleset, facts, context in prepared:
-        evaluate(ruleset, facts, context)
-    return len(prepared) / (time.perf_counter() - started), len(prepared) / (time.thread_time() - cpu)
+
+
+def in_memory_rate(prepared: Prepared) -> tuple[float, float]:
+    """Decisions per second (wall, and CPU of this thread) of ``evaluate`` alone on ``prepared``."""
+    # The worker's conventions: its start-up objects frozen (``gc.freeze()``), so full collections
+    # rescan neither the rule sets nor the prepared decisions.
+    gc.collect()
+    gc.freeze()
+    try:
+        started, cpu = time.perf_counter(), time.thread_time()
+        for ruleset, facts, context in prepared:
+            evaluate(ruleset, facts, context)
+        wall, cpu = time.perf_counter() - started, time.thread_time() - cpu
+    finally:
+        gc.unfreeze()
+    return len(prepared) / wall, len(prepared) / cpu
+
+
+def _evaluate_at(prepared: Prepared, go: Any) -> None:
+    go.wait()
+    in_memory_rate(prepared)
+
+
+def machine_speedup(prepared: Prepared) -> float:
+    """What the machine gives two processes right now, without a database or any replay code: the
+    in-memory loop on the same decisions in two forked processes at once, their rate over one's."""
+    fork = multiprocessing.get_context("fork")
+    rates = []
+    for n in (1, 2):
+        go = fork.Event()
+        children = [fork.Process(target=_evaluate_at, args=(prepared, go)) for _ in range(n)]
+        for child in children:
+            child.start()
+        time.sleep(0.2)
+        started = time.perf_counter()
+        go.set()
+        for child in children:
+            child.join()
+        rates.append(n * len(prepared) / (time.perf_counter() - started))
+    return rates[1] / rates[0]
 
 
 @dataclass(frozen=True)
@@ -122,10 +163,24 @@ class Run:
     seconds: float
     cpu: float  # CPU seconds of the worker processes over the run
     peak_rss_mb: float  # the largest worker's peak RSS
+    busiest_cpu: float  # CPU seconds of the busiest worker
+    machine_cpu: float  # CPU seconds the whole machine spent over the run (/proc/stat), every process
 
     @property
     def rate(self) -> float:
         return self.decisions / self.seconds
+
+    @property
+    def others(self) -> float:
+        """Cores busy with anything but the workers (other load, the database server) over the run."""
+        return max(self.machine_cpu - self.cpu, 0.0) / self.seconds
+
+
+def machine_cpu_seconds() -> float:
+    """CPU seconds spent by every core so far, idle and I/O wait excluded (Linux /proc/stat)."""
+    fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    busy = sum(fields[:8]) - fields[3] - fields[4]  # user nice system idle iowait irq softirq steal
+    return busy / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True)
@@ -182,7 +237,8 @@ def replay(
                 raise BenchmarkError(f"a replay worker did not start; see {workdir}")
             time.sleep(0.1)
         time.sleep(0.2)
-        cpu0 = sum(cpu_seconds(w.process.pid) for w in workers)
+        cpu0 = [cpu_seconds(w.process.pid) for w in workers]
+        machine0 = machine_cpu_seconds()
         started = time.perf_counter()
         body = ReplayCreate.model_validate({"mode": "as_recorded", "selection": selection or {}})
         with session_scope(engine) as session:
@@ -196,11 +252,12 @@ def replay(
                 raise BenchmarkError(f"a replay worker died; see {workdir}")
             time.sleep(0.02)
         seconds = time.perf_counter() - started
-        cpu = sum(cpu_seconds(w.process.pid) for w in workers) - cpu0
+        machine = machine_cpu_seconds() - machine0
+        cpus = [cpu_seconds(w.process.pid) - c for w, c in zip(workers, cpu0, strict=True)]
         rss = max(peak_rss_mb(w.process.pid) for w in workers)
     if job.status != "succeeded" or job.flagged:
         raise BenchmarkError(f"replay job {job_id} {job.status} with {job.flagged} failures: {job.error}")
-    return Run(job.processed, seconds, cpu, rss)
+    return Run(job.processed, seconds, sum(cpus), rss, max(cpus), machine)
 
 
 def run_backend(backend: str, args: argparse.Namespace, registry: RulesetRegistry) -> list[Figure]:
@@ -216,23 +273,35 @@ def run_backend(backend: str, args: argparse.Namespace, registry: RulesetRegistr
         ratios: dict[int, list[float]] = {1: [], 2: []}
         cpu_ratios: dict[int, list[float]] = {1: [], 2: []}
         speedups: list[float] = []
+        cpu_speedups: list[float] = []
+        others: list[float] = []
         rss_all: list[float] = []
+        machine: list[float] = []
+        prepared = prepare(engine, registry)
         for number in range(args.rounds):
-            before, before_cpu = in_memory_rate(engine, registry)
+            before, before_cpu = in_memory_rate(prepared)
             order = (1, 2) if number % 2 == 0 else (2, 1)
             runs = {n: replay(engine, registry, url, n, args, workdir) for n in order}
-            after, after_cpu = in_memory_rate(engine, registry)
+            after, after_cpu = in_memory_rate(prepared)
+            machine.append(machine_speedup(prepared[: SAMPLE // 4]))
             memory, memory_cpu = (before + after) / 2, (before_cpu + after_cpu) / 2
             for n, r in runs.items():
                 ratios[n].append(r.rate / n / memory)
                 cpu_ratios[n].append(r.decisions / r.cpu / memory_cpu)
             speedups.append(runs[2].rate / runs[1].rate)
+            # What two processes would gain with a core each: the job's CPU in one process over the
+            # busiest of the two's (their split of the work, claiming, tail), whatever else runs.
+            cpu_speedups.append(runs[1].cpu / runs[2].busiest_cpu)
+            others.append(runs[2].others)
             rss_all.append(runs[1].peak_rss_mb)
             print(
                 f"[{label}] round {number + 1}: in memory {memory:,.0f}/s; 1 process {runs[1].rate:,.0f}/s "
                 f"({ratios[1][-1]:.0%}, by CPU {cpu_ratios[1][-1]:.0%}); 2 processes {runs[2].rate:,.0f}/s "
                 f"({ratios[2][-1]:.0%} per process, by CPU {cpu_ratios[2][-1]:.0%}); "
-                f"speed-up {speedups[-1]:.2f}x",
+                f"speed-up {speedups[-1]:.2f}x, by CPU {cpu_speedups[-1]:.2f}x; cores busy with other "
+                f"work during the 1/2-process runs {runs[1].others:.2f}/{runs[2].others:.2f} of "
+                f"{os.cpu_count()}; the in-memory loop in 2 processes / 1: {machine[-1]:.2f}x; "
+                f"load average {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
         tenth = START.date() + timedelta(days=SPAN_DAYS // 10)
@@ -245,13 +314,21 @@ def run_backend(backend: str, args: argparse.Namespace, registry: RulesetRegistr
         )
         engine.dispose()
     key = backend
-    r1, r2, c1, c2, up = (spread(v) for v in (ratios[1], ratios[2], cpu_ratios[1], cpu_ratios[2], speedups))
+    r1, r2, c1, c2, up, cup, busy, floor = (
+        spread(v)
+        for v in (ratios[1], ratios[2], cpu_ratios[1], cpu_ratios[2], speedups, cpu_speedups, others, machine)
+    )
     return [
         Figure(f"ratio.1p.{key}", f"{label}: 1 process / in-memory engine", r1[1], TARGET_RATIO, True, r1),
         Figure(f"ratio.2p.{key}", f"{label}: 2 processes, per process / in-memory", r2[1], spread=r2),
         Figure(f"speedup.2p.{key}", f"{label}: 2 processes / 1 process", up[1], TARGET_SPEEDUP, True, up),
         Figure(f"cpu_ratio.1p.{key}", f"{label}: 1 process / in-memory, by CPU time", c1[1], spread=c1),
         Figure(f"cpu_ratio.2p.{key}", f"{label}: 2 processes / in-memory, by CPU time", c2[1], spread=c2),
+        Figure(f"cpu_speedup.2p.{key}", f"{label}: 2 processes / 1, by CPU", cup[1], spread=cup),
+        Figure(
+            f"machine_speedup.2p.{key}", f"{label}: in-memory loop, 2 processes / 1", floor[1], spread=floor
+        ),
+        Figure(f"others.2p.{key}", f"{label}: cores busy elsewhere, 2 processes", busy[1], spread=busy),
         Figure(f"rss_growth.{key}", f"{label}: peak RSS, whole log / a tenth", growth, TARGET_MEMORY, False),
     ]
 

@@ -29,6 +29,7 @@ from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, Facts, checklist_facts, evaluate
+from app.rules.history import HistoryFacts
 from app.rules.testing import Problem, cases_dir, load_cases
 
 KIT_FORMAT = "safesteps-conformance-kit/1"
@@ -47,6 +48,7 @@ class KitInput:
     hook: str | None
     as_of: datetime | None  # None: the latest time in the checklist (resolved into the kit case)
     asserted: Mapping[str, str] | None = None
+    history: HistoryFacts | None = None  # context.history, for a version that reads it
 
 
 def ruleset_test_inputs(ruleset: CompiledRuleset, root: Path) -> tuple[list[KitInput], list[Problem]]:
@@ -65,6 +67,7 @@ def ruleset_test_inputs(ruleset: CompiledRuleset, root: Path) -> tuple[list[KitI
                     hook=case.hook,
                     as_of=case.as_of,
                     asserted={rule: outcome.value for rule, outcome in case.expect.items()},
+                    history=case.history,
                 )
             )
     return inputs, problems
@@ -77,6 +80,7 @@ def corpus_inputs(ruleset: CompiledRuleset, root: Path) -> tuple[list[KitInput],
     if not directory.is_dir():
         return [], []
     loaded, problems = corpus.load(directory)
+    reads_history = ruleset.document.history is not None
     inputs: list[KitInput] = []
     for item in loaded:
         case = item.case
@@ -86,6 +90,8 @@ def corpus_inputs(ruleset: CompiledRuleset, root: Path) -> tuple[list[KitInput],
             ("minimal-twin/", item.minimal_twin, case.moments_of(case.minimal_twin)),
         ):
             for i, moment in enumerate(moments, start=1):
+                given = (moment.history or case.history) if reads_history else None
+                history = None if given is None else corpus.history_facts(given, checklist, moment.as_of)
                 inputs.append(
                     KitInput(
                         id=f"{CORPUS}/{case.id}/{label}{i}-{moment.hook}",
@@ -94,6 +100,7 @@ def corpus_inputs(ruleset: CompiledRuleset, root: Path) -> tuple[list[KitInput],
                         checklist=checklist,
                         hook=moment.hook,
                         as_of=moment.as_of,
+                        history=history,
                     )
                 )
     return inputs, list(problems)
@@ -109,7 +116,7 @@ def _relative(file: Path, root: Path) -> str:
 def kit_case(ruleset: CompiledRuleset, item: KitInput) -> dict[str, Any]:
     """The input and the server engine's expected output of one kit case."""
     facts = Facts.of(item.checklist)
-    context = EvaluationContext(hook=item.hook, as_of=item.as_of or facts.latest_time)
+    context = EvaluationContext(hook=item.hook, as_of=item.as_of or facts.latest_time, history=item.history)
     decision = evaluate(ruleset, facts, context)
     case: dict[str, Any] = {
         "id": item.id,

@@ -3,8 +3,9 @@
 Pure functions over what a decision record stores (the input facts, the pinned context and the
 canonical JSON of the result); the service layer reads the records and stores what these return.
 
-- ``reproduce``: re-evaluating a record with the version it names must give a result whose
-  canonical JSON hashes the same as the stored one. Anything else is a reproduction failure.
+- ``Reproduction``: re-evaluating a record with the version it names must give a result whose
+  canonical JSON (``canonical_json`` of the decision's JSON dump; the service builds the same bytes
+  faster) is the stored one, byte for byte. Anything else is a reproduction failure.
 - ``impact``: re-evaluating with another version, per finding (keyed by rule id): findings that
   appear, disappear, change severity or change outcome (missing <-> unknown, and between the two
   bases of missing: ``recorded`` <-> ``not_recorded``), and the blocking flag. A missing finding of a
@@ -22,9 +23,9 @@ from typing import Any
 
 import orjson
 
-from app.rules.canonical import canonical_json, sha256_hex
+from app.rules.canonical import sha256_hex
 from app.rules.compiler import CompiledRuleset
-from app.rules.decision import Basis, Decision, Finding, Outcome
+from app.rules.decision import Basis, Decision, Outcome
 from app.rules.engine import EvaluationContext, Facts, RulesetRef, decide
 from app.rules.history import HistoryFacts
 from app.rules.model import Severity
@@ -64,37 +65,6 @@ def reevaluate(
     )
 
 
-def result_json(decision: Decision, cache: FindingCache | None = None) -> bytes:
-    """The canonical JSON a decision record stores as its result (``canonical_json`` of its dump).
-
-    With a ``cache``, each distinct finding is serialised once, to canonical JSON embedded as is
-    (``orjson.Fragment``): a finding without details is fully determined by its rule and outcome,
-    and serialising findings (with their citations) is most of the cost of replaying a decision.
-    The bytes are the same either way (a test compares them).
-    """
-    if cache is None:
-        return canonical_json(decision.model_dump(mode="json"))
-    data = decision.model_dump(mode="json", exclude={"findings"})
-    data["findings"] = [cache.dump(decision.ruleset.hash, f) for f in decision.findings]
-    return canonical_json(data)
-
-
-class FindingCache:
-    """Canonical JSON of findings, keyed by what determines them: rule-set hash, rule id, outcome."""
-
-    def __init__(self) -> None:
-        self._dumps: dict[tuple[str, str, str, bool], orjson.Fragment] = {}
-
-    def dump(self, ruleset_hash: str, finding: Finding) -> orjson.Fragment | dict[str, Any]:
-        if finding.details:
-            return finding.model_dump(mode="json")
-        key = (ruleset_hash, finding.rule_id, finding.outcome.value, finding.evaluation_error)
-        cached = self._dumps.get(key)
-        if cached is None:
-            cached = self._dumps[key] = orjson.Fragment(canonical_json(finding.model_dump(mode="json")))
-        return cached
-
-
 @dataclass(frozen=True, slots=True)
 class Reproduction:
     """Whether the canonical result reproduced. Equal canonical bytes are equal canonical hashes, so
@@ -104,6 +74,11 @@ class Reproduction:
     reproduced: bool
     stored: bytes = field(repr=False)
     replayed: bytes = field(repr=False)
+
+    @classmethod
+    def of(cls, stored: bytes, replayed: bytes) -> Reproduction:
+        """Compare a stored result with the canonical JSON of its re-evaluation."""
+        return cls(stored == replayed, stored, replayed)
 
     @property
     def stored_hash(self) -> str:
@@ -117,11 +92,6 @@ class Reproduction:
         """Top-level result fields that differ (only worth computing for a failure)."""
         before, after = orjson.loads(self.stored), orjson.loads(self.replayed)
         return sorted(k for k in {*before, *after} if before.get(k) != after.get(k))
-
-
-def reproduce(stored_result: bytes, replayed: Decision, cache: FindingCache | None = None) -> Reproduction:
-    replayed_bytes = result_json(replayed, cache)
-    return Reproduction(stored_result == replayed_bytes, stored_result, replayed_bytes)
 
 
 class ChangeKind(StrEnum):

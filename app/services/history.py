@@ -390,14 +390,17 @@ class Reader:
             return lookup(conn, self.pseudonymiser, checklist, as_of)
 
 
-def recompute_for(engine: Engine, pseudonymiser: Pseudonymiser) -> Callable[[Any], HistoryFacts]:
-    """For an impact replay that recomputes history: a decision record's history facts counted
-    again from ``person_history`` as it is now, at the record's ``as_of`` (names and dates of birth
-    erased by retention no longer link; force person references and addresses still do)."""
+def recompute_for(
+    engine: Engine, pseudonymiser: Pseudonymiser
+) -> Callable[[str | bytes, str | bytes], HistoryFacts]:
+    """For an impact replay that recomputes history: a decision record's history facts (from its
+    stored input and context) counted again from ``person_history`` as it is now, at the record's
+    ``as_of`` (names and dates of birth erased by retention no longer link; force person references
+    and addresses still do)."""
 
-    def facts(row: Any) -> HistoryFacts:
-        checklist = Checklist.model_validate_json(row.input)
-        pinned = context_from_json(orjson.loads(row.context))
+    def facts(input_json: str | bytes, context: str | bytes) -> HistoryFacts:
+        checklist = Checklist.model_validate_json(input_json)
+        pinned = context_from_json(orjson.loads(context))
         as_of = pinned.as_of or (pinned.history.computed_at if pinned.history else None)
         with engine.connect() as conn:
             return lookup(conn, pseudonymiser, checklist, as_of or datetime.now(UTC))

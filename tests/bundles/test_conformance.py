@@ -17,6 +17,7 @@ from app.rules import corpus
 from app.rules.checklist import Checklist
 from app.rules.conformance import KIT_FORMAT, differences, expected_output
 from app.rules.engine import EvaluationContext, Facts, evaluate
+from app.rules.history import HistoryFacts
 from app.rules.model import Status
 from app.rules.registry import BUILTIN_RULESETS, RulesetRegistry
 from app.rules.testing import cases_dir, load_cases
@@ -96,7 +97,9 @@ def test_the_servers_engine_passes_the_kit(kit: Path, registry: RulesetRegistry)
         for case in cases_of(kit, entry):
             checklist = Checklist.model_validate(case["checklist"])
             as_of = datetime.fromisoformat(case["as_of"]) if case["as_of"] else None
-            context = EvaluationContext(hook=case["hook"], as_of=as_of)
+            given = case["context"].get("history")
+            history = HistoryFacts.model_validate(given) if given is not None else None
+            context = EvaluationContext(hook=case["hook"], as_of=as_of, history=history)
             assert context.facts() == case["context"]
             decision = evaluate(ruleset, Facts.of(checklist), context)
             assert expected_output(decision) == case["expected"], case["id"]

@@ -1,28 +1,30 @@
 """Run replay parts: stream a part's decisions, re-evaluate, compare, store results.
 
 A worker runs the parts it holds of a job, then claims the job's next free part, until none is
-left. A part's decisions are read in ``seq`` order a batch at a time (keyset pagination: one short
-query per batch, so memory stays flat and no read transaction stays open while results are
-written); the next batch is read and the previous one written while the current one is evaluated.
-Each batch's results are inserted in one statement and committed together with the part's cursor,
-counts and running summary and the job's counts, in one write transaction that also proves the
-worker still holds the part. An interrupted part therefore resumes from its last commit with
-nothing duplicated or lost, and the job's other parts are not redone. The worker that finishes the
-last part merges the parts' summaries into the job's, under the job's row lock.
+left. A part's decisions are read in ``seq`` order by one query on a connection of its own, a
+batch at a time (a server-side cursor on PostgreSQL; SQLite's cursor steps through the file), so
+memory stays flat. Each batch's results are inserted with one ``executemany`` of tuples and
+committed together with the part's cursor, counts and running summary, in one write transaction
+that also proves the worker still holds the part. An interrupted part therefore resumes from its
+last commit with nothing duplicated or lost, and the job's other parts are not redone. The worker
+that finishes the last part merges the parts' summaries into the job's, under the job's row lock.
+
+Everything runs in the worker's one thread: every phase holds the GIL, so read-ahead and
+write-behind threads overlapped nothing and cost switches (``benchmarks/replay.py`` measures it).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from time import monotonic as time_monotonic
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Dialect, Engine, LargeBinary, cast, select, update
 
 from app.models.base import utcnow
 from app.models.tables import JOBS, PARTS, RESULTS
@@ -73,6 +75,30 @@ COLUMNS = (
     DECISIONS.c.result,
     DECISIONS.c.erased,
 )
+
+
+def _columns(engine: Engine) -> tuple[Any, ...]:
+    """``COLUMNS`` as the replay reads them: on SQLite the stored input and result as the UTF-8
+    bytes they are stored as (``CAST AS BLOB``), which the engine and the comparison take as they
+    are, instead of decoded to text and encoded again."""
+    if engine.dialect.name != "sqlite":
+        return COLUMNS
+    as_bytes = {"input", "result"}
+    return tuple(cast(c, LargeBinary).label(c.name) if c.name in as_bytes else c for c in COLUMNS)
+
+
+# A result row as ``_write_batch`` inserts it (a tuple, in this order).
+RESULT_COLUMNS = (
+    "job_id",
+    "seq",
+    "decision_id",
+    "incident_ref",
+    "recorded_ruleset",
+    "flagged",
+    "newly_blocking",
+    "detail",
+)
+Row = tuple[Any, ...]
 Progress = Callable[[int, int], None]
 
 __all__ = ["LostClaim", "merge_summaries", "run_job"]
@@ -123,59 +149,85 @@ def _add(into: dict[str, Any], counts: Mapping[str, Any]) -> None:
 
 
 class _Replayer:
+    """Replays rows of the decision log (tuples in ``COLUMNS`` order) into result rows (tuples in
+    ``RESULT_COLUMNS`` order), counting into a tally. The per-decision loop: no Pydantic model is
+    built but the engine's decision, unless a result is stored."""
+
     def __init__(
         self,
         registry: RulesetRegistry,
         mode: ReplayMode,
         target: CompiledRuleset | None,
-        history_of: Callable[[Any], HistoryFacts] | None = None,
+        history_of: Callable[[str | bytes, str | bytes], HistoryFacts] | None = None,
     ) -> None:
         self.registry, self.mode, self.target = registry, mode, target
-        # Impact with recomputed history: the facts counted again for a record (else its stored ones).
+        # Impact with recomputed history: the facts counted again for a record's stored input and
+        # context (else its stored ones).
         self.history_of = history_of
-        self._rulesets: dict[tuple[str, str], CompiledRuleset | str] = {}
+        self._rulesets: dict[tuple[str, str, str], CompiledRuleset | str] = {}
         self._encoder = ResultEncoder()
 
-    def recorded_ruleset(self, row: Any) -> CompiledRuleset | str:
+    def recorded_ruleset(self, ruleset_id: str, version: str, ruleset_hash: str) -> CompiledRuleset | str:
         """The exact version a decision names, or why it cannot be had."""
-        key = (row.ruleset_id, row.ruleset_version)
-        if key not in self._rulesets:
+        key = (ruleset_id, version, ruleset_hash)
+        found = self._rulesets.get(key)
+        if found is None:
             try:
-                found: CompiledRuleset | str = self.registry.get(*key)
+                found = self.registry.get(ruleset_id, version)
             except RulesError as exc:
                 found = str(exc)
+            if not isinstance(found, str) and found.hash != ruleset_hash:
+                found = f"rule set {found.key} now hashes {found.hash}, the decision names {ruleset_hash}"
             self._rulesets[key] = found
-        found = self._rulesets[key]
-        if isinstance(found, str) or found.hash == row.ruleset_hash:
-            return found
-        return f"rule set {found.key} now hashes {found.hash}, the decision names {row.ruleset_hash}"
+        return found
 
-    def as_recorded(self, row: Any, keep: bool) -> tuple[bool, ReplayDetail | None]:
+    def replay(self, job_id: str, rows: Iterable[Sequence[Any]], tally: _Tally, store_all: bool) -> list[Row]:
+        """The result rows to store for ``rows`` (every one, or only the flagged ones)."""
+        stored: list[Row] = []
+        append = stored.append
+        impact_mode = self.mode is ReplayMode.impact
+        for row in rows:
+            seq, decision_id, incident_ref, ruleset_id, version = row[:5]
+            newly_blocking = erased = False
+            detail: ReplayDetail | None
+            if impact_mode:
+                flagged, newly_blocking, detail = self.impact(row, tally.impact, keep=store_all)
+            else:
+                flagged, detail = self.as_recorded(row, keep=store_all)
+                erased = isinstance(detail, ErasedDetail)
+            tally.processed += 1
+            tally.flagged += flagged
+            tally.erased += erased
+            # Stored as flagged (worth an auditor's look) but counted apart from failures.
+            if detail is not None and (store_all or flagged or erased):
+                recorded, text = f"{ruleset_id}@{version}", detail_json(detail)
+                marked = flagged or erased
+                append((job_id, seq, decision_id, incident_ref, recorded, marked, newly_blocking, text))
+        return stored
+
+    def as_recorded(self, row: Sequence[Any], keep: bool) -> tuple[bool, ReplayDetail | None]:
         """Reproduce one decision; ``keep``: its result will be stored even if it reproduces."""
-        erased = orjson.loads(row.erased) if row.erased else None
-        if erased:
+        _, _, _, ruleset_id, version, ruleset_hash, schema_version, input_json, context, result, erased = row
+        if erased and (pointers := orjson.loads(erased)):
             # Retention removed personal content the rules read (free text, dates of birth), so the
             # decision cannot be re-made; its integrity is still proven by the hash chain (verify).
-            return False, ErasedDetail(erased=erased)
-        ruleset = self.recorded_ruleset(row)
+            return False, ErasedDetail(erased=pointers)
+        ruleset = self.recorded_ruleset(ruleset_id, version, ruleset_hash)
         if isinstance(ruleset, str):
-            return True, ReplayErrorDetail(error=ruleset, stored_result=orjson.loads(row.result))
-        stored = row.result.encode()
+            return True, ReplayErrorDetail(error=ruleset, stored_result=orjson.loads(result))
+        stored = result if isinstance(result, bytes) else result.encode()
         try:
-            decision = reevaluate(
-                self.registry, ruleset, row.input, orjson.loads(row.context), row.checklist_schema_version
-            )
+            decision = reevaluate(self.registry, ruleset, input_json, orjson.loads(context), schema_version)
         except (RulesError, ValueError, KeyError, TypeError) as exc:
             error = f"{type(exc).__name__}: {exc}"
             return True, ReplayErrorDetail(error=error, stored_result=orjson.loads(stored))
-        replayed = self._encoder.encode(decision)
-        outcome = Reproduction(replayed == stored, stored, replayed)
+        # Equal canonical bytes: reproduced. Hashes are computed only for a result that is stored.
+        outcome = Reproduction.of(stored, self._encoder.encode(decision))
         if outcome.reproduced:
-            return False, (
-                ReproducedDetail(stored_hash=outcome.stored_hash, replayed_hash=outcome.replayed_hash)
-                if keep
-                else None
-            )
+            if not keep:
+                return False, None
+            hashes = {"stored_hash": outcome.stored_hash, "replayed_hash": outcome.replayed_hash}
+            return False, ReproducedDetail(**hashes)
         return True, NotReproducedDetail(
             stored_hash=outcome.stored_hash,
             replayed_hash=outcome.replayed_hash,
@@ -184,29 +236,28 @@ class _Replayer:
             replayed_result=orjson.loads(outcome.replayed),
         )
 
-    def impact(self, row: Any, totals: ImpactTotals, keep: bool) -> tuple[bool, bool, ImpactDetail | None]:
+    def impact(
+        self, row: Sequence[Any], totals: ImpactTotals, keep: bool
+    ) -> tuple[bool, bool, ImpactDetail | None]:
         """Re-evaluate with the target; ``keep``: the detail is wanted even if nothing changed."""
         assert self.target is not None
+        schema_version, input_json, context, result = row[6:10]
+        history = self.history_of(input_json, context) if self.history_of is not None else None
         decision = reevaluate(
-            self.registry,
-            self.target,
-            row.input,
-            orjson.loads(row.context),
-            row.checklist_schema_version,
-            history=self.history_of(row) if self.history_of is not None else None,
+            self.registry, self.target, input_json, orjson.loads(context), schema_version, history=history
         )
-        result = impact(orjson.loads(row.result), decision)
-        totals.add(result)
-        if not (keep or result.changed):
+        change = impact(orjson.loads(result), decision)
+        totals.add(change)
+        if not (keep or change.changed):
             return False, False, None
         detail = ImpactDetail(
-            blocking_before=result.blocking_before,
-            blocking_after=result.blocking_after,
-            score_before=result.score_before,
-            score_after=result.score_after,
-            changes=[FindingChangeDetail.model_validate(c.to_json()) for c in result.changes],
+            blocking_before=change.blocking_before,
+            blocking_after=change.blocking_after,
+            score_before=change.score_before,
+            score_after=change.score_after,
+            changes=[FindingChangeDetail.model_validate(c.to_json()) for c in change.changes],
         )
-        return result.changed, result.newly_blocking, detail
+        return change.changed, change.newly_blocking, detail
 
 
 def run_job(
@@ -241,7 +292,7 @@ def run_job(
     if target is not None and job.history == "recomputed" and history.reads_history(target):
         history_of = history.recompute_for(engine, pseudonymiser or history.default_pseudonymiser())
     replayer = _Replayer(registry, mode, target, history_of)
-    query = job_query(job, *COLUMNS)
+    query = job_query(job, *_columns(engine))
     while parts:
         for part in parts:
             if not _run_part(engine, job, part, query, replayer, batch_size, progress, should_stop):
@@ -264,7 +315,6 @@ def _run_part(
 ) -> bool:
     mode = ReplayMode(job.mode)
     tally = _Tally.of(mode, orjson.loads(part.summary))
-    ranged = query.where(DECISIONS.c.seq <= part.seq_to).order_by(DECISIONS.c.seq).limit(batch_size)
     began = time_monotonic()
     fields = {
         "job_id": job.id,
@@ -281,45 +331,26 @@ def _run_part(
         )
     else:
         log.info("replay job started", extra={"fields": fields})
-
-    def fetch(after: int) -> list[Any]:
-        with engine.connect() as conn:
-            return list(conn.execute(ranged.where(DECISIONS.c.seq > after)))
-
     if progress:
         progress(_job_processed(engine, job.id), job.total or 0)
-    # A pipeline of three: the next batch is read and the previous one written (each in its own
-    # thread and connection) while this one is evaluated. Writes stay in order, one at a time.
-    with ThreadPoolExecutor(1, "replay-read") as reader, ThreadPoolExecutor(1, "replay-write") as writer:
-        next_rows = reader.submit(fetch, part.cursor)
-        written: Future[None] | None = None
-        while True:
+    remaining = query.where(DECISIONS.c.seq > part.cursor, DECISIONS.c.seq <= part.seq_to)
+    with _batches(engine, remaining.order_by(DECISIONS.c.seq), batch_size) as batches:
+        for rows in batches:
             if should_stop is not None and should_stop():
-                if written is not None:
-                    written.result()
                 log.info("replay job paused", extra={"fields": {**fields, "processed": tally.processed}})
                 return False
-            rows = next_rows.result()
-            if not rows:
-                break
-            next_rows = reader.submit(fetch, rows[-1].seq)
-            results = [_result_row(job, row, mode, replayer, tally) for row in rows]
-            stored = [r for r in results if r is not None]
+            results = replayer.replay(job.id, rows, tally, job.store_all)
             batch = _Batch(
                 part.id,
-                cursor=rows[-1].seq,
+                cursor=rows[-1][0],
                 processed=tally.processed,
                 flagged=tally.flagged,
                 summary=orjson.dumps(tally.summary()).decode(),
-                results=stored,
+                results=results,
             )
-            if written is not None:
-                written.result()  # the previous batch is committed (or this raises LostClaim)
-                if progress:
-                    progress(_job_processed(engine, job.id), job.total or 0)
-            written = writer.submit(_write_batch, engine, job.id, part.worker, batch)
-        if written is not None:
-            written.result()
+            _write_batch(engine, job.id, part.worker, batch)  # or LostClaim: nothing of it is written
+            if progress:
+                progress(_job_processed(engine, job.id), job.total or 0)
     _finish_part(engine, job, part)
     done = {
         "processed": tally.processed,
@@ -330,34 +361,30 @@ def _run_part(
     return True
 
 
-def _result_row(
-    job: Any, row: Any, mode: ReplayMode, replayer: _Replayer, tally: _Tally
-) -> dict[str, Any] | None:
-    """The result record of one decision, or None when it is not stored (reproduced or unchanged,
-    and only flagged results are kept)."""
-    newly_blocking = erased = False
-    detail: ReplayDetail | None
-    if mode is ReplayMode.impact:
-        flagged, newly_blocking, detail = replayer.impact(row, tally.impact, keep=job.store_all)
-    else:
-        flagged, detail = replayer.as_recorded(row, keep=job.store_all)
-        erased = isinstance(detail, ErasedDetail)
-    tally.processed += 1
-    tally.flagged += flagged
-    tally.erased += erased
-    # Stored as flagged (worth an auditor's look) but counted apart from failures.
-    if detail is None or not (job.store_all or flagged or erased):
-        return None
-    return {
-        "job_id": job.id,
-        "seq": row.seq,
-        "decision_id": row.decision_id,
-        "incident_ref": row.incident_ref,
-        "recorded_ruleset": f"{row.ruleset_id}@{row.ruleset_version}",
-        "flagged": flagged or erased,
-        "newly_blocking": newly_blocking,
-        "detail": detail_json(detail),
-    }
+# SQLite: the reading connection maps the file instead of copying each page with a read() call
+# (a decision's row spans several overflow pages). Only a limit: pages are mapped as they are read.
+_SQLITE_MMAP_BYTES = 1 << 30
+
+
+@contextmanager
+def _batches(engine: Engine, query: Any, batch_size: int) -> Iterator[Iterator[Sequence[Row]]]:
+    """A part's remaining decisions, ``batch_size`` rows at a time, from one query on a connection
+    of its own: a server-side cursor on PostgreSQL, SQLite's stepping cursor, so that only the
+    current batch is in memory. The read transaction stays open while results are written on
+    other connections (PostgreSQL's snapshot, SQLite's WAL: neither blocks a writer)."""
+    with engine.connect() as conn:
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql(f"PRAGMA mmap_size={_SQLITE_MMAP_BYTES}")
+        result = conn.execution_options(stream_results=True, max_row_buffer=batch_size).execute(query)
+
+        def batches() -> Iterator[Sequence[Row]]:
+            while rows := result.fetchmany(batch_size):
+                yield rows
+
+        try:
+            yield batches()
+        finally:
+            result.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,7 +394,16 @@ class _Batch:
     processed: int
     flagged: int
     summary: str
-    results: list[dict[str, Any]]
+    results: list[Row]
+
+
+def _insert_results(dialect: Dialect) -> str:
+    """The driver's INSERT of one result row (positional parameters, for ``executemany``)."""
+    mark = "?" if dialect.paramstyle == "qmark" else "%s"
+    return (
+        f"INSERT INTO {RESULTS.name} ({', '.join(RESULT_COLUMNS)}) "
+        f"VALUES ({', '.join(mark for _ in RESULT_COLUMNS)})"
+    )
 
 
 def _write_batch(engine: Engine, job_id: str, worker: str, batch: _Batch) -> None:
@@ -391,7 +427,8 @@ def _write_batch(engine: Engine, job_id: str, worker: str, batch: _Batch) -> Non
         if held != 1:
             raise LostClaim(job_id)  # rolls the transaction back: nothing of this batch is written
         if batch.results:
-            session.execute(insert(RESULTS), batch.results)
+            conn = session.connection()
+            conn.exec_driver_sql(_insert_results(conn.dialect), batch.results)
 
 
 def _finish_part(engine: Engine, job: Any, part: Any) -> None:
