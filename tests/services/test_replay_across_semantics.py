@@ -48,12 +48,21 @@ def _without_new_version(root: Path) -> None:
         shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
-def _before(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def folders(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the rule-set folders below are made, once for the module: the tests only read them,
+    so each is copied and locked once and its compiled registry reused (see ``tests/conftest.py``)."""
+    return tmp_path_factory.mktemp("rulesets")
+
+
+def _before(folders: Path) -> Path:
     """The rule sets as they were: 1.0.0 and 1.1.0 only."""
-    root = tmp_path / "before"
-    shutil.copytree(BUILTIN_RULESETS, root)
-    _without_new_version(root)
-    return lock_all(root)
+    root = folders / "before"
+    if not root.exists():
+        shutil.copytree(BUILTIN_RULESETS, root)
+        _without_new_version(root)
+        lock_all(root)
+    return root
 
 
 def _publish(root: Path, document: dict[str, Any], calendars: Path | None) -> None:
@@ -78,17 +87,19 @@ def _synthetic_new_version() -> dict[str, Any]:
     }
 
 
-def _after(tmp_path: Path, which: str) -> RulesetRegistry:
+def _after(folders: Path, which: str) -> RulesetRegistry:
     """The rule sets after the change: 1.2.0 published and in force, 1.0.0 and 1.1.0 untouched."""
-    root = tmp_path / f"after-{which}"
-    shutil.copytree(BUILTIN_RULESETS, root)
-    _without_new_version(root)
-    if which == "real":
-        source = BUILTIN_RULESETS / RULESET / f"{NEW}.yaml"
-        _publish(root, yaml.safe_load(source.read_text("utf-8")), calendars_dir(source))
-    else:
-        _publish(root, _synthetic_new_version(), None)
-    return RulesetRegistry.load(lock_all(root))
+    root = folders / f"after-{which}"
+    if not root.exists():
+        shutil.copytree(BUILTIN_RULESETS, root)
+        _without_new_version(root)
+        if which == "real":
+            source = BUILTIN_RULESETS / RULESET / f"{NEW}.yaml"
+            _publish(root, yaml.safe_load(source.read_text("utf-8")), calendars_dir(source))
+        else:
+            _publish(root, _synthetic_new_version(), None)
+        lock_all(root)
+    return RulesetRegistry.load(root)
 
 
 def _settings(db: database.TestDatabase, rulesets: Path) -> Settings:
@@ -102,9 +113,9 @@ def _settings(db: database.TestDatabase, rulesets: Path) -> Settings:
 
 
 @pytest.fixture
-def seeded(tmp_path: Path, test_database: database.TestDatabase) -> Iterator[tuple[Settings, Engine]]:
+def seeded(folders: Path, test_database: database.TestDatabase) -> Iterator[tuple[Settings, Engine]]:
     """A decision log made before 1.2.0 existed: API submissions and demo-seeded incidents."""
-    settings = _settings(test_database, _before(tmp_path))
+    settings = _settings(test_database, _before(folders))
     with TestClient(create_app(settings)) as client:
         client.headers.update(credentials_for(client.app).headers("control_room"))  # type: ignore[arg-type]
         for n, item in enumerate(incidents(SUBMITTED, seed=20261201)):
@@ -129,7 +140,7 @@ def _recorded(engine: Engine) -> list[Any]:
 
 @pytest.mark.parametrize("which", ["real", "synthetic"])
 def test_old_decisions_replay_as_recorded_once_semantics_2_is_the_default(
-    tmp_path: Path, seeded: tuple[Settings, Engine], which: str
+    folders: Path, seeded: tuple[Settings, Engine], which: str
 ) -> None:
     if which == "real" and not (BUILTIN_RULESETS / RULESET / f"{NEW}.yaml").exists():
         pytest.skip("1.2.0 is not on this branch yet; the synthetic stand-in runs")
@@ -138,7 +149,7 @@ def test_old_decisions_replay_as_recorded_once_semantics_2_is_the_default(
     assert {version for version, _ in before} == {"1.0.0", "1.1.0"}
     assert {engine_version for _, engine_version in before} == {ENGINE_VERSIONS[1]}
 
-    after = _after(tmp_path, which)
+    after = _after(folders, which)
     new = after.in_force(RULESET, datetime.now(UTC))
     assert (new.document.version, new.document.semantics) == (NEW, 2)
     for version in ("1.0.0", "1.1.0"):  # the published versions are exactly as they were
@@ -154,14 +165,12 @@ def test_old_decisions_replay_as_recorded_once_semantics_2_is_the_default(
     assert job.summary == {"decisions": total, "reproduced": total, "failed": 0, "erased": 0}
 
 
-def test_new_decisions_use_semantics_2_and_replay_too(
-    tmp_path: Path, seeded: tuple[Settings, Engine]
-) -> None:
+def test_new_decisions_use_semantics_2_and_replay_too(folders: Path, seeded: tuple[Settings, Engine]) -> None:
     """After the switch the same service records 1.2.0 decisions (engine 2.0.0, findings with a basis),
     and the mixed log still replays as recorded; an impact replay names basis changes."""
     settings, engine = seeded
-    after = _after(tmp_path, "synthetic")
-    switched = settings.model_copy(update={"rulesets_dir": tmp_path / "after-synthetic"})
+    after = _after(folders, "synthetic")
+    switched = settings.model_copy(update={"rulesets_dir": folders / "after-synthetic"})
     with TestClient(create_app(switched)) as client:
         client.headers.update(credentials_for(client.app).headers("control_room"))  # type: ignore[arg-type]
         body = submission("NOR-20261201-0001", hook="scene.depart")
