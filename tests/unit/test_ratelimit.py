@@ -57,3 +57,31 @@ def test_rate_and_burst_must_be_positive() -> None:
 @pytest.mark.parametrize(("seconds", "header"), [(0.01, "1"), (1.0, "1"), (1.2, "2")])
 def test_retry_after_rounds_up(seconds: float, header: str) -> None:
     assert retry_after_header(seconds) == header
+
+
+def test_the_local_window_admits_exactly_limit_in_any_window() -> None:
+    """The in-process moving window (no expiry thread) decides as ``limits``' memory storage does."""
+    from limits import RateLimitItemPerSecond
+    from limits.storage import MemoryStorage
+    from limits.strategies import MovingWindowRateLimiter
+
+    from app.http.ratelimit import LocalWindows
+
+    local, reference = LocalWindows(3, 1), MovingWindowRateLimiter(MemoryStorage())
+    item = RateLimitItemPerSecond(3, 1)
+    decisions = []
+    for pause in (0.0, 0.0, 0.0, 0.0, 0.4, 0.0, 0.7, 0.0, 0.0, 0.0, 1.1, 0.0):
+        time.sleep(pause)
+        decisions.append((local.acquire("k") is None, reference.hit(item, "k")))
+    assert [mine for mine, _ in decisions] == [theirs for _, theirs in decisions]
+    assert [mine for mine, _ in decisions] == [True, True, True, False, False, False, True, True, True, False, True, True]
+
+
+def test_the_local_window_forgets_idle_keys() -> None:
+    from app.http.ratelimit import LocalWindows
+
+    windows = LocalWindows(1, 0.05)
+    assert windows.acquire("a") is None
+    time.sleep(0.12)
+    assert windows.acquire("b") is None  # a window has passed: "a" is swept
+    assert set(windows._times) == {"b"}
