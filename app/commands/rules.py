@@ -284,6 +284,13 @@ def print_corpus_report(report: corpus.CorpusReport) -> None:
         f"  stress: minimal twins       {report.minimal_flags(Severity.critical)} critical, "
         f"{report.minimal_flags(Severity.high)} high  [dim]missed steps only; not a target[/]"
         + (
+            f"\n  flagged only because of history {len(report.history_only)} steps in "
+            f"{len({c for c, _ in report.history_only})} cases: "
+            + (", ".join(f"{c} ({s})" for c, s in report.history_only) or "none")
+            if report.reads_history
+            else ""
+        )
+        + (
             f"\n  [yellow]evaluation errors[/]           {report.evaluation_errors} "
             "(rules that raised on an input; reported unknown)"
             if report.evaluation_errors

@@ -15,7 +15,16 @@ calls for done and recorded) and a minimal twin (the case with only its missed s
   severity) that blocked: at some moment whose hook blocks, the decision blocked with a critical
   finding of that step;
 - false flags on the done-well twins: ``missing`` findings of critical or high severity, any basis;
-  and, as a stress figure that is not a target, the same on the minimal twins (missed steps only).
+  and, as a stress figure that is not a target, the same on the minimal twins (missed steps only);
+- for a version that reads history (``history: 1``), which expected steps were flagged *only because
+  of history*: missing at the last moment with the case's history facts, not missing without them.
+
+History: a case (or one of its moments) may carry ``history:``, the earlier incidents' facts as the
+service would compute them (``CaseHistory``), holding only what the source says. A person or count it
+does not give is not linked / 0, which no rule treats as a failure (history can only add a step), and
+the people given are matched to the checklist's by ``id``. Twins share the case's history: the earlier
+incidents are facts of the case. Versions without ``history: 1`` are scored without it, as the service
+would call them.
 
 Pure: no clock, environment or network; the caller passes the directory and the registry.
 """
@@ -24,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from itertools import pairwise
 from pathlib import Path
@@ -36,6 +46,7 @@ from app.rules import vocabulary
 from app.rules.checklist import Checklist
 from app.rules.decision import Decision, Finding, Outcome
 from app.rules.engine import Facts, RulesetRef, decide, resolve
+from app.rules.history import AddressHistory, HistoryFacts, PersonHistory
 from app.rules.model import Severity
 from app.rules.registry import RulesetRegistry
 from app.rules.testing import Problem
@@ -64,11 +75,48 @@ class Source(_Strict):
     )
 
 
+Count = Annotated[int, Field(ge=0)]
+
+
+class PersonFacts(_Strict):
+    """What a source says about one person's earlier incidents (``PersonHistory``, every count
+    optional: absent means the source mentions none)."""
+
+    id: Annotated[str, Field(min_length=1, max_length=40)] = Field(description="The checklist's local id.")
+    earlier_incidents: Count | None = None
+    concerns_3m: Count | None = None
+    concerns_12m: Count | None = None
+    missing_episodes: Count | None = None
+    missing_90d: Count | None = None
+    injuries: Count | None = None
+    referrals: Count | None = None
+    suspect_before: bool | None = None
+    open_critical_steps: list[str] | None = None
+
+
+class AddressFacts(_Strict):
+    concerns_3m: Count | None = None
+    concerns_12m: Count | None = None
+    domestic_12m: Count | None = None
+
+
+class CaseHistory(_Strict):
+    """Earlier incidents' facts for a case or a moment (see the module docstring)."""
+
+    children: list[PersonFacts] = Field(default_factory=list)
+    adults: list[PersonFacts] = Field(default_factory=list)
+    address: AddressFacts | None = None
+    source_says: Annotated[str, Field(min_length=1)] = Field(
+        description="What the source says about the earlier incidents these counts stand for."
+    )
+
+
 class Moment(_Strict):
     """A call a real client would have made: the workflow moment and the time of the call."""
 
     hook: str
     as_of: AwareDatetime
+    history: CaseHistory | None = Field(None, description="Default: the case's history.")
 
 
 def _ordered(moments: list[Moment]) -> list[Moment]:
@@ -106,6 +154,9 @@ class Case(_Strict):
         description="Steps (steps.md ids) the source says were missed."
     )
     moments: Annotated[list[Moment], Field(min_length=1)]
+    history: CaseHistory | None = Field(
+        None, description="Earlier incidents' facts, at every moment that gives none of its own."
+    )
     checklist: dict[str, Any]
     twin: Twin = Field(
         description="Done well: the case's facts unchanged (same people, ages, roles, events, times), with "
@@ -128,6 +179,57 @@ class Case(_Strict):
 
     def moments_of(self, twin: Twin) -> list[Moment]:
         return twin.moments if twin.moments is not None else self.moments
+
+    @property
+    def has_history(self) -> bool:
+        return self.history is not None or any(m.history is not None for m in self.moments)
+
+
+def history_facts(given: CaseHistory | None, checklist: Checklist, as_of: datetime) -> HistoryFacts:
+    """The history facts the service would pass: one entry per checklist person, in its order;
+    a person the case gives is linked with its counts (absent: 0), anyone else is not linked."""
+    given = given or CaseHistory(source_says="none")
+
+    def people(listed: list[PersonFacts], ids: list[str]) -> tuple[PersonHistory, ...]:
+        by_id = {p.id: p for p in listed}
+        out = []
+        for pid in ids:
+            found = by_id.get(pid)
+            counts = found.model_dump(exclude={"id"}, exclude_none=True) if found else {}
+            counts.setdefault(
+                "earlier_incidents", max([v for v in counts.values() if isinstance(v, int)] or [0])
+            )
+            out.append(
+                PersonHistory.model_validate(
+                    {
+                        **dict.fromkeys(_COUNTS, 0),
+                        "suspect_before": False,
+                        **counts,
+                        "id": pid,
+                        "linked": found is not None,
+                    }
+                )
+            )
+        return tuple(out)
+
+    address = (
+        AddressHistory(
+            linked=True,
+            **{"concerns_3m": 0, "concerns_12m": 0, "domestic_12m": 0}
+            | given.address.model_dump(exclude_none=True),
+        )
+        if given.address is not None
+        else None
+    )
+    return HistoryFacts(
+        computed_at=as_of,
+        children=people(given.children, [c.id for c in checklist.children or []]),
+        adults=people(given.adults, [a.id for a in checklist.adults or []]),
+        address=address,
+    )
+
+
+_COUNTS = ("concerns_3m", "concerns_12m", "missing_episodes", "missing_90d", "injuries", "referrals")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +303,11 @@ def _load_case(file: Path, problems: list[Problem]) -> LoadedCase | None:
         for moment in moments:
             if moment.hook not in hooks:
                 problems.append(Problem(source, case.id, where, f"unknown hook {moment.hook!r}"))
+    for given in [case.history, *(m.history for m in case.moments)]:
+        for person in given.children + given.adults if given else []:
+            for step in person.open_critical_steps or []:
+                if step not in steps:
+                    problems.append(Problem(source, case.id, "history", f"unknown step {step!r}"))
     checklist = _checklist(case.checklist, source, case.id, "checklist", problems)
     twin = _checklist(case.twin.checklist, source, case.id, "twin.checklist", problems)
     minimal = _checklist(case.minimal_twin.checklist, source, case.id, "minimal_twin.checklist", problems)
@@ -253,6 +360,7 @@ class CaseResult:
     steps: tuple[ExpectedStep, ...]
     false_flags: tuple[FalseFlag, ...]  # on the done-well twin
     minimal_flags: tuple[FalseFlag, ...]  # on the minimal twin (stress figure)
+    history_only: tuple[str, ...] = ()  # expected steps missing with the history, not without it
 
 
 def _pct(part: int, whole: int) -> float:
@@ -264,6 +372,7 @@ class CorpusReport:
     ruleset: str  # id@version
     cases: list[CaseResult] = field(default_factory=list)
     evaluation_errors: int = 0  # rule evaluations (cases, both twins) that raised; reported unknown
+    reads_history: bool = False  # the version reads history facts (``history: 1``)
 
     @property
     def expected(self) -> list[ExpectedStep]:
@@ -297,6 +406,11 @@ class CorpusReport:
         return sum(f.severity is severity for c in self.cases for f in c.minimal_flags)
 
     @property
+    def history_only(self) -> list[tuple[str, str]]:
+        """(case, step) for every expected step flagged only because of history."""
+        return [(c.case_id, step) for c in self.cases for step in c.history_only]
+
+    @property
     def meets_targets(self) -> bool:
         return (
             self.share(StepResult.missing) >= MISSING_TARGET
@@ -318,24 +432,41 @@ def run(registry: RulesetRegistry, ref: RulesetRef, cases: Iterable[LoadedCase])
     rules_of: dict[str, list[str]] = {}
     for rule in ruleset.document.rules:
         rules_of.setdefault(rule.step, []).append(rule.id)
+    reads_history = report.reads_history = ruleset.document.history is not None
 
-    def decisions(checklist: Checklist, moments: list[Moment]) -> list[tuple[str, Decision]]:
+    def decisions(
+        case: Case, checklist: Checklist, moments: list[Moment], *, history: bool = True
+    ) -> list[tuple[str, Decision]]:
         facts = Facts.of(checklist)
-        found = [(m.hook, decide(registry, facts, m.hook, as_of=m.as_of, ruleset=ref)) for m in moments]
+        found = []
+        for m in moments:
+            given = (m.history or case.history) if reads_history and history else None
+            facts_of_history = history_facts(given, checklist, m.as_of) if given is not None else None
+            decision = decide(registry, facts, m.hook, as_of=m.as_of, ruleset=ref, history=facts_of_history)
+            found.append((m.hook, decision))
         report.evaluation_errors += sum(f.evaluation_error for _, d in found for f in d.findings)
         return found
 
     for loaded in cases:
         case = loaded.case
-        at_moments = [d for _, d in decisions(loaded.checklist, case.moments)]
+        at_moments = [d for _, d in decisions(case, loaded.checklist, case.moments)]
         expected = tuple(
             _expected(step, _critical(steps[step]), rules_of.get(step, []), at_moments)
             for step in case.missed_steps
         )
-        twin = _false_flags(decisions(loaded.twin, case.moments_of(case.twin)))
-        minimal = _false_flags(decisions(loaded.minimal_twin, case.moments_of(case.minimal_twin)))
+        history_only: tuple[str, ...] = ()
+        if reads_history and case.has_history:
+            without = [d for _, d in decisions(case, loaded.checklist, case.moments, history=False)]
+            history_only = tuple(
+                s.step_id
+                for s in expected
+                if s.at_last is StepResult.missing
+                and _step_outcome(rules_of.get(s.step_id, []), without[-1]) is not StepResult.missing
+            )
+        twin = _false_flags(decisions(case, loaded.twin, case.moments_of(case.twin)))
+        minimal = _false_flags(decisions(case, loaded.minimal_twin, case.moments_of(case.minimal_twin)))
         hooks = tuple(m.hook for m in case.moments)
-        report.cases.append(CaseResult(case.id, case.title, hooks, expected, twin, minimal))
+        report.cases.append(CaseResult(case.id, case.title, hooks, expected, twin, minimal, history_only))
     return report
 
 

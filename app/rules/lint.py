@@ -13,6 +13,10 @@ names the file, the rule and the field:
   bare item in every list, and two fully filled ones, all answers true / all false), returns
   ``true``, ``false`` or ``null`` and never raises (ZEN raises on ``null`` in ``and``, ``or``,
   ``not`` and ``?:``; write ``x == true`` rather than ``x``);
+- history (``history: 1``): only such a rule set may read ``context.history``, and only the fields
+  of ``HistoryFacts`` (``app/rules/history.py``); its conditions are also run on the synthetic
+  checklists with no history (``context.history`` null) and with a synthetic history, and must return
+  true, false or null on both (never raise);
 - semantics (``check_semantics``): the semantics-2 fields are refused under semantics 1 and the ones
   semantics 2 requires are there (``hooks_rationale``; ``message_unknown`` unless ``never_unknown``;
   ``message_not_recorded`` exactly when there is a ``due``); due hooks are hooks of the rule; blocking
@@ -36,6 +40,7 @@ from app.rules import vocabulary
 from app.rules.calendar import TimeTable, read_json_time
 from app.rules.errors import RuleCompileError
 from app.rules.expressions import ExpressionSyntaxError, check_paths
+from app.rules.history import HistoryFacts
 from app.rules.model import SEMANTICS_2_DOCUMENT_FIELDS, AnyRule, LanguageRule, Rule, RulesetDocument
 from app.rules.shape import (
     CONTEXT,
@@ -47,6 +52,7 @@ from app.rules.shape import (
     facts_shape,
     free_text_paths,
     schema_paths,
+    shape_of,
 )
 
 FIXTURE_AS_OF = "2025-03-01T12:00:00Z"
@@ -70,13 +76,33 @@ def expressions(rule: AnyRule) -> list[tuple[str, str]]:
     return found
 
 
+HISTORY_PATH = "context.history"
+
+
+@cache
+def history_shape() -> Obj:
+    """``context.history`` as conditions read it: the fields of ``HistoryFacts``."""
+    shape = shape_of(HistoryFacts)
+    assert isinstance(shape, Obj)
+    return shape
+
+
 def facts_root(document: RulesetDocument) -> Obj:
-    """What conditions can read: the checklist, ``context``, and the document's computed times."""
+    """What conditions can read: the checklist, ``context``, the document's computed times and,
+    for a rule set with ``history: 1``, the history facts."""
     root = facts_shape()
-    if not document.times:
+    if not document.times and document.history is None:
         return root
-    times = Obj("times", {name: Leaf() for name in document.times})
-    return Obj(root.name, {**root.fields, "context": Obj("context", {**CONTEXT.fields, "times": times})})
+    context: dict[str, Shape] = dict(CONTEXT.fields)
+    if document.times:
+        context["times"] = Obj("times", {name: Leaf() for name in document.times})
+    if document.history is not None:
+        context["history"] = history_shape()
+    return Obj(root.name, {**root.fields, "context": Obj("context", context)})
+
+
+def _reads_history(expression: str) -> bool:
+    return HISTORY_PATH in expression
 
 
 def check_semantics(document: RulesetDocument, source: str) -> list[RuleCompileError]:
@@ -193,6 +219,18 @@ def check_expressions(
                     message += " (unbalanced brackets: in YAML write conditions as block scalars, `>-`)"
                 problems.append(RuleCompileError(source, rule.id, what, f"does not compile: {message}"))
                 continue
+            if document.history is None and _reads_history(expression):
+                # One clear refusal, not the noise of every history field read below it.
+                problems.append(
+                    RuleCompileError(
+                        source,
+                        rule.id,
+                        what,
+                        f"{HISTORY_PATH}: only a rule set with `history: 1` reads history facts "
+                        "(the service computes them only for such a version)",
+                    )
+                )
+                continue
             try:
                 for problem in check_paths(expression, root):
                     problems.append(
@@ -256,8 +294,19 @@ def check_runtime(document: RulesetDocument, source: str, compiled: dict[str, An
 
 
 def _samples(document: RulesetDocument) -> dict[str, dict[str, Any]]:
-    """The synthetic checklists, with the document's computed times in their context."""
+    """The synthetic checklists, with the document's computed times in their context; for a rule
+    set that reads history, each twice: without history (``context.history`` null, as when none is
+    passed) and with a synthetic one."""
     samples = sample_facts(document.checklist_schema_version)
+    if document.history is not None:
+        with_history: dict[str, dict[str, Any]] = {}
+        for name, facts in samples.items():
+            with_history[name] = {**facts, "context": {**facts["context"], "history": None}}
+            with_history[f"{name} (with history)"] = {
+                **facts,
+                "context": {**facts["context"], "history": sample_history(name)},
+            }
+        samples = with_history
     if not document.times or any(t.calendar not in document.calendars for t in document.times.values()):
         return samples
     try:
@@ -348,6 +397,17 @@ def sample_facts(schema_version: int = 1) -> dict[str, dict[str, Any]]:
         facts["context"] = {"hook": None, "as_of": None if mode == "minimal" else FIXTURE_AS_OF}
         samples[mode] = facts
     return samples
+
+
+@cache
+def _sample_history(mode: str) -> str:
+    return json.dumps(_model(history_shape(), mode, 3))
+
+
+def sample_history(mode: str) -> dict[str, Any]:
+    """Synthetic history facts in the shape of ``HistoryFacts`` (filled as the checklists are)."""
+    value: dict[str, Any] = json.loads(_sample_history(mode))
+    return value
 
 
 def _model(shape: Obj, mode: str, version: int) -> dict[str, Any]:

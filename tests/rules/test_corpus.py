@@ -292,3 +292,20 @@ def _covering_case(outcome: str) -> dict[str, Any]:
         "checklist": checklist(children=[{"id": "C1", "seen": seen}]),
         "expect": {"T-SEEN": outcome},
     }
+
+
+def test_history_cases_are_flagged_only_because_of_history(cases: list[corpus.LoadedCase]) -> None:
+    """Issue #15: a case whose failure was the pattern is caught by 1.3.0 with the earlier incidents'
+    facts, and by neither 1.2.0 nor 1.3.0 without them; its done-well twin is not flagged."""
+    registry = RulesetRegistry.load()
+    with_history = [c for c in cases if c.case.has_history]
+    assert with_history
+    new = corpus.run(registry, RulesetRef(RULESET, "1.3.0"), with_history)
+    old = corpus.run(registry, RulesetRef(RULESET, "1.2.0"), with_history)
+    assert new.reads_history
+    assert not old.reads_history
+    for result, before in zip(new.cases, old.cases, strict=True):
+        assert result.history_only, result.case_id
+        assert result.false_flags == (), result.case_id
+        flagged_before = {s.step_id for s in before.steps if s.at_last is StepResult.missing}
+        assert not set(result.history_only) & flagged_before, result.case_id

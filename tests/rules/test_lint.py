@@ -168,3 +168,31 @@ def test_synthetic_checklists_cover_absent_bare_and_filled_data() -> None:
 
 def test_built_in_rule_sets_pass_every_static_check() -> None:
     assert RulesetRegistry.load().ids()
+
+
+def test_context_history_is_refused_without_history_1(tmp_path: Path) -> None:
+    error = refused(
+        tmp_path, condition_rule(applies_if="some(context.history.children ?? [], #.injuries > 0)")
+    )
+    assert "context.history: only a rule set with `history: 1`" in only_problem(error)
+
+
+def test_history_fields_are_checked_and_conditions_cope_without_history(tmp_path: Path) -> None:
+    from tests.rules.semantics2 import due_rule
+
+    def history_set(applies_if: str) -> Path:
+        path = write_ruleset(tmp_path, [due_rule(applies_if=applies_if)])
+        text = path.read_text("utf-8").replace(
+            "changelog: Test.", "changelog: Test.\nsemantics: 2\nhistory: 1"
+        )
+        path.write_text(text, "utf-8")
+        return path
+
+    ok = history_set("some(context.history.children ?? [], #.linked == true and #.injuries >= 1)")
+    assert load_file(ok).document.history == 1
+    with pytest.raises(RulesetCheckError) as caught:
+        load_file(history_set("some(context.history.children ?? [], #.injurys >= 1)"))
+    assert "injurys" in str(caught.value)
+    with pytest.raises(RulesetCheckError) as caught:
+        load_file(history_set("context.history.address.domestic_12m > 1"))  # null > 1 raises in ZEN
+    assert "raises on the" in str(caught.value)
