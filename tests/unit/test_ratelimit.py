@@ -74,7 +74,8 @@ def test_the_local_window_admits_exactly_limit_in_any_window() -> None:
         time.sleep(pause)
         decisions.append((local.acquire("k") is None, reference.hit(item, "k")))
     assert [mine for mine, _ in decisions] == [theirs for _, theirs in decisions]
-    assert [mine for mine, _ in decisions] == [True, True, True, False, False, False, True, True, True, False, True, True]
+    expected = [True, True, True, False, False, False, True, True, True, False, True, True]
+    assert [mine for mine, _ in decisions] == expected
 
 
 def test_the_local_window_forgets_idle_keys() -> None:
