@@ -26,6 +26,10 @@ _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
 def body_problem(body: bytes) -> str | None:
+    # Every marker is a raw NUL or starts with ``\u``: two plain byte searches (memchr-fast) settle
+    # almost every body before the regular expression, which cost ~45 us on a 10 KB checklist.
+    if b"\x00" not in body and (b"\\" not in body or b"\\u" not in body):
+        return None
     if _BODY_MARKER.search(body) is None:
         return None
     try:

@@ -42,8 +42,8 @@ class MetricsMiddleware:
             status = recorder.status
             route = route_template(scope) or UNMATCHED
             method = scope["method"]
-            metrics.HTTP_REQUESTS.labels(method, route, str(status)).inc()
-            metrics.HTTP_LATENCY.labels(method, route).observe(time.perf_counter() - start)
+            metrics.HTTP_REQUESTS_BY(method, route, str(status)).inc()
+            metrics.HTTP_LATENCY_BY(method, route).observe(time.perf_counter() - start)
             if status == 429:
                 metrics.RATE_LIMITED.labels(route).inc()
 

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 import time
+from collections import deque
 from dataclasses import dataclass
 
 from limits import RateLimitItemPerSecond
-from limits.storage import MemoryStorage, storage_from_string
+from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 
 log = logging.getLogger("safesteps.ratelimit")
@@ -43,30 +45,6 @@ class Refusal:
         }
 
 
-class InlineExpiryMemoryStorage(MemoryStorage):
-    """``limits``' in-process storage, expiring old entries inline instead of on a timer thread.
-
-    The library's ``MemoryStorage`` starts a new ``threading.Timer`` (0.01 s) on a hit whenever the
-    last one has finished: at under a hundred requests a second per process, nearly every request
-    started a thread and waited for it to start (~17% of the event loop's time under the persisted
-    submission benchmark). Here the same pruning runs on the hit itself, at most every 0.01 s, and
-    counts stay what they were: the moving window reads only entries inside the window, expiry only
-    frees memory (``tests/unit/test_ratelimit.py``)."""
-
-    EXPIRE_EVERY = 0.01
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.timer.cancel()  # the one the base class started
-        self._expired_at = time.monotonic()
-
-    def _MemoryStorage__schedule_expiry(self) -> None:  # replaces the base class's (name-mangled)
-        now = time.monotonic()
-        if now - self._expired_at >= self.EXPIRE_EVERY:
-            self._expired_at = now
-            self._MemoryStorage__expire_events()  # type: ignore[attr-defined]
-
-
 class RateLimiter:
     """``rate`` requests a second per key, at most ``burst`` in any ``burst / rate`` seconds."""
 
@@ -78,13 +56,16 @@ class RateLimiter:
         self.window = max(1, math.ceil(burst / rate))
         self.item = RateLimitItemPerSecond(burst, self.window, namespace=f"safesteps-{namespace}")
         self.shared = not storage_url.startswith("memory://")
-        memory = storage_url.startswith("memory://")
-        storage = InlineExpiryMemoryStorage() if memory else storage_from_string(storage_url)
-        self._limiter = MovingWindowRateLimiter(storage)
+        self._local = None if self.shared else LocalWindows(burst, self.window)
+        self._limiter = MovingWindowRateLimiter(storage_from_string(storage_url)) if self.shared else None
         self._last_failure = 0.0
 
     def acquire(self, key: str) -> Refusal | None:
         """Count a request for ``key``: ``None`` if admitted, else the refusal."""
+        if self._local is not None:
+            reset = self._local.acquire(key)
+            return None if reset is None else Refusal(self.item.amount, self.window, reset)
+        assert self._limiter is not None
         try:
             if self._limiter.hit(self.item, key):
                 return None
@@ -99,6 +80,47 @@ class RateLimiter:
                 )
             return None
         return Refusal(self.item.amount, self.window, max(0.0, stats.reset_time - time.time()))
+
+
+class LocalWindows:
+    """The moving window of ``limits``' memory storage for one process, on the request's thread.
+
+    ``limits``' ``MemoryStorage`` expires entries in a timer thread that it restarts, from inside
+    ``hit``, whenever the last one has run (every 10 ms under load): a thread start on the event
+    loop, which waits for the thread to run, and a second thread taking the GIL. Here each key keeps
+    the times of its admitted requests (at most ``limit``); times older than the window are dropped
+    as the key is used, and keys left empty are swept once a window. The same decisions: a request
+    is refused when ``limit`` requests were admitted within the last ``window`` seconds, and told
+    when the oldest of them leaves the window (``tests/unit/test_ratelimit.py``).
+    """
+
+    def __init__(self, limit: int, window: float) -> None:
+        self.limit, self.window = limit, window
+        self._times: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()  # the loop and the thread pool (sync guards) both count
+        self._swept = time.monotonic()
+
+    def acquire(self, key: str) -> float | None:
+        """Count a request: None if admitted, else the seconds until one would be."""
+        now = time.monotonic()
+        horizon = now - self.window
+        with self._lock:
+            times = self._times.get(key)
+            if times is None:
+                times = self._times[key] = deque()
+            while times and times[0] < horizon:
+                times.popleft()
+            if len(times) >= self.limit:
+                return max(0.0, times[0] + self.window - now)
+            times.append(now)
+            if now - self._swept > self.window:
+                self._sweep(horizon)
+                self._swept = now
+            return None
+
+    def _sweep(self, horizon: float) -> None:
+        for key in [k for k, times in self._times.items() if not times or times[-1] < horizon]:
+            del self._times[key]
 
 
 def retry_after_header(seconds: float) -> str:

@@ -22,7 +22,7 @@ from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import FindingTable, RulesetIdentity
 from app.rules.errors import RuleCompileError, RulesetCheckError
 from app.rules.language import LanguageMatcher, compile_language
-from app.rules.lint import lint
+from app.rules.lint import facts_root, lint
 from app.rules.model import (
     LIFECYCLE_FIELDS,
     SEMANTICS_2_DOCUMENT_FIELDS,
@@ -33,7 +33,8 @@ from app.rules.model import (
     Rule,
     RulesetDocument,
 )
-from app.rules.projection import Include, include_tree
+from app.rules.projection import Include, Projector, compile_projector, include_tree
+from app.rules.shape import fill_tree
 
 # Outcome codes produced by a rule's expression. NOT_RECORDED (semantics 2 only): missing, because
 # nothing was recorded by the rule's due moment.
@@ -90,6 +91,19 @@ class Program:
     language: tuple[int, ...] = ()  # positions of the language rules in ``rules``
     include: Include | None = None  # what of a checklist the rules can read (``projection``)
     due: bool = False  # some rule has a due moment (its code can be NOT_RECORDED)
+    _projectors: dict[int | None, Projector] = field(default_factory=dict, repr=False, compare=False)
+
+    def projector(self, fill_for: int | None = None) -> Projector | None:
+        """``include`` as a compiled projector of JSON-shaped facts (``projection.compile_projector``),
+        built on first use; ``fill_for``: also fill the lists a rule set for that older schema
+        version reads as ``[]``. None when there is no projection."""
+        if self.include is None:
+            return None
+        found = self._projectors.get(fill_for)
+        if found is None:
+            fill = fill_tree(fill_for) if fill_for is not None else None
+            found = self._projectors[fill_for] = compile_projector(self.include, fill)
+        return found
 
 
 @dataclass(frozen=True)
@@ -156,13 +170,14 @@ def compile_ruleset(document: RulesetDocument, source: str) -> CompiledRuleset:
             raise RulesetCheckError(source, problems)
         _CHECKED.add((digest, source))
     per_rule = {r.id: _compile(source, r.id, "conditions", rule_expression(r)) for r in document.rules}
+    root = facts_root(document)
 
     def program(rules: tuple[AnyRule, ...]) -> Program:
         return Program(
             rules,
             _compile(source, "*", "program", program_source(rules)) if rules else None,
             tuple(i for i, r in enumerate(rules) if isinstance(r, LanguageRule)),
-            include_tree(rule_expression(r) for r in rules),
+            include_tree((rule_expression(r) for r in rules), root=root),
             any(isinstance(r, Rule) and r.due is not None for r in rules),
         )
 

@@ -20,13 +20,13 @@ from app.rules import vocabulary
 from app.rules.calendar import read_json_time, read_model_time
 from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
-from app.rules.compiler import MET, MISSING, NOT_APPLICABLE, NOT_RECORDED, UNKNOWN, CompiledRuleset
+from app.rules.compiler import MET, MISSING, NOT_APPLICABLE, NOT_RECORDED, UNKNOWN, CompiledRuleset, Program
 from app.rules.decision import Basis, Decision, Finding, FindingDetail, Outcome, OutcomeCounts, make_finding
 from app.rules.errors import UnknownHook
 from app.rules.history import HistoryFacts
 from app.rules.language import language_outcomes
 from app.rules.model import SEVERITY_ORDER, SEVERITY_WEIGHT, AnyRule, LanguageRule, Severity
-from app.rules.projection import Include, free_text_tree, project
+from app.rules.projection import free_text_tree
 from app.rules.registry import RulesetRegistry
 from app.rules.shape import empty_lists
 
@@ -42,7 +42,7 @@ ENGINE_VERSIONS: dict[int, str] = {
 }
 ENGINE_VERSION = ENGINE_VERSIONS[1]  # the original semantics
 
-_OUTCOMES = {
+_OUTCOMES: dict[float, Outcome] = {  # by code; ZEN gives floats, equal (and hashing equal) to these
     NOT_APPLICABLE: Outcome.not_applicable,
     UNKNOWN: Outcome.unknown,
     MISSING: Outcome.missing,
@@ -175,20 +175,22 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
     context_values = _context_facts(ruleset, facts, context)
     reads = ruleset.document.checklist_schema_version
     if facts.schema_version >= LISTS_NULLABLE_FROM > reads:
-        data: str | bytes | dict[str, Any] = _older_input(facts, reads, context_values, program.include)
+        data: str | bytes | dict[str, Any] = _older_input(facts, reads, context_values, program)
     else:
-        data = _engine_input(facts, context_values, program.include)
+        data = _engine_input(facts, context_values, program)
     failed: set[str] = set()
     if program.expression is None:
         codes: Sequence[float] = ()
     else:
         try:
-            codes = program.expression.evaluate(data)
+            # A dict as JSON text: orjson's dump and ZEN's parse of it cost less than ZEN's reading
+            # of the Python objects (same values: the facts are JSON-shaped, without floats).
+            codes = program.expression.evaluate(orjson.dumps(data) if isinstance(data, dict) else data)
         except Exception:
             if isinstance(data, bytes):  # stored text: invalid JSON raises here, as ValueError
-                data = _stored_input(facts, context_values, program.include)
+                data = _stored_input(facts, context_values, program)
             codes, failed = _isolate(ruleset, program.rules, data)
-    outcomes = [(rule, _OUTCOMES[int(code)]) for rule, code in zip(program.rules, codes, strict=True)]
+    outcomes = [(rule, _OUTCOMES[code]) for rule, code in zip(program.rules, codes, strict=True)]
     not_recorded = (
         {rule.id for rule, code in zip(program.rules, codes, strict=True) if code == NOT_RECORDED}
         if program.due
@@ -230,9 +232,7 @@ def _context_facts(ruleset: CompiledRuleset, facts: Facts, context: EvaluationCo
     return values
 
 
-def _engine_input(
-    facts: Facts, context: dict[str, Any], include: Include | None
-) -> str | bytes | dict[str, Any]:
+def _engine_input(facts: Facts, context: dict[str, Any], program: Program) -> str | bytes | dict[str, Any]:
     """What ZEN evaluates: the facts plus ``context``.
 
     From a model: only the fields the program can read (``projection``), without nulls (ZEN reads an
@@ -243,10 +243,10 @@ def _engine_input(
     holds every form to the decisions of the unprojected input.
     """
     if facts._model is not None:
-        body = facts._model.model_dump_json(exclude_none=True, include=include)[1:-1]
+        body = facts._model.model_dump_json(exclude_none=True, include=program.include)[1:-1]
         return f'{{{body}{"," if body else ""}"context":{json.dumps(context)}}}'
     if facts._parsed:
-        return _stored_input(facts, context, include)
+        return _stored_input(facts, context, program)
     assert facts._text is not None
     text = facts._text.strip()[:-1].rstrip()
     separator = b"" if text.endswith(b"{") else b","
@@ -258,24 +258,26 @@ def _engine_input(
 LISTS_NULLABLE_FROM = 3
 
 
-def _older_input(
-    facts: Facts, version: int, context: dict[str, Any], include: Include | None
-) -> dict[str, Any]:
-    """A newer checklist as a rule set for schema ``version`` reads it (the stored input is untouched).
-    Projected first, then filled: lists the program cannot read may come back as ``[]``, unread."""
+def _older_input(facts: Facts, version: int, context: dict[str, Any], program: Program) -> dict[str, Any]:
+    """A newer checklist as a rule set for schema ``version`` reads it (the stored input is untouched):
+    projected and its lists filled in one pass of the program's compiled projector (a model is
+    dumped projected first, in Rust)."""
+    include = program.include
     if facts._model is not None:
-        data = orjson.loads(facts._model.model_dump_json(include=include))  # Rust: faster than mode="json"
+        dumped = facts._model.model_dump_json(include=include, exclude_none=include is not None)
+        data = orjson.loads(dumped)  # Rust: faster than mode="json"
     else:
-        stored = facts.stored_data()
-        data = project(stored, include) if include is not None else stored
-    filled = empty_lists(data, version)
+        data = facts.stored_data()
+    fill = program.projector(version)
+    filled = fill(data) if fill is not None else empty_lists(data, version)
     filled["context"] = context
     return filled
 
 
-def _stored_input(facts: Facts, context: dict[str, Any], include: Include | None) -> dict[str, Any]:
+def _stored_input(facts: Facts, context: dict[str, Any], program: Program) -> dict[str, Any]:
     stored = facts.stored_data()
-    projected = project(stored, include) if include is not None else dict(stored)
+    projector = program.projector()
+    projected = projector(stored) if projector is not None else dict(stored)
     projected["context"] = context
     return projected
 

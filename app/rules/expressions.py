@@ -406,3 +406,183 @@ def field_paths(expression: str, root: Obj) -> set[str]:
     parser = Recording(tokenize(expression), root, [])
     parser.expression()
     return seen
+
+
+@dataclass(frozen=True, slots=True)
+class Reads:
+    """What of the facts one condition can observe, by schema path (``children[].checks.done``).
+
+    ``whole``: paths whose value the condition can observe entirely (a leaf, or an object or list
+    used other than by naming its fields: compared, passed to a function, interpolated...);
+    ``present``: objects and lists it only looks into (by member access, as the list of a closure
+    such as ``some``, or by ``len`` of a list), so their other fields cannot be observed.
+    """
+
+    whole: frozenset[str]
+    present: frozenset[str]
+
+
+class _Reading(_Parser):
+    """The parser, recording every shaped value a condition produces and how it is consumed.
+
+    Every value with a schema path is produced by a member access, ``#``, ``$root`` or a closure
+    function, as its own object; it is *looked into* when it is the base of a member access, the
+    list of a closure function or the argument of ``len`` (lists only). Anything else that consumes
+    it (an operator, another function, a list literal...) may observe it whole. ``unsure`` is set
+    where the path of a value is lost (a member of a value of unknown shape, a problem).
+    """
+
+    def __init__(self, tokens: list[Token], root: Obj, scopes: list[Typed] | None = None) -> None:
+        super().__init__(tokens, root, [], scopes=list(scopes or []))
+        self.produced: list[Typed] = []
+        self.looked_into: set[int] = set()
+        self._alive: list[Typed] = []  # what ``looked_into`` names by ``id``, kept so ids stay unique
+        self.unsure = False
+        self.inner: list[_Reading] = []
+
+    def _produce(self, typed: Typed) -> Typed:
+        fresh = Typed(typed.shape, typed.where)
+        if fresh.shape is not None:
+            self.produced.append(fresh)
+        return fresh
+
+    def _look_into(self, typed: Typed) -> None:
+        self._alive.append(typed)
+        self.looked_into.add(id(typed))
+
+    def member(self, typed: Typed, name: str) -> Typed:
+        if typed.shape is None:
+            self.unsure = True
+            return ANY
+        self._look_into(typed)
+        result = super().member(typed, name)
+        if result.shape is None:
+            self.unsure = True  # a problem: the condition names what the schema does not have
+            return ANY
+        return self._produce(result)
+
+    def primary(self) -> Typed:
+        token = self.peek()
+        typed = super().primary()
+        if token is not None and token.kind == "ident" and token.value in ("#", "$root"):
+            return self._produce(typed) if typed.shape is not None else typed
+        return typed
+
+    def unary(self) -> Typed:
+        start = self.pos
+        typed = super().unary()
+        end = self.pos - 1  # the operand's last token
+        if typed.shape is not None and (
+            self._null_test(end + 2, end + 1, start, end + 2)
+            or self._null_test(start - 2, start - 1, start - 2, end)
+        ):
+            self._look_into(typed)  # ``x != null``: only whether it is there
+        return typed
+
+    def _null_test(self, null: int, op: int, first: int, last: int) -> bool:
+        """``null`` at ``null`` and ``==``/``!=`` at ``op`` make, with the operand, the comparison
+        ``tokens[first..last]``, and nothing binds tighter on either side of it (the parser itself
+        has no precedence)."""
+        tokens = self.tokens
+        if min(null, op, first) < 0 or max(null, op, last) >= len(tokens):
+            return False
+        if not (tokens[null].kind == "kw" and tokens[null].value == "null"):
+            return False
+        if not (tokens[op].kind == "op" and tokens[op].value in ("==", "!=")):
+            return False
+        behind = tokens[first - 1] if first > 0 else None
+        ahead = tokens[last + 1] if last + 1 < len(tokens) else None
+        return _separates(behind, opening=True) and _separates(ahead, opening=False)
+
+    def call(self, name: Token) -> Typed:
+        function = name.value
+        if function == "len":
+            self.expect("(")
+            argument = self.expression()
+            if isinstance(argument.shape, ListOf):
+                self._look_into(argument)
+            self.rest_of_arguments()
+            return ANY
+        if function not in CLOSURE_FUNCTIONS:
+            return super().call(name)
+        self.expect("(")
+        subject = self.expression()
+        shape = subject.shape
+        if isinstance(shape, ListOf):
+            self._look_into(subject)
+            element = Typed(shape.item, subject.where + "[]")
+        else:
+            self.unsure = self.unsure or shape is not None
+            element = ANY
+        self.expect(",")
+        self.scopes.append(element)
+        try:
+            self.expression()  # the closure's value: consumed (compared, or the mapped values)
+        finally:
+            self.scopes.pop()
+        self.rest_of_arguments()
+        if function == "filter":
+            return self._produce(subject)  # the same list, cut: a value of its own
+        return ANY  # counts, booleans, and mapped lists (their members: unsure, see member)
+
+    def sub_expression(self, source: str) -> None:
+        inner = _Reading(tokenize(source), self.root, self.scopes)
+        inner.expression()
+        if inner.peek() is not None:
+            raise ExpressionSyntaxError("unexpected text in template expression")
+        self.inner.append(inner)
+
+    def reads(self) -> Reads | None:
+        whole: set[str] = set()
+        present: set[str] = set()
+        for parser in (self, *self.inner):
+            if parser.unsure or parser.problems:
+                return None
+            for typed in parser.produced:
+                structured = isinstance(typed.shape, Obj) or (
+                    isinstance(typed.shape, ListOf) and not isinstance(typed.shape.item, Leaf)
+                )
+                if structured and id(typed) in parser.looked_into:
+                    present.add(typed.where)
+                else:
+                    whole.add(typed.where)
+        return Reads(frozenset(whole), frozenset(present))
+
+
+def read_paths(expression: str, root: Obj) -> Reads | None:
+    """What one condition can observe (``Reads``), or None when that cannot be said with certainty
+    (a syntax the parser does not know, a path it loses track of, a problem with a path)."""
+    try:
+        tokens = tokenize(expression)
+        if any(_is_index(tokens, i) for i in range(len(tokens))):
+            return None  # an index computed at run time into an object could read any field of it
+        parser = _Reading(tokens, root)
+        parser.expression()
+        if parser.peek() is not None:
+            return None
+    except ExpressionSyntaxError:
+        return None
+    return parser.reads()
+
+
+def _separates(token: Token | None, *, opening: bool) -> bool:
+    """Nothing, or a token that binds looser than a comparison, on that side of one."""
+    if token is None:
+        return True
+    if token.kind == "kw":
+        return token.value in ("and", "or")
+    if token.kind == "op":
+        return token.value in ("?", ":", ",")
+    if token.kind == "bracket":
+        return token.value in ("([{" if opening else ")]}")
+    return False
+
+
+def _is_index(tokens: list[Token], i: int) -> bool:
+    """``x[...]`` (an index or slice), not a list literal: ``[`` right after a value."""
+    if tokens[i].value != "[" or tokens[i].kind != "bracket" or i == 0:
+        return False
+    before = tokens[i - 1]
+    return before.kind in ("ident", "str", "num", "tmpl") or (
+        before.kind == "bracket" and before.value in ")]"
+    )

@@ -18,6 +18,7 @@ from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, Facts, checklist_facts, evaluate
 from app.rules.projection import include_tree
 from app.rules.registry import RulesetRegistry
+from app.rules.shape import empty_lists
 from benchmarks.corpus import generate
 from tests.rules.helpers import as_facts
 
@@ -27,6 +28,11 @@ CORPUS = [Checklist.model_validate(c) for c in generate(120, seed=4242)]
 def _whole(facts: Facts, context: dict[str, Any], include: Any) -> dict[str, Any]:
     data = checklist_facts(facts._model) if facts._model is not None else dict(facts.stored_data())
     return {**data, "context": context}
+
+
+def _whole_older(facts: Facts, version: int, context: dict[str, Any], program: Any) -> dict[str, Any]:
+    """The whole checklist as a rule set for an older schema reads it: its lists filled, no cut."""
+    return {**empty_lists(_whole(facts, context, program), version), "context": context}
 
 
 @pytest.mark.parametrize("hook", [None, *sorted(vocabulary.hooks())])
@@ -41,16 +47,27 @@ def test_projected_inputs_decide_as_the_whole_checklist(
     ]
     from_model = [evaluate(r, as_facts(c), ctx) for r, c, ctx in cases]
     from_dict = [evaluate(r, as_facts(checklist_facts(c)), ctx) for r, c, ctx in cases]
+    from_parsed = [evaluate(r, _parsed(checklist_facts(c)), ctx) for r, c, ctx in cases]
     with monkeypatch.context() as patch:
         patch.setattr(engine, "_engine_input", _whole)
+        patch.setattr(engine, "_older_input", _whole_older)
         patch.setattr(engine, "_language_facts", checklist_facts)
         reference: list[Decision] = [evaluate(r, as_facts(c), ctx) for r, c, ctx in cases]
-    for (ruleset, checklist, _), whole, model, data in zip(
-        cases, reference, from_model, from_dict, strict=True
+    for (ruleset, checklist, _), whole, model, data, parsed in zip(
+        cases, reference, from_model, from_dict, from_parsed, strict=True
     ):
         where = (ruleset.key, hook, checklist.incident.reference)
         assert model == whole, where
         assert data == whole, where
+        assert parsed == whole, where
+
+
+def _parsed(data: dict[str, Any]) -> Facts:
+    """Stored facts already parsed (replay parses them for computed times and the language scan):
+    the engine then projects the dict with the program's compiled projector."""
+    facts = as_facts(data)
+    facts.stored_data()
+    return facts
 
 
 def test_the_corpus_reaches_every_outcome(registry: RulesetRegistry) -> None:

@@ -1,12 +1,11 @@
 """The rate limiter: ``burst`` requests in any window of ``burst / rate`` seconds, per key, with the
 headers a refused client needs. (Across processes: tests/http/test_shared_rate_limit.py.)"""
 
-import threading
 import time
 
 import pytest
 
-from app.http.ratelimit import InlineExpiryMemoryStorage, RateLimiter, retry_after_header
+from app.http.ratelimit import RateLimiter, retry_after_header
 
 
 def test_burst_then_refuse_with_headers_then_admit_after_the_window() -> None:
@@ -60,19 +59,30 @@ def test_retry_after_rounds_up(seconds: float, header: str) -> None:
     assert retry_after_header(seconds) == header
 
 
-def test_the_in_process_storage_starts_no_thread_and_still_expires_entries(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    limiter = RateLimiter(rate=5.0, burst=5)  # 5 in any 1 s
-    started: list[threading.Thread] = []
-    monkeypatch.setattr(threading.Thread, "start", lambda self: started.append(self))
-    for _ in range(5):
-        assert limiter.acquire("a") is None
-        time.sleep(0.012)  # past the library's timer period each time: it would start a thread
-    assert limiter.acquire("a") is not None  # the counts hold
-    assert started == []
-    time.sleep(1.05)
-    assert limiter.acquire("a") is None
-    storage = limiter._limiter.storage
-    assert isinstance(storage, InlineExpiryMemoryStorage)
-    assert len(storage.events[next(iter(storage.events))]) == 1  # the expired five were dropped
+def test_the_local_window_admits_exactly_limit_in_any_window() -> None:
+    """The in-process moving window (no expiry thread) decides as ``limits``' memory storage does."""
+    from limits import RateLimitItemPerSecond
+    from limits.storage import MemoryStorage
+    from limits.strategies import MovingWindowRateLimiter
+
+    from app.http.ratelimit import LocalWindows
+
+    local, reference = LocalWindows(3, 1), MovingWindowRateLimiter(MemoryStorage())
+    item = RateLimitItemPerSecond(3, 1)
+    decisions = []
+    for pause in (0.0, 0.0, 0.0, 0.0, 0.4, 0.0, 0.7, 0.0, 0.0, 0.0, 1.1, 0.0):
+        time.sleep(pause)
+        decisions.append((local.acquire("k") is None, reference.hit(item, "k")))
+    assert [mine for mine, _ in decisions] == [theirs for _, theirs in decisions]
+    expected = [True, True, True, False, False, False, True, True, True, False, True, True]
+    assert [mine for mine, _ in decisions] == expected
+
+
+def test_the_local_window_forgets_idle_keys() -> None:
+    from app.http.ratelimit import LocalWindows
+
+    windows = LocalWindows(1, 0.05)
+    assert windows.acquire("a") is None
+    time.sleep(0.12)
+    assert windows.acquire("b") is None  # a window has passed: "a" is swept
+    assert set(windows._times) == {"b"}

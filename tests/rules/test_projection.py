@@ -1,0 +1,95 @@
+"""The engine's projections: compiled projectors equal ``project``, and path trees keep what a
+condition can observe (the decisions themselves: ``tests/rules/test_engine_input.py``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from app.rules.checklist import Checklist
+from app.rules.engine import checklist_facts
+from app.rules.projection import compile_projector, include_tree, path_tree, project
+from app.rules.registry import RulesetRegistry
+from app.rules.shape import empty_lists, facts_shape, fill_tree
+from benchmarks.corpus import generate
+
+CORPUS = [checklist_facts(Checklist.model_validate(c)) for c in generate(60, seed=777)]
+
+# Data a projector may meet that the schema would refuse (stored facts are not re-validated).
+ODD: list[dict[str, Any]] = [
+    {},
+    {"children": None, "adults": "not a list", "call": ["a", "list"], "scene": 3},
+    {
+        "children": [None, 1, "x", {"seen": None}, {"seen": False, "extra": 1}],
+        "adults": {"__all__": {"roles": []}},
+    },
+    {"call": {"intel_checks": [{"subject": "child"}, None]}, "actions": {"decisions": None}},
+]
+
+
+def _trees(registry: RulesetRegistry) -> list[tuple[str, Any, int]]:
+    found = []
+    for ruleset_id in registry.ids():
+        for ruleset in registry.versions(ruleset_id):
+            for hook, program in ruleset.programs.items():
+                if program.include is not None:
+                    found.append(
+                        (f"{ruleset.key} {hook}", program.include, ruleset.document.checklist_schema_version)
+                    )
+    return found
+
+
+def test_a_compiled_projector_projects_as_project_does(registry: RulesetRegistry) -> None:
+    for where, tree, _ in _trees(registry):
+        projector = compile_projector(tree)
+        for data in CORPUS + ODD:
+            assert projector(data) == project(data, tree), where
+
+
+def test_a_filling_projector_projects_the_filled_lists(registry: RulesetRegistry) -> None:
+    for where, tree, _ in _trees(registry):
+        for version in (1, 2):
+            projector = compile_projector(tree, fill_tree(version))
+            for data in CORPUS + ODD[:1]:
+                assert projector(data) == project(empty_lists(data, version), tree), (where, version)
+
+
+ROOT = facts_shape()
+
+
+@pytest.mark.parametrize(
+    ("condition", "tree"),
+    [
+        ("len(children) > 0", {"children": {"__all__": {}}}),  # the length, no child's fields
+        ("some(children, #.seen == false)", {"children": {"__all__": {"seen": True}}}),
+        ("call != null and call.caller_is_child != true", {"call": {"caller_is_child": True}}),
+        ("null != scene.carer_consultation", {"scene": {"carer_consultation": {}}}),
+        ("some(children, # != null)", {"children": {"__all__": {}}}),
+        ("some(children ?? [], #.seen)", {"children": {"__all__": {"seen": True}}}),
+        # observed whole: compared, passed on, interpolated, tested beside a tighter operator
+        ("filter(adults, #.arrested == true) == []", {"adults": True}),
+        ("some(children, # == other)", None),  # ``other`` is not a field: not followed
+        (
+            "some(children, len(#.roles) > 0 and #.seen == scene)",
+            {"children": {"__all__": {"roles": True, "seen": True}}, "scene": True},
+        ),
+        ("`${scene.carer_consultation}` == 'x'", {"scene": {"carer_consultation": True}}),
+        ("scene.carer_consultation != null + 1", {"scene": {"carer_consultation": True}}),
+        ("not scene.carer_consultation == null", {"scene": {"carer_consultation": True}}),
+        # not followed: an index, a mapped list's members, the root itself
+        ("len(adults[0].roles) > 0", None),
+        ("some(map(adults, #.checks), #.done)", None),
+        ("$root != null", {}),
+        ("len(keys($root)) > 0", None),
+    ],
+)
+def test_path_trees_keep_what_a_condition_can_observe(condition: str, tree: Any) -> None:
+    assert path_tree(condition, ROOT) == tree
+
+
+def test_include_trees_fall_back_to_names_where_paths_are_not_followed() -> None:
+    by_name = include_tree(["len(adults[0].roles) > 0"])
+    assert by_name == {"adults": {"__all__": {"roles": True}}}
+    both = include_tree(["len(adults[0].roles) > 0", "len(children) > 0"])
+    assert both == {"adults": {"__all__": {"roles": True}}, "children": {"__all__": {}}}
