@@ -34,7 +34,7 @@ from app.rules.model import (
     RulesetDocument,
 )
 from app.rules.projection import Include, Projector, compile_projector, include_tree
-from app.rules.shape import fill_tree
+from app.rules.shape import Obj, fill_tree
 
 # Outcome codes produced by a rule's expression. NOT_RECORDED (semantics 2 only): missing, because
 # nothing was recorded by the rule's due moment.
