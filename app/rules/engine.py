@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from importlib.metadata import version
 from typing import Any
@@ -139,11 +139,15 @@ class RulesetRef:
 DEFAULT_RULESET_REF = RulesetRef("concern-for-a-child")
 
 
-def resolve(registry: RulesetRegistry, ref: RulesetRef, as_of: datetime | None) -> CompiledRuleset:
-    """An explicit version, or the version in force at ``as_of``."""
+def resolve(
+    registry: RulesetRegistry, ref: RulesetRef, as_of: datetime | None, today: date | None = None
+) -> CompiledRuleset:
+    """An explicit version, or the version in force at ``as_of``; with no ``as_of``, the one in
+    force on ``today`` (the caller's date: this module reads no clock), else the latest published.
+    Without ``today`` a version published ahead of its effective date would be chosen."""
     if ref.version is not None:
         return registry.get(ref.id, ref.version)
-    return registry.in_force(ref.id, as_of)
+    return registry.in_force(ref.id, as_of or today)
 
 
 def decide(
@@ -154,16 +158,19 @@ def decide(
     as_of: datetime | None = None,
     ruleset: RulesetRef = DEFAULT_RULESET_REF,
     history: HistoryFacts | None = None,
+    today: date | None = None,
 ) -> Decision:
     """The one way into the engine: resolve the version, pin ``as_of`` (default: the latest time in
     the facts), and evaluate. Stateless evaluation, submissions, the demo seeder and replay call it.
 
     ``history``: the service's history facts, computed for (and only read by) a rule set that
-    declares ``history: 1``; the caller resolves the version first when it needs to know."""
+    declares ``history: 1``; the caller resolves the version first when it needs to know.
+    ``today``: picks the version in force when neither ``as_of`` nor the facts give a time (the
+    live paths pass the service's date; see ``resolve``)."""
     if as_of is None:
         as_of = facts.latest_time
     context = EvaluationContext(hook=hook, as_of=as_of, history=history)
-    return evaluate(resolve(registry, ruleset, as_of), facts, context)
+    return evaluate(resolve(registry, ruleset, as_of, today), facts, context)
 
 
 def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext) -> Decision:

@@ -28,6 +28,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from app.errors import ServiceError
+from app.models.base import utcnow
 from app.rules import conformance
 from app.rules.bundle import build_bundle, build_manifest, bundle_bytes
 from app.rules.canonical import sha256_hex
@@ -256,7 +257,7 @@ def compare_device_decision(
         server = (
             of_record
             if same_inputs
-            else decide(registry, facts, device.hook, as_of=device.as_of, ruleset=ref)
+            else decide(registry, facts, device.hook, as_of=device.as_of, ruleset=ref, today=utcnow().date())
         )
     except RulesError as exc:  # a rule set or hook this server does not know
         return DeviceAgreement(

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from app import metrics
 from app.errors import OutsideForce
+from app.models.base import utcnow
 from app.rules.checklist import Checklist
 from app.rules.decision import Decision
 from app.rules.engine import Facts, decide
@@ -41,6 +42,7 @@ def evaluate_checklist(
                 raise OutsideForce(force)
             found = reader.facts(checklist, at)
             as_of = at
-    decision = decide(registry, Facts.of(checklist), hook, as_of=as_of, ruleset=selector.ref(), history=found)
+    facts, ref, today = Facts.of(checklist), selector.ref(), utcnow().date()
+    decision = decide(registry, facts, hook, as_of=as_of, ruleset=ref, history=found, today=today)
     metrics.observe_decision(decision, "evaluate")
     return decision, found

@@ -367,7 +367,7 @@ def history_as_of(
     if not any(reads_history(version) for version in registry.versions(ref.id)):
         return None  # the usual case, and cheap: no walk of the checklist for its latest time
     pinned = as_of or checklist.latest_time()
-    if not reads_history(resolve(registry, ref, pinned)):
+    if not reads_history(resolve(registry, ref, pinned, datetime.now(UTC).date())):
         return None
     return pinned or datetime.now(UTC)
 

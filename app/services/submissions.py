@@ -148,7 +148,15 @@ def prepare(
     facts = Facts.of(checklist)
     as_of = facts_of_history.computed_at if facts_of_history is not None else submission.as_of
     ref = submission.ruleset.ref()
-    decision = decide(registry, facts, submission.hook, as_of=as_of, ruleset=ref, history=facts_of_history)
+    decision = decide(
+        registry,
+        facts,
+        submission.hook,
+        as_of=as_of,
+        ruleset=ref,
+        history=facts_of_history,
+        today=utcnow().date(),
+    )
     result = decision.model_dump(mode="json")
     # A second evaluation, as if nobody had an earlier incident: only when some history was found.
     changed = history_changed(

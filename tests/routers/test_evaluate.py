@@ -62,6 +62,25 @@ def test_as_of_defaults_to_the_latest_recorded_time(client: TestClient) -> None:
     assert explicit["as_of"] == "2025-03-02T08:00:00Z"
 
 
+def test_a_checklist_without_times_is_decided_by_the_version_in_force_today(client: TestClient) -> None:
+    """No ``as_of`` and no time in the checklist: the version in force on the service's date, never
+    one published ahead of its effective date (1.3.0 comes into force on 2027-01-04)."""
+    from app.models.base import utcnow
+    from app.rules.registry import RulesetRegistry
+
+    timeless = body()
+    timeless["checklist"]["incident"] = {
+        "reference": "INC-2025-000124",
+        "force": "TEST",
+        "type": "neighbour_dispute",
+    }
+    decision = client.post("/v1/evaluate", json=timeless).json()
+    in_force = RulesetRegistry.load().in_force("concern-for-a-child", utcnow().date())
+    assert decision["as_of"] is None
+    assert decision["ruleset"]["version"] == in_force.document.version
+    assert "history" not in decision
+
+
 def test_partial_checklist_gives_unknown_not_missing(client: TestClient) -> None:
     payload = {"checklist": {"incident": INCIDENT, "children": [{"id": "C1"}]}, "hook": "scene.depart"}
     decision = client.post("/v1/evaluate", json=payload).json()

@@ -40,3 +40,17 @@ def test_history_facts_refuse_unknown_fields_and_negative_counts() -> None:
         HistoryFacts.model_validate({"computed_at": AS_OF.isoformat(), "names": ["x"]})
     with pytest.raises(ValidationError):
         _child(injuries=-1)
+
+
+def test_a_version_published_ahead_of_its_date_is_not_chosen_when_today_is_given() -> None:
+    from datetime import date
+
+    from app.rules.engine import DEFAULT_RULESET_REF, resolve
+    from app.rules.registry import RulesetRegistry
+
+    registry = RulesetRegistry.load()
+    ahead = registry.in_force("concern-for-a-child", None)  # the latest published
+    assert ahead.document.effective_from > date(2026, 12, 1)  # 1.3.0, from 2027-01-04
+    chosen = resolve(registry, DEFAULT_RULESET_REF, None, today=date(2026, 12, 1))
+    assert chosen.document.version == "1.2.0"
+    assert resolve(registry, DEFAULT_RULESET_REF, None, today=ahead.document.effective_from) is ahead

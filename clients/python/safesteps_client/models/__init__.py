@@ -195,6 +195,10 @@ from .submission_result import SubmissionResult
 from .supervision import Supervision
 from .term import Term
 from .thrive_assessment import ThriveAssessment
+from .timeline_entry import TimelineEntry
+from .timeline_entry_linked_by import TimelineEntryLinkedBy
+from .timeline_page import TimelinePage
+from .timeline_page_subject import TimelinePageSubject
 from .totals import Totals
 
 __all__ = (
@@ -393,5 +397,9 @@ __all__ = (
     "Supervision",
     "Term",
     "ThriveAssessment",
+    "TimelineEntry",
+    "TimelineEntryLinkedBy",
+    "TimelinePage",
+    "TimelinePageSubject",
     "Totals",
 )

@@ -7,6 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="DecisionListItem")
 
 
@@ -24,6 +26,7 @@ class DecisionListItem:
         revision (int | None):
         ruleset (str):
         seq (int):
+        history_changed (bool | None | Unset): Made with history facts: whether they changed the outcome; null: without.
     """
 
     blocking: bool
@@ -36,6 +39,7 @@ class DecisionListItem:
     revision: int | None
     ruleset: str
     seq: int
+    history_changed: bool | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,6 +65,12 @@ class DecisionListItem:
 
         seq = self.seq
 
+        history_changed: bool | None | Unset
+        if isinstance(self.history_changed, Unset):
+            history_changed = UNSET
+        else:
+            history_changed = self.history_changed
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -77,6 +87,8 @@ class DecisionListItem:
                 "seq": seq,
             }
         )
+        if history_changed is not UNSET:
+            field_dict["history_changed"] = history_changed
 
         return field_dict
 
@@ -113,6 +125,15 @@ class DecisionListItem:
 
         seq = d.pop("seq")
 
+        def _parse_history_changed(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        history_changed = _parse_history_changed(d.pop("history_changed", UNSET))
+
         decision_list_item = cls(
             blocking=blocking,
             critical_open=critical_open,
@@ -124,6 +145,7 @@ class DecisionListItem:
             revision=revision,
             ruleset=ruleset,
             seq=seq,
+            history_changed=history_changed,
         )
 
         decision_list_item.additional_properties = d

@@ -51,6 +51,8 @@ class DecisionRecordPublic:
             `/input/children/0/full_name`.
         erased_at (datetime.datetime | None | Unset):
         erasure_id (int | None | Unset): The erasure-log entry of the erasure.
+        history_changed (bool | None | Unset): Made with history facts: whether they changed the outcome (the same
+            evaluation as if nobody had an earlier incident decides otherwise). Null: made without history.
         revision_erased_sha256 (None | str | Unset):
         revision_sha256 (None | str | Unset):
     """
@@ -81,6 +83,7 @@ class DecisionRecordPublic:
     erased: list[str] | Unset = UNSET
     erased_at: datetime.datetime | None | Unset = UNSET
     erasure_id: int | None | Unset = UNSET
+    history_changed: bool | None | Unset = UNSET
     revision_erased_sha256: None | str | Unset = UNSET
     revision_sha256: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -155,6 +158,12 @@ class DecisionRecordPublic:
         else:
             erasure_id = self.erasure_id
 
+        history_changed: bool | None | Unset
+        if isinstance(self.history_changed, Unset):
+            history_changed = UNSET
+        else:
+            history_changed = self.history_changed
+
         revision_erased_sha256: None | str | Unset
         if isinstance(self.revision_erased_sha256, Unset):
             revision_erased_sha256 = UNSET
@@ -203,6 +212,8 @@ class DecisionRecordPublic:
             field_dict["erased_at"] = erased_at
         if erasure_id is not UNSET:
             field_dict["erasure_id"] = erasure_id
+        if history_changed is not UNSET:
+            field_dict["history_changed"] = history_changed
         if revision_erased_sha256 is not UNSET:
             field_dict["revision_erased_sha256"] = revision_erased_sha256
         if revision_sha256 is not UNSET:
@@ -307,6 +318,15 @@ class DecisionRecordPublic:
 
         erasure_id = _parse_erasure_id(d.pop("erasure_id", UNSET))
 
+        def _parse_history_changed(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        history_changed = _parse_history_changed(d.pop("history_changed", UNSET))
+
         def _parse_revision_erased_sha256(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -352,6 +372,7 @@ class DecisionRecordPublic:
             erased=erased,
             erased_at=erased_at,
             erasure_id=erasure_id,
+            history_changed=history_changed,
             revision_erased_sha256=revision_erased_sha256,
             revision_sha256=revision_sha256,
         )

@@ -18,6 +18,8 @@ class ReplaySelection:
     Attributes:
         force (None | str | Unset):
         from_date (datetime.date | None | Unset): Decisions recorded on or after this day (UTC).
+        history_changed (bool | None | Unset): Only decisions made with history facts whose outcome they changed (true)
+            or did not change (false); decisions made without history facts are neither.
         hook (None | str | Unset): Only decisions made at this workflow moment.
         incident_refs (list[str] | None | Unset):
         to_date (datetime.date | None | Unset): Decisions recorded on or before this day (UTC).
@@ -25,6 +27,7 @@ class ReplaySelection:
 
     force: None | str | Unset = UNSET
     from_date: datetime.date | None | Unset = UNSET
+    history_changed: bool | None | Unset = UNSET
     hook: None | str | Unset = UNSET
     incident_refs: list[str] | None | Unset = UNSET
     to_date: datetime.date | None | Unset = UNSET
@@ -43,6 +46,12 @@ class ReplaySelection:
             from_date = self.from_date.isoformat()
         else:
             from_date = self.from_date
+
+        history_changed: bool | None | Unset
+        if isinstance(self.history_changed, Unset):
+            history_changed = UNSET
+        else:
+            history_changed = self.history_changed
 
         hook: None | str | Unset
         if isinstance(self.hook, Unset):
@@ -74,6 +83,8 @@ class ReplaySelection:
             field_dict["force"] = force
         if from_date is not UNSET:
             field_dict["from_date"] = from_date
+        if history_changed is not UNSET:
+            field_dict["history_changed"] = history_changed
         if hook is not UNSET:
             field_dict["hook"] = hook
         if incident_refs is not UNSET:
@@ -112,6 +123,15 @@ class ReplaySelection:
             return cast(datetime.date | None | Unset, data)
 
         from_date = _parse_from_date(d.pop("from_date", UNSET))
+
+        def _parse_history_changed(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        history_changed = _parse_history_changed(d.pop("history_changed", UNSET))
 
         def _parse_hook(data: object) -> None | str | Unset:
             if data is None:
@@ -159,6 +179,7 @@ class ReplaySelection:
         replay_selection = cls(
             force=force,
             from_date=from_date,
+            history_changed=history_changed,
             hook=hook,
             incident_refs=incident_refs,
             to_date=to_date,

@@ -22,6 +22,8 @@ class Totals:
         closures (int | Unset): Decisions at `incident.close`. Default: 0.
         closures_critical_open (int | Unset): ... of which with a critical step open. Default: 0.
         decisions (int | Unset):  Default: 0.
+        history_changed (int | Unset): Decisions whose history facts (earlier incidents) changed the outcome. Default:
+            0.
     """
 
     at_blocking_hooks: int | Unset = 0
@@ -31,6 +33,7 @@ class Totals:
     closures: int | Unset = 0
     closures_critical_open: int | Unset = 0
     decisions: int | Unset = 0
+    history_changed: int | Unset = 0
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,6 +59,8 @@ class Totals:
 
         decisions = self.decisions
 
+        history_changed = self.history_changed
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -73,6 +78,8 @@ class Totals:
             field_dict["closures_critical_open"] = closures_critical_open
         if decisions is not UNSET:
             field_dict["decisions"] = decisions
+        if history_changed is not UNSET:
+            field_dict["history_changed"] = history_changed
 
         return field_dict
 
@@ -109,6 +116,8 @@ class Totals:
 
         decisions = d.pop("decisions", UNSET)
 
+        history_changed = d.pop("history_changed", UNSET)
+
         totals = cls(
             at_blocking_hooks=at_blocking_hooks,
             blocking=blocking,
@@ -117,6 +126,7 @@ class Totals:
             closures=closures,
             closures_critical_open=closures_critical_open,
             decisions=decisions,
+            history_changed=history_changed,
         )
 
         totals.additional_properties = d

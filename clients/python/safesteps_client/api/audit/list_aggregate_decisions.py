@@ -20,6 +20,7 @@ def _get_kwargs(
     severity: ListAggregateDecisionsSeverityType0 | None | Unset = UNSET,
     blocking: bool | None | Unset = UNSET,
     closed_critical: bool | Unset = False,
+    history_changed: bool | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     force: None | str | Unset = UNSET,
@@ -63,6 +64,13 @@ def _get_kwargs(
     params["blocking"] = json_blocking
 
     params["closed_critical"] = closed_critical
+
+    json_history_changed: bool | None | Unset
+    if isinstance(history_changed, Unset):
+        json_history_changed = UNSET
+    else:
+        json_history_changed = history_changed
+    params["history_changed"] = json_history_changed
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -179,6 +187,7 @@ def sync_detailed(
     severity: ListAggregateDecisionsSeverityType0 | None | Unset = UNSET,
     blocking: bool | None | Unset = UNSET,
     closed_critical: bool | Unset = False,
+    history_changed: bool | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     force: None | str | Unset = UNSET,
@@ -198,6 +207,9 @@ def sync_detailed(
         blocking (bool | None | Unset):
         closed_critical (bool | Unset): Closures (`incident.close`) with a critical step open.
             Default: False.
+        history_changed (bool | None | Unset): Decisions made with history facts whose outcome
+            they changed (true) or did not change (false): the same evaluation as if nobody had an
+            earlier incident differs.
         cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 50.
         force (None | str | Unset):
@@ -219,6 +231,7 @@ def sync_detailed(
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
+        history_changed=history_changed,
         cursor=cursor,
         limit=limit,
         force=force,
@@ -242,6 +255,7 @@ def sync(
     severity: ListAggregateDecisionsSeverityType0 | None | Unset = UNSET,
     blocking: bool | None | Unset = UNSET,
     closed_critical: bool | Unset = False,
+    history_changed: bool | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     force: None | str | Unset = UNSET,
@@ -261,6 +275,9 @@ def sync(
         blocking (bool | None | Unset):
         closed_critical (bool | Unset): Closures (`incident.close`) with a critical step open.
             Default: False.
+        history_changed (bool | None | Unset): Decisions made with history facts whose outcome
+            they changed (true) or did not change (false): the same evaluation as if nobody had an
+            earlier incident differs.
         cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 50.
         force (None | str | Unset):
@@ -283,6 +300,7 @@ def sync(
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
+        history_changed=history_changed,
         cursor=cursor,
         limit=limit,
         force=force,
@@ -300,6 +318,7 @@ async def asyncio_detailed(
     severity: ListAggregateDecisionsSeverityType0 | None | Unset = UNSET,
     blocking: bool | None | Unset = UNSET,
     closed_critical: bool | Unset = False,
+    history_changed: bool | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     force: None | str | Unset = UNSET,
@@ -319,6 +338,9 @@ async def asyncio_detailed(
         blocking (bool | None | Unset):
         closed_critical (bool | Unset): Closures (`incident.close`) with a critical step open.
             Default: False.
+        history_changed (bool | None | Unset): Decisions made with history facts whose outcome
+            they changed (true) or did not change (false): the same evaluation as if nobody had an
+            earlier incident differs.
         cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 50.
         force (None | str | Unset):
@@ -340,6 +362,7 @@ async def asyncio_detailed(
         severity=severity,
         blocking=blocking,
         closed_critical=closed_critical,
+        history_changed=history_changed,
         cursor=cursor,
         limit=limit,
         force=force,
@@ -361,6 +384,7 @@ async def asyncio(
     severity: ListAggregateDecisionsSeverityType0 | None | Unset = UNSET,
     blocking: bool | None | Unset = UNSET,
     closed_critical: bool | Unset = False,
+    history_changed: bool | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     force: None | str | Unset = UNSET,
@@ -380,6 +404,9 @@ async def asyncio(
         blocking (bool | None | Unset):
         closed_critical (bool | Unset): Closures (`incident.close`) with a critical step open.
             Default: False.
+        history_changed (bool | None | Unset): Decisions made with history facts whose outcome
+            they changed (true) or did not change (false): the same evaluation as if nobody had an
+            earlier incident differs.
         cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 50.
         force (None | str | Unset):
@@ -403,6 +430,7 @@ async def asyncio(
             severity=severity,
             blocking=blocking,
             closed_critical=closed_critical,
+            history_changed=history_changed,
             cursor=cursor,
             limit=limit,
             force=force,
