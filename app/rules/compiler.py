@@ -147,6 +147,18 @@ def _compile(source: str, rule_id: str, what: str, expression: str) -> Any:
         raise RuleCompileError(source, rule_id, what, str(exc).split("\n", 1)[0]) from None
 
 
+def compile_program(source: str, rules: tuple[AnyRule, ...]) -> Program:
+    """One hook's program over ``rules`` (also used for a subset of a hook's rules:
+    ``app/rules/history_effect.py``)."""
+    return Program(
+        rules,
+        _compile(source, "*", "program", program_source(rules)) if rules else None,
+        tuple(i for i, r in enumerate(rules) if isinstance(r, LanguageRule)),
+        include_tree(rule_expression(r) for r in rules),
+        any(isinstance(r, Rule) and r.due is not None for r in rules),
+    )
+
+
 def compile_ruleset(document: RulesetDocument, source: str) -> CompiledRuleset:
     """Check (``app/rules/lint.py``) and compile; raises ``RulesetCheckError`` with every problem."""
     digest = content_hash(document)
@@ -156,21 +168,11 @@ def compile_ruleset(document: RulesetDocument, source: str) -> CompiledRuleset:
             raise RulesetCheckError(source, problems)
         _CHECKED.add((digest, source))
     per_rule = {r.id: _compile(source, r.id, "conditions", rule_expression(r)) for r in document.rules}
-
-    def program(rules: tuple[AnyRule, ...]) -> Program:
-        return Program(
-            rules,
-            _compile(source, "*", "program", program_source(rules)) if rules else None,
-            tuple(i for i, r in enumerate(rules) if isinstance(r, LanguageRule)),
-            include_tree(rule_expression(r) for r in rules),
-            any(isinstance(r, Rule) and r.due is not None for r in rules),
-        )
-
-    programs: dict[str | None, Program] = {None: program(document.rules)}
+    programs: dict[str | None, Program] = {None: compile_program(source, document.rules)}
     for hook in vocabulary.hooks():
         rules = tuple(r for r in document.rules if hook in r.hooks)
         if rules:
-            programs[hook] = program(rules)
+            programs[hook] = compile_program(source, rules)
     return CompiledRuleset(
         document=document,
         hash=digest,
