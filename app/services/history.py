@@ -326,14 +326,14 @@ def _run_lookup(conn: Connection, params: dict[str, Any]) -> list[Any]:
     forces, pseudonyms = params["forces"], params["pseudonyms"]
     d = _driver(conn.dialect, len(forces), len(pseudonyms))
     values: dict[str, Any] = dict(d.constants)
-    values.update(("forces_%d" % (n + 1), v) for n, v in enumerate(forces))
-    values.update(("pseudonyms_%d" % (n + 1), v) for n, v in enumerate(pseudonyms))
+    values.update((f"forces_{n}", v) for n, v in enumerate(forces, 1))
+    values.update((f"pseudonyms_{n}", v) for n, v in enumerate(pseudonyms, 1))
     values["as_of"] = d.as_of_param(params["as_of"]) if d.as_of_param else params["as_of"]
     values["x_force"], values["x_ref"] = params["x_force"], params["x_ref"]
     cursor = conn.connection.cursor()
     try:
         cursor.execute(d.sql, values if d.names is None else tuple(values[n] for n in d.names))
-        rows = cursor.fetchall()
+        rows: list[Any] = list(cursor.fetchall())
     finally:
         cursor.close()
     convert = d.as_of_value
