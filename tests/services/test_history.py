@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, timedelta
 from typing import Any
 
 import orjson
@@ -117,6 +117,35 @@ def test_no_link_after_rotation_unless_the_previous_secret_is_listed(
     with session_scope(engine) as session:
         keys = session.execute(select(PERSON_HISTORY.c.key_id).distinct()).scalars().all()
     assert sorted(keys) == sorted({history.key_id(old.encode()), history.key_id(new.encode())})
+
+
+def test_the_lookup_on_the_driver_reads_what_the_statement_reads(
+    engine: Engine, registry: RulesetRegistry
+) -> None:
+    """``lookup`` runs ``LOOKUP`` on the DBAPI cursor: the same rows and values as ``conn.execute``
+    for any number of forces and pseudonyms, the incident itself still left out."""
+    for n, force in enumerate(("WMP", "WAR", "WMP", "WMP")):
+        people = [child(ref="NOM-1"), child("C2", ref=f"NOM-{n}")]
+        submit(engine, registry, body(f"{force}-{n}", people, force=force))
+    p = pseudonymiser()
+
+    def of(force: str, *refs: str) -> list[str]:
+        return sorted({c for r in refs for c in p.candidates(force, history.Identifier("person", "ref", r))})
+
+    cases = [
+        (["WMP"], of("WMP", "nom-1"), "WMP-9", 3),
+        (["WMP"], of("WMP", "nom-1"), "WMP-2", 2),  # WMP-2 is the incident evaluated
+        (["WAR", "WMP"], of("WMP", "nom-1", "nom-0", "nom-3") + of("WAR", "nom-1"), "WMP-9", 7),
+    ]
+    with engine.connect() as conn:
+        for forces, pseudonyms, ref, rows in cases:
+            params = {"forces": forces, "pseudonyms": pseudonyms, "as_of": now() + timedelta(hours=1)}
+            params |= {"x_force": "WMP", "x_ref": ref}
+            expected = [tuple(row) for row in conn.execute(history.LOOKUP, params).all()]
+            got = history._run_lookup(conn, params)
+            assert len(got) == rows
+            assert sorted(got) == sorted(expected)
+            assert all(row[history._AS_OF].tzinfo is UTC for row in got)
 
 
 def test_rows_hold_pseudonyms_only(engine: Engine, registry: RulesetRegistry) -> None:
