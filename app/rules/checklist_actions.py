@@ -14,6 +14,16 @@ from app.rules.checklist_types import Answer, Facts, FreeText, Ref, ShortText, T
 from app.rules.checklist_v2 import LinkedChildren, StrategyDiscussion
 from app.rules.checklist_v3 import DecisionsV3
 
+# What children's social care decided on a referral (schema 3); also counted by the history facts.
+ReferralOutcome = Literal[
+    "no_further_action",
+    "information_and_advice",
+    "early_help",
+    "assessment",
+    "strategy_discussion",
+    "child_protection_enquiry",
+]
+
 
 class Referral(Facts):
     made: Answer = Field(None, description="Referral or notification made to children's social care.")
@@ -34,17 +44,7 @@ class Referral(Facts):
     escalated_at: Timestamp | None = since(
         2, "When police chased or escalated a referral not acknowledged in time."
     )
-    outcome: (
-        Literal[
-            "no_further_action",
-            "information_and_advice",
-            "early_help",
-            "assessment",
-            "strategy_discussion",
-            "child_protection_enquiry",
-        ]
-        | None
-    ) = since(
+    outcome: ReferralOutcome | None = since(
         3,
         "What children's social care decided on the referral, once known.",
         examples=["assessment"],

@@ -19,6 +19,7 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from app.rules.checklist_actions import ReferralOutcome
 from app.rules.checklist_types import MAX_ITEMS, MAX_PEOPLE, Ref
 
 HISTORY_FORMAT: Literal[1] = 1
@@ -48,17 +49,9 @@ class PersonHistory(_Strict):
     referrals: Count = Field(
         description="Earlier incidents where a referral to children's social care was made."
     )
-    last_referral_outcome: (
-        Literal[
-            "no_further_action",
-            "information_and_advice",
-            "early_help",
-            "assessment",
-            "strategy_discussion",
-            "child_protection_enquiry",
-        ]
-        | None
-    ) = Field(None, description="The recorded outcome of the most recent earlier referral.")
+    last_referral_outcome: ReferralOutcome | None = Field(
+        None, description="The recorded outcome of the most recent earlier referral."
+    )
     open_critical_steps: Annotated[tuple[StepId, ...], Field(max_length=MAX_ITEMS)] = Field(
         default=(),
         description="Step ids of critical steps left missing at the latest decision of the person's "
@@ -68,6 +61,22 @@ class PersonHistory(_Strict):
         description="The person was named as a suspect at an earlier incident (role `suspect`)."
     )
     last_incident_at: date | None = Field(None, description="The date of the most recent earlier incident.")
+
+    @classmethod
+    def nothing_earlier(cls, id: str, linked: bool) -> PersonHistory:
+        """A person with no earlier incident (or, not linked, none that could be found)."""
+        return cls.model_construct(
+            id=id,
+            linked=linked,
+            earlier_incidents=0,
+            concerns_3m=0,
+            concerns_12m=0,
+            missing_episodes=0,
+            missing_90d=0,
+            injuries=0,
+            referrals=0,
+            suspect_before=False,
+        )
 
 
 class AddressHistory(_Strict):

@@ -38,28 +38,13 @@ from app.rules.registry import RulesetRegistry
 from app.rules.replay import impact
 
 
-def _no_earlier(person: PersonHistory) -> PersonHistory:
-    return PersonHistory(
-        id=person.id,
-        linked=person.linked,
-        earlier_incidents=0,
-        concerns_3m=0,
-        concerns_12m=0,
-        missing_episodes=0,
-        missing_90d=0,
-        injuries=0,
-        referrals=0,
-        suspect_before=False,
-    )
-
-
 def without_history(facts: HistoryFacts) -> HistoryFacts:
     """``facts`` with nothing earlier found for anyone (same people, same linked flags)."""
     address = facts.address
     return HistoryFacts(
         computed_at=facts.computed_at,
-        children=tuple(_no_earlier(p) for p in facts.children),
-        adults=tuple(_no_earlier(p) for p in facts.adults),
+        children=tuple(PersonHistory.nothing_earlier(p.id, p.linked) for p in facts.children),
+        adults=tuple(PersonHistory.nothing_earlier(p.id, p.linked) for p in facts.adults),
         address=None
         if address is None
         else AddressHistory(linked=address.linked, concerns_3m=0, concerns_12m=0, domestic_12m=0),

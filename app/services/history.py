@@ -390,18 +390,7 @@ def _person(s: Subject, incidents: Iterable[Any], as_of: datetime) -> PersonHist
     assert s.local_id is not None
     rows = sorted(incidents, key=lambda row: (row[_AS_OF], row[_INCIDENT]))
     if s.ident is None or not rows:
-        return PersonHistory.model_construct(
-            id=s.local_id,
-            linked=s.ident is not None,
-            earlier_incidents=0,
-            concerns_3m=0,
-            concerns_12m=0,
-            missing_episodes=0,
-            missing_90d=0,
-            injuries=0,
-            referrals=0,
-            suspect_before=False,
-        )
+        return PersonHistory.nothing_earlier(s.local_id, s.ident is not None)
     since_3m, since_12m, since_90d = as_of - MONTHS_3, as_of - MONTHS_12, as_of - DAYS_90
     concerns_3m = concerns_12m = missing = missing_90d = injuries = referrals = 0
     suspect = False
