@@ -35,14 +35,17 @@ def evaluate_checklist(
     ``reader``: where history comes from (without one, a rule set that reads history sees none);
     ``force``: the client's force binding, if any."""
     found = None
+    facts, ref, today = Facts.of(checklist), selector.ref(), utcnow().date()
     if reader is not None:
-        at = history.history_as_of(registry, selector.ref(), checklist, as_of)
+        # Pinned once: the checklist's latest time is a walk of the whole tree, and both the history
+        # lookup and the decision need it (``decide`` would otherwise walk again for its default).
+        as_of = as_of or facts.latest_time
+        at = history.history_as_of(registry, ref, checklist, as_of)
         if at is not None:
             if force is not None and checklist.incident.force != force:
                 raise OutsideForce(force)
             found = reader.facts(checklist, at)
             as_of = at
-    facts, ref, today = Facts.of(checklist), selector.ref(), utcnow().date()
     decision = decide(registry, facts, hook, as_of=as_of, ruleset=ref, history=found, today=today)
     metrics.observe_decision(decision, "evaluate")
     return decision, found

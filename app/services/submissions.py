@@ -219,21 +219,16 @@ def check_incident(incident_ref: str, submission: SubmissionCreate, force: str |
 
 
 def _history(
-    conn: Connection,
-    registry: RulesetRegistry,
-    pseudonymiser: history.Pseudonymiser,
-    submission: SubmissionCreate,
-) -> HistoryFacts | None:
-    """The history facts to evaluate with, looked up in the write transaction ``conn``; None for a
-    rule set that reads none."""
-    checklist = submission.checklist
-    as_of = history.history_as_of(registry, submission.ruleset.ref(), checklist, submission.as_of)
-    return None if as_of is None else history.lookup(conn, pseudonymiser, checklist, as_of)
+    conn: Connection, pseudonymiser: history.Pseudonymiser, submission: SubmissionCreate, at: datetime
+) -> HistoryFacts:
+    """The history facts to evaluate with at ``at`` (``_history_at``), looked up in the write
+    transaction ``conn``."""
+    return history.lookup(conn, pseudonymiser, submission.checklist, at)
 
 
-def _reads_history(registry: RulesetRegistry, submission: SubmissionCreate) -> bool:
-    checklist = submission.checklist
-    return history.history_as_of(registry, submission.ruleset.ref(), checklist, submission.as_of) is not None
+def _history_at(registry: RulesetRegistry, submission: SubmissionCreate) -> datetime | None:
+    """When to count the submission's history at; None for a rule set that reads none."""
+    return history.history_as_of(registry, submission.ruleset.ref(), submission.checklist, submission.as_of)
 
 
 def _upsert_incident(conn: Connection, item: Prepared, now: datetime) -> tuple[int, int]:
@@ -354,10 +349,10 @@ def submit(
     pseudonymiser = pseudonymiser or history.default_pseudonymiser()
     conn: Connection | None = None
     found: HistoryFacts | None = None
-    if _reads_history(registry, submission):
+    if (at := _history_at(registry, submission)) is not None:
         check_incident(incident_ref, submission, force)  # before any read of the force's history
         conn = begin_write(session)
-        found = _history(conn, registry, pseudonymiser, submission)
+        found = _history(conn, pseudonymiser, submission, at)
     item = prepare(
         registry,
         incident_ref,
@@ -407,11 +402,11 @@ def submit_queued(
         force=force,
         pseudonymiser=pseudonymiser,
     )
-    if _reads_history(registry, submission):
+    if (at := _history_at(registry, submission)) is not None:
         check_incident(incident_ref, submission, force)  # before any read of the force's history
 
         def with_history(conn: Connection) -> Stored:
-            found = _history(conn, registry, pseudonymiser, submission)
+            found = _history(conn, pseudonymiser, submission, at)
             return store(conn, prepared(facts_of_history=found), requested_by, utcnow())
 
         return writer.submit(with_history, _finisher(registry))
@@ -468,7 +463,9 @@ def submit_batch(
     history the items before it stored)."""
     pseudonymiser = pseudonymiser or history.default_pseudonymiser()
     outcomes: dict[int, ItemOutcome] = {}
-    ready: list[tuple[int, Prepared | BatchItem]] = []
+    ready: list[
+        tuple[int, Prepared | tuple[BatchItem, datetime]]
+    ] = []  # prepared, or with its history's time
     for index, raw in enumerate(items):
         ref = raw.get("incident_ref") if isinstance(raw.get("incident_ref"), str) else None
         try:
@@ -478,9 +475,9 @@ def submit_batch(
                 parsed = BatchItem.model_validate(raw)
             except ValidationError as exc:
                 raise InvalidItem(exc.errors()) from None
-            if _reads_history(registry, parsed):
+            if (at := _history_at(registry, parsed)) is not None:
                 check_incident(parsed.incident_ref, parsed, force)
-                ready.append((index, parsed))  # evaluated in its turn, below
+                ready.append((index, (parsed, at)))  # evaluated in its turn, below
                 continue
             ready.append((index, _prepare_item(registry, parsed, requested_by, force, pseudonymiser)))
         except (ServiceError, RulesError) as exc:
@@ -490,20 +487,23 @@ def submit_batch(
     records: list[PendingRecord] = []
     appended: list[Prepared] = []
     for index, waiting in ready:
+        incident_ref = waiting.incident_ref if isinstance(waiting, Prepared) else waiting[0].incident_ref
         try:
             with conn.begin_nested():  # a savepoint per item
-                item = waiting
-                if isinstance(item, BatchItem):
-                    found = _history(conn, registry, pseudonymiser, item)
-                    item = _prepare_item(registry, item, requested_by, force, pseudonymiser, found)
+                if isinstance(waiting, tuple):
+                    parsed, at = waiting
+                    found = _history(conn, pseudonymiser, parsed, at)
+                    item = _prepare_item(registry, parsed, requested_by, force, pseudonymiser, found)
+                else:
+                    item = waiting
                 stored = store(conn, item, requested_by, utcnow())
         except (ServiceError, RulesError) as exc:
-            outcomes[index] = Rejected(index, waiting.incident_ref, exc)
+            outcomes[index] = Rejected(index, incident_ref, exc)
             continue
         except SQLAlchemyError as exc:
             log.error("batch item %d failed in the database: %s", index, type(exc).__name__)
             outcomes[index] = Rejected(
-                index, waiting.incident_ref, DatabaseBusy() if retryable(exc) else ItemFailed()
+                index, incident_ref, DatabaseBusy() if retryable(exc) else ItemFailed()
             )
             continue
         if stored.record is not None:
@@ -517,8 +517,8 @@ def submit_batch(
     return [outcomes[i] for i in range(len(items))]
 
 
-def _submission(item: Prepared | BatchItem) -> SubmissionCreate:
-    return item.submission if isinstance(item, Prepared) else item
+def _submission(item: Prepared | tuple[BatchItem, datetime]) -> SubmissionCreate:
+    return item.submission if isinstance(item, Prepared) else item[0]
 
 
 def _prepare_item(

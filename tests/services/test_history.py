@@ -16,7 +16,7 @@ from app.models.tables import ERASURES, PERSON_HISTORY, RECORDS
 from app.rules import replay
 from app.rules.canonical import canonical_json
 from app.rules.registry import RulesetRegistry
-from app.services import audit, history
+from app.services import audit, history, submissions
 from app.services.retention import apply_retention
 from app.settings import Settings
 from tests import replay_support as rs
@@ -57,6 +57,27 @@ def test_links_by_force_reference_normalised(engine: Engine, registry: RulesetRe
     assert (person["earlier_incidents"], person["concerns_12m"], person["injuries"]) == (1, 1, 1)
     assert person["last_incident_at"] == now().date().isoformat()
     assert used(later.response)["address"]["concerns_12m"] == 1
+
+
+def test_a_batch_counts_each_item_with_the_history_of_the_items_before_it(
+    engine: Engine, registry: RulesetRegistry
+) -> None:
+    """Queued submissions reading history are evaluated in device-time order, in the batch's own
+    transaction: the second sees the first (sent after it in the request, earlier on the device)."""
+    first = body("WMP-1", [child(ref="NOM-9")], as_of=now() + timedelta(minutes=1))
+    second = body("WMP-2", [child(ref="NOM-9")], as_of=now() + timedelta(minutes=2))
+    items = [
+        {**b.model_dump(mode="json", exclude_none=True), "incident_ref": b.checklist.incident.reference}
+        for b in (second, first)
+    ]
+    with session_scope(engine) as session:
+        outcomes = submissions.submit_batch(
+            session, registry, items, requested_by="test", pseudonymiser=pseudonymiser()
+        )
+    applied = {o.incident_ref: o for o in outcomes if isinstance(o, submissions.Applied)}
+    assert set(applied) == {"WMP-1", "WMP-2"}
+    counts = {ref: a.result.history.children[0].earlier_incidents for ref, a in applied.items()}  # type: ignore[union-attr]
+    assert counts == {"WMP-1": 0, "WMP-2": 1}
 
 
 def test_links_by_name_and_date_of_birth_normalised(engine: Engine, registry: RulesetRegistry) -> None:
