@@ -14,8 +14,8 @@ is a function of the same facts and the rest of the same context (hook, ``as_of`
 so its finding without history is the decision's own. The counterfactual's findings are the
 decision's findings of the other rules plus those of the history rules evaluated again; the blocking
 flag follows from them as ``build_decision`` computes it (a critical finding, at a blocking hook).
-``history_changed_by_full_evaluation`` is the plain method (the whole rule set again), which
-``tests/rules/test_history_effect.py`` holds this one equal to.
+``tests/rules/test_history_effect.py`` holds it equal to the plain method (the whole rule set
+evaluated again without history).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from types import MappingProxyType
 from typing import Any
 
 from app.rules.compiler import CompiledRuleset, compile_program, rule_expression
-from app.rules.engine import EvaluationContext, Facts, RulesetRef, decide, evaluate, resolve
+from app.rules.engine import EvaluationContext, Facts, RulesetRef, evaluate, resolve
 from app.rules.expressions import ExpressionSyntaxError, tokenize
 from app.rules.history import AddressHistory, HistoryFacts, PersonHistory
 from app.rules.lint import facts_root
@@ -117,8 +117,8 @@ def history_changed(
     change it? None when it was made without history facts. ``ruleset`` and ``as_of``: the exact
     version and time the decision was made with (so the same version decides again).
 
-    Evaluates again only the rules that read history; the same answer as
-    ``history_changed_by_full_evaluation``."""
+    Evaluates again only the rules that read history (the module docstring says why that is the
+    same answer as evaluating everything again)."""
     if history is None:
         return None
     blank = without_history(history)
@@ -140,24 +140,3 @@ def history_changed(
     )
     blocking_after = critical and hook in compiled.blocking_hooks
     return bool(result.get("blocking")) != blocking_after
-
-
-def history_changed_by_full_evaluation(
-    registry: RulesetRegistry,
-    facts: Facts,
-    hook: str | None,
-    *,
-    as_of: datetime | None,
-    ruleset: RulesetRef,
-    history: HistoryFacts | None,
-    result: Mapping[str, Any],
-) -> bool | None:
-    """``history_changed`` by evaluating the whole rule set again without history (the reference
-    the fast method is tested against)."""
-    if history is None:
-        return None
-    blank = without_history(history)
-    if blank == history:
-        return False
-    again = decide(registry, facts, hook, as_of=as_of, ruleset=ruleset, history=blank)
-    return impact(result, again).changed

@@ -8,7 +8,7 @@ makes a decision blocking.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -20,18 +20,36 @@ from app.rules.checklist import Checklist
 from app.rules.compiler import CompiledRuleset, compile_ruleset
 from app.rules.engine import Facts, RulesetRef, decide
 from app.rules.history import AddressHistory, HistoryFacts, PersonHistory
-from app.rules.history_effect import (
-    history_changed,
-    history_changed_by_full_evaluation,
-    history_view,
-    reads_history,
-)
+from app.rules.history_effect import history_changed, history_view, reads_history, without_history
 from app.rules.lint import sample_facts
 from app.rules.model import RulesetDocument
 from app.rules.registry import BUILTIN_RULESETS, RulesetRegistry
+from app.rules.replay import impact
 from app.rules.testing import Problem, load_cases
 from tests.rules.helpers import as_facts
 from tests.synthetic_rulesets import document, rule
+
+
+def history_changed_by_full_evaluation(
+    registry: RulesetRegistry,
+    facts: Facts,
+    hook: str | None,
+    *,
+    as_of: datetime | None,
+    ruleset: RulesetRef,
+    history: HistoryFacts | None,
+    result: Mapping[str, Any],
+) -> bool | None:
+    """``history_changed`` the plain way, by evaluating the whole rule set again without history:
+    the reference the fast method is held to."""
+    if history is None:
+        return None
+    blank = without_history(history)
+    if blank == history:
+        return False
+    again = decide(registry, facts, hook, as_of=as_of, ruleset=ruleset, history=blank)
+    return impact(result, again).changed
+
 
 RULESET = "concern-for-a-child"
 AS_OF = datetime(2027, 2, 1, 12, 0, tzinfo=UTC)
