@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
@@ -342,30 +342,15 @@ def submit(
     force: str | None = None,
     pseudonymiser: history.Pseudonymiser | None = None,
 ) -> Stored:
-    """One submission: a new revision and its decision record, or the response to a retry.
+    """One submission in the caller's unit of work: a new revision and its decision record, or the
+    response to a retry (``submit_queued`` is the same through the group writer).
 
     ``if_match``: the revision the client's ``If-Match`` names (it wins over ``base_revision``)."""
-    base = if_match if if_match is not None else submission.base_revision
-    pseudonymiser = pseudonymiser or history.default_pseudonymiser()
-    conn: Connection | None = None
-    found: HistoryFacts | None = None
-    if (at := _history_at(registry, submission)) is not None:
-        check_incident(incident_ref, submission, force)  # before any read of the force's history
-        conn = begin_write(session)
-        found = _history(conn, pseudonymiser, submission, at)
-    item = prepare(
-        registry,
-        incident_ref,
-        submission,
-        idempotency_key=idempotency_key,
-        base_revision=base,
-        requested_by=requested_by,
-        force=force,
-        pseudonymiser=pseudonymiser,
-        facts_of_history=found,
+    apply = _unit_of_work(
+        registry, incident_ref, submission, idempotency_key, if_match, requested_by, force, pseudonymiser
     )
-    conn = conn or begin_write(session)
-    stored = store(conn, item, requested_by, utcnow())
+    conn = begin_write(session)
+    stored = apply(conn)
     _finisher(registry)(conn, [stored])
     return stored
 
@@ -382,14 +367,30 @@ def submit_queued(
     force: str | None = None,
     pseudonymiser: history.Pseudonymiser | None = None,
 ) -> Future[Stored]:
-    """``submit`` through the group writer: evaluated here (no database), stored by the writer in a
-    transaction it may share with other submissions; the future resolves once that has committed.
-    For a rule set that reads history the writer evaluates too, in the transaction, after looking
-    the history up there (it sees what the submissions before it stored).
+    """``submit`` through the group writer, stored in a transaction it may share with other
+    submissions; the future resolves once that has committed.
 
     Errors of ``prepare`` raise here (or, reading history, are the future's); those of the unit of
     work (``StaleRevision``, ``IdempotencyConflict``, ``DatabaseBusy``, ...) are the future's."""
-    base = if_match if if_match is not None else submission.base_revision
+    apply = _unit_of_work(
+        registry, incident_ref, submission, idempotency_key, if_match, requested_by, force, pseudonymiser
+    )
+    return writer.submit(apply, _finisher(registry))
+
+
+def _unit_of_work(
+    registry: RulesetRegistry,
+    incident_ref: str,
+    submission: SubmissionCreate,
+    idempotency_key: str | None,
+    if_match: int | None,
+    requested_by: str,
+    force: str | None,
+    pseudonymiser: history.Pseudonymiser | None,
+) -> Callable[[Connection], Stored]:
+    """What a submission does in the write transaction. Evaluated now, outside it (no database);
+    for a rule set that reads history, in it, after looking the history up there (so it sees what
+    the submissions before it stored)."""
     pseudonymiser = pseudonymiser or history.default_pseudonymiser()
     prepared = functools.partial(
         prepare,
@@ -397,20 +398,20 @@ def submit_queued(
         incident_ref,
         submission,
         idempotency_key=idempotency_key,
-        base_revision=base,
+        base_revision=if_match if if_match is not None else submission.base_revision,
         requested_by=requested_by,
         force=force,
         pseudonymiser=pseudonymiser,
     )
-    if (at := _history_at(registry, submission)) is not None:
-        check_incident(incident_ref, submission, force)  # before any read of the force's history
+    if (at := _history_at(registry, submission)) is None:
+        return functools.partial(_store_now, prepared(), requested_by)
+    check_incident(incident_ref, submission, force)  # before any read of the force's history
 
-        def with_history(conn: Connection) -> Stored:
-            found = _history(conn, pseudonymiser, submission, at)
-            return store(conn, prepared(facts_of_history=found), requested_by, utcnow())
+    def with_history(conn: Connection) -> Stored:
+        found = _history(conn, pseudonymiser, submission, at)
+        return store(conn, prepared(facts_of_history=found), requested_by, utcnow())
 
-        return writer.submit(with_history, _finisher(registry))
-    return writer.submit(functools.partial(_store_now, prepared(), requested_by), _finisher(registry))
+    return with_history
 
 
 def _store_now(item: Prepared, scope: str, conn: Connection) -> Stored:
