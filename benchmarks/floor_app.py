@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 
 from pydantic import ValidationError
 from starlette.applications import Starlette
@@ -35,8 +36,9 @@ def create_floor_app() -> Starlette:
             body = EvaluateRequest.model_validate_json(await request.body())
         except ValidationError as exc:
             return Response(exc.json(), status_code=422, media_type=_JSON)
+        facts, today = Facts.of(body.checklist), datetime.now(UTC).date()  # the service's date, as the app
         decision = decide(
-            registry, Facts.of(body.checklist), body.hook, as_of=body.as_of, ruleset=body.ruleset.ref()
+            registry, facts, body.hook, as_of=body.as_of, ruleset=body.ruleset.ref(), today=today
         )
         return Response(decision_json(decision), media_type=_JSON)
 
