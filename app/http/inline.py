@@ -1,68 +1,100 @@
-"""The inline lane: the evaluate endpoint answered on the event loop, past FastAPI's request handling.
+"""The inline lane: inline routes answered on the event loop, past FastAPI's request handling.
 
-For the evaluate hot path. Beyond the work itself, FastAPI's plain path costs a request a pass of
-dependency injection (about 70 us for the credential check, which itself takes 2 us), for a sync
-handler a thread-pool hop (115-300 us, mostly kernel time), and FastAPI's own request machinery
-(another ~65 us on this machine over a bare Starlette route doing the same work). Here:
+For the hot paths: ``POST /v1/evaluate`` and ``POST /v1/incidents/{incident_ref}/checklists``.
+Beyond the work itself, FastAPI's plain path costs a request a pass of dependency injection
+(about 70 us for the credential check, which itself takes 2 us), for a sync handler a thread-pool
+hop (115-300 us, mostly kernel time), and FastAPI's own request machinery (another ~65 us on this
+machine over a bare Starlette route doing the same work; the body parsed by ``json`` and then
+validated from Python objects). Here:
 
-- ``InlineRoute`` is an ordinary ``APIRoute`` (the same body model, ``Depends(Authorize(...))``,
-  response model and responses: the OpenAPI document and ``check_routes`` see nothing new, and
-  its plain FastAPI handler still serves every request the lane does not take). At construction
-  it checks that the route can be answered without injection: one JSON body model, exactly one
-  ``Authorize`` guard whose only dependency is its bearer credential, and otherwise only
-  dependencies that read application state (``STATE_READERS``).
+- ``InlineRoute`` is an ordinary ``APIRoute`` (the same body model, parameters, ``Authorize``
+  guard, response model and responses: the OpenAPI document and ``check_routes`` see nothing new,
+  and its plain FastAPI handler still serves every request the lane does not take). At
+  construction it checks that the route can be answered without injection: one JSON body model;
+  path, query and header parameters (none from cookies); exactly one ``Authorize`` guard whose only
+  dependency is its bearer credential, declared on the route or taken as the ``Principal``; and
+  otherwise only dependencies that read application state (``STATE_READERS``). ``inline_post``
+  declares one on a router whose route class is another.
 - ``InlineLane`` is pure ASGI middleware just inside the request context and body limit (so the
-  request id, the access log and the 413 still apply). For ``POST`` to an inline route's exact
-  path it reads the body and, when it was sent as ``application/json`` (or ``+json``), the body
-  model validates it straight from the bytes (``model_validate_json``) and no dependency override
-  is installed, calls the route's own guard as FastAPI would (its ``HTTPBearer`` first), then the
-  endpoint inline with the body and the app-state values. An exception is answered by the app's
-  own exception handlers, looked up as Starlette's exception middleware looks them up.
-- Anything else (another method, path, content type; an empty, malformed or invalid body) goes on
-  to FastAPI with the body replayed, untouched: every error status and body, and their order
-  (malformed JSON before the credential, the credential before validation), are FastAPI's own.
+  request id, the access log and the 413 still apply). For ``POST`` to a path an inline route
+  matches (its template, as the router matches it) it reads the body and, when it was sent as
+  ``application/json`` (or ``+json``) and no dependency override is installed: the body model
+  validates it straight from the bytes (``model_validate_json``), the parameters are validated by
+  FastAPI's own ``request_params_to_args`` from the same fields, the route's own guard is called as
+  FastAPI would call it (its ``HTTPBearer`` first), then the endpoint inline (awaited when async)
+  with the body, the parameters, the principal and the app-state values. An exception is answered
+  by the app's own exception handlers, looked up as Starlette's exception middleware looks them up.
+- Anything else (another method, path, content type; an empty, malformed or invalid body or
+  parameter; a request the endpoint's ``routed_when`` predicate sends on, decided before the guard
+  so the plain path authenticates it once) goes on to FastAPI with the body replayed, untouched:
+  every error status and body, and their order (malformed JSON before the credential, the
+  credential before validation), are FastAPI's own.
 
-Only for endpoints that are CPU-bound and short: the evaluate endpoint's work is bounded by the
+Only for endpoints whose work on the loop is CPU-bound and short: evaluation is bounded by the
 checklist schema (every list and string has a maximum length, the body ``max_body_bytes``), a few
-hundred microseconds, and never touches the database; a credential that is not in the
-authenticator's cache is still checked in the thread pool by the guard. ``tests/routers/
-test_inline_lane.py`` holds every answer (status, headers, body) equal to the plain path's.
+hundred microseconds, and never touches the database (a submission's write is the group writer's
+thread's; evaluate sends a request whose rule set reads history to the plain path, the thread
+pool); a credential that is not in the authenticator's cache is still checked in the thread pool
+by the guard. ``tests/routers/test_inline_lane.py`` holds every answer (status, headers, body) of
+both routes equal to the plain path's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+import inspect
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from re import Pattern
+from typing import Any, TypeVar
 
-from fastapi import FastAPI, Request, Response
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi._compat import ModelField, field_annotation_is_sequence
+from fastapi.dependencies.utils import _get_param_aliases, _get_param_model, get_typed_return_annotation
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel, ValidationError
+from starlette.convertors import Convertor
 from starlette.requests import ClientDisconnect
+from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.http.deps import get_history_reader, get_registry, history_reader
+from app.http.deps import get_history_reader, get_pseudonymiser, get_registry, get_writer, history_reader
 from app.http.guards import Authorize, api_routes
 
 # Dependencies that only read application state, and how to read it without injection.
 STATE_READERS: dict[Callable[..., Any], Callable[[Request], Any]] = {
     get_registry: lambda request: request.app.state.registry,
+    get_writer: lambda request: request.app.state.writer,
+    get_pseudonymiser: lambda request: request.app.state.pseudonymiser,
     get_history_reader: history_reader,
 }
 ROUTED_WHEN = "inline_routed_when"
+Endpoint = TypeVar("Endpoint", bound=Callable[..., Any])
 
 
 def routed_when(
     predicate: Callable[[Request, Any], bool],
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+) -> Callable[[Endpoint], Endpoint]:
     """Mark an inline endpoint: requests for which ``predicate(request, body)`` holds go to the
-    plain path (the thread pool) instead, e.g. those that must read the database."""
+    plain path (the thread pool) instead, e.g. those that must read the database. It runs before
+    the guard (the plain path authenticates the request) and must raise nothing."""
 
-    def mark(endpoint: Callable[..., Any]) -> Callable[..., Any]:
+    def mark(endpoint: Endpoint) -> Endpoint:
         setattr(endpoint, ROUTED_WHEN, predicate)
         return endpoint
 
     return mark
+
+
+def inline_post(router: APIRouter, path: str, **declared: Any) -> Callable[[Endpoint], Endpoint]:
+    """``@router.post(path, **declared)`` as an ``InlineRoute``, on a router whose own route class
+    is another (the same route otherwise: the OpenAPI document does not change)."""
+
+    def add(endpoint: Endpoint) -> Endpoint:
+        router.add_api_route(path, endpoint, methods=["POST"], route_class_override=InlineRoute, **declared)
+        return endpoint
+
+    return add
 
 
 class InlineRoute(APIRoute):
@@ -71,8 +103,13 @@ class InlineRoute(APIRoute):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.inline_body = self._body()
-        self.inline_guard = self._guard()
+        self.inline_principal, self.inline_guard, self.inline_credential = self._guard()
         self.inline_readers = self._readers()
+        self.inline_params = self._params()
+        self.inline_awaited = inspect.iscoroutinefunction(self.endpoint)
+        returned = get_typed_return_annotation(self.endpoint)
+        if not (isinstance(returned, type) and issubclass(returned, Response)):
+            raise TypeError(f"{self.path}: an inline endpoint returns a Response (nothing to serialise)")
         self.routed_when: Callable[[Request, Any], bool] | None = getattr(self.endpoint, ROUTED_WHEN, None)
 
     async def answer(self, request: Request, body: bytes) -> Response | None:
@@ -84,54 +121,125 @@ class InlineRoute(APIRoute):
             value = model.model_validate_json(body)
         except ValidationError:
             return None  # FastAPI reports it, in its own words and order
-        guard, credential = self.inline_guard
-        await guard(request, await credential(request))
+        values: dict[str, Any] = {name: value}
+        for params, source in self.inline_params:
+            received = source(request)
+            for param in params:
+                if not param.read(received, values):
+                    return None  # likewise
         if self.routed_when is not None and self.routed_when(request, value):
             return None  # e.g. a rule set that reads history: the database, in the thread pool
-        response: Response = self.endpoint(
-            **{name: value}, **{n: read(request) for n, read in self.inline_readers}
-        )
+        principal = await self.inline_guard(request, await self.inline_credential(request))
+        if self.inline_principal is not None:
+            values[self.inline_principal] = principal
+        for reader, read in self.inline_readers:
+            values[reader] = read(request)
+        response: Response = self.endpoint(**values)
+        if self.inline_awaited:
+            response = await response  # type: ignore[misc]
         return response
 
     def _body(self) -> tuple[str, type[BaseModel]]:
         params = self.dependant.body_params
         model = params[0].field_info.annotation if len(params) == 1 else None
-        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        if self._embed_body_fields or not (isinstance(model, type) and issubclass(model, BaseModel)):
             raise TypeError(f"{self.path}: an inline route takes exactly one JSON body model")
         return params[0].name, model
 
-    def _guard(self) -> tuple[Authorize, HTTPBearer]:
-        declared = [d.dependency for d in self.dependencies]
-        route_level = [d for d in self.dependant.dependencies if d.name is None]
-        if len(declared) != 1 or not isinstance(declared[0], Authorize) or len(route_level) != 1:
+    def _guard(self) -> tuple[str | None, Authorize, HTTPBearer]:
+        guards = [d for d in self.dependant.dependencies if isinstance(d.call, Authorize)]
+        if len(guards) != 1:
             raise TypeError(f"{self.path}: an inline route declares exactly one Authorize guard")
-        subs = route_level[0].dependencies
+        [guard] = guards
+        subs = guard.dependencies
         if len(subs) != 1 or not isinstance(subs[0].call, HTTPBearer):
             raise TypeError(f"{self.path}: the guard's only dependency must be its bearer credential")
-        return declared[0], subs[0].call
+        return guard.name, guard.call, subs[0].call  # type: ignore[return-value]
 
     def _readers(self) -> list[tuple[str, Callable[[Request], Any]]]:
-        if self.dependant.path_params or self.dependant.query_params or self.dependant.header_params:
-            raise TypeError(f"{self.path}: an inline route takes its body and app state only")
         readers = []
         for dep in self.dependant.dependencies:
-            if dep.name is None:
+            if isinstance(dep.call, Authorize):
                 continue  # the guard
             read = STATE_READERS.get(dep.call) if dep.call is not None else None
-            if read is None or dep.dependencies:
-                raise TypeError(f"{self.path}: {dep.name} is not a dependency an inline route can read")
+            if read is None or dep.name is None or dep.dependencies:
+                what = dep.name or "a dependency of the route"
+                raise TypeError(f"{self.path}: {what} is not a dependency an inline route can read")
             readers.append((dep.name, read))
         return readers
 
+    def _params(self) -> list[tuple[list[Param], Callable[[Request], Mapping[str, Any]]]]:
+        dependant = self.dependant
+        if dependant.cookie_params:
+            raise TypeError(f"{self.path}: an inline route reads path, query and header parameters only")
+        sources: list[tuple[list[ModelField], Callable[[Request], Mapping[str, Any]]]] = [
+            (dependant.path_params, _path_params),
+            (dependant.query_params, _query_params),
+            (dependant.header_params, _headers),
+        ]
+        return [([Param.of(self.path, f) for f in fields], source) for fields, source in sources if fields]
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """A scalar path, query or header parameter, read as FastAPI's ``request_params_to_args`` reads
+    it: the value of the first of its request keys the request has (``_get_param_aliases``), else
+    its default, validated by the field itself; what FastAPI works out per request, worked out once
+    (21 us a submission on this machine, against 1 us). A value it cannot take is FastAPI's to
+    report."""
+
+    name: str
+    keys: tuple[str, ...]
+    field: ModelField
+    required: bool
+    default: Any
+
+    @classmethod
+    def of(cls, path: str, field: ModelField) -> Param:
+        default = None if field.field_info.is_required() else field.default
+        if (
+            _get_param_model(field) is not None
+            or field_annotation_is_sequence(field.field_info.annotation)
+            or field.field_info.validate_default
+            or type(default) not in (type(None), str, int, float, bool)  # FastAPI copies a default
+        ):
+            raise TypeError(f"{path}: {field.name} is not a parameter an inline route can read")
+        keys = tuple(key for _, key in _get_param_aliases(field))
+        return cls(field.name, keys, field, field.field_info.is_required(), default)
+
+    def read(self, received: Mapping[str, Any], values: dict[str, Any]) -> bool:
+        """Put the parameter's value into ``values``; False when it is missing or not valid."""
+        raw = next((received[key] for key in self.keys if key in received), None)
+        if raw is None:
+            values[self.name] = self.default
+            return not self.required
+        value, errors = self.field.validate(raw, values)
+        values[self.name] = value
+        return not errors
+
+
+def _path_params(request: Request) -> Mapping[str, Any]:
+    return request.path_params
+
+
+def _query_params(request: Request) -> Mapping[str, Any]:
+    return request.query_params
+
+
+def _headers(request: Request) -> Mapping[str, Any]:
+    return request.headers
+
 
 def inline_routes(app: FastAPI) -> dict[str, InlineRoute]:
-    """The app's inline routes by path (through included routers)."""
+    """The app's inline routes by path template (through included routers)."""
     found = {}
     for context in api_routes(app):
         route = context.original_route
         if isinstance(route, InlineRoute) and context.path is not None:
             if route.methods != {"POST"}:
                 raise TypeError(f"{context.path}: an inline route answers POST only")
+            if list(context.dependencies) != route.dependencies:
+                raise TypeError(f"{context.path}: an inline route is included without dependencies")
             found[context.path] = route
     return found
 
@@ -140,16 +248,37 @@ class InlineLane:
     """Pure ASGI: ``POST`` to an inline route's path is offered to the route first."""
 
     def __init__(self, app: ASGIApp, routes: dict[str, InlineRoute]) -> None:
-        self.app, self.routes = app, routes
+        self.app = app
+        self.exact: dict[str, InlineRoute] = {}
+        self.templated: list[tuple[Pattern[str], dict[str, Convertor[Any]], InlineRoute]] = []
+        for path, route in routes.items():
+            regex, _, convertors = compile_path(path)
+            if convertors:
+                self.templated.append((regex, convertors, route))
+            else:
+                self.exact[path] = route
+
+    def match(self, path: str) -> tuple[InlineRoute, dict[str, Any]] | None:
+        """The inline route for ``path`` and its path parameters, as the router finds them."""
+        route = self.exact.get(path)
+        if route is not None:
+            return route, {}
+        for regex, convertors, templated in self.templated:
+            found = regex.match(path)
+            if found is not None:
+                return templated, {k: convertors[k].convert(v) for k, v in found.groupdict().items()}
+        return None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        route = None
+        matched = None
         if scope["type"] == "http" and scope["method"] == "POST" and not scope.get("root_path"):
-            route = self.routes.get(scope["path"])
-        if route is None:
+            matched = self.match(scope["path"])
+        if matched is None:
             await self.app(scope, receive, send)
             return
-        scope["route"], scope["endpoint"] = route, route.endpoint  # as the router sets them
+        route, path_params = matched
+        # As the router sets them.
+        scope["route"], scope["endpoint"], scope["path_params"] = route, route.endpoint, path_params
         request = Request(scope, receive, send)
         try:
             body = await request.body()

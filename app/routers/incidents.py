@@ -12,6 +12,7 @@ from app.http.deps import PseudonymiserDep, RegistryDep, WriterDep
 from app.http.errors import render
 from app.http.etag import etag, parse_if_match
 from app.http.guards import AUTH_ERRORS, Authorize, audited
+from app.http.inline import inline_post
 from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.rules.checklist_types import FORCE_CODE_LENGTH
@@ -75,7 +76,11 @@ def stored_response(stored: submissions.Stored) -> Response:
     return Response(stored.response, stored.status_code, headers, media_type="application/json")
 
 
-@router.post(
+# Inline: answered on the event loop by the inline lane, without FastAPI's request handling or
+# dependency injection (app/http/inline.py); the declaration is still what the OpenAPI document and
+# the route guard check read, and FastAPI's handler answers what the lane does not.
+@inline_post(
+    router,
     "/incidents/{incident_ref}/checklists",
     status_code=201,
     response_model=SubmissionResult,
