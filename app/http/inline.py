@@ -19,11 +19,13 @@ validated from Python objects). Here:
   request id, the access log and the 413 still apply). For ``POST`` to a path an inline route
   matches (its template, as the router matches it) it reads the body and, when it was sent as
   ``application/json`` (or ``+json``) and no dependency override is installed: the body model
-  validates it straight from the bytes (``model_validate_json``), the parameters are validated by
-  FastAPI's own ``request_params_to_args`` from the same fields, the route's own guard is called as
+  validates it straight from the bytes (``model_validate_json``), each parameter is read as
+  FastAPI reads it and validated by its own field (``Param``), the route's own guard is called as
   FastAPI would call it (its ``HTTPBearer`` first), then the endpoint inline (awaited when async)
   with the body, the parameters, the principal and the app-state values. An exception is answered
   by the app's own exception handlers, looked up as Starlette's exception middleware looks them up.
+  (The lane matches an inline route's path template alone: no route before it may match its paths,
+  which the tests hold for the paths around it.)
 - Anything else (another method, path, content type; an empty, malformed or invalid body or
   parameter; a request the endpoint's ``routed_when`` predicate sends on, decided before the guard
   so the plain path authenticates it once) goes on to FastAPI with the body replayed, untouched:
@@ -196,7 +198,8 @@ class Param:
 
     @classmethod
     def of(cls, path: str, field: ModelField) -> Param:
-        default = None if field.field_info.is_required() else field.default
+        required = field.field_info.is_required()
+        default = None if required else field.default
         if (
             _get_param_model(field) is not None
             or field_annotation_is_sequence(field.field_info.annotation)
@@ -205,7 +208,7 @@ class Param:
         ):
             raise TypeError(f"{path}: {field.name} is not a parameter an inline route can read")
         keys = tuple(key for _, key in _get_param_aliases(field))
-        return cls(field.name, keys, field, field.field_info.is_required(), default)
+        return cls(field.name, keys, field, required, default)
 
     def read(self, received: Mapping[str, Any], values: dict[str, Any]) -> bool:
         """Put the parameter's value into ``values``; False when it is missing or not valid."""
@@ -213,8 +216,7 @@ class Param:
         if raw is None:
             values[self.name] = self.default
             return not self.required
-        value, errors = self.field.validate(raw, values)
-        values[self.name] = value
+        values[self.name], errors = self.field.validate(raw, values)
         return not errors
 
 
