@@ -143,5 +143,5 @@ def test_large_text_is_compressed_with_lz4_on_postgresql_and_downgrade_restores_
         stored = conn.execute(text("SELECT pg_column_compression(response) FROM idempotency_key")).scalar()
         assert stored == "lz4"
     with empty_engine.begin() as conn:
-        command.downgrade(alembic_config(conn), perf1.down_revision)  # type: ignore[arg-type]
+        command.downgrade(alembic_config(conn), perf1.down_revision)
         assert set(_compression(conn).values()) == {""}  # the server's default again
