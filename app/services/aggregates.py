@@ -218,8 +218,8 @@ def _upsert(
     conn: Connection, table: Table, key: tuple[str, ...], rows: list[dict[str, Any]], add: tuple[str, ...]
 ) -> None:
     # Sorted: concurrent writers lock the same rows in the same order.
-    rows.sort(key=lambda r: tuple(str(r[k]) for k in key))
-    statements.insert_rows(conn, table, rows, key=key, add=add)
+    ordered = sorted(rows, key=lambda r: tuple(str(r[k]) for k in key))
+    statements.insert_rows(conn, table, ordered, key=key, add=add)
 
 
 def write(conn: Connection, derived: Sequence[Derived]) -> None:

@@ -133,13 +133,13 @@ CURRENT_REVISION: Select[Any] = select(INCIDENTS.c.revision).where(
 )
 INSERT_REVISION: Insert = insert(REVISIONS)
 # ``highest``: a row past the head (forged, not in the chain) must not make the next append collide.
-INSERT_RECORDS: Insert = insert(RECORDS)
 LOCK_HEAD: Select[Any] = (
     select(HEAD.c.seq, HEAD.c.hash, select(func.max(RECORDS.c.seq)).scalar_subquery().label("highest"))
     .where(HEAD.c.id == HEAD_ID)
     .with_for_update(of=HEAD)
 )
 READ_HEAD: Select[Any] = select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID)
+INSERT_RECORDS: Insert = insert(RECORDS)
 MOVE_HEAD: Update = (
     update(HEAD).where(HEAD.c.id == HEAD_ID).values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
 )

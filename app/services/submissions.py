@@ -9,6 +9,9 @@ unit of work does, in this order and with Core statements (few round trips, no O
 3. insert the revision row and store the response for the idempotency key;
 4. append the decision record to the hash chain (the chain-head lock is taken last).
 
+On PostgreSQL steps 1-3 up to the revision row are one statement (``_one_statement``); the response
+is stored once the revision it names is known.
+
 Person history (``app.services.history``) is one separate step: every stored revision writes its
 ``person_history`` rows beside its revision row (step 3). For a rule set that reads history the
 write transaction starts first and the history facts are looked up in it, then the submission is
