@@ -16,6 +16,11 @@ The figure of merit is server CPU per request, persisted / stateless (target: at
 server's own connections (found by their ``application_name``; nobody else's queries count). It is
 reported per round as min / median / max, with both sides' throughput and p99. At the end the
 decision log must verify with exactly one record per stored submission.
+
+``--writer`` also measures the write side alone, in this process (no HTTP, no evaluation): the
+group writer's transaction (``submissions.store`` for each of a group of prepared submissions, their
+``_finish``, the commit) for groups of 1, 4 and 16, CPU per stored submission of this process and,
+on PostgreSQL, of its backend (figure ``writer_us.<db>.g<n>``: both; ``writer_db_us.*``: backend).
 """
 
 from __future__ import annotations
@@ -57,6 +62,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-pg", action="store_true", help="SQLite only")
     parser.add_argument(
         "--batch", action="store_true", help=f"also POST /v1/checklists:batch ({BATCH_ITEMS} items a request)"
+    )
+    parser.add_argument(
+        "--writer", action="store_true", help="also the write side alone, in process, by group size"
     )
 
 
@@ -278,6 +286,76 @@ def pg_schema(base: str) -> Iterator[str]:
         engine.dispose()
 
 
+WRITER_GROUPS = (1, 4, 16)
+WRITER_ITEMS = 320  # per group size and round
+
+
+def writer(label: str, url: str, rounds: int) -> list[Figure]:
+    """CPU per stored submission of the write side alone, by group size (see the module docstring)."""
+    from sqlmodel import Session
+
+    from app.db import begin_write, build_engine, end_unit_of_work, migrate
+    from app.models.base import utcnow
+    from app.rules.registry import RulesetRegistry
+    from app.schemas.incidents import SubmissionCreate
+    from app.services import submissions
+
+    engine = build_engine(url, pool_size=1)  # one connection: the writer's, and its backend
+    migrate(engine)
+    registry = RulesetRegistry.load()
+    finish = submissions._finisher(registry)
+    bodies = []
+    for i in range(INCIDENTS):
+        body = copy.deepcopy(EXAMPLE_SUBMISSION)
+        body.pop("base_revision")
+        body["checklist"]["incident"]["reference"] = f"BENCH-{i:05d}"
+        bodies.append(SubmissionCreate.model_validate(body))
+
+    def backend_cpu() -> float:
+        if engine.dialect.name != "postgresql":
+            return 0.0
+        with engine.connect() as conn:
+            pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+        return cpu_seconds(int(pid))
+
+    per: dict[int, list[tuple[float, float]]] = {g: [] for g in WRITER_GROUPS}
+    try:
+        for number in range(rounds):
+            for group in WRITER_GROUPS if number % 2 == 0 else reversed(WRITER_GROUPS):
+                items = [
+                    submissions.prepare(
+                        registry, b.checklist.incident.reference, b, idempotency_key=uuid.uuid4().hex,
+                        base_revision=None, requested_by="bench",
+                    )
+                    for b in (bodies[j % INCIDENTS] for j in range(WRITER_ITEMS))
+                ]  # fmt: skip
+                db0, app0 = backend_cpu(), time.process_time()
+                for start in range(0, WRITER_ITEMS, group):
+                    with Session(engine, expire_on_commit=False) as session:
+                        conn = begin_write(session)
+                        now = utcnow()
+                        finish(
+                            conn,
+                            [submissions.store(conn, i, "bench", now) for i in items[start : start + group]],
+                        )
+                        end_unit_of_work(session, ok=True)
+                app, db = time.process_time() - app0, backend_cpu() - db0
+                per[group].append((1e6 * (app + db) / WRITER_ITEMS, 1e6 * db / WRITER_ITEMS))
+    finally:
+        engine.dispose()
+    key, figures = label.lower(), []
+    for group, values in per.items():
+        total, db = spread([v[0] for v in values]), spread([v[1] for v in values])
+        print(f"  [{label}] writer, groups of {group:2}: {total[1]:5.0f} us CPU per stored submission "
+              f"({total[0]:.0f}-{total[2]:.0f}; database backend {db[1]:.0f})")  # fmt: skip
+        figures.append(Figure(f"writer_us.{key}.g{group}", f"{label}: writer CPU per item, groups of {group}",
+                              total[1], spread=total, unit=" us"))  # fmt: skip
+        if engine.dialect.name == "postgresql":
+            figures.append(Figure(f"writer_db_us.{key}.g{group}", f"{label}: of which the backend",
+                                  db[1], spread=db, unit=" us"))  # fmt: skip
+    return figures
+
+
 def run(args: argparse.Namespace) -> list[Figure]:
     print(
         f"{args.connections} connections; {args.rounds} rounds of stateless and persisted "
@@ -286,6 +364,8 @@ def run(args: argparse.Namespace) -> list[Figure]:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="safesteps-bench-") as tmp:
         figures = bench("SQLite", f"sqlite:///{Path(tmp) / 'bench.db'}", None, args)
+        if args.writer:
+            figures += writer("SQLite", f"sqlite:///{Path(tmp) / 'writer.db'}", args.rounds)
     if args.no_pg:
         return figures
     if not postgres_reachable(args.pg_url):
@@ -293,5 +373,8 @@ def run(args: argparse.Namespace) -> list[Figure]:
         return figures
     with pg_schema(args.pg_url) as url:
         figures += bench("PostgreSQL", url, args.pg_url, args)
+    if args.writer:
+        with pg_schema(args.pg_url) as url:
+            figures += writer("PostgreSQL", url, args.rounds)
     print(f"(both databases in {time.perf_counter() - started:.0f} s)")
     return figures

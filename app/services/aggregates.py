@@ -25,7 +25,6 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Date, Table, and_, cast, delete, func, literal, select, tuple_
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from app.errors import OutsideForce
@@ -215,29 +214,12 @@ def _day_counts(
     return steps, days
 
 
-@lru_cache
-def _upsert_statement(dialect_name: str, table: Table, key: tuple[str, ...], add: tuple[str, ...]) -> Any:
-    """Built once per dialect and table: building it (``excluded`` proxies every column) cost more
-    than executing it."""
-    dialect: Any = postgresql if dialect_name == "postgresql" else sqlite
-    statement = dialect.insert(table)
-    return statement.on_conflict_do_update(
-        index_elements=list(key), set_={c: table.c[c] + statement.excluded[c] for c in add}
-    )
-
-
 def _upsert(
-    conn: Connection, table: Table, key: Sequence[str], rows: list[dict[str, Any]], add: Sequence[str]
+    conn: Connection, table: Table, key: tuple[str, ...], rows: list[dict[str, Any]], add: tuple[str, ...]
 ) -> None:
-    if not rows:
-        return
-    statement = _upsert_statement(conn.dialect.name, table, tuple(key), tuple(add))
     # Sorted: concurrent writers lock the same rows in the same order.
-    conn.execute(statement, sorted(rows, key=lambda r: tuple(str(r[k]) for k in key)))
-
-
-_INSERT_DECISIONS = DECISIONS.insert()
-_INSERT_FINDINGS = FINDINGS.insert()
+    ordered = sorted(rows, key=lambda r: tuple(str(r[k]) for k in key))
+    statements.insert_rows(conn, table, ordered, key=key, add=add)
 
 
 def write(conn: Connection, derived: Sequence[Derived]) -> None:
@@ -245,10 +227,8 @@ def write(conn: Connection, derived: Sequence[Derived]) -> None:
     one day, rule set and hook add up to one row per step and outcome)."""
     if not derived:
         return
-    conn.execute(_INSERT_DECISIONS, [d.decision for d in derived])
-    findings = [f for d in derived for f in d.findings]
-    if findings:
-        conn.execute(_INSERT_FINDINGS, findings)
+    statements.insert_rows(conn, DECISIONS, [d.decision for d in derived])
+    statements.insert_rows(conn, FINDINGS, [f for d in derived for f in d.findings])
     steps, days = _day_counts(derived)
     step_rows = [{**dict(zip(STEP_COLUMNS, key, strict=True)), "n": n} for key, n in steps.items()]
     day_rows = [

@@ -28,6 +28,12 @@ def claim(conn: Connection, scope: str, key: str, request_hash: str, now: dateti
     params = {"scope": scope, "key": key, "request_hash": request_hash, "created_at": now}
     if conn.execute(statements.claim_key(conn.dialect.name), params).first() is not None:
         return None
+    return earlier(conn, scope, key, request_hash)
+
+
+def earlier(conn: Connection, scope: str, key: str, request_hash: str) -> StoredResponse:
+    """The response stored for a key this transaction could not claim (``IdempotencyConflict``
+    when it was claimed by a different request)."""
     row = conn.execute(statements.FIND_KEY, {"k_scope": scope, "k_key": key}).one()
     if row.request_hash != request_hash or row.response is None or row.status_code is None:
         raise IdempotencyConflict(key)

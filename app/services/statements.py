@@ -7,11 +7,27 @@ of a small statement in SQLAlchemy.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Insert, Select, Table, Update, bindparam, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Insert,
+    Select,
+    Table,
+    Update,
+    bindparam,
+    exists,
+    func,
+    insert,
+    select,
+    true,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Dialect
 
 from app.models.tables import HEAD, INCIDENTS, KEYS, RECORDS, REVISIONS
 
@@ -54,24 +70,62 @@ STORE_RESPONSE: Update = (
 )
 
 
-@lru_cache
-def upsert_incident(dialect: str, conditional: bool) -> Insert:
-    """Insert at revision 1, or bump the revision of the incident ``(:force, :reference)`` (the
-    force is part of the incident's identity: no write reaches another force's incident), only
-    from ``:base`` when ``conditional``."""
-    stmt = _insert(dialect, INCIDENTS).values({name: bindparam(name) for name in INCIDENT_VALUES})
+def _upsert_changes(stmt: Any, conditional: bool) -> Any:
     changes: dict[str, Any] = {
         name: stmt.excluded[name]
         for name in INCIDENT_VALUES
         if name not in ("reference", "force", "created_at")
     }
     changes["revision"] = INCIDENTS.c.revision + 1
-    result: Insert = stmt.on_conflict_do_update(
+    return stmt.on_conflict_do_update(
         index_elements=["force", "reference"],
         set_=changes,
         where=INCIDENTS.c.revision == bindparam("base") if conditional else None,
     ).returning(INCIDENTS.c.id, INCIDENTS.c.revision)
+
+
+@lru_cache
+def upsert_incident(dialect: str, conditional: bool) -> Insert:
+    """Insert at revision 1, or bump the revision of the incident ``(:force, :reference)`` (the
+    force is part of the incident's identity: no write reaches another force's incident), only
+    from ``:base`` when ``conditional``."""
+    stmt = _insert(dialect, INCIDENTS).values({name: bindparam(name) for name in INCIDENT_VALUES})
+    result: Insert = _upsert_changes(stmt, conditional)
     return result
+
+
+REVISION_VALUES = ("decision_id", "submitted_by", "device_time", "received_at", "idempotency_key", "salt")
+
+
+@lru_cache
+def claim_and_add_revision(keyed: bool, conditional: bool) -> Select[Any]:
+    """PostgreSQL, one statement for what the other databases do in three: claim the key (when
+    ``keyed``), then only if this transaction got it, ``upsert_incident`` and insert the revision
+    row at the number it returns. One row: ``key`` (None: a retry, nothing else was written), and
+    ``id``/``revision`` of the incident (None: the conditional upsert changed nothing)."""
+    values = select(*(bindparam(name, type_=INCIDENTS.c[name].type) for name in INCIDENT_VALUES))
+    claim = None
+    if keyed:
+        claim = claim_key("postgresql").cte("claim")
+        values = values.where(exists(select(claim.c.key)))
+    upsert = _upsert_changes(postgresql.insert(INCIDENTS).from_select(INCIDENT_VALUES, values), conditional)
+    incident = upsert.cte("upserted")
+    columns = ("incident_id", "number", *REVISION_VALUES)
+    revision = insert(REVISIONS).from_select(
+        columns,
+        select(
+            incident.c.id,
+            incident.c.revision,
+            *(bindparam(name, type_=REVISIONS.c[name].type) for name in REVISION_VALUES),
+        ),
+    )
+    if claim is None:
+        return select(incident.c.id, incident.c.revision).add_cte(revision.cte("revision"))
+    return (
+        select(claim.c.key, incident.c.id, incident.c.revision)
+        .select_from(claim.outerjoin(incident, true()))
+        .add_cte(revision.cte("revision"))
+    )
 
 
 CURRENT_REVISION: Select[Any] = select(INCIDENTS.c.revision).where(
@@ -100,3 +154,78 @@ INSERT_RECORD_MOVING_HEAD: Insert = insert(RECORDS).add_cte(
     .returning(HEAD.c.id)
     .cte("moved_head")
 )
+
+
+# ---- many rows in one go --------------------------------------------------------------------------
+
+
+Processor = Callable[[Any], Any] | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Bulk:
+    """An insert (or adding upsert) of many rows as the driver takes it, for one dialect and set of
+    columns, with SQLAlchemy's type processors per column. PostgreSQL: one statement taking a
+    column of values per array parameter (``unnest``), one execution whatever the number of rows.
+    SQLite: SQLAlchemy's own text, run by the driver's ``executemany`` (rows as tuples in its
+    parameter order)."""
+
+    sql: str
+    names: tuple[str, ...]
+    processors: tuple[Processor, ...]
+    arrays: bool
+
+
+def _processors(dialect: Dialect, table: Table, names: Sequence[str]) -> tuple[Processor, ...]:
+    return tuple(table.c[c].type.dialect_impl(dialect).bind_processor(dialect) for c in names)
+
+
+@lru_cache(maxsize=64)
+def _bulk(
+    dialect: Dialect, table: Table, names: tuple[str, ...], key: tuple[str, ...], add: tuple[str, ...]
+) -> _Bulk:
+    if dialect.name == "postgresql":
+        quote = dialect.identifier_preparer.quote
+        name = dialect.identifier_preparer.format_table(table)
+        arrays = ", ".join(f"%({c})s::{table.c[c].type.compile(dialect)}[]" for c in names)
+        sql = f"INSERT INTO {name} ({', '.join(map(quote, names))}) SELECT * FROM unnest({arrays})"
+        if key:
+            adding = ", ".join(f"{quote(c)} = {name}.{quote(c)} + EXCLUDED.{quote(c)}" for c in add)
+            sql += f" ON CONFLICT ({', '.join(map(quote, key))}) DO UPDATE SET {adding}"
+        return _Bulk(sql, names, _processors(dialect, table, names), arrays=True)
+    stmt: Any = sqlite.insert(table)
+    if key:
+        stmt = stmt.on_conflict_do_update(
+            index_elements=list(key), set_={c: table.c[c] + stmt.excluded[c] for c in add}
+        )
+    compiled = stmt.compile(dialect=dialect, column_keys=list(names))
+    order = tuple(compiled.positiontup or ())
+    if set(order) != set(names):  # a column default SQLAlchemy would fill in: not for this path
+        raise ValueError(f"{table.name}: parameters {order} for columns {names}")
+    return _Bulk(compiled.string, order, _processors(dialect, table, order), arrays=False)
+
+
+def insert_rows(
+    conn: Connection,
+    table: Table,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    key: tuple[str, ...] = (),
+    add: tuple[str, ...] = (),
+) -> None:
+    """Insert ``rows`` (all with the same keys), or with ``key``, add the ``add`` columns of a row
+    whose key is taken: as ``conn.execute(insert(table) [on conflict do update], rows)`` would, in
+    one execution on PostgreSQL (a statement per row cost the server more than the row itself)
+    and without SQLAlchemy's per-row parameter handling on SQLite. ``key`` rows must be distinct
+    (one statement on PostgreSQL may not update a row twice)."""
+    if not rows:
+        return
+    bulk = _bulk(conn.dialect, table, tuple(rows[0]), key, add)
+    pairs = tuple(zip(bulk.names, bulk.processors, strict=True))
+    if bulk.arrays:
+        columns = {c: [row[c] if p is None else p(row[c]) for row in rows] for c, p in pairs}
+        conn.exec_driver_sql(bulk.sql, columns)
+        return
+    conn.exec_driver_sql(
+        bulk.sql, [tuple(row[c] if p is None else p(row[c]) for c, p in pairs) for row in rows]
+    )

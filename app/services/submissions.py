@@ -9,6 +9,9 @@ unit of work does, in this order and with Core statements (few round trips, no O
 3. insert the revision row and store the response for the idempotency key;
 4. append the decision record to the hash chain (the chain-head lock is taken last).
 
+On PostgreSQL steps 1-3 up to the revision row are one statement (``_one_statement``); the response
+is stored once the revision it names is known.
+
 Person history (``app.services.history``) is one separate step: every stored revision writes its
 ``person_history`` rows beside its revision row (step 3). For a rule set that reads history the
 write transaction starts first and the history facts are looked up in it, then the submission is
@@ -231,12 +234,10 @@ def _history_at(registry: RulesetRegistry, submission: SubmissionCreate) -> date
     return history.history_as_of(registry, submission.ruleset.ref(), submission.checklist, submission.as_of)
 
 
-def _upsert_incident(conn: Connection, item: Prepared, now: datetime) -> tuple[int, int]:
-    """Create the incident at revision 1 or move it to the next revision, in one statement."""
+def _incident_values(item: Prepared, now: datetime) -> dict[str, Any]:
     incident = item.submission.checklist.incident
     decision = item.decision
-    base = item.base_revision
-    params: dict[str, Any] = {
+    return {
         "reference": item.incident_ref,
         "force": incident.force,
         "incident_type": incident.type.value,
@@ -246,17 +247,65 @@ def _upsert_incident(conn: Connection, item: Prepared, now: datetime) -> tuple[i
         "latest_blocking": decision.blocking,
         "created_at": now,
         "updated_at": now,
-        "base": base,
+        "base": item.base_revision,
     }
-    stmt = statements.upsert_incident(conn.dialect.name, base is not None)
-    row = conn.execute(stmt, params).first()
-    if row is None or (base is not None and row.revision != base + 1):
+
+
+def _upserted(conn: Connection, item: Prepared, row: Any) -> tuple[int, int]:
+    """The incident's id and new revision from the upsert's ``row``, or ``StaleRevision``."""
+    base = item.base_revision
+    if row is None or row.id is None or (base is not None and row.revision != base + 1):
+        force = item.submission.checklist.incident.force
         current = conn.execute(
-            statements.CURRENT_REVISION, {"force": incident.force, "ref": item.incident_ref}
+            statements.CURRENT_REVISION, {"force": force, "ref": item.incident_ref}
         ).scalar_one_or_none()
         # A fresh insert that was based on a revision is rolled back with the error.
-        raise StaleRevision(item.incident_ref, base or 0, 0 if row else current or 0)
+        fresh = row is not None and row.id is not None
+        raise StaleRevision(item.incident_ref, base or 0, 0 if fresh else current or 0)
     return int(row.id), int(row.revision)
+
+
+Written = tuple[int, int] | idempotency.StoredResponse  # (incident id, revision), or a retry's answer
+
+
+def _new_revision(
+    conn: Connection, item: Prepared, scope: str, now: datetime, revision_row: dict[str, Any]
+) -> Written:
+    """Steps 1-3 up to the revision row: claim the key, upsert the incident, insert
+    ``revision_row`` at its number; or the stored response of an earlier identical request.
+    On PostgreSQL in one statement, elsewhere in three (the same rows: ``tests/services/
+    test_one_statement_revision.py``)."""
+    write = _one_statement if conn.dialect.name == "postgresql" else _three_statements
+    return write(conn, item, scope, now, revision_row)
+
+
+def _three_statements(
+    conn: Connection, item: Prepared, scope: str, now: datetime, revision_row: dict[str, Any]
+) -> Written:
+    key = item.idempotency_key
+    if key is not None:
+        earlier = idempotency.claim(conn, scope, key, item.request_hash, now)
+        if earlier is not None:
+            return earlier
+    stmt = statements.upsert_incident(conn.dialect.name, item.base_revision is not None)
+    incident_id, revision = _upserted(conn, item, conn.execute(stmt, _incident_values(item, now)).first())
+    conn.execute(statements.INSERT_REVISION, {**revision_row, "incident_id": incident_id, "number": revision})
+    return incident_id, revision
+
+
+def _one_statement(
+    conn: Connection, item: Prepared, scope: str, now: datetime, revision_row: dict[str, Any]
+) -> Written:
+    """PostgreSQL: ``statements.claim_and_add_revision`` (one round trip instead of three)."""
+    key = item.idempotency_key
+    stmt = statements.claim_and_add_revision(key is not None, item.base_revision is not None)
+    params = {**_incident_values(item, now), **revision_row}
+    if key is not None:
+        params.update(scope=scope, key=key, request_hash=item.request_hash)
+    row = conn.execute(stmt, params).first()
+    if key is not None and row is None:  # a retry: the key was not claimed and nothing written
+        return idempotency.earlier(conn, scope, key, item.request_hash)
+    return _upserted(conn, item, row)
 
 
 def response_body(item: Prepared, revision: int, received_at: datetime) -> str:
@@ -288,36 +337,30 @@ def response_body(item: Prepared, revision: int, received_at: datetime) -> str:
 def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored:
     """Steps 1-3 for one submission (the caller appends ``Stored.record`` to the chain)."""
     key = item.idempotency_key
-    if key is not None:
-        earlier = idempotency.claim(conn, scope, key, item.request_hash, now)
-        if earlier is not None:
-            revision = int(orjson.loads(earlier.body)["revision"])
-            return Stored(item.incident_ref, revision, earlier.body, earlier.status_code, replayed=True)
-    incident_id, revision = _upsert_incident(conn, item, now)
     submission = item.submission
-    fields = integrity.revision_fields(
-        item.incident_ref, revision, submission.submitted_by, submission.device_time, now, key
-    )
     salt = integrity.new_salt()
-    conn.execute(
-        statements.INSERT_REVISION,
-        {
-            "incident_id": incident_id,
-            "number": revision,
-            "decision_id": item.record.decision_id,
-            "submitted_by": submission.submitted_by,
-            "device_time": submission.device_time,
-            "received_at": now,
-            "idempotency_key": key,
-            "salt": salt,
-        },
-    )
+    revision_row = {
+        "decision_id": item.record.decision_id,
+        "submitted_by": submission.submitted_by,
+        "device_time": submission.device_time,
+        "received_at": now,
+        "idempotency_key": key,
+        "salt": salt,
+    }
+    written = _new_revision(conn, item, scope, now, revision_row)
+    if isinstance(written, idempotency.StoredResponse):
+        revision = int(orjson.loads(written.body)["revision"])
+        return Stored(item.incident_ref, revision, written.body, written.status_code, replayed=True)
+    incident_id, revision = written
     item.history_rows.insert(
         conn, incident_id=incident_id, revision=revision, decision_id=item.record.decision_id, at=now
     )
     body = response_body(item, revision, now)
     if key is not None:
         idempotency.store(conn, scope, key, CREATED, body)
+    fields = integrity.revision_fields(
+        item.incident_ref, revision, submission.submitted_by, submission.device_time, now, key
+    )
     full, erased = integrity.revision_commitment(fields, salt)
     record = item.record.model_copy(
         update={

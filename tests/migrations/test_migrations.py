@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +20,8 @@ from app.db import alembic_config, build_engine
 from app.models import metadata
 from app.models.base import UTCDateTime
 from tests import database
+
+perf1 = importlib.import_module("migrations.versions.20261201_perf1_lz4_large_text")
 
 
 def _render_item(kind: str, obj: object, _: object) -> str | bool:
@@ -110,3 +113,35 @@ def test_references_unique_per_force_up_and_down_with_data(empty_engine: Engine)
     assert _incidents(empty_engine) == [("REF-2", "NTH"), ("REF-1", "WMP")]
     with pytest.raises(IntegrityError), empty_engine.begin() as conn:
         _add_incident(conn, "REF-1", "NTH")  # unique across forces again
+
+
+def _compression(conn: Any) -> dict[str, str]:
+    query = text(
+        "SELECT attcompression FROM pg_attribute WHERE attrelid = CAST(:t AS regclass) AND attname = :c"
+    )
+    return {f"{t}.{c}": str(conn.execute(query, {"t": t, "c": c}).scalar_one()) for t, c in perf1.COLUMNS}
+
+
+def test_large_text_is_compressed_with_lz4_on_postgresql_and_downgrade_restores_the_default(
+    empty_engine: Engine,
+) -> None:
+    if empty_engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL column compression")
+    with empty_engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+        if not conn.execute(text("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = :n"),
+                            {"n": "default_toast_compression"}).scalar():  # fmt: skip
+            pytest.skip("this server is built without LZ4")
+        assert set(_compression(conn).values()) == {"l"}
+        conn.execute(
+            text(
+                "INSERT INTO idempotency_key (scope, key, request_hash, status_code, response, created_at)"
+                " VALUES ('s', 'k', 'h', 201, :body, CURRENT_TIMESTAMP)"
+            ),
+            {"body": "".join(f'{{"n": {i}, "rule": "step-{i % 37}"}}' for i in range(2000))},
+        )
+        stored = conn.execute(text("SELECT pg_column_compression(response) FROM idempotency_key")).scalar()
+        assert stored == "lz4"
+    with empty_engine.begin() as conn:
+        command.downgrade(alembic_config(conn), perf1.down_revision)
+        assert set(_compression(conn).values()) == {""}  # the server's default again

@@ -1,0 +1,111 @@
+"""``statements.insert_rows`` stores exactly what the plain statement stores: the same rows, with the
+same values and types, and an upsert adds up as ``insert ... on conflict do update`` does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from sqlalchemy import Connection, Engine, Table, delete, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from app.db import build_engine
+from app.services import statements
+from app.services.aggregates import DAY_COUNTS, DAY_KEY, DECISION_DAYS, DECISIONS, FINDINGS
+from app.settings import Settings
+
+AT = datetime(2026, 11, 30, 23, 59, 58, 123456, tzinfo=UTC)
+
+
+@pytest.fixture
+def engine(db_settings: Settings) -> Iterator[Engine]:
+    engine = build_engine(db_settings.database_url, pool_size=1)
+    yield engine
+    engine.dispose()
+
+
+def _decision(seq: int, history_changed: bool | None) -> dict[str, Any]:
+    return {
+        "seq": seq,
+        "decision_id": f"00000000-0000-4000-8000-{seq:012d}",
+        "incident_ref": None if seq == 2 else f"WMP-{seq}",
+        "revision": None if seq == 2 else seq,
+        "force": "WMP",
+        "day": date(2026, 11, 30),
+        "recorded_at": AT,
+        "hook": "scene.arrival",
+        "ruleset": "missing-child@1.3.0",
+        "blocking": seq % 2 == 0,
+        "critical_open": True,
+        "history_changed": history_changed,
+    }
+
+
+def _finding(seq: int, rule: str) -> dict[str, Any]:
+    return {
+        "seq": seq,
+        "rule_id": rule,
+        "step_id": f"step-{rule}",
+        "severity": "critical",
+        "outcome": "missing",
+        "basis": "",
+        "force": "WMP",
+        "day": date(2026, 11, 30),
+        "hook": "all",
+        "blocking": False,
+        "critical_open": False,
+        "history_changed": None,
+    }
+
+
+def _day(force: str, n: int) -> dict[str, Any]:
+    return {
+        "force": force,
+        "day": date(2026, 11, 30),
+        "ruleset": "missing-child@1.3.0",
+        "hook": "scene.arrival",
+        **dict.fromkeys(DAY_COUNTS, n),
+    }
+
+
+def _stored(conn: Connection, table: Table) -> list[tuple[Any, ...]]:
+    rows = conn.execute(select(table).order_by(*table.primary_key.columns)).all()
+    conn.execute(delete(table))
+    return [tuple(row) for row in rows]
+
+
+def _plain_upsert(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    stmt: Any = (postgresql if conn.dialect.name == "postgresql" else sqlite).insert(DECISION_DAYS)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=list(DAY_KEY), set_={c: DECISION_DAYS.c[c] + stmt.excluded[c] for c in DAY_COUNTS}
+    )
+    conn.execute(stmt, rows)
+
+
+def test_inserted_rows_equal_the_plain_insert(engine: Engine) -> None:
+    decisions = [_decision(1, None), _decision(2, True), _decision(3, False)]
+    findings = [_finding(1, "r1"), _finding(1, "r2"), _finding(3, "r1")]
+    with engine.begin() as conn:
+        for table, rows in ((DECISIONS, decisions), (FINDINGS, findings)):
+            conn.execute(insert(table), rows)
+            plain = _stored(conn, table)
+            statements.insert_rows(conn, table, rows)
+            assert _stored(conn, table) == plain
+            assert len(plain) == len(rows)
+        statements.insert_rows(conn, DECISIONS, [])  # nothing to insert: no statement
+        assert _stored(conn, DECISIONS) == []
+
+
+def test_upserted_rows_add_up_as_the_plain_upsert(engine: Engine) -> None:
+    first, second = [_day("WMP", 1), _day("BTP", 2)], [_day("WMP", 3), _day("MET", 4)]
+    with engine.begin() as conn:
+        _plain_upsert(conn, first)
+        _plain_upsert(conn, second)
+        plain = _stored(conn, DECISION_DAYS)
+        for rows in (first, second):
+            statements.insert_rows(conn, DECISION_DAYS, rows, key=DAY_KEY, add=DAY_COUNTS)
+        stored = _stored(conn, DECISION_DAYS)
+    assert stored == plain
+    assert {row[0]: row[4] for row in stored} == {"WMP": 4, "BTP": 2, "MET": 4}
