@@ -19,7 +19,7 @@ import zen
 from app.rules import vocabulary
 from app.rules.calendar import TimeTable
 from app.rules.canonical import canonical_json, sha256_hex
-from app.rules.decision import FindingTable, RulesetIdentity
+from app.rules.decision import FindingTable, Outcome, RulesetIdentity
 from app.rules.errors import RuleCompileError, RulesetCheckError
 from app.rules.language import LanguageMatcher, compile_language
 from app.rules.lint import facts_root, lint
@@ -39,6 +39,13 @@ from app.rules.shape import Obj, fill_tree
 # Outcome codes produced by a rule's expression. NOT_RECORDED (semantics 2 only): missing, because
 # nothing was recorded by the rule's due moment.
 NOT_APPLICABLE, UNKNOWN, MISSING, MET, NOT_RECORDED = 0, 1, 2, 3, 4
+OUTCOMES: dict[int, Outcome] = {  # by code; ZEN gives floats, equal (and hashing equal) to these
+    NOT_APPLICABLE: Outcome.not_applicable,
+    UNKNOWN: Outcome.unknown,
+    MISSING: Outcome.missing,
+    MET: Outcome.met,
+    NOT_RECORDED: Outcome.missing,
+}
 
 
 def rule_expression(rule: AnyRule) -> str:
@@ -92,6 +99,13 @@ class Program:
     include: Include | None = None  # what of a checklist the rules can read (``projection``)
     due: bool = False  # some rule has a due moment (its code can be NOT_RECORDED)
     _projectors: dict[int | None, Projector] = field(default_factory=dict, repr=False, compare=False)
+    # Per rule, in order: its code -> the (rule, outcome) pair the decision is built from, made once
+    # here rather than per evaluation.
+    pairs: tuple[dict[float, tuple[AnyRule, Outcome]], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pairs = tuple({code: (rule, outcome) for code, outcome in OUTCOMES.items()} for rule in self.rules)
+        object.__setattr__(self, "pairs", pairs)
 
     def projector(self, fill_for: int | None = None) -> Projector | None:
         """``include`` as a compiled projector of JSON-shaped facts (``projection.compile_projector``),
@@ -146,7 +160,18 @@ class CompiledRuleset:
         """Rules for a hook; ``None`` and the replay hook evaluate every rule."""
         if hook is None or hook == vocabulary.ALL_RULES_HOOK:
             return self.programs[None]
-        return self.programs.get(hook) or Program(rules=(), expression=None)
+        return self.programs.get(hook) or _NO_RULES
+
+    @cached_property
+    def at_hook(self) -> Mapping[str | None, Program]:
+        """``program`` for ``None`` and every hook of the vocabulary, as one lookup (the engine's: a
+        hook not in it is unknown)."""
+        table: dict[str | None, Program] = {hook: self.program(hook) for hook in vocabulary.hooks()}
+        table[None] = self.program(None)
+        return table
+
+
+_NO_RULES = Program(rules=(), expression=None)
 
 
 # Rule-set contents that passed the static checks in this process: reloading the same file (every

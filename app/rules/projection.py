@@ -240,18 +240,20 @@ def compile_projector(tree: Include, fill: VersionTree | None = None) -> Project
             if below is True:
                 lines.append(f"    else:\n        out[{k}] = v")
                 continue
-            sub_fill = below_fills.get(field)
             item = below.get("__all__")
-            lines.append("    elif isinstance(v, dict):")
-            lines.append(f"        out[{k}] = {function(below, sub_fill)}(v)")
-            lines.append("    elif isinstance(v, list):")
+            sub_fill = below_fills.get(field)
+            as_dict = f"{function(below, sub_fill)}(v)" if below else "{}"
             if item is None:
-                lines.append(f"        out[{k}] = list(v)")
+                as_list = "list(v)"
             elif not item:  # items looked into by length only: empty objects, no call each
-                lines.append(f"        out[{k}] = [{{}} if isinstance(x, dict) else x for x in v]")
+                as_list = "[{} if isinstance(x, dict) else x for x in v]"
             else:
-                each = function(item, sub_fill)
-                lines.append(f"        out[{k}] = [{each}(x) if isinstance(x, dict) else x for x in v]")
+                as_list = f"[{function(item, sub_fill)}(x) if isinstance(x, dict) else x for x in v]"
+            cases = [("dict", as_dict), ("list", as_list)]
+            if item is not None:  # the tree expects a list: test for it first (one test, not two)
+                cases.reverse()
+            for kind, value in cases:
+                lines.append(f"    elif isinstance(v, {kind}):\n        out[{k}] = {value}")
             lines.append(f"    else:\n        out[{k}] = v")
         lines.append("    return out")
         functions.append("\n".join(lines))
