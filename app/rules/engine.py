@@ -182,14 +182,16 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
         raise UnknownHook(str(context.hook))
     context_values = _context_facts(ruleset, facts, context)
     reads = ruleset.document.checklist_schema_version
-    if facts.schema_version >= LISTS_NULLABLE_FROM > reads:
-        data: str | bytes | dict[str, Any] = _older_input(facts, reads, context_values, program)
-    else:
-        data = _engine_input(facts, context_values, program)
+    older = facts.schema_version >= LISTS_NULLABLE_FROM > reads
     failed: set[str] | frozenset[str] = _NONE
-    if program.expression is None:
-        codes: Sequence[float] = ()
-    else:
+    codes: Sequence[float] | None = None if older else _rows_codes(facts, context_values, program)
+    if codes is None and program.expression is None:
+        codes = ()
+    elif codes is None:
+        if older:
+            data: str | bytes | dict[str, Any] = _older_input(facts, reads, context_values, program)
+        else:
+            data = _engine_input(facts, context_values, program)
         try:
             # A dict as JSON text: orjson's dump and ZEN's parse of it cost less than ZEN's reading
             # of the Python objects (same values: the facts are JSON-shaped, without floats). Text
@@ -244,6 +246,23 @@ def _context_facts(ruleset: CompiledRuleset, facts: Facts, context: EvaluationCo
     if ruleset.times is not None:
         values["times"] = ruleset.times.compute(facts.time_at)
     return values
+
+
+def _rows_codes(facts: Facts, context: dict[str, Any], program: Program) -> Sequence[float] | None:
+    """The program over rows (``compiler.Rows``), for stored facts already parsed; None where it does
+    not apply or fails (the plain program then decides, and names a rule that fails)."""
+    if facts._model is not None or not facts._parsed:
+        return None
+    rows = program.rows()
+    if rows is None:
+        return None
+    try:
+        data = rows.projector(facts._parsed[0])
+        data["context"] = context
+        codes: Sequence[float] = rows.expression.evaluate(orjson.dumps(data).decode())
+    except Exception:
+        return None
+    return codes
 
 
 def _engine_input(facts: Facts, context: dict[str, Any], program: Program) -> str | bytes | dict[str, Any]:

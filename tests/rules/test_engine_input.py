@@ -135,3 +135,42 @@ def test_the_hook_table_is_program_for_every_hook(registry: RulesetRegistry) -> 
             assert "scene.nowhere" not in ruleset.at_hook
             with pytest.raises(UnknownHook):
                 evaluate(ruleset, as_facts(CORPUS[0]), EvaluationContext(hook="scene.nowhere"))
+
+
+def test_rows_decide_on_the_corpus_as_the_plain_program(registry: RulesetRegistry) -> None:
+    """The rows program is what decides parsed stored facts (not its fallback): the plain program's
+    codes, and the decision of the whole stored text, at every hook with rows, on every checklist
+    (as a record of each rule set's schema version stores it)."""
+    checked = 0
+    for ruleset_id in registry.ids():
+        for ruleset in registry.versions(ruleset_id):
+            version = ruleset.document.checklist_schema_version
+            for hook, program in ruleset.programs.items():
+                if program.rows() is None:
+                    continue
+                for checklist in CORPUS:
+                    data = checklist_facts(checklist)
+                    if version < 3:
+                        data = {**empty_lists(data, version), "schema_version": version}
+                    facts = _parsed(data)
+                    context = EvaluationContext(hook=hook, as_of=checklist.latest_time())
+                    codes = engine._rows_codes(facts, context.facts(), program)
+                    plain = program.expression.evaluate(engine._engine_input(facts, context.facts(), program))
+                    where = (ruleset.key, hook, checklist.incident.reference)
+                    assert codes == plain, where
+                    assert evaluate(ruleset, facts, context) == evaluate(ruleset, as_facts(data), context), (
+                        where
+                    )
+                    checked += 1
+    assert checked > 3000
+
+
+def test_an_element_that_is_not_an_object_is_decided_by_the_plain_program(registry: RulesetRegistry) -> None:
+    ruleset = registry.get("concern-for-a-child", "1.0.0")
+    data = empty_lists(checklist_facts(CORPUS[0]), 2)
+    data["children"] = [*data["children"], 7]
+    context = EvaluationContext(hook="scene.depart", as_of=CORPUS[0].latest_time())
+    program = ruleset.program("scene.depart")
+    facts = _parsed(data)
+    assert engine._rows_codes(facts, context.facts(), program) is None
+    assert evaluate(ruleset, facts, context) == evaluate(ruleset, as_facts(data), context)
