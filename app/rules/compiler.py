@@ -19,8 +19,9 @@ import zen
 from app.rules import vocabulary
 from app.rules.calendar import TimeTable
 from app.rules.canonical import canonical_json, sha256_hex
-from app.rules.decision import FindingTable, RulesetIdentity
+from app.rules.decision import FindingTable, Outcome, RulesetIdentity
 from app.rules.errors import RuleCompileError, RulesetCheckError
+from app.rules.expressions import element_accesses
 from app.rules.language import LanguageMatcher, compile_language
 from app.rules.lint import facts_root, lint
 from app.rules.model import (
@@ -33,12 +34,19 @@ from app.rules.model import (
     Rule,
     RulesetDocument,
 )
-from app.rules.projection import Include, Projector, compile_projector, include_tree
+from app.rules.projection import Include, Projector, compile_projector, include_tree, path_tree
 from app.rules.shape import Obj, fill_tree
 
 # Outcome codes produced by a rule's expression. NOT_RECORDED (semantics 2 only): missing, because
 # nothing was recorded by the rule's due moment.
 NOT_APPLICABLE, UNKNOWN, MISSING, MET, NOT_RECORDED = 0, 1, 2, 3, 4
+OUTCOMES: dict[int, Outcome] = {  # by code; ZEN gives floats, equal (and hashing equal) to these
+    NOT_APPLICABLE: Outcome.not_applicable,
+    UNKNOWN: Outcome.unknown,
+    MISSING: Outcome.missing,
+    MET: Outcome.met,
+    NOT_RECORDED: Outcome.missing,
+}
 
 
 def rule_expression(rule: AnyRule) -> str:
@@ -83,6 +91,25 @@ def _without_defaults(data: dict[str, Any], defaults: Mapping[str, Any]) -> dict
 
 
 @dataclass(frozen=True, slots=True)
+class Rows:
+    """A program again, for the elements of some lists given as arrays rather than objects.
+
+    ZEN parses an array's values faster than an object's keyed values, and Python builds the array
+    from a dict faster than a cut-down dict: for hooks whose rules read many fields of the children
+    or adults this is most of the engine's own work. ``fields``: per list (dotted path), the fields
+    of its elements in array order; in the conditions each access to such an element's field
+    (``#.seen``) reads its position instead (``#[3]``). Only for lists whose elements every
+    condition reads by field (never whole) and only with certainty (``expressions.element_accesses``);
+    a stored element that is not an object raises ``projection.NotRows`` and the plain program
+    decides (``tests/rules/test_engine_input.py`` holds both to the whole checklist's decisions).
+    """
+
+    expression: Any  # zen.PyExpression
+    fields: Mapping[str, tuple[str, ...]]
+    projector: Projector
+
+
+@dataclass(frozen=True, slots=True)
 class Program:
     """The rules evaluated at one hook, compiled into one list expression."""
 
@@ -91,7 +118,28 @@ class Program:
     language: tuple[int, ...] = ()  # positions of the language rules in ``rules``
     include: Include | None = None  # what of a checklist the rules can read (``projection``)
     due: bool = False  # some rule has a due moment (its code can be NOT_RECORDED)
+    source: str = field(default="", repr=False, compare=False)  # the rule set's, for ``rows``
+    root: Obj | None = field(default=None, repr=False, compare=False)  # the facts' tree, for ``rows``
     _projectors: dict[int | None, Projector] = field(default_factory=dict, repr=False, compare=False)
+    _rows: list[Rows | None] = field(default_factory=list, repr=False, compare=False)
+    # Per rule, in order: its code -> the (rule, outcome) pair the decision is built from, made once
+    # here rather than per evaluation.
+    pairs: tuple[dict[float, tuple[AnyRule, Outcome]], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pairs = tuple({code: (rule, outcome) for code, outcome in OUTCOMES.items()} for rule in self.rules)
+        object.__setattr__(self, "pairs", pairs)
+
+    def rows(self) -> Rows | None:
+        """The same program over lists as rows (``Rows``), for projected stored facts; built on
+        first use (it compiles the program again), None where no list qualifies."""
+        if not self._rows:
+            root, include = self.root, self.include
+            built = None
+            if self.rules and include is not None and root is not None:
+                built = _rows(self.source, self.rules, root, include)
+            self._rows.append(built)
+        return self._rows[0]
 
     def projector(self, fill_for: int | None = None) -> Projector | None:
         """``include`` as a compiled projector of JSON-shaped facts (``projection.compile_projector``),
@@ -146,7 +194,18 @@ class CompiledRuleset:
         """Rules for a hook; ``None`` and the replay hook evaluate every rule."""
         if hook is None or hook == vocabulary.ALL_RULES_HOOK:
             return self.programs[None]
-        return self.programs.get(hook) or Program(rules=(), expression=None)
+        return self.programs.get(hook) or _NO_RULES
+
+    @cached_property
+    def at_hook(self) -> Mapping[str | None, Program]:
+        """``program`` for ``None`` and every hook of the vocabulary, as one lookup (the engine's: a
+        hook not in it is unknown)."""
+        table: dict[str | None, Program] = {hook: self.program(hook) for hook in vocabulary.hooks()}
+        table[None] = self.program(None)
+        return table
+
+
+_NO_RULES = Program(rules=(), expression=None)
 
 
 # Rule-set contents that passed the static checks in this process: reloading the same file (every
@@ -170,7 +229,50 @@ def compile_program(source: str, rules: tuple[AnyRule, ...], root: Obj) -> Progr
         tuple(i for i, r in enumerate(rules) if isinstance(r, LanguageRule)),
         include_tree((rule_expression(r) for r in rules), root=root),
         any(isinstance(r, Rule) and r.due is not None for r in rules),
+        source,
+        root,
     )
+
+
+def _rows(source: str, rules: tuple[AnyRule, ...], root: Obj, include: Include) -> Rows | None:
+    """``Rows`` for the lists (not inside another list) whose elements the rules read by field
+    only, and every field read kept by ``include``; None when there are none or it is not certain
+    (``include`` is not the paths' tree of every condition: some could observe more)."""
+    expressions = [rule_expression(r) for r in rules]
+    found = [element_accesses(e, root) for e in expressions]
+    if any(f is None for f in found) or any(path_tree(e, root) is None for e in expressions):
+        return None
+    readings = [f for f in found if f is not None]
+    whole = frozenset().union(*(reads.whole for reads, _ in readings))
+    fields: dict[str, tuple[str, ...]] = {}
+    for path in sorted({a.list_path for _, accesses in readings for a in accesses}):
+        item = _item_tree(include, path)
+        if "[]" not in path and path not in whole and f"{path}[]" not in whole and item:
+            fields[path] = tuple(item)
+    rewritten = []
+    for expression, (_, accesses) in zip(expressions, readings, strict=True):
+        for access in sorted(accesses, key=lambda a: a.start, reverse=True):
+            order = fields.get(access.list_path)
+            if order is None:
+                continue
+            if access.field not in order:
+                return None
+            position = order.index(access.field)
+            expression = f"{expression[: access.start]}[{position}]{expression[access.end :]}"
+        rewritten.append(expression)
+    if not fields:
+        return None
+    expression = _compile(source, "*", "program (rows)", "[" + ", ".join(rewritten) + "]")
+    return Rows(expression, MappingProxyType(fields), compile_projector(include, rows=fields))
+
+
+def _item_tree(include: Include, path: str) -> Include | None:
+    """The include tree of the elements of the list at ``path``, if it is a tree of fields."""
+    node: Any = include
+    for step in path.split("."):
+        node = node.get(step) if isinstance(node, dict) else None
+    item = node.get("__all__") if isinstance(node, dict) else None
+    return item if isinstance(item, dict) else None
 
 
 def compile_ruleset(document: RulesetDocument, source: str) -> CompiledRuleset:

@@ -586,3 +586,43 @@ def _is_index(tokens: list[Token], i: int) -> bool:
     return before.kind in ("ident", "str", "num", "tmpl") or (
         before.kind == "bracket" and before.value in ")]"
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ElementAccess:
+    """A member access on an element of a list, e.g. ``#.arrested`` with ``#`` an adult:
+    ``list_path`` ``adults``, ``field`` ``arrested``, and the access's characters in the source
+    (``.arrested`` or ``["arrested"]``), ``start`` to ``end``."""
+
+    list_path: str
+    field: str
+    start: int
+    end: int
+
+
+class _Accesses(_Reading):
+    def __init__(self, tokens: list[Token], root: Obj) -> None:
+        super().__init__(tokens, root)
+        self.accesses: list[ElementAccess] = []
+
+    def member(self, typed: Typed, name: str) -> Typed:
+        if isinstance(typed.shape, Obj) and typed.where.endswith("[]"):
+            last = self.tokens[self.pos - 1]  # ``name`` after a dot, or the ``]`` of ``["name"]``
+            first = self.tokens[self.pos - (3 if last.kind == "bracket" else 2)]
+            self.accesses.append(ElementAccess(typed.where[:-2], name, first.pos, last.pos + len(last.value)))
+        return super().member(typed, name)
+
+
+def element_accesses(expression: str, root: Obj) -> tuple[Reads, list[ElementAccess]] | None:
+    """What one condition observes (``read_paths``) and every member access it makes on a list's
+    elements; None where ``read_paths`` cannot say, or the condition has a template literal (whose
+    expressions are parsed apart from the source's positions)."""
+    if read_paths(expression, root) is None:
+        return None
+    tokens = tokenize(expression)
+    if any(token.kind == "tmpl" for token in tokens):
+        return None
+    parser = _Accesses(tokens, root)
+    parser.expression()
+    reads = parser.reads()
+    return (reads, parser.accesses) if reads is not None else None

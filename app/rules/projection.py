@@ -207,25 +207,57 @@ def project(facts: Mapping[str, Any], tree: Include) -> dict[str, Any]:
 Projector = Callable[[Mapping[str, Any]], dict[str, Any]]
 
 
-def compile_projector(tree: Include, fill: VersionTree | None = None) -> Projector:
+class NotRows(ValueError):
+    """An element of a list projected as rows is not an object (stored facts the schema would refuse)."""
+
+
+def _not_rows(value: Any) -> Any:
+    raise NotRows(type(value).__name__)
+
+
+def compile_projector(
+    tree: Include, fill: VersionTree | None = None, rows: Mapping[str, tuple[str, ...]] | None = None
+) -> Projector:
     """``project`` specialised to ``tree``, as generated Python (a function per node of the tree; no
     walk of the tree per call). The same result as ``project`` for every input (with ``fill``: as
     ``project(empty_lists(facts), tree)``, ``tests/rules/test_projection.py``).
 
     ``fill`` (``shape.fill_tree``): the lists of the tree that a rule set written for an older
     schema reads as ``[]`` when they are null or absent.
+
+    ``rows``: lists (by dotted path) whose elements become arrays of the named fields' projected
+    values in that order, null where absent (``compiler.Rows``: ZEN parses an array's values faster
+    than an object's); an element that is not an object raises ``NotRows``.
     """
     functions: list[str] = []
-    names: dict[tuple[int, int], str] = {}
-    namespace: dict[str, Any] = {}
+    names: dict[tuple[int, int, str], str] = {}
+    namespace: dict[str, Any] = {"_not_rows": _not_rows}
+    rows = rows or {}
 
     def constant(value: Any) -> str:
         name = f"_c{len(namespace)}"
         namespace[name] = value
         return name
 
-    def function(node: Include, fills: VersionTree | None) -> str:
-        key = (id(node), id(fills))
+    def forms(below: Include, fills: VersionTree | None, path: str) -> list[tuple[str, str]]:
+        """A structured value's projections, as (type, expression of ``v``), the expected type first."""
+        item = below.get("__all__")
+        as_dict = f"{function(below, fills, path)}(v)" if below else "{}"
+        if path in rows and isinstance(item, dict):
+            as_list = f"[{row(item, fills, path)}(x) if isinstance(x, dict) else _not_rows(x) for x in v]"
+        elif item is None:
+            as_list = "list(v)"
+        elif not item:  # items looked into by length only: empty objects, no call each
+            as_list = "[{} if isinstance(x, dict) else x for x in v]"
+        else:
+            as_list = f"[{function(item, fills, path + '[]')}(x) if isinstance(x, dict) else x for x in v]"
+        cases = [("dict", as_dict), ("list", as_list)]
+        if item is not None:  # the tree expects a list: test for it first (one test, not two)
+            cases.reverse()
+        return cases
+
+    def function(node: Include, fills: VersionTree | None, path: str) -> str:
+        key = (id(node), id(fills), path)
         if key in names:
             return names[key]
         name = names[key] = f"_p{len(names)}"
@@ -240,24 +272,40 @@ def compile_projector(tree: Include, fill: VersionTree | None = None) -> Project
             if below is True:
                 lines.append(f"    else:\n        out[{k}] = v")
                 continue
-            sub_fill = below_fills.get(field)
-            item = below.get("__all__")
-            lines.append("    elif isinstance(v, dict):")
-            lines.append(f"        out[{k}] = {function(below, sub_fill)}(v)")
-            lines.append("    elif isinstance(v, list):")
-            if item is None:
-                lines.append(f"        out[{k}] = list(v)")
-            elif not item:  # items looked into by length only: empty objects, no call each
-                lines.append(f"        out[{k}] = [{{}} if isinstance(x, dict) else x for x in v]")
-            else:
-                each = function(item, sub_fill)
-                lines.append(f"        out[{k}] = [{each}(x) if isinstance(x, dict) else x for x in v]")
+            for kind, value in forms(below, below_fills.get(field), f"{path}.{field}".lstrip(".")):
+                lines.append(f"    elif isinstance(v, {kind}):\n        out[{k}] = {value}")
             lines.append(f"    else:\n        out[{k}] = v")
         lines.append("    return out")
         functions.append("\n".join(lines))
         return name
 
-    root = function(tree, fill)
+    def row(item: Include, fills: VersionTree | None, path: str) -> str:
+        """An element of the list at ``path`` as the array of ``rows[path]``'s fields."""
+        key = (id(item), id(fills), path + "[row]")
+        if key in names:
+            return names[key]
+        name = names[key] = f"_r{len(names)}"
+        below_fills = {f: b for f, _, b in fills.children} if fills is not None else {}
+        values = []
+        for field in rows[path]:
+            below = item[field]
+            if below is True:
+                values.append(f"get({constant(field)})")
+                continue
+            value = f"_v{len(names)}_{len(values)}"
+            cases = forms(below, below_fills.get(field), f"{path}[].{field}")
+            functions.append(
+                "\n".join(
+                    [f"def {value}(v):", "    if v is None:\n        return None"]
+                    + [f"    if isinstance(v, {kind}):\n        return {form}" for kind, form in cases]
+                    + ["    return v"]
+                )
+            )
+            values.append(f"{value}(get({constant(field)}))")
+        functions.append(f"def {name}(facts):\n    get = facts.get\n    return [{', '.join(values)}]")
+        return name
+
+    root = function(tree, fill, "")
     exec("\n\n".join(functions), namespace)  # generated from the tree's field names, as constants
     projector: Projector = namespace[root]
     return projector

@@ -8,14 +8,18 @@ the engine's original input).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+from pydantic import AwareDatetime, TypeAdapter
 
 from app.rules import engine, vocabulary
 from app.rules.checklist import Checklist
 from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, Facts, checklist_facts, evaluate
+from app.rules.errors import UnknownHook
 from app.rules.projection import include_tree
 from app.rules.registry import RulesetRegistry
 from app.rules.shape import empty_lists
@@ -85,3 +89,88 @@ def test_no_projection_where_a_condition_could_read_whole_objects() -> None:
     assert include_tree(["call.children_present == 'yes"]) is None  # cannot be scanned
     tree = include_tree(['some(children, #.seen == false) or call["caller_is_child"] == true'])
     assert tree == {"call": {"caller_is_child": True}, "children": {"__all__": {"seen": True}}}
+
+
+def _times() -> list[datetime]:
+    """Aware times as checklists and callers give them (parsed offsets, UTC, zones across DST and
+    the zones' old local-mean-time offsets), naive ones, and offsets with seconds."""
+    parsed = [
+        TypeAdapter(AwareDatetime).validate_python(text)
+        for text in (
+            "2025-08-11T15:38:00Z",
+            "2025-08-11T15:38:00.123+01:00",
+            "2025-08-11T15:38:00.000001-09:30",
+        )
+    ]
+    zones = [
+        ZoneInfo(name) for name in ("Europe/London", "America/St_Johns", "Asia/Kathmandu", "Africa/Monrovia")
+    ]
+    fixed = [timezone(timedelta(minutes=m)) for m in (-840, -570, -1, 0, 1, 345, 840)]
+    odd = [
+        timezone(timedelta(seconds=s, microseconds=u)) for s, u in ((1, 0), (-75, 0), (3600, 5), (19815, 0))
+    ]
+    moments = [
+        datetime(year, month, 1, 2, 30, second, micro)
+        for year in (1, 1800, 1900, 2025, 9999)
+        for month in (3, 10)
+        for second, micro in ((0, 0), (59, 999999))
+    ]
+    return parsed + moments + [m.replace(tzinfo=tz) for m in moments for tz in (UTC, *zones, *fixed, *odd)]
+
+
+def test_iso_time_is_isoformat() -> None:
+    """``context.as_of`` as ZEN (and a decision record's context) gets it: the same text as
+    ``isoformat``, whichever of the two formats it."""
+    for moment in _times():
+        assert engine.iso_time(moment) == moment.isoformat(), repr(moment)
+
+
+def test_the_hook_table_is_program_for_every_hook(registry: RulesetRegistry) -> None:
+    """``evaluate`` looks its program up in ``at_hook``: the same program as ``program(hook)`` for
+    ``None`` and every hook, and no entry for a hook outside the vocabulary (``UnknownHook``)."""
+    for ruleset_id in registry.ids():
+        for ruleset in registry.versions(ruleset_id):
+            for hook in (None, *vocabulary.hooks()):
+                assert ruleset.at_hook[hook].rules == ruleset.program(hook).rules, (ruleset.key, hook)
+            assert "scene.nowhere" not in ruleset.at_hook
+            with pytest.raises(UnknownHook):
+                evaluate(ruleset, as_facts(CORPUS[0]), EvaluationContext(hook="scene.nowhere"))
+
+
+def test_rows_decide_on_the_corpus_as_the_plain_program(registry: RulesetRegistry) -> None:
+    """The rows program is what decides parsed stored facts (not its fallback): the plain program's
+    codes, and the decision of the whole stored text, at every hook with rows, on every checklist
+    (as a record of each rule set's schema version stores it)."""
+    checked = 0
+    for ruleset_id in registry.ids():
+        for ruleset in registry.versions(ruleset_id):
+            version = ruleset.document.checklist_schema_version
+            for hook, program in ruleset.programs.items():
+                if program.rows() is None:
+                    continue
+                for checklist in CORPUS:
+                    data = checklist_facts(checklist)
+                    if version < 3:
+                        data = {**empty_lists(data, version), "schema_version": version}
+                    facts = _parsed(data)
+                    context = EvaluationContext(hook=hook, as_of=checklist.latest_time())
+                    codes = engine._rows_codes(facts, context.facts(), program)
+                    plain = program.expression.evaluate(engine._engine_input(facts, context.facts(), program))
+                    where = (ruleset.key, hook, checklist.incident.reference)
+                    assert codes == plain, where
+                    assert evaluate(ruleset, facts, context) == evaluate(ruleset, as_facts(data), context), (
+                        where
+                    )
+                    checked += 1
+    assert checked > 3000
+
+
+def test_an_element_that_is_not_an_object_is_decided_by_the_plain_program(registry: RulesetRegistry) -> None:
+    ruleset = registry.get("concern-for-a-child", "1.0.0")
+    data = empty_lists(checklist_facts(CORPUS[0]), 2)
+    data["children"] = [*data["children"], 7]
+    context = EvaluationContext(hook="scene.depart", as_of=CORPUS[0].latest_time())
+    program = ruleset.program("scene.depart")
+    facts = _parsed(data)
+    assert engine._rows_codes(facts, context.facts(), program) is None
+    assert evaluate(ruleset, facts, context) == evaluate(ruleset, as_facts(data), context)

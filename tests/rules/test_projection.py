@@ -3,13 +3,14 @@ condition can observe (the decisions themselves: ``tests/rules/test_engine_input
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import pytest
 
 from app.rules.checklist import Checklist
 from app.rules.engine import checklist_facts
-from app.rules.projection import compile_projector, include_tree, path_tree, project
+from app.rules.projection import NotRows, compile_projector, include_tree, path_tree, project
 from app.rules.registry import RulesetRegistry
 from app.rules.shape import empty_lists, facts_shape, fill_tree
 from benchmarks.corpus import generate
@@ -93,3 +94,40 @@ def test_include_trees_fall_back_to_names_where_paths_are_not_followed() -> None
     assert by_name == {"adults": {"__all__": {"roles": True}}}
     both = include_tree(["len(adults[0].roles) > 0", "len(children) > 0"])
     assert both == {"adults": {"__all__": {"roles": True}}, "children": {"__all__": {}}}
+
+
+def _as_rows(projected: dict[str, Any], fields: Mapping[str, tuple[str, ...]]) -> dict[str, Any]:
+    """``projected`` with the elements of each rows list as the values of its fields, in order."""
+    for path, order in fields.items():
+        *parents, name = path.split(".")
+        node: Any = projected
+        for step in parents:
+            node = node.get(step) if isinstance(node, dict) else None
+        if isinstance(node, dict) and isinstance(node.get(name), list):
+            node[name] = [[item.get(f) for f in order] for item in node[name]]
+    return projected
+
+
+def test_a_rows_projector_gives_each_element_as_its_fields_values_in_order(registry: RulesetRegistry) -> None:
+    checked = 0
+    for ruleset_id in registry.ids():
+        for ruleset in registry.versions(ruleset_id):
+            for hook, program in ruleset.programs.items():
+                rows = program.rows()
+                if rows is None or program.include is None:
+                    continue
+                checked += 1
+                for data in CORPUS:
+                    expected = _as_rows(project(data, program.include), rows.fields)
+                    assert rows.projector(data) == expected, (ruleset.key, hook)
+    assert checked > 20
+
+
+def test_a_rows_projector_refuses_an_element_that_is_not_an_object(registry: RulesetRegistry) -> None:
+    program = registry.get("concern-for-a-child", "1.0.0").program("scene.depart")
+    rows = program.rows()
+    assert rows is not None
+    assert "children" in rows.fields
+    for odd in (None, 1, "x", ["a"]):
+        with pytest.raises(NotRows):
+            rows.projector({"children": [{"seen": True}, odd]})
