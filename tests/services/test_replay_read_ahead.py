@@ -40,7 +40,7 @@ def test_the_batches_are_the_plain_reads_in_order() -> None:
 
 
 def test_a_read_error_is_raised_in_the_replaying_thread_after_the_batches_before_it() -> None:
-    seen = []
+    seen: list[Any] = []
     with pytest.raises(ConnectionError), _read_ahead(fetcher(BATCHES, fail_after=2)) as batches:
         seen.extend(batches)
     assert seen == BATCHES[:2]
@@ -49,7 +49,12 @@ def test_a_read_error_is_raised_in_the_replaying_thread_after_the_batches_before
 
 def test_leaving_early_ends_the_reader_even_while_it_waits_to_hand_over() -> None:
     many = [[(i,)] for i in range(50)]
-    with pytest.raises(RuntimeError), _read_ahead(fetcher(many)) as batches:
-        assert next(batches) == [(0,)]
-        raise RuntimeError("lost the claim")  # as LostClaim leaves the part
+
+    def replay_one_batch_then_lose_the_claim() -> None:
+        with _read_ahead(fetcher(many)) as batches:
+            assert next(batches) == [(0,)]
+            raise RuntimeError("lost the claim")  # as LostClaim leaves the part
+
+    with pytest.raises(RuntimeError, match="lost the claim"):
+        replay_one_batch_then_lose_the_claim()
     assert readers() == []
