@@ -26,43 +26,39 @@ import orjson
 from app.rules.canonical import sha256_hex
 from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Basis, Decision, Outcome
-from app.rules.engine import EvaluationContext, Facts, RulesetRef, decide
+from app.rules.engine import EvaluationContext, Facts, evaluate
 from app.rules.history import HistoryFacts
 from app.rules.model import Severity
-from app.rules.registry import RulesetRegistry
 
 
-def context_from_json(context: Mapping[str, Any]) -> EvaluationContext:
-    """The pinned context of a record, with the history facts it was evaluated with, if any."""
+def context_from_json(context: Mapping[str, Any], history: HistoryFacts | None = None) -> EvaluationContext:
+    """The pinned context of a record, with the history facts it was evaluated with, if any (or
+    ``history`` instead, when given)."""
     as_of = context.get("as_of")
-    history = context.get("history")
+    if history is None and (stored := context.get("history")) is not None:
+        history = HistoryFacts.model_validate(stored)
     return EvaluationContext(
         hook=context.get("hook"),
         as_of=datetime.fromisoformat(as_of) if as_of else None,
-        history=HistoryFacts.model_validate(history) if history is not None else None,
+        history=history,
     )
 
 
 def reevaluate(
-    registry: RulesetRegistry,
     ruleset: CompiledRuleset,
     input_json: str | bytes,
     context: Mapping[str, Any],
     checklist_schema_version: int,
     history: HistoryFacts | None = None,
 ) -> Decision:
-    """Evaluate a record's stored input under its stored context with ``ruleset`` (a version of
-    ``registry``), exactly as the original evaluation did: with the history facts it stored, unless
-    ``history`` (recomputed by an impact replay) replaces them."""
-    pinned = context_from_json(context)
-    return decide(
-        registry,
-        Facts.stored(input_json, checklist_schema_version),
-        pinned.hook,
-        as_of=pinned.as_of,
-        ruleset=RulesetRef(ruleset.document.id, ruleset.document.version),
-        history=history if history is not None else pinned.history,
-    )
+    """Evaluate a record's stored input under its stored context with ``ruleset``, exactly as the
+    original evaluation did: with the history facts it stored, unless ``history`` (recomputed by an
+    impact replay) replaces them. The rule set is in hand (the version the record names, or an
+    impact's target), so this is ``decide`` without resolving it again: ``decide`` pins
+    ``as_of`` from the facts only when none is given, and a record's context always gives one (or
+    null, which stored facts leave null)."""
+    pinned = context_from_json(context, history)
+    return evaluate(ruleset, Facts.stored(input_json, checklist_schema_version), pinned)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ import orjson
 from app.rules.canonical import canonical_json
 from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Decision
-from app.rules.registry import RulesetRegistry
 from app.rules.replay import (
     ChangeKind,
     ImpactTotals,
@@ -35,7 +34,7 @@ CONTEXT = {"hook": "scene.depart", "as_of": "2026-03-01T10:00:00+00:00"}
 
 def _replay(ruleset: CompiledRuleset) -> Decision:
     """Re-evaluate the stored CHECKLIST under CONTEXT, as replay does, with ``ruleset``."""
-    return reevaluate(RulesetRegistry([ruleset]), ruleset, canonical_json(CHECKLIST), CONTEXT, 1)
+    return reevaluate(ruleset, canonical_json(CHECKLIST), CONTEXT, 1)
 
 
 def result_json(decision: Decision) -> bytes:
@@ -130,7 +129,7 @@ def test_impact_counts_a_change_of_basis_as_an_outcome_change() -> None:
     not_seen = {**CHECKLIST, "children": [{"id": "C1", "seen": False}]}
 
     def replay(ruleset: CompiledRuleset, data: dict[str, Any]) -> Decision:
-        return reevaluate(RulesetRegistry([ruleset]), ruleset, canonical_json(data), CONTEXT, 1)
+        return reevaluate(ruleset, canonical_json(data), CONTEXT, 1)
 
     [change] = impact(orjson.loads(result_json(replay(old, absent))), replay(new, absent)).changes
     assert (change.kind, change.outcome_before, change.outcome_after) == (

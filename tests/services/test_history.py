@@ -210,10 +210,10 @@ def test_as_recorded_replay_uses_the_history_as_it_was(engine: Engine, registry:
     assert context["history"]["children"][0]["concerns_12m"] == 1
     ruleset = registry.get("concern-for-a-child", "9.0.0")
     version = record["checklist_schema_version"]
-    replayed = replay.reevaluate(registry, ruleset, record["input"], context, version)
+    replayed = replay.reevaluate(ruleset, record["input"], context, version)
     assert record["result"].encode() == canonical_json(replayed.model_dump(mode="json"))  # reproduced
     # An impact replay that recomputes history sees the pattern.
-    impact = replay.reevaluate(registry, ruleset, record["input"], context, version, history=recomputed)
+    impact = replay.reevaluate(ruleset, record["input"], context, version, history=recomputed)
     assert [f.rule_id for f in impact.findings] == ["CFC-SEE-EVERY-CHILD"]
 
 

@@ -185,21 +185,25 @@ def job_query(job: Any, *columns: Any) -> Select[Any]:
 
 def plan(session: Session, job: Any, part_size: int) -> tuple[int, list[tuple[int, int]]]:
     """How many decisions the job selects, and its parts as (seq_from, seq_to] ranges of about
-    ``part_size`` selected decisions each (one empty part when it selects none). One query: every
-    ``part_size``-th selected seq, by a window function, and the last."""
+    ``part_size`` selected decisions each (one empty part when it selects none). One pass over the
+    selection (it reads every selected row): every ``part_size``-th selected seq and the last, by
+    window functions, each with its number and the count."""
     selected = job_query(job, DECISIONS.c.seq).subquery()
-    numbered = select(selected.c.seq, func.row_number().over(order_by=selected.c.seq).label("n")).subquery()
-    total = session.execute(select(func.count()).select_from(selected)).scalar_one()
-    last = session.execute(select(func.max(selected.c.seq))).scalar_one() or 0
-    ends = list(
-        session.execute(
-            select(numbered.c.seq).where(numbered.c.n % part_size == 0).order_by(numbered.c.seq)
-        ).scalars()
-    )
-    if not ends or ends[-1] != last:
-        ends.append(last)
-    starts = [0, *ends[:-1]]
-    return total, list(zip(starts, ends, strict=True))
+    numbered = select(
+        selected.c.seq,
+        func.row_number().over(order_by=selected.c.seq).label("n"),
+        func.count().over().label("total"),
+    ).subquery()
+    ends = session.execute(
+        select(numbered.c.seq, numbered.c.total)
+        .where(or_(numbered.c.n % part_size == 0, numbered.c.n == numbered.c.total))
+        .order_by(numbered.c.seq)
+    ).all()
+    if not ends:
+        return 0, [(0, 0)]
+    seqs = [end.seq for end in ends]
+    starts = [0, *seqs[:-1]]
+    return ends[-1].total, list(zip(starts, seqs, strict=True))
 
 
 def _claimable_part(now: datetime, stale_after: timedelta) -> Any:

@@ -9,17 +9,22 @@ that also proves the worker still holds the part. An interrupted part therefore 
 last commit with nothing duplicated or lost, and the job's other parts are not redone. The worker
 that finishes the last part merges the parts' summaries into the job's, under the job's row lock.
 
-Everything runs in the worker's one thread: every phase holds the GIL, so read-ahead and
+Evaluation, comparison and writes run in the worker's one thread: they hold the GIL, so
 write-behind threads overlapped nothing and cost switches (``benchmarks/replay.py`` measures it).
+On PostgreSQL only, the next batch is read ahead by a thread while the server's work of reading it
+(mostly decompressing the stored documents, with the GIL released here) overlaps evaluation.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 from time import monotonic as time_monotonic
 from typing import Any
 
@@ -217,15 +222,16 @@ class _Replayer:
             return True, ReplayErrorDetail(error=ruleset, stored_result=orjson.loads(result))
         stored = result if isinstance(result, bytes) else result.encode()
         try:
-            decision = reevaluate(self.registry, ruleset, input_json, orjson.loads(context), schema_version)
+            decision = reevaluate(ruleset, input_json, orjson.loads(context), schema_version)
         except (RulesError, ValueError, KeyError, TypeError) as exc:
             error = f"{type(exc).__name__}: {exc}"
             return True, ReplayErrorDetail(error=error, stored_result=orjson.loads(stored))
         # Equal canonical bytes: reproduced. Hashes are computed only for a result that is stored.
-        outcome = Reproduction.of(stored, self._encoder.encode(decision))
+        replayed = self._encoder.encode(decision)
+        if not keep and replayed == stored:  # ``Reproduction.of``'s comparison, nothing else built
+            return False, None
+        outcome = Reproduction.of(stored, replayed)
         if outcome.reproduced:
-            if not keep:
-                return False, None
             hashes = {"stored_hash": outcome.stored_hash, "replayed_hash": outcome.replayed_hash}
             return False, ReproducedDetail(**hashes)
         return True, NotReproducedDetail(
@@ -243,9 +249,7 @@ class _Replayer:
         assert self.target is not None
         schema_version, input_json, context, result = row[6:10]
         history = self.history_of(input_json, context) if self.history_of is not None else None
-        decision = reevaluate(
-            self.registry, self.target, input_json, orjson.loads(context), schema_version, history=history
-        )
+        decision = reevaluate(self.target, input_json, orjson.loads(context), schema_version, history=history)
         change = impact(orjson.loads(result), decision)
         totals.add(change)
         if not (keep or change.changed):
@@ -369,22 +373,63 @@ _SQLITE_MMAP_BYTES = 1 << 30
 @contextmanager
 def _batches(engine: Engine, query: Any, batch_size: int) -> Iterator[Iterator[Sequence[Row]]]:
     """A part's remaining decisions, ``batch_size`` rows at a time, from one query on a connection
-    of its own: a server-side cursor on PostgreSQL, SQLite's stepping cursor, so that only the
-    current batch is in memory. The read transaction stays open while results are written on
-    other connections (PostgreSQL's snapshot, SQLite's WAL: neither blocks a writer)."""
+    of its own: a server-side cursor on PostgreSQL, SQLite's stepping cursor, so that only a batch
+    or two are in memory. The read transaction stays open while results are written on other
+    connections (PostgreSQL's snapshot, SQLite's WAL: neither blocks a writer)."""
     with engine.connect() as conn:
-        if conn.dialect.name == "sqlite":
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
             conn.exec_driver_sql(f"PRAGMA mmap_size={_SQLITE_MMAP_BYTES}")
         result = conn.execution_options(stream_results=True, max_row_buffer=batch_size).execute(query)
-
-        def batches() -> Iterator[Sequence[Row]]:
-            while rows := result.fetchmany(batch_size):
-                yield rows
-
         try:
-            yield batches()
+            if sqlite:
+                yield iter(partial(result.fetchmany, batch_size), [])
+            else:
+                with _read_ahead(partial(result.fetchmany, batch_size)) as batches:
+                    yield batches
         finally:
             result.close()
+
+
+@contextmanager
+def _read_ahead(fetch: Callable[[], Sequence[Row]]) -> Iterator[Iterator[Sequence[Row]]]:
+    """PostgreSQL: the next batch is fetched by a thread of its own while this one replays the
+    current batch. The server reads and decompresses the stored documents (most of a fetch's time,
+    spent waiting with the GIL released), so that work overlaps evaluation instead of following it.
+    SQLite reads in this process, under the GIL for most of it: there a thread would overlap nothing.
+    At most two batches wait, so memory stays flat; the thread ends with the block."""
+    ready: queue.Queue[Sequence[Row] | BaseException] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            while not stop.is_set():
+                rows = fetch()
+                ready.put(rows)
+                if not rows:
+                    return
+        except BaseException as exc:  # handed to the replaying thread, raised there
+            ready.put(exc)
+
+    def batches() -> Iterator[Sequence[Row]]:
+        while True:
+            rows = ready.get()
+            if isinstance(rows, BaseException):
+                raise rows
+            if not rows:
+                return
+            yield rows
+
+    reader = threading.Thread(target=read, name="replay-read-ahead", daemon=True)
+    reader.start()
+    try:
+        yield batches()
+    finally:
+        stop.set()
+        while reader.is_alive():  # a batch it is still handing over
+            with suppress(queue.Empty):
+                ready.get(timeout=0.05)
+        reader.join()
 
 
 @dataclass(frozen=True, slots=True)
