@@ -130,6 +130,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # app.http.docs serves /docs and /redoc without a CDN (when public_docs)
         redoc_url=None,
         openapi_url="/openapi.json" if public_docs else None,
+        # FastAPI's own OpenTelemetry spans, metrics and logs (on whenever a global provider is set):
+        # off. They record raw paths and exception messages (a validation error quotes the input,
+        # which may be a child's name); the service traces itself (app.http.tracing) and logs
+        # without messages (app.observability). Off, FastAPI also skips a provider lookup a request.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
     # Compile every rule-set version once; a broken or altered file stops the service here.
@@ -168,7 +173,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         namespace="failed",
     )
     # add_middleware wraps: the last added runs first. RequestContext sees every response,
-    # including a 413 from the body limit.
+    # including a 413 from the body limit, and counts it (app.http.metrics).
     # The inline lane (app/http/inline.py) sits inside the input guard, the body limit and the
     # request context, so the evaluate it answers gets the same refusals as every other route.
     app.add_middleware(InlineLane, routes=inline_routes(app))
@@ -180,7 +185,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         max_header_bytes=settings.max_header_bytes,
     )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
-    http_metrics.install(app, settings)  # counts every status, the body limit's 413 included
+    http_metrics.install(app, settings)  # the /metrics route
     app.add_middleware(RequestContext)
     if settings.trusted_proxies:
         # X-Forwarded-For names the client only when the connection comes from one of these: anyone
