@@ -24,7 +24,7 @@ from app.http.compression import Compression
 from app.http.guards import check_routes, document_errors
 from app.http.inline import InlineLane, inline_routes
 from app.http.input_guard import InputGuard
-from app.http.middleware import BodySizeLimit, RequestContext
+from app.http.middleware import RequestContext
 from app.http.ratelimit import RateLimiter
 from app.http.tracing import TracingMiddleware, tracer_provider
 from app.observability import configure_logging
@@ -174,17 +174,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     # add_middleware wraps: the last added runs first. RequestContext sees every response,
     # including a 413 from the body limit, and counts it (app.http.metrics).
-    # The inline lane (app/http/inline.py) sits inside the input guard, the body limit and the
+    # The inline lane (app/http/inline.py) sits inside the input guard (with the body limit) and the
     # request context, so the evaluate it answers gets the same refusals as every other route.
     app.add_middleware(InlineLane, routes=inline_routes(app))
-    # Inside the body limit (it reads at most max_body_bytes); batch items are checked one by one.
+    # The body-size limit, then the header limits and text that cannot be stored; it reads at most
+    # max_body_bytes. Batch items are checked one by one (by the service).
     app.add_middleware(
         InputGuard,
+        max_body_bytes=settings.max_body_bytes,
         per_item=frozenset({"/v1/checklists:batch"}),
         max_headers=settings.max_headers,
         max_header_bytes=settings.max_header_bytes,
     )
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     http_metrics.install(app, settings)  # the /metrics route
     app.add_middleware(RequestContext)
     if settings.trusted_proxies:

@@ -1,4 +1,5 @@
-"""Pure ASGI middleware: request context and access log, body-size limit.
+"""Pure ASGI middleware: request context, access log and request counters (the body-size limit is
+the input guard's, ``app.http.input_guard``).
 
 Pure ASGI rather than ``BaseHTTPMiddleware`` keeps the hot path cheap: no extra task, no body
 re-streaming, one dict lookup per header.
@@ -113,55 +114,6 @@ def response_headers(headers: Iterable[tuple[bytes, bytes]], request_id: str) ->
         kept.append(_NO_STORE)
     kept.append(_NOSNIFF)
     return kept
-
-
-class BodySizeLimit:
-    """Refuse bodies over ``max_bytes`` with 413, by Content-Length or while streaming."""
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app, self.max_bytes = app, max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        for name, value in scope["headers"]:
-            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
-                await self._reject(send)
-                return
-        received = 0
-        rejected = False
-
-        async def limited_receive() -> Message:
-            nonlocal received, rejected
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    # Answer now and tell the app the client went away; whatever it does next is dropped.
-                    # (Raising here would be swallowed by the framework's body parsing as a 400.)
-                    rejected = True
-                    await self._reject(send)
-                    return {"type": "http.disconnect"}
-            return message
-
-        async def guarded_send(message: Message) -> None:
-            if not rejected:
-                await send(message)
-
-        try:
-            await self.app(scope, limited_receive, guarded_send)
-        except Exception:
-            if not rejected:
-                raise
-
-    async def _reject(self, send: Send) -> None:
-        await send_json_error(
-            send,
-            413,
-            "payload_too_large",
-            f"The request body exceeds the limit of {self.max_bytes} bytes.",
-        )
 
 
 async def send_json_error(
