@@ -252,7 +252,9 @@ def test_the_checklists_latest_time_is_found_once_a_request(
         return real(self)
 
     monkeypatch.setattr(Checklist, "latest_time", counting)
-    response = client.post("/v1/evaluate", json=body())
-    assert response.status_code == 200
+    incident = {"reference": "INC-2025-000124", "force": "TEST", "type": "neighbour_dispute"}
+    checklist = {"incident": {**incident, "attended_at": "2026-12-01T08:00:00Z"}, "children": []}
+    response = client.post("/v1/evaluate", json={"checklist": checklist, "hook": "scene.depart"})
+    assert response.status_code == 200, response.text
     assert response.json()["as_of"].startswith("2026-12-01T08:00:00")  # the checklist's latest time
     assert len(walks) == 1
