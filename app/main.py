@@ -24,7 +24,7 @@ from app.http.compression import Compression
 from app.http.guards import check_routes, document_errors
 from app.http.inline import InlineLane, inline_routes
 from app.http.input_guard import InputGuard
-from app.http.middleware import BodySizeLimit, RequestContext
+from app.http.middleware import RequestContext
 from app.http.ratelimit import RateLimiter
 from app.http.tracing import TracingMiddleware, tracer_provider
 from app.observability import configure_logging
@@ -130,6 +130,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         docs_url=None,  # app.http.docs serves /docs and /redoc without a CDN (when public_docs)
         redoc_url=None,
         openapi_url="/openapi.json" if public_docs else None,
+        # FastAPI's own OpenTelemetry spans, metrics and logs (on whenever a global provider is set):
+        # off. They record raw paths and exception messages (a validation error quotes the input,
+        # which may be a child's name); the service traces itself (app.http.tracing) and logs
+        # without messages (app.observability). Off, FastAPI also skips a provider lookup a request.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.settings = settings
     # Compile every rule-set version once; a broken or altered file stops the service here.
@@ -168,19 +173,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         namespace="failed",
     )
     # add_middleware wraps: the last added runs first. RequestContext sees every response,
-    # including a 413 from the body limit.
-    # The inline lane (app/http/inline.py) sits inside the input guard, the body limit and the
+    # including a 413 from the body limit, and counts it (app.http.metrics).
+    # The inline lane (app/http/inline.py) sits inside the input guard (with the body limit) and the
     # request context, so the evaluate it answers gets the same refusals as every other route.
     app.add_middleware(InlineLane, routes=inline_routes(app))
-    # Inside the body limit (it reads at most max_body_bytes); batch items are checked one by one.
+    # The body-size limit, then the header limits and text that cannot be stored; it reads at most
+    # max_body_bytes. Batch items are checked one by one (by the service).
     app.add_middleware(
         InputGuard,
+        max_body_bytes=settings.max_body_bytes,
         per_item=frozenset({"/v1/checklists:batch"}),
         max_headers=settings.max_headers,
         max_header_bytes=settings.max_header_bytes,
     )
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
-    http_metrics.install(app, settings)  # counts every status, the body limit's 413 included
+    http_metrics.install(app, settings)  # the /metrics route
     app.add_middleware(RequestContext)
     if settings.trusted_proxies:
         # X-Forwarded-For names the client only when the connection comes from one of these: anyone

@@ -1,4 +1,5 @@
-"""Text the service cannot store faithfully is refused at the door, with the field it is in.
+"""The door: bodies too large (413), headers too many or too large (431), and text the service
+cannot store faithfully, refused with the field it is in (422).
 
 PostgreSQL refuses NUL characters in text, and an unpaired UTF-16 surrogate cannot be encoded as
 UTF-8 at all: either would otherwise surface as a 500 from deep inside a write, and only on one
@@ -13,11 +14,13 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import suppress
 from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.http.errors import field_path
+from app.http.middleware import send_json_error
 from app.schemas.errors import ErrorBody, FieldError
 from app.schemas.types import UNSAFE_TEXT_MESSAGE, UNSAFE_TEXT_TYPE, unsafe, unsafe_location
 
@@ -71,17 +74,23 @@ async def _send(send: Send, status: int, body: ErrorBody) -> None:
 
 
 class InputGuard:
-    """``per_item``: paths whose body is a list of items checked one by one by the service (a batch:
-    one bad item must not fail the others)."""
+    """The door, in one pure ASGI layer: bodies over ``max_body_bytes`` refused with 413 (by
+    Content-Length, or while the body streams), headers too many or too large with 431, text that
+    cannot be stored with 422.
+
+    ``per_item``: paths whose body is a list of items checked one by one by the service (a batch:
+    one bad item must not fail the others); their bodies, and those of methods without one, stream
+    on to the app under the size limit alone."""
 
     def __init__(
         self,
         app: ASGIApp,
+        max_body_bytes: int,
         per_item: frozenset[str] = frozenset(),
         max_headers: int = 64,
         max_header_bytes: int = 16_384,
     ) -> None:
-        self.app, self.per_item = app, per_item
+        self.app, self.max_body_bytes, self.per_item = app, max_body_bytes, per_item
         self.max_headers, self.max_header_bytes = max_headers, max_header_bytes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -89,7 +98,12 @@ class InputGuard:
             await self.app(scope, receive, send)
             return
         headers = scope["headers"]
-        size = sum(len(k) + len(v) for k, v in headers)
+        size = 0
+        for name, value in headers:
+            if name == b"content-length" and value.isdigit() and int(value) > self.max_body_bytes:
+                await self._too_large(send)  # before anything else is looked at
+                return
+            size += len(name) + len(value)
         if len(headers) > self.max_headers or size > self.max_header_bytes:
             refusal = ErrorBody(
                 error="headers_too_large", message="The request headers are too many or too large."
@@ -101,29 +115,84 @@ class InputGuard:
             await _reject(send, problem)
             return
         if scope["method"] not in _BODY_METHODS or scope["path"] in self.per_item:
-            await self.app(scope, receive, send)
+            await self._streamed(scope, receive, send)
             return
         chunks: list[bytes] = []
+        received = 0
         ended: Message | None = None
         while True:
             message = await receive()
             if message["type"] != "http.request":
-                ended = message  # the client went away (or the body limit answered already)
+                ended = message  # the client went away
                 break
-            chunks.append(message.get("body", b""))
+            chunk = message.get("body", b"")
+            received += len(chunk)
+            if received > self.max_body_bytes:
+                await self._too_large(send)
+                # The app is told the client went away; whatever it does next is dropped.
+                with suppress(Exception):
+                    await self.app(scope, _replay({"type": "http.disconnect"}, receive), _dropped)
+                return
+            chunks.append(chunk)
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
         if ended is None and (problem := body_problem(body)) is not None:
             await _reject(send, problem)
             return
-        replayed = False
+        first = ended or {"type": "http.request", "body": body, "more_body": False}
+        await self.app(scope, _replay(first, receive), send)
 
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return ended or {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
+    async def _streamed(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The body passed on as it arrives, refused with 413 once it exceeds the limit."""
+        received = 0
+        rejected = False
 
-        await self.app(scope, replay, send)
+        async def limited_receive() -> Message:
+            nonlocal received, rejected
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_body_bytes:
+                    # Answer now and tell the app the client went away; whatever it does next is dropped.
+                    # (Raising here would be swallowed by the framework's body parsing as a 400.)
+                    rejected = True
+                    await self._too_large(send)
+                    return {"type": "http.disconnect"}
+            return message
+
+        async def guarded_send(message: Message) -> None:
+            if not rejected:
+                await send(message)
+
+        try:
+            await self.app(scope, limited_receive, guarded_send)
+        except Exception:
+            if not rejected:
+                raise
+
+    async def _too_large(self, send: Send) -> None:
+        await send_json_error(
+            send,
+            413,
+            "payload_too_large",
+            f"The request body exceeds the limit of {self.max_body_bytes} bytes.",
+        )
+
+
+def _replay(first: Message, receive: Receive) -> Receive:
+    """``first``, then whatever ``receive`` gives."""
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return first
+        return await receive()
+
+    return replay
+
+
+async def _dropped(message: Message) -> None:
+    """A response nobody may see (one was sent already)."""

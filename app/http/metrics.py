@@ -1,8 +1,9 @@
 """/metrics and the HTTP request counters (see ``app.metrics`` for what is counted and how several
 worker processes add up).
 
-``MetricsMiddleware`` counts every request by method, route *template* and status, with its
-duration, and the 429 refusals; it is pure ASGI and reads nothing but the scope and the status.
+``observe_request`` counts every request by method, route *template* and status, with its
+duration, and the 429 refusals; the request context (``app.http.middleware.RequestContext``) calls
+it for every request, and it reads nothing but the scope and the status.
 The ``/metrics`` route answers per ``metrics_access``: open, a bearer token, or 404; with
 ``metrics_port`` set it is served on that port by ``safesteps serve`` instead (see ``app.cli``).
 """
@@ -10,15 +11,12 @@ The ``/metrics`` route answers per ``metrics_access``: open, a bearer token, or 
 from __future__ import annotations
 
 import hmac
-import time
 
 from fastapi import FastAPI
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app import metrics
-from app.http.asgi import StatusRecorder, route_template
 from app.schemas.errors import ErrorBody
 from app.services.stats import DatabaseCollector
 from app.settings import Settings
@@ -26,26 +24,13 @@ from app.settings import Settings
 UNMATCHED = "unmatched"  # no route: one label for every unknown path, never the path itself
 
 
-class MetricsMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        start = time.perf_counter()
-        recorder = StatusRecorder(send)
-        try:
-            await self.app(scope, receive, recorder)
-        finally:
-            status = recorder.status
-            route = route_template(scope) or UNMATCHED
-            method = scope["method"]
-            metrics.HTTP_REQUESTS_BY(method, route, str(status)).inc()
-            metrics.HTTP_LATENCY_BY(method, route).observe(time.perf_counter() - start)
-            if status == 429:
-                metrics.RATE_LIMITED.labels(route).inc()
+def observe_request(method: str, route: str | None, status: int, seconds: float) -> None:
+    """Count one answered request (``route``: its template, None when no route matched)."""
+    route = route or UNMATCHED
+    metrics.HTTP_REQUESTS_BY(method, route, str(status)).inc()
+    metrics.HTTP_LATENCY_BY(method, route).observe(seconds)
+    if status == 429:
+        metrics.RATE_LIMITED.labels(route).inc()
 
 
 def _refused(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -53,8 +38,8 @@ def _refused(status: int, code: str, message: str, headers: dict[str, str] | Non
 
 
 def install(app: FastAPI, settings: Settings) -> None:
-    """The request counters, and /metrics on the API port unless it is off or on its own port."""
-    app.add_middleware(MetricsMiddleware)
+    """/metrics on the API port unless it is off or on its own port (the request counters are
+    kept by the request context)."""
     if settings.metrics_access == "off" or settings.metrics_port is not None:
         return
     token = settings.metrics_token.get_secret_value().encode() if settings.metrics_token else None

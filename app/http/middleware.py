@@ -1,4 +1,5 @@
-"""Pure ASGI middleware: request context and access log, body-size limit.
+"""Pure ASGI middleware: request context, access log and request counters (the body-size limit is
+the input guard's, ``app.http.input_guard``).
 
 Pure ASGI rather than ``BaseHTTPMiddleware`` keeps the hot path cheap: no extra task, no body
 re-streaming, one dict lookup per header.
@@ -8,14 +9,15 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.http.asgi import route_template
 from app.http.errors import INTERNAL_ERROR_MESSAGE
-from app.observability import new_request_id, request_id_var
+from app.http.metrics import observe_request
+from app.observability import log_fields, new_request_id, request_id_var
 from app.schemas.errors import ErrorBody
 
 access_log = logging.getLogger("safesteps.access")
@@ -28,11 +30,13 @@ CLIENT_ID_STATE = "client_id"
 
 
 class RequestContext:
-    """Request id (taken from ``X-Request-ID`` when well-formed) in logs and response; access log.
+    """Request id (taken from ``X-Request-ID`` when well-formed) in logs and response; access log;
+    the request counters (``app.http.metrics.observe_request``).
 
     The access line names the route *template* (``/v1/incidents/{incident_ref}``), never the raw
     path or query string, plus status, duration and the authenticated client id. It never reads
-    the body.
+    the body. One layer for what every request leaves behind (the id, the line, the counters): one
+    wrapper of ``send`` and one ``finally`` rather than a middleware each.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -60,13 +64,7 @@ class RequestContext:
             nonlocal status, started
             if message["type"] == "http.response.start":
                 status, started = message["status"], True
-                headers = [h for h in message.get("headers", []) if h[0].lower() != REQUEST_ID_HEADER]
-                headers.append((REQUEST_ID_HEADER, request_id.encode()))
-                # Responses carry personal data: never cached by a browser or proxy, never sniffed.
-                if not any(h[0].lower() == b"cache-control" for h in headers):
-                    headers.append((b"cache-control", b"no-store"))
-                headers.append((b"x-content-type-options", b"nosniff"))
-                message = {**message, "headers": headers}
+                message = {**message, "headers": response_headers(message.get("headers", ()), request_id)}
             await send(message)
 
         try:
@@ -79,71 +77,43 @@ class RequestContext:
                 raise
             await send_json_error(send_with_id, 500, "internal_error", INTERNAL_ERROR_MESSAGE)
         finally:
-            if access_log.isEnabledFor(logging.INFO):
-                fields = {
-                    "method": scope["method"],
-                    "route": route_template(scope),
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - start) * 1000, 3),
-                    "client_id": state.get(CLIENT_ID_STATE),
-                }
-                # makeRecord + handle: the same record as .info() without its caller-frame search,
-                # which is most of the cost of a log call on every request.
-                access_log.handle(
-                    access_log.makeRecord(
-                        access_log.name, logging.INFO, "", 0, "request", (), None, extra={"fields": fields}
-                    )
-                )
+            seconds = time.perf_counter() - start
+            route = route_template(scope)
+            method = scope["method"]
+            observe_request(method, route, status, seconds)
+            fields = {
+                "method": method,
+                "route": route,
+                "status": status,
+                "duration_ms": round(seconds * 1000, 3),
+                "client_id": state.get(CLIENT_ID_STATE),
+            }
+            log_fields(access_log, logging.INFO, "request", fields)
             request_id_var.reset(token)
 
 
-class BodySizeLimit:
-    """Refuse bodies over ``max_bytes`` with 413, by Content-Length or while streaming."""
+_CACHE_CONTROL = b"cache-control"
+_NO_STORE = (_CACHE_CONTROL, b"no-store")
+_NOSNIFF = (b"x-content-type-options", b"nosniff")
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app, self.max_bytes = app, max_bytes
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        for name, value in scope["headers"]:
-            if name == b"content-length" and value.isdigit() and int(value) > self.max_bytes:
-                await self._reject(send)
-                return
-        received = 0
-        rejected = False
-
-        async def limited_receive() -> Message:
-            nonlocal received, rejected
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    # Answer now and tell the app the client went away; whatever it does next is dropped.
-                    # (Raising here would be swallowed by the framework's body parsing as a 400.)
-                    rejected = True
-                    await self._reject(send)
-                    return {"type": "http.disconnect"}
-            return message
-
-        async def guarded_send(message: Message) -> None:
-            if not rejected:
-                await send(message)
-
-        try:
-            await self.app(scope, limited_receive, guarded_send)
-        except Exception:
-            if not rejected:
-                raise
-
-    async def _reject(self, send: Send) -> None:
-        await send_json_error(
-            send,
-            413,
-            "payload_too_large",
-            f"The request body exceeds the limit of {self.max_bytes} bytes.",
-        )
+def response_headers(headers: Iterable[tuple[bytes, bytes]], request_id: str) -> list[tuple[bytes, bytes]]:
+    """The app's headers (any ``x-request-id`` of its own dropped), then the request id; and, as
+    responses carry personal data, never cached by a browser or proxy (``no-store`` unless the app
+    set a ``cache-control``) and never sniffed."""
+    kept = []
+    cached = False
+    for header in headers:
+        name = header[0].lower()
+        if name == REQUEST_ID_HEADER:
+            continue
+        cached = cached or name == _CACHE_CONTROL
+        kept.append(header)
+    kept.append((REQUEST_ID_HEADER, request_id.encode()))
+    if not cached:
+        kept.append(_NO_STORE)
+    kept.append(_NOSNIFF)
+    return kept
 
 
 async def send_json_error(

@@ -77,3 +77,21 @@ def test_the_provider_follows_the_standard_variables(monkeypatch: pytest.MonkeyP
     processors = default._active_span_processor._span_processors
     assert [type(p).__name__ for p in processors] == ["BatchSpanProcessor"]
     default.shutdown()
+
+
+def test_fastapis_own_telemetry_never_records_a_request(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A global tracer provider (auto-instrumentation, FASTAPI_OTEL_AUTO_CONFIGURE) would turn on
+    FastAPI's native spans, with raw paths: the service's only spans are its own."""
+    from opentelemetry import trace
+
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    monkeypatch.setattr(trace, "get_tracer_provider", lambda: provider)
+    with TestClient(create_app(settings)) as client:
+        headers = credentials_for(client.app).headers("control_room")  # type: ignore[arg-type]
+        assert client.post("/v1/evaluate", json=BODY, headers=headers).status_code == 200
+        assert client.get("/v1/incidents/WMP-TRACE-1", headers=headers).status_code == 404
+    assert exporter.get_finished_spans() == ()

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from app.rules.checklist import Checklist
 from tests.conftest import load_fixture
 
 # Officers attended (from 1.2.0, identifying children and checking adults are due once they have).
@@ -237,3 +238,23 @@ def test_worked_example_children_left_with_unchecked_young_adults(client: TestCl
     done_well = client.post("/v1/evaluate", json=load_fixture("scenarios/neighbour-dispute-done-well.json"))
     assert done_well.json()["blocking"] is False
     assert not [f for f in done_well.json()["findings"] if f["severity"] == "critical"]
+
+
+def test_the_checklists_latest_time_is_found_once_a_request(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The lane's history check pins ``as_of`` and the handler decides with it: one walk, not two."""
+    walks = []
+    real = Checklist.latest_time
+
+    def counting(self: Checklist) -> Any:
+        walks.append(self)
+        return real(self)
+
+    monkeypatch.setattr(Checklist, "latest_time", counting)
+    incident = {"reference": "INC-2025-000124", "force": "TEST", "type": "neighbour_dispute"}
+    checklist = {"incident": {**incident, "attended_at": "2026-12-01T08:00:00Z"}, "children": []}
+    response = client.post("/v1/evaluate", json={"checklist": checklist, "hook": "scene.depart"})
+    assert response.status_code == 200, response.text
+    assert response.json()["as_of"].startswith("2026-12-01T08:00:00")  # the checklist's latest time
+    assert len(walks) == 1

@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
-from app.observability import JsonFormatter
+from app.observability import JsonFormatter, configure_logging, log_fields, request_id_var
 from app.settings import Settings
 
 
@@ -110,3 +110,43 @@ def test_unhandled_error_is_a_500_in_the_common_shape_with_a_logged_request_id(
     assert error["request_id"] == "req-500"
     assert error["exception"]["type"] == "builtins.RuntimeError"
     assert "Zebedee" not in json.dumps(lines)
+
+
+def test_a_line_written_straight_through_the_json_handler_is_the_line_logging_writes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    configure_logging("INFO")
+    root = logging.getLogger()
+    # Only the service's JSON handler, as configure_logging leaves it (pytest adds its own).
+    ours = [h for h in root.handlers if isinstance(h.formatter, JsonFormatter)]
+    monkeypatch.setattr(root, "handlers", ours)
+    logger = logging.getLogger("safesteps.access")
+    fields = {"method": "POST", "route": "/v1/evaluate", "status": 200, "duration_ms": 1.5, "client_id": None}
+    token = request_id_var.set("req-direct")
+    try:
+        capsys.readouterr()
+        with monkeypatch.context() as patched:
+            patched.setattr(logger, "makeRecord", None)  # the direct path makes no record
+            log_fields(logger, logging.INFO, "request", fields)
+        direct = log_lines(capsys)
+        logger.addFilter(lambda record: True)  # a filter on the way: through logging, as before
+        try:
+            log_fields(logger, logging.INFO, "request", fields)
+        finally:
+            logger.filters.clear()
+        through_logging = log_lines(capsys)
+    finally:
+        request_id_var.reset(token)
+    assert len(direct) == len(through_logging) == 1
+    assert list(direct[0]) == list(through_logging[0])  # the same keys in the same order
+    for line in (direct[0], through_logging[0]):
+        line.pop("ts")
+    assert direct == through_logging
+    assert direct[0]["request_id"] == "req-direct"
+    assert direct[0]["fields"] == fields
+    logger.setLevel(logging.WARNING)
+    try:
+        log_fields(logger, logging.INFO, "request", fields)
+    finally:
+        logger.setLevel(logging.NOTSET)
+    assert log_lines(capsys) == []
