@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -54,7 +55,7 @@ from app.errors import (
 from app.models.base import utcnow
 from app.models.decision import PendingRecord
 from app.rules.canonical import canonical_json, sha256_hex
-from app.rules.decision import Decision
+from app.rules.decision import Decision, Finding
 from app.rules.engine import Facts, RulesetRef, decide
 from app.rules.errors import RulesError
 from app.rules.history import HistoryFacts
@@ -157,7 +158,7 @@ def prepare(
         history=facts_of_history,
         today=utcnow().date(),
     )
-    result = decision.model_dump(mode="json")
+    result = _result(decision)
     # A second evaluation, as if nobody had an earlier incident: only when some history was found.
     changed = history_changed(
         registry,
@@ -208,6 +209,37 @@ def prepare(
             pseudonymiser or history.default_pseudonymiser(), checklist, decision, as_of
         ),
     )
+
+
+def _result(decision: Decision) -> dict[str, Any]:
+    """``decision.model_dump(mode="json")``, equal value for value, with the findings' values
+    shared (``_finding_values``); ``tests/services/test_submission_result.py`` holds the two equal.
+
+    The findings' dicts are shared between decisions: read them, never change them."""
+    result = decision.model_dump(mode="json", exclude=_BODY)
+    result["findings"] = [_finding_values(f) for f in decision.findings]
+    result["outcomes"] = orjson.loads(orjson.dumps(decision.outcomes))  # plain strings, not enums
+    return result
+
+
+_BODY = {"findings", "outcomes"}  # the last two fields of Decision, added by ``_result`` in this order
+
+# JSON values of findings, by object, as ``app.rules.decision`` keeps their JSON: the engine shares
+# one immutable finding per rule and outcome, and dumping its texts, enums and reference URLs again
+# (pydantic serialises URLs in Python) was most of the cost of the result. Entries leave with their
+# finding (weak reference), so a finding made for one evaluation takes its entry with it.
+_FINDING_VALUES: dict[int, tuple[weakref.ref[Finding], dict[str, Any]]] = {}
+
+
+def _finding_values(finding: Finding) -> dict[str, Any]:
+    key = id(finding)
+    entry = _FINDING_VALUES.get(key)
+    if entry is not None and entry[0]() is finding:
+        return entry[1]
+    values = finding.model_dump(mode="json")
+    gone = weakref.ref(finding, lambda _, key=key: _FINDING_VALUES.pop(key, None))  # type: ignore[misc]
+    _FINDING_VALUES[key] = (gone, values)
+    return values
 
 
 def check_incident(incident_ref: str, submission: SubmissionCreate, force: str | None) -> None:
