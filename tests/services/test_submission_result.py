@@ -1,10 +1,12 @@
-"""A submission's result values, built from the findings' shared values (``submissions._result``),
-equal ``decision.model_dump(mode="json")``, and so the record's canonical bytes stay as they were,
-for every rule-set version, hook and a varied corpus of checklists."""
+"""A submission's result values and canonical bytes, built from the findings' shared values and bytes
+(``submissions._result``), equal ``decision.model_dump(mode="json")`` and its canonical JSON, for
+every rule-set version, hook and a varied corpus of checklists."""
 
 from __future__ import annotations
 
 from itertools import cycle, pairwise
+
+import orjson
 
 from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
@@ -47,4 +49,6 @@ def test_a_finding_gets_its_own_values_after_another_has_gone(registry: RulesetR
         submissions._finding_values(gone)
         del gone  # its id may be the next finding's
         fresh = make_finding(second, Outcome.unknown, evaluation_error=True)
-        assert submissions._finding_values(fresh) == fresh.model_dump(mode="json")
+        values = fresh.model_dump(mode="json")
+        assert submissions._finding_values(fresh)[0] == values
+        assert orjson.dumps(submissions._finding_values(fresh)[1]) == canonical_json(values)
