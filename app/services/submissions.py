@@ -229,8 +229,8 @@ _BODY = {"findings", "outcomes"}  # the last two fields of Decision, added by ``
 # JSON values and canonical bytes of findings, by object, as ``app.rules.decision`` keeps their JSON:
 # the engine shares one immutable finding per rule and outcome, and dumping its texts, enums and
 # reference URLs again (pydantic serialises URLs in Python) was most of the cost of the result.
-# Entries leave with their finding (weak reference), so a finding made for one evaluation takes its
-# entry with it.
+# Entries leave with their finding (weak reference); findings with details, made for one evaluation,
+# are not kept.
 _FINDING_VALUES: dict[int, tuple[weakref.ref[Finding], dict[str, Any], orjson.Fragment]] = {}
 
 
@@ -241,6 +241,8 @@ def _finding_values(finding: Finding) -> tuple[dict[str, Any], orjson.Fragment]:
         return entry[1], entry[2]
     values = finding.model_dump(mode="json")
     text = orjson.Fragment(canonical_json(values))
+    if finding.details:  # a finding of this evaluation alone (the engine shares none with details)
+        return values, text
     gone = weakref.ref(finding, lambda _, key=key: _FINDING_VALUES.pop(key, None))  # type: ignore[misc]
     _FINDING_VALUES[key] = (gone, values, text)
     return values, text
