@@ -217,31 +217,32 @@ NO_ROWS = PendingRows(())
 def pending_rows(
     pseudonymiser: Pseudonymiser, checklist: Checklist, decision: Decision, as_of: datetime | None
 ) -> PendingRows:
-    force = checklist.incident.force
-    flags = incident_flags(checklist, decision)
     at = decision.as_of or as_of
     if at is None:  # nothing to measure windows on (a checklist without any time)
         return NO_ROWS
-    rows = []
-    for s in subjects(checklist):
-        if s.ident is None:
-            continue
-        rows.append(
+    known = [(s, ident) for s in subjects(checklist) if (ident := s.ident) is not None]
+    if not known:  # nobody identified: no rows, so no incident flags to work out
+        return NO_ROWS
+    force = checklist.incident.force
+    flags = incident_flags(checklist, decision)
+    return PendingRows(
+        tuple(
             {
                 "force": force,
                 "subject": s.subject,
                 "local_id": s.local_id,
-                "pseudonym": pseudonymiser.pseudonym(force, s.ident),
+                "pseudonym": pseudonymiser.pseudonym(force, ident),
                 "key_id": pseudonymiser.key_id,
-                "basis": s.ident.basis,
+                "basis": ident.basis,
                 "as_of": at,
                 **flags,
                 "missing": s.missing,
                 "injury": s.injury,
                 "suspect": s.suspect,
             }
+            for s, ident in known
         )
-    return PendingRows(tuple(rows))
+    )
 
 
 # Only what the counts read, in this order (``_Row`` below names the positions).

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -57,7 +58,7 @@ from app.errors import (
 from app.models.base import utcnow
 from app.models.decision import PendingRecord
 from app.rules.canonical import canonical_json, sha256_hex
-from app.rules.decision import Decision
+from app.rules.decision import Decision, Finding
 from app.rules.engine import Facts, RulesetRef, decide
 from app.rules.errors import RulesError
 from app.rules.history import HistoryFacts
@@ -160,7 +161,7 @@ def prepare(
         history=facts_of_history,
         today=utcnow().date(),
     )
-    result = decision.model_dump(mode="json")
+    result, result_json = _result(decision)
     # A second evaluation, as if nobody had an earlier incident: only when some history was found.
     changed = history_changed(
         registry,
@@ -180,7 +181,7 @@ def prepare(
         revision=None,
         requested_by=requested_by,
         recorded_at=utcnow(),
-        result=canonical_json(result),
+        result=result_json,
         history=facts_of_history,
         history_changed=changed,
     )
@@ -211,6 +212,43 @@ def prepare(
             pseudonymiser or history.default_pseudonymiser(), checklist, decision, as_of
         ),
     )
+
+
+def _result(decision: Decision) -> tuple[dict[str, Any], bytes]:
+    """``decision.model_dump(mode="json")``, equal value for value, and its canonical JSON, built
+    around the findings' shared values and canonical bytes (``_finding_values``);
+    ``tests/services/test_submission_result.py`` holds both equal to the plain computation.
+
+    The findings' dicts are shared between decisions: read them, never change them."""
+    head = decision.model_dump(mode="json", exclude=_BODY)
+    shared = [_finding_values(f) for f in decision.findings]
+    outcomes = orjson.loads(orjson.dumps(decision.outcomes))  # plain strings, not enums
+    canonical = canonical_json({**head, "findings": [text for _, text in shared], "outcomes": outcomes})
+    return {**head, "findings": [values for values, _ in shared], "outcomes": outcomes}, canonical
+
+
+_BODY = {"findings", "outcomes"}  # the last two fields of Decision, added by ``_result`` in this order
+
+# JSON values and canonical bytes of findings, by object, as ``app.rules.decision`` keeps their JSON:
+# the engine shares one immutable finding per rule and outcome, and dumping its texts, enums and
+# reference URLs again (pydantic serialises URLs in Python) was most of the cost of the result.
+# Entries leave with their finding (weak reference); findings with details, made for one evaluation,
+# are not kept.
+_FINDING_VALUES: dict[int, tuple[weakref.ref[Finding], dict[str, Any], orjson.Fragment]] = {}
+
+
+def _finding_values(finding: Finding) -> tuple[dict[str, Any], orjson.Fragment]:
+    key = id(finding)
+    entry = _FINDING_VALUES.get(key)
+    if entry is not None and entry[0]() is finding:
+        return entry[1], entry[2]
+    values = finding.model_dump(mode="json")
+    text = orjson.Fragment(canonical_json(values))
+    if finding.details:  # a finding of this evaluation alone (the engine shares none with details)
+        return values, text
+    gone = weakref.ref(finding, lambda _, key=key: _FINDING_VALUES.pop(key, None))  # type: ignore[misc]
+    _FINDING_VALUES[key] = (gone, values, text)
+    return values, text
 
 
 def check_incident(incident_ref: str, submission: SubmissionCreate, force: str | None) -> None:
