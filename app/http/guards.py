@@ -68,7 +68,11 @@ class Authorize:
     async def __call__(self, request: Request, credentials: Credentials) -> Principal:
         # async so the usual case (a cached key or token) costs no threadpool hop; anything that
         # needs the database or a signature check still runs in the threadpool.
-        token = _credential(request, credentials)
+        return await self.check(request, _credential(request, credentials))
+
+    async def check(self, request: Request, token: str) -> Principal:
+        """``__call__`` past the credential's reading: for a caller that has read the token itself
+        (the inline lane, from the one ``Authorization: Bearer <token>`` header)."""
         authenticator: Authenticator = request.app.state.authenticator
         with _auth_errors(request):
             principal = authenticator.cached(token)
@@ -95,8 +99,10 @@ class Authorize:
 
     def admit(self, request: Request, principal: Principal) -> Principal:
         """Name the caller for the access log and take a token from its bucket (429 when empty)."""
-        setattr(request.state, CLIENT_ID_STATE, principal.id)
-        request.state.principal = principal  # for state readers (the inline lane injects nothing)
+        # ``request.state``'s own dict, written as its setattr writes it (without building a ``State``).
+        state = request.scope.setdefault("state", {})
+        state[CLIENT_ID_STATE] = principal.id
+        state["principal"] = principal  # for state readers (the inline lane injects nothing)
         refused = request.app.state.rate_limiter.acquire(principal.id)
         if refused is not None:
             raise HTTPException(429, "Too many requests; slow down.", headers=refused.headers())
@@ -110,6 +116,23 @@ def _credential(request: Request, credentials: HTTPAuthorizationCredentials | No
     if credentials is None:
         _refuse(request, "A credential is required (Authorization: Bearer ...).")
     return credentials.credentials
+
+
+def exact_bearer(headers: list[tuple[bytes, bytes]]) -> str | None:
+    """The token of the one ``Authorization: Bearer <token>`` header among raw ASGI ``headers``,
+    exactly as ``bearer`` and ``_credential`` would read it; None for any other form (none or
+    several such headers, another scheme or spelling, no token, surrounding spaces), which the
+    caller leaves to them."""
+    found = None
+    for key, value in headers:
+        if key == b"authorization":
+            if found is not None:
+                return None
+            found = value
+    if found is None or not found.startswith(b"Bearer "):
+        return None
+    token = found[7:].decode("latin-1")
+    return token if token and token == token.strip() else None
 
 
 @contextmanager

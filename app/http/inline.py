@@ -21,7 +21,9 @@ validated from Python objects). Here:
   ``application/json`` (or ``+json``) and no dependency override is installed: the body model
   validates it straight from the bytes (``model_validate_json``), each parameter is read as
   FastAPI reads it and validated by its own field (``Param``), the route's own guard is called as
-  FastAPI would call it (its ``HTTPBearer`` first), then the endpoint inline (awaited when async)
+  FastAPI would call it (its ``HTTPBearer`` first; for the one common form, a single
+  ``Authorization: Bearer <token>`` header, the token is read from the raw headers once and the
+  guard's ``check`` called with it: ``exact_bearer``), then the endpoint inline (awaited when async)
   with the body, the parameters, the principal and the app-state values. An exception is answered
   by the app's own exception handlers, looked up as Starlette's exception middleware looks them up.
   (The lane matches an inline route's path template alone: no route before it may match its paths,
@@ -61,7 +63,7 @@ from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.http.deps import get_history_reader, get_pseudonymiser, get_registry, get_writer, history_reader
-from app.http.guards import Authorize, api_routes
+from app.http.guards import Authorize, api_routes, exact_bearer
 
 # Dependencies that only read application state, and how to read it without injection.
 STATE_READERS: dict[Callable[..., Any], Callable[[Request], Any]] = {
@@ -131,7 +133,11 @@ class InlineRoute(APIRoute):
                     return None  # likewise
         if self.routed_when is not None and self.routed_when(request, value):
             return None  # e.g. a rule set that reads history: the database, in the thread pool
-        principal = await self.inline_guard(request, await self.inline_credential(request))
+        token = exact_bearer(request.scope["headers"])
+        if token is None:  # any other form, or none: read as FastAPI reads it
+            principal = await self.inline_guard(request, await self.inline_credential(request))
+        else:
+            principal = await self.inline_guard.check(request, token)
         if self.inline_principal is not None:
             values[self.inline_principal] = principal
         for reader, read in self.inline_readers:
@@ -153,6 +159,8 @@ class InlineRoute(APIRoute):
         if len(guards) != 1:
             raise TypeError(f"{self.path}: an inline route declares exactly one Authorize guard")
         [guard] = guards
+        if type(guard.call).__call__ is not Authorize.__call__:
+            raise TypeError(f"{self.path}: an inline route's guard keeps Authorize's own __call__")
         subs = guard.dependencies
         if len(subs) != 1 or not isinstance(subs[0].call, HTTPBearer):
             raise TypeError(f"{self.path}: the guard's only dependency must be its bearer credential")

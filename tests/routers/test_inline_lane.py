@@ -3,6 +3,7 @@ errors, rate limits and idempotent replays included."""
 
 from __future__ import annotations
 
+import asyncio
 import email.message
 import json
 import threading
@@ -12,11 +13,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import pytest
-from fastapi import APIRouter, Cookie, Depends, Header, Response
+from fastapi import APIRouter, Cookie, Depends, Header, Request, Response
 from fastapi.testclient import TestClient
 
 from app.auth.roles import GRANTS, Principal, Role
-from app.http.guards import Authorize
+from app.http.guards import Authorize, Credentials, bearer, exact_bearer
 from app.http.inline import InlineLane, _is_json, inline_post
 from app.http.session import SessionDep
 from app.main import create_app
@@ -451,6 +452,17 @@ async def reads_a_cookie(body: SubmissionCreate, client: Submitter, c: Annotated
     return Response()
 
 
+class OwnCall(Authorize):
+    async def __call__(self, request: Request, credentials: Credentials) -> Principal:
+        return await super().__call__(request, credentials)
+
+
+async def guarded_by_its_own_call(
+    body: SubmissionCreate, client: Annotated[Principal, Depends(OwnCall("incident:submit"))]
+) -> Response:
+    return Response()
+
+
 @pytest.mark.parametrize(
     ("endpoint", "declared"),
     [
@@ -459,6 +471,7 @@ async def reads_a_cookie(body: SubmissionCreate, client: Submitter, c: Annotated
         (guarded_twice, {"dependencies": [Depends(Authorize("evaluate"))]}),
         (reads_a_list_header, {}),
         (reads_a_cookie, {}),
+        (guarded_by_its_own_call, {}),  # the lane would call Authorize.check past its __call__
     ],
 )
 def test_a_route_the_lane_cannot_answer_without_injection_is_refused_where_it_is_declared(
@@ -466,3 +479,96 @@ def test_a_route_the_lane_cannot_answer_without_injection_is_refused_where_it_is
 ) -> None:
     with pytest.raises(TypeError, match="inline"):
         inline_post(APIRouter(), "/x", **declared)(endpoint)
+
+
+# --- The credential: every form of Authorization header, on both routes -------------------------
+
+WRONG = "ss_not-a-real-key"
+
+
+def header_forms(token: str) -> list[list[tuple[str, str]]]:
+    """Authorization headers as clients send them; only the last two are the exact form the lane
+    reads itself, the rest it leaves to ``HTTPBearer``."""
+    return [
+        [],
+        [("authorization", "")],
+        [("authorization", "Bearer")],
+        [("authorization", "Bearer ")],
+        [("authorization", f"bearer {token}")],
+        [("authorization", f"BEARER {token}")],
+        [("authorization", f"Basic {token}")],
+        [("authorization", f"Bearer  {token}")],
+        [("authorization", f"Bearer {token} ")],
+        [("authorization", f"Bearer {token}\xa0")],
+        [("authorization", f"Bearer\t{token}")],
+        [("authorization", f"Bearer {token}"), ("authorization", f"Bearer {token}")],
+        [("authorization", f"Bearer {token}"), ("authorization", f"Bearer {WRONG}")],
+        [("authorization", f"Bearer {WRONG}")],
+        [("authorization", f"Bearer {token}")],
+    ]
+
+
+def sent(form: list[tuple[str, str]]) -> list[tuple[str, bytes]]:
+    return [(key, value.encode("latin-1")) for key, value in form]  # as given, not as ASCII
+
+
+def token_of(headers: dict[str, str]) -> str:
+    scheme, token = headers["Authorization"].split(" ")
+    assert scheme == "Bearer"
+    return token
+
+
+def test_the_lane_reads_a_token_itself_only_where_the_bearer_reads_that_token() -> None:
+    exact = 0
+    for form in header_forms("ss_key-1"):
+        raw = [(b"host", b"test"), *((k.encode(), v.encode("latin-1")) for k, v in form)]
+        request = Request({"type": "http", "headers": raw})
+        credentials = asyncio.run(bearer(request))
+        once = len(request.headers.getlist("authorization")) == 1
+        plain = credentials.credentials if credentials is not None and once else None
+        token = exact_bearer(raw)
+        assert token is None or token == plain, form
+        exact += token is not None
+    assert exact == 2
+
+
+def test_every_form_of_credential_on_evaluate_gets_the_plain_handlers_answer(
+    clients: tuple[TestClient, TestClient],
+) -> None:
+    inline, plain = clients
+    statuses = []
+    for form in header_forms(token_of(keys(inline)["control_room"])):
+        for body in (valid_bodies()[0], b"{", json.dumps({"surprise": 1}).encode()):
+            headers = [*sent(form), ("content-type", b"application/json")]
+            got, expected = (
+                client.post("/v1/evaluate", content=body, headers=headers) for client in (inline, plain)
+            )
+            lane, plain_path = (
+                (r.status_code, {k: v for k, v in r.headers.items() if k not in SKIPPED}, r.content)
+                for r in (got, expected)
+            )
+            assert lane == plain_path, form
+            statuses.append(got.status_code)
+    assert set(statuses) == {200, 400, 401, 422}
+
+
+def test_every_form_of_credential_on_a_submission_gets_the_plain_handlers_answer(
+    db_settings: Settings, test_database: database.TestDatabase
+) -> None:
+    def run(client: TestClient) -> list[Answer]:
+        caller = Normalised(client)
+        answers = []
+        for form in header_forms(token_of(caller.who["control_room"])):
+            for body in (submission_body(), b"{", submission_body(surprise=1)):
+                response = client.post(url(), content=body, headers=[*sent(form), *JSON.items()])
+                kept = {k: v for k, v in response.headers.items() if k not in {*SKIPPED, "content-length"}}
+                content: Any = json.loads(response.content)
+                if "decision_id" in content:
+                    content["decision_id"] = "<decision_id>"
+                    content["received_at"] = "<received_at>"
+                answers.append((response.status_code, kept, content))
+        return answers
+
+    got, expected = on_each(db_settings, test_database, run)
+    assert got == expected
+    assert {status for status, _, _ in got} == {201, 400, 401, 422}
