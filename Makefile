@@ -48,10 +48,16 @@ demo: $(STAMP)
 	@echo
 	SAFESTEPS_DATABASE_URL=sqlite:///$(DEMO_DB) RUST_BACKTRACE=0 $(BIN)/safesteps serve --host 127.0.0.1 --port $(DEMO_PORT)
 
+# The suite runs on every core: one pytest-xdist worker process per core, each with its own SQLite
+# template and PostgreSQL schema; worksteal evens out the few long tests (live servers, replays).
+# PYTEST_WORKERS=0 runs it in this one process (for -x, -s or a debugger); see CONTRIBUTING.md.
+PYTEST_WORKERS ?= auto
+PYTEST := RUST_BACKTRACE=0 $(BIN)/python -m pytest --numprocesses=$(PYTEST_WORKERS) --dist=worksteal
+
 test: $(STAMP)
 	RUST_BACKTRACE=0 $(BIN)/safesteps rules check
 	RUST_BACKTRACE=0 $(BIN)/safesteps rules test
-	RUST_BACKTRACE=0 $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 # What CI runs (.ci/run): the lock, lint and types first (seconds), then the suite under coverage
 # with the floor set in pyproject.toml ([tool.coverage.report] fail_under).
@@ -61,7 +67,7 @@ ci: lock-check lint typecheck
 # The suite again with PostgreSQL too (a local server with trust auth, database `test`).
 test-pg: $(STAMP)
 	SAFESTEPS_TEST_DATABASE_URL=$${SAFESTEPS_TEST_DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} \
-		RUST_BACKTRACE=0 $(BIN)/python -m pytest
+		$(PYTEST) $(PYTEST_ARGS)
 
 # Upgrade the database named by SAFESTEPS_DATABASE_URL (default: the SQLite file under data/).
 migrate: $(STAMP)

@@ -7,15 +7,24 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
 
 from app.models.base import utcnow
 from app.rules.registry import RulesetRegistry
+from app.settings import Settings
 from tests import replay_support as rs
 from tests.auth import Credentials
 from tests.submissions import submission, url
 from tests.ui.sessions import cookie, sign_in
+
+
+@pytest.fixture
+def db_settings(db_settings: Settings) -> Settings:
+    """A replay test here claims and runs its job in this thread (tests/replay_support.py); the app's
+    own replay worker, polling every second, could claim it first, so these apps run none."""
+    return db_settings.model_copy(update={"replay_worker": False})
 
 
 def for_force(ref: str, force: str, **extra: Any) -> dict[str, Any]:

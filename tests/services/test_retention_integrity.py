@@ -9,6 +9,7 @@ from datetime import timedelta
 from typing import Any
 
 import orjson
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select, text
 
@@ -16,10 +17,18 @@ from app.models.base import utcnow
 from app.rules.registry import RulesetRegistry
 from app.services import integrity
 from app.services.retention import apply_retention
+from app.settings import Settings
 from tests import replay_support as rs
 from tests.auth import as_role
 from tests.auth_tests.personal import SECRETS, leaked, personal_submission
 from tests.submissions import url
+
+
+@pytest.fixture
+def db_settings(db_settings: Settings) -> Settings:
+    """A replay test here claims and runs its job in this thread (tests/replay_support.py); the app's
+    own replay worker, polling every second, could claim it first, so these apps run none."""
+    return db_settings.model_copy(update={"replay_worker": False})
 
 
 def verify(client: TestClient) -> dict[str, Any]:
