@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from starlette.types import Message, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 
 class StatusRecorder:
@@ -27,3 +27,18 @@ def route_template(scope: Scope) -> str | None:
     or when no route matched."""
     path = getattr(scope.get("route"), "path", None)
     return path if isinstance(path, str) else None
+
+
+def replay_first(first: Message, receive: Receive) -> Receive:
+    """A ``receive`` that gives ``first`` (a message already read, e.g. the whole body), then
+    whatever ``receive`` gives."""
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return first
+        return await receive()
+
+    return replay

@@ -60,8 +60,9 @@ from pydantic import BaseModel, ValidationError
 from starlette.convertors import Convertor
 from starlette.requests import ClientDisconnect
 from starlette.routing import compile_path
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from app.http.asgi import replay_first
 from app.http.deps import get_history_reader, get_pseudonymiser, get_registry, get_writer, history_reader
 from app.http.guards import Authorize, api_routes, exact_bearer
 
@@ -302,7 +303,9 @@ class InlineLane:
                 raise
             response = await handler(request, exc)
         if response is None:
-            await self.app(scope, _replay(body, receive), send)
+            await self.app(
+                scope, replay_first({"type": "http.request", "body": body, "more_body": False}, receive), send
+            )
             return
         await response(scope, receive, send)
 
@@ -316,19 +319,6 @@ def _handler(handlers: dict[Any, Callable[..., Any]], exc: Exception) -> Callabl
         if kind in handlers:
             return handlers[kind]
     return None
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    sent = False
-
-    async def replayed() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replayed
 
 
 def _is_json(content_type: str | None) -> bool:

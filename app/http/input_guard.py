@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.http.asgi import replay_first
 from app.http.errors import field_path
 from app.http.middleware import send_json_error
 from app.schemas.errors import ErrorBody, FieldError
@@ -131,7 +132,7 @@ class InputGuard:
                 await self._too_large(send)
                 # The app is told the client went away; whatever it does next is dropped.
                 with suppress(Exception):
-                    await self.app(scope, _replay({"type": "http.disconnect"}, receive), _dropped)
+                    await self.app(scope, replay_first({"type": "http.disconnect"}, receive), _dropped)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -141,7 +142,7 @@ class InputGuard:
             await _reject(send, problem)
             return
         first = ended or {"type": "http.request", "body": body, "more_body": False}
-        await self.app(scope, _replay(first, receive), send)
+        await self.app(scope, replay_first(first, receive), send)
 
     async def _streamed(self, scope: Scope, receive: Receive, send: Send) -> None:
         """The body passed on as it arrives, refused with 413 once it exceeds the limit."""
@@ -178,20 +179,6 @@ class InputGuard:
             "payload_too_large",
             f"The request body exceeds the limit of {self.max_body_bytes} bytes.",
         )
-
-
-def _replay(first: Message, receive: Receive) -> Receive:
-    """``first``, then whatever ``receive`` gives."""
-    replayed = False
-
-    async def replay() -> Message:
-        nonlocal replayed
-        if not replayed:
-            replayed = True
-            return first
-        return await receive()
-
-    return replay
 
 
 async def _dropped(message: Message) -> None:
