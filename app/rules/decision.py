@@ -6,10 +6,12 @@ import weakref
 from collections.abc import Iterable
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 import orjson
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.rules.canonical import canonical_json
 from app.rules.model import AnyRule, Reference, Severity
 
 
@@ -196,22 +198,45 @@ class FindingTable:
 # Serialised shared findings, by object: a finding's JSON never changes, and with tens of findings a
 # decision spent most of its serialisation re-encoding the same texts, enums and URLs. Entries leave
 # with their finding (weak reference), so rule sets that are dropped take their entries with them.
-_FINDING_JSON: dict[int, tuple[weakref.ref[Finding], bytes]] = {}
+# Only the findings of a ``FindingTable`` are kept (a finding with details is made for one
+# evaluation); their JSON values and canonical bytes too, once asked for (``finding_values``).
+class _Serialised:
+    __slots__ = ("finding", "json", "values")
+
+    def __init__(self, finding: Finding) -> None:
+        self.finding = weakref.ref(finding, lambda _, key=id(finding): _SHARED.pop(key, None))  # type: ignore[misc]
+        self.json = finding.model_dump_json().encode()
+        self.values: tuple[dict[str, Any], orjson.Fragment] | None = None
+
+
+_SHARED: dict[int, _Serialised] = {}
 
 
 def _remember_json(finding: Finding) -> None:
-    key = id(finding)
-    _FINDING_JSON[key] = (
-        weakref.ref(finding, lambda _, key=key: _FINDING_JSON.pop(key, None)),  # type: ignore[misc]
-        finding.model_dump_json().encode(),
-    )
+    _SHARED[id(finding)] = _Serialised(finding)
+
+
+def _shared(finding: Finding) -> _Serialised | None:
+    entry = _SHARED.get(id(finding))
+    return entry if entry is not None and entry.finding() is finding else None
 
 
 def _finding_json(finding: Finding) -> bytes:
-    entry = _FINDING_JSON.get(id(finding))
-    if entry is not None and entry[0]() is finding:
-        return entry[1]
-    return finding.model_dump_json().encode()
+    entry = _shared(finding)
+    return entry.json if entry is not None else finding.model_dump_json().encode()
+
+
+def finding_values(finding: Finding) -> tuple[dict[str, Any], orjson.Fragment]:
+    """``finding.model_dump(mode="json")`` and its canonical JSON (``canonical_json``), worked out
+    once for a shared finding. The dict is shared too: read it, never change it."""
+    entry = _shared(finding)
+    if entry is not None and entry.values is not None:
+        return entry.values
+    values = finding.model_dump(mode="json")
+    pair = (values, orjson.Fragment(canonical_json(values)))
+    if entry is not None:
+        entry.values = pair
+    return pair
 
 
 def decision_json(decision: Decision) -> bytes:

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -58,7 +57,7 @@ from app.errors import (
 from app.models.base import utcnow
 from app.models.decision import PendingRecord
 from app.rules.canonical import canonical_json, sha256_hex
-from app.rules.decision import Decision, Finding
+from app.rules.decision import Decision, finding_values
 from app.rules.engine import Facts, RulesetRef, decide
 from app.rules.errors import RulesError
 from app.rules.history import HistoryFacts
@@ -216,39 +215,18 @@ def prepare(
 
 def _result(decision: Decision) -> tuple[dict[str, Any], bytes]:
     """``decision.model_dump(mode="json")``, equal value for value, and its canonical JSON, built
-    around the findings' shared values and canonical bytes (``_finding_values``);
+    around the findings' shared values and canonical bytes (``finding_values``);
     ``tests/services/test_submission_result.py`` holds both equal to the plain computation.
 
     The findings' dicts are shared between decisions: read them, never change them."""
     head = decision.model_dump(mode="json", exclude=_BODY)
-    shared = [_finding_values(f) for f in decision.findings]
+    shared = [finding_values(f) for f in decision.findings]
     outcomes = orjson.loads(orjson.dumps(decision.outcomes))  # plain strings, not enums
     canonical = canonical_json({**head, "findings": [text for _, text in shared], "outcomes": outcomes})
     return {**head, "findings": [values for values, _ in shared], "outcomes": outcomes}, canonical
 
 
 _BODY = {"findings", "outcomes"}  # the last two fields of Decision, added by ``_result`` in this order
-
-# JSON values and canonical bytes of findings, by object, as ``app.rules.decision`` keeps their JSON:
-# the engine shares one immutable finding per rule and outcome, and dumping its texts, enums and
-# reference URLs again (pydantic serialises URLs in Python) was most of the cost of the result.
-# Entries leave with their finding (weak reference); findings with details, made for one evaluation,
-# are not kept.
-_FINDING_VALUES: dict[int, tuple[weakref.ref[Finding], dict[str, Any], orjson.Fragment]] = {}
-
-
-def _finding_values(finding: Finding) -> tuple[dict[str, Any], orjson.Fragment]:
-    key = id(finding)
-    entry = _FINDING_VALUES.get(key)
-    if entry is not None and entry[0]() is finding:
-        return entry[1], entry[2]
-    values = finding.model_dump(mode="json")
-    text = orjson.Fragment(canonical_json(values))
-    if finding.details:  # a finding of this evaluation alone (the engine shares none with details)
-        return values, text
-    gone = weakref.ref(finding, lambda _, key=key: _FINDING_VALUES.pop(key, None))  # type: ignore[misc]
-    _FINDING_VALUES[key] = (gone, values, text)
-    return values, text
 
 
 def check_incident(incident_ref: str, submission: SubmissionCreate, force: str | None) -> None:
@@ -257,14 +235,6 @@ def check_incident(incident_ref: str, submission: SubmissionCreate, force: str |
         raise IncidentReferenceMismatch(incident_ref, incident.reference)
     if force is not None and incident.force != force:
         raise OutsideForce(force)
-
-
-def _history(
-    conn: Connection, pseudonymiser: history.Pseudonymiser, submission: SubmissionCreate, at: datetime
-) -> HistoryFacts:
-    """The history facts to evaluate with at ``at`` (``_history_at``), looked up in the write
-    transaction ``conn``."""
-    return history.lookup(conn, pseudonymiser, submission.checklist, at)
 
 
 def _history_at(registry: RulesetRegistry, submission: SubmissionCreate) -> datetime | None:
@@ -489,7 +459,7 @@ def _unit_of_work(
     check_incident(incident_ref, submission, force)  # before any read of the force's history
 
     def with_history(conn: Connection) -> Stored:
-        found = _history(conn, pseudonymiser, submission, at)
+        found = history.lookup(conn, pseudonymiser, submission.checklist, at)
         return store(conn, prepared(facts_of_history=found), requested_by, utcnow())
 
     return with_history
@@ -574,7 +544,7 @@ def submit_batch(
             with conn.begin_nested():  # a savepoint per item
                 if isinstance(waiting, tuple):
                     parsed, at = waiting
-                    found = _history(conn, pseudonymiser, parsed, at)
+                    found = history.lookup(conn, pseudonymiser, parsed.checklist, at)
                     item = _prepare_item(registry, parsed, requested_by, force, pseudonymiser, found)
                 else:
                     item = waiting

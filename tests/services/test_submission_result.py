@@ -10,7 +10,7 @@ import orjson
 
 from app.rules.canonical import canonical_json
 from app.rules.checklist import Checklist
-from app.rules.decision import Outcome, make_finding
+from app.rules.decision import FindingTable, Outcome, finding_values, make_finding
 from app.rules.registry import RulesetRegistry
 from app.schemas.incidents import SubmissionCreate
 from app.services import submissions
@@ -42,13 +42,21 @@ def test_result_equals_the_decisions_json_values(registry: RulesetRegistry) -> N
     assert seen_basis  # semantics-2 findings
 
 
-def test_a_finding_gets_its_own_values_after_another_has_gone(registry: RulesetRegistry) -> None:
+def test_a_shared_findings_values_are_worked_out_once(registry: RulesetRegistry) -> None:
+    rules = registry.versions(registry.ids()[0])[-1].document.rules
+    shared = FindingTable(rules).get(rules[0], Outcome.missing, False)
+    assert finding_values(shared)[0] is finding_values(shared)[0]
+    own = make_finding(rules[0], Outcome.missing)  # not a table's: made again each time
+    assert finding_values(own)[0] is not finding_values(own)[0]
+
+
+def test_a_finding_gets_its_own_values_after_a_shared_one_has_gone(registry: RulesetRegistry) -> None:
     rules = registry.versions(registry.ids()[0])[-1].document.rules
     for first, second in pairwise(rules):
-        gone = make_finding(first, Outcome.missing)
-        submissions._finding_values(gone)
-        del gone  # its id may be the next finding's
+        table = FindingTable([first])
+        finding_values(table.get(first, Outcome.missing, False))
+        del table  # its findings' ids may be the next finding's
         fresh = make_finding(second, Outcome.unknown, evaluation_error=True)
         values = fresh.model_dump(mode="json")
-        assert submissions._finding_values(fresh)[0] == values
-        assert orjson.dumps(submissions._finding_values(fresh)[1]) == canonical_json(values)
+        assert finding_values(fresh)[0] == values
+        assert orjson.dumps(finding_values(fresh)[1]) == canonical_json(values)
