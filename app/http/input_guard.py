@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.http.asgi import replay_first
 from app.http.errors import field_path
-from app.http.middleware import send_json_error
+from app.http.middleware import send_error_body, send_json_error
 from app.schemas.errors import ErrorBody, FieldError
 from app.schemas.types import UNSAFE_TEXT_MESSAGE, UNSAFE_TEXT_TYPE, unsafe, unsafe_location
 
@@ -59,19 +59,7 @@ async def _reject(send: Send, path: str) -> None:
         message="The request does not match the schema.",
         fields=[FieldError(path=path, message=UNSAFE_TEXT_MESSAGE, type=UNSAFE_TEXT_TYPE)],
     )
-    await _send(send, 422, body)
-
-
-async def _send(send: Send, status: int, body: ErrorBody) -> None:
-    data = body.model_dump_json(exclude_none=True).encode()
-    await send(
-        {
-            "type": "http.response.start",
-            "status": status,
-            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(data)).encode())],
-        }
-    )
-    await send({"type": "http.response.body", "body": data})
+    await send_error_body(send, 422, body)
 
 
 class InputGuard:
@@ -109,7 +97,7 @@ class InputGuard:
             refusal = ErrorBody(
                 error="headers_too_large", message="The request headers are too many or too large."
             )
-            await _send(send, 431, refusal)
+            await send_error_body(send, 431, refusal)
             return
         problem = "path" if unsafe(scope["path"]) else query_problem(scope["query_string"])
         if problem is not None:

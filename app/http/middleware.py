@@ -120,7 +120,14 @@ async def send_json_error(
     send: Send, status: int, code: str, message: str, headers: Sequence[tuple[bytes, bytes]] = ()
 ) -> None:
     """Send a response in the common error shape from middleware (no Response object needed)."""
-    body = ErrorBody(error=code, message=message).model_dump_json(exclude_none=True).encode()
+    await send_error_body(send, status, ErrorBody(error=code, message=message), headers)
+
+
+async def send_error_body(
+    send: Send, status: int, error: ErrorBody, headers: Sequence[tuple[bytes, bytes]] = ()
+) -> None:
+    """``send_json_error`` for an error body already built (one with field errors, say)."""
+    body = error.model_dump_json(exclude_none=True).encode()
     await send(
         {
             "type": "http.response.start",
