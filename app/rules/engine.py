@@ -181,28 +181,7 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
     if program is None:
         raise UnknownHook(str(context.hook))
     context_values = _context_facts(ruleset, facts, context)
-    reads = ruleset.document.checklist_schema_version
-    older = facts.schema_version >= LISTS_NULLABLE_FROM > reads
-    failed: set[str] | frozenset[str] = _NONE
-    codes: Sequence[float] | None = None if older else _rows_codes(facts, context_values, program)
-    if codes is None and program.expression is None:
-        codes = ()
-    elif codes is None:
-        if older:
-            data: str | bytes | dict[str, Any] = _older_input(facts, reads, context_values, program)
-        else:
-            data = _engine_input(facts, context_values, program)
-        try:
-            # A dict as JSON text: orjson's dump and ZEN's parse of it cost less than ZEN's reading
-            # of the Python objects (same values: the facts are JSON-shaped, without floats). Text
-            # as ``str``: the binding parses a str faster than the same bytes (~15% for a whole
-            # stored checklist), by far more than decoding costs.
-            text = orjson.dumps(data) if isinstance(data, dict) else data
-            codes = program.expression.evaluate(text.decode() if isinstance(text, bytes) else text)
-        except Exception:
-            if isinstance(data, bytes):  # stored text: invalid JSON raises here, as ValueError
-                data = _stored_input(facts, context_values, program)
-            codes, failed = _isolate(ruleset, program.rules, data)
+    codes, failed = _codes(ruleset, program, facts, context_values)
     pairs = program.pairs
     if len(codes) != len(pairs):
         raise ValueError(f"{len(codes)} outcome codes for {len(pairs)} rules")
@@ -238,6 +217,34 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
 
 
 _NONE: frozenset[str] = frozenset()
+
+
+def _codes(
+    ruleset: CompiledRuleset, program: Program, facts: Facts, context: dict[str, Any]
+) -> tuple[Sequence[float], set[str] | frozenset[str]]:
+    """Each rule's outcome code, and the rules whose evaluation failed (``_isolate``): over rows
+    where they apply (``_rows_codes``), else the program over the projected input."""
+    if program.expression is None:
+        return (), _NONE
+    reads = ruleset.document.checklist_schema_version
+    older = facts.schema_version >= LISTS_NULLABLE_FROM > reads
+    if not older and (codes := _rows_codes(facts, context, program)) is not None:
+        return codes, _NONE
+    data: str | bytes | dict[str, Any] = (
+        _older_input(facts, reads, context, program) if older else _engine_input(facts, context, program)
+    )
+    try:
+        # A dict as JSON text: orjson's dump and ZEN's parse of it cost less than ZEN's reading
+        # of the Python objects (same values: the facts are JSON-shaped, without floats). Text
+        # as ``str``: the binding parses a str faster than the same bytes (~15% for a whole
+        # stored checklist), by far more than decoding costs.
+        text = orjson.dumps(data) if isinstance(data, dict) else data
+        codes = program.expression.evaluate(text.decode() if isinstance(text, bytes) else text)
+    except Exception:
+        if isinstance(data, bytes):  # stored text: invalid JSON raises here, as ValueError
+            data = _stored_input(facts, context, program)
+        return _isolate(ruleset, program.rules, data)
+    return codes, _NONE
 
 
 def _context_facts(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext) -> dict[str, Any]:
