@@ -9,19 +9,16 @@ that also proves the worker still holds the part. An interrupted part therefore 
 last commit with nothing duplicated or lost, and the job's other parts are not redone. The worker
 that finishes the last part merges the parts' summaries into the job's, under the job's row lock.
 
-Evaluation, comparison and writes run in the worker's one thread: they hold the GIL, so
-write-behind threads overlapped nothing and cost switches (``benchmarks/replay.py`` measures it).
-On PostgreSQL only, the next batch is read ahead by a thread while the server's work of reading it
-(mostly decompressing the stored documents, with the GIL released here) overlaps evaluation.
+Everything runs in the worker's one thread: every phase holds the GIL, so read-ahead and
+write-behind threads overlapped nothing and cost switches (``benchmarks/replay.py`` measures it;
+a read-ahead thread on PostgreSQL, whose fetch waits on the server, was measured again: no gain).
 """
 
 from __future__ import annotations
 
 import logging
-import queue
-import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
@@ -373,63 +370,17 @@ _SQLITE_MMAP_BYTES = 1 << 30
 @contextmanager
 def _batches(engine: Engine, query: Any, batch_size: int) -> Iterator[Iterator[Sequence[Row]]]:
     """A part's remaining decisions, ``batch_size`` rows at a time, from one query on a connection
-    of its own: a server-side cursor on PostgreSQL, SQLite's stepping cursor, so that only a batch
-    or two are in memory. The read transaction stays open while results are written on other
-    connections (PostgreSQL's snapshot, SQLite's WAL: neither blocks a writer)."""
+    of its own: a server-side cursor on PostgreSQL, SQLite's stepping cursor, so that only the
+    current batch is in memory. The read transaction stays open while results are written on
+    other connections (PostgreSQL's snapshot, SQLite's WAL: neither blocks a writer)."""
     with engine.connect() as conn:
-        sqlite = conn.dialect.name == "sqlite"
-        if sqlite:
+        if conn.dialect.name == "sqlite":
             conn.exec_driver_sql(f"PRAGMA mmap_size={_SQLITE_MMAP_BYTES}")
         result = conn.execution_options(stream_results=True, max_row_buffer=batch_size).execute(query)
         try:
-            if sqlite:
-                yield iter(partial(result.fetchmany, batch_size), [])
-            else:
-                with _read_ahead(partial(result.fetchmany, batch_size)) as batches:
-                    yield batches
+            yield iter(partial(result.fetchmany, batch_size), [])
         finally:
             result.close()
-
-
-@contextmanager
-def _read_ahead(fetch: Callable[[], Sequence[Row]]) -> Iterator[Iterator[Sequence[Row]]]:
-    """PostgreSQL: the next batch is fetched by a thread of its own while this one replays the
-    current batch. The server reads and decompresses the stored documents (most of a fetch's time,
-    spent waiting with the GIL released), so that work overlaps evaluation instead of following it.
-    SQLite reads in this process, under the GIL for most of it: there a thread would overlap nothing.
-    At most two batches wait, so memory stays flat; the thread ends with the block."""
-    ready: queue.Queue[Sequence[Row] | BaseException] = queue.Queue(maxsize=1)
-    stop = threading.Event()
-
-    def read() -> None:
-        try:
-            while not stop.is_set():
-                rows = fetch()
-                ready.put(rows)
-                if not rows:
-                    return
-        except BaseException as exc:  # handed to the replaying thread, raised there
-            ready.put(exc)
-
-    def batches() -> Iterator[Sequence[Row]]:
-        while True:
-            rows = ready.get()
-            if isinstance(rows, BaseException):
-                raise rows
-            if not rows:
-                return
-            yield rows
-
-    reader = threading.Thread(target=read, name="replay-read-ahead", daemon=True)
-    reader.start()
-    try:
-        yield batches()
-    finally:
-        stop.set()
-        while reader.is_alive():  # a batch it is still handing over
-            with suppress(queue.Empty):
-                ready.get(timeout=0.05)
-        reader.join()
 
 
 @dataclass(frozen=True, slots=True)
