@@ -448,13 +448,19 @@ def _address(s: Subject, incidents: Iterable[Any], as_of: datetime) -> AddressHi
     )
 
 
+def may_read_history(registry: RulesetRegistry, ref: RulesetRef) -> bool:
+    """Some version the reference may resolve to reads history (so ``history_as_of`` needs the
+    checklist's latest time)."""
+    return any(reads_history(version) for version in registry.versions(ref.id))
+
+
 def history_as_of(
     registry: RulesetRegistry, ref: RulesetRef, checklist: Checklist, as_of: datetime | None
 ) -> datetime | None:
     """The time to compute history at when the rule set that will decide reads history (the
     evaluation's ``as_of``: as given, else the checklist's latest time, else now), or None when it
     reads none. Raises the engine's own errors for a rule set that does not resolve."""
-    if not any(reads_history(version) for version in registry.versions(ref.id)):
+    if not may_read_history(registry, ref):
         return None  # the usual case, and cheap: no walk of the checklist for its latest time
     pinned = as_of or checklist.latest_time()
     if not reads_history(resolve(registry, ref, pinned, datetime.now(UTC).date())):

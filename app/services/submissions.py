@@ -141,15 +141,22 @@ def prepare(
     force: str | None = None,
     pseudonymiser: history.Pseudonymiser | None = None,
     facts_of_history: HistoryFacts | None = None,
+    as_of: datetime | None = None,
 ) -> Prepared:
     """Check the reference (and the client's force binding), evaluate, and fix the exact bytes
     that the decision record will hold.
 
-    ``facts_of_history``: looked up by the caller (``_history``) for a rule set that reads it."""
+    ``facts_of_history``: looked up by the caller (``_history``) for a rule set that reads it.
+    ``as_of``: the time to evaluate at when the caller has worked it out already (``_times``: the
+    submission's, else the checklist's latest time, which the engine would walk the checklist for
+    again); by default the submission's."""
     checklist = submission.checklist
     check_incident(incident_ref, submission, force)
     facts = Facts.of(checklist)
-    as_of = facts_of_history.computed_at if facts_of_history is not None else submission.as_of
+    if facts_of_history is not None:
+        as_of = facts_of_history.computed_at
+    elif as_of is None:
+        as_of = submission.as_of
     ref = submission.ruleset.ref()
     decision = decide(
         registry,
@@ -237,9 +244,17 @@ def check_incident(incident_ref: str, submission: SubmissionCreate, force: str |
         raise OutsideForce(force)
 
 
-def _history_at(registry: RulesetRegistry, submission: SubmissionCreate) -> datetime | None:
-    """When to count the submission's history at; None for a rule set that reads none."""
-    return history.history_as_of(registry, submission.ruleset.ref(), submission.checklist, submission.as_of)
+def _times(
+    registry: RulesetRegistry, submission: SubmissionCreate
+) -> tuple[datetime | None, datetime | None]:
+    """When to count the submission's history at (None for a rule set that reads none), and the
+    time it is evaluated at: its ``as_of``, else the checklist's latest time, walked for once here
+    when the choice of rule set needs it (``decide`` would walk for it again)."""
+    ref = submission.ruleset.ref()
+    as_of = submission.as_of
+    if as_of is None and history.may_read_history(registry, ref):
+        as_of = submission.checklist.latest_time()
+    return history.history_as_of(registry, ref, submission.checklist, as_of), as_of
 
 
 def _incident_values(item: Prepared, now: datetime) -> dict[str, Any]:
@@ -454,8 +469,9 @@ def _unit_of_work(
         force=force,
         pseudonymiser=pseudonymiser,
     )
-    if (at := _history_at(registry, submission)) is None:
-        return functools.partial(_store_now, prepared(), requested_by)
+    at, as_of = _times(registry, submission)
+    if at is None:
+        return functools.partial(_store_now, prepared(as_of=as_of), requested_by)
     check_incident(incident_ref, submission, force)  # before any read of the force's history
 
     def with_history(conn: Connection) -> Stored:
@@ -527,11 +543,14 @@ def submit_batch(
                 parsed = BatchItem.model_validate(raw)
             except ValidationError as exc:
                 raise InvalidItem(exc.errors()) from None
-            if (at := _history_at(registry, parsed)) is not None:
+            at, as_of = _times(registry, parsed)
+            if at is not None:
                 check_incident(parsed.incident_ref, parsed, force)
                 ready.append((index, (parsed, at)))  # evaluated in its turn, below
                 continue
-            ready.append((index, _prepare_item(registry, parsed, requested_by, force, pseudonymiser)))
+            ready.append(
+                (index, _prepare_item(registry, parsed, requested_by, force, pseudonymiser, as_of=as_of))
+            )
         except (ServiceError, RulesError) as exc:
             outcomes[index] = Rejected(index, ref, exc)
     ready.sort(key=lambda pair: (_submission(pair[1]).device_time, pair[0]))
@@ -580,6 +599,8 @@ def _prepare_item(
     force: str | None,
     pseudonymiser: history.Pseudonymiser,
     found: HistoryFacts | None = None,
+    *,
+    as_of: datetime | None = None,
 ) -> Prepared:
     return prepare(
         registry,
@@ -591,4 +612,5 @@ def _prepare_item(
         force=force,
         pseudonymiser=pseudonymiser,
         facts_of_history=found,
+        as_of=as_of,
     )
