@@ -2,14 +2,14 @@
 
 One async Starlette route under the same uvicorn settings: read the body, validate it with the
 same request model (``EvaluateRequest``), call the engine's public entry point and return the
-decision's JSON. No authentication, middleware, dependency injection or database; ``gc.freeze()``
-after start-up, so full collections do not rescan the objects built while loading the rule sets.
+decision's JSON. No authentication, middleware, dependency injection or database; the service's
+garbage-collector conventions after start-up (``app.heap.settle``: the objects built while loading
+the rule sets frozen, the same young-generation threshold).
 Served by ``benchmarks.http_bench`` with ``uvicorn benchmarks.floor_app:create_floor_app --factory``.
 """
 
 from __future__ import annotations
 
-import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
@@ -20,6 +20,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from app import heap
 from app.rules.decision import decision_json
 from app.rules.engine import Facts, decide
 from app.rules.registry import RulesetRegistry
@@ -47,8 +48,7 @@ def create_floor_app() -> Starlette:
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        gc.collect()
-        gc.freeze()
+        heap.settle()
         yield
 
     routes = [Route("/v1/evaluate", evaluate_route, methods=["POST"]), Route("/healthz", healthz)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from collections.abc import Iterator
@@ -57,10 +58,16 @@ def _compile_rulesets_once() -> Iterator[None]:
 
 
 class _NoFullCollections:
-    """``gc`` as the service's lifespan sees it in tests. In production it collects everything and
-    freezes it once at start-up (a p99 measure: see ``app.main.lifespan``); a test process starts
-    hundreds of apps over a heap of every test module, and each full collection of that heap cost
-    a quarter of a second or more. The interpreter's own generational collection runs as usual."""
+    """``gc`` as ``app.heap`` sees it in tests. In production it collects everything and freezes it
+    once at start-up (a p99 measure: see ``app.heap``); a test process starts hundreds of apps over
+    a heap of every test module, and each full collection of that heap cost a quarter of a second
+    or more. The interpreter's own generational collection runs as usual, at its own thresholds."""
+
+    get_threshold = staticmethod(gc.get_threshold)
+
+    @staticmethod
+    def set_threshold(*thresholds: int) -> None:
+        return None
 
     @staticmethod
     def collect() -> int:
@@ -78,7 +85,7 @@ class _NoFullCollections:
 @pytest.fixture(scope="session", autouse=True)
 def _no_full_collection_per_app() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("app.main.gc", _NoFullCollections)
+        patch.setattr("app.heap.gc", _NoFullCollections)
         yield
 
 

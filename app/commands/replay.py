@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import signal
 import sys
 import threading
@@ -20,6 +19,7 @@ from rich.table import Table
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from app import heap
 from app.commands.console import err, exit_error, out, validation_summary
 from app.db import build_engine, migrate, session_scope
 from app.rules.errors import RulesError
@@ -44,9 +44,9 @@ def _database() -> Iterator[tuple[Engine, RulesetRegistry]]:
         if settings.auto_migrate:
             migrate(engine, timeout=settings.startup_timeout_seconds)
         # A long run: full collections would rescan the ~150k objects of the loaded rule sets
-        # again and again. Frozen, they are left out (nothing of them becomes garbage).
-        gc.collect()
-        gc.freeze()
+        # again and again. Frozen, they are left out (nothing of them becomes garbage); the
+        # service's young threshold too (``app.heap``).
+        heap.settle()
         yield engine, registry
     finally:
         engine.dispose()
