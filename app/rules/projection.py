@@ -106,6 +106,25 @@ def path_tree(expression: str, root: Obj) -> Include | None:
     return _normalise(tree)
 
 
+def context_fields(expressions: Iterable[str], root: Obj) -> frozenset[str] | None:
+    """The fields of ``context`` that ``expressions`` can observe (``read_paths``), so the engine
+    computes and hands ZEN only those (none at most hooks of the older rule sets: formatting
+    ``as_of`` alone costs ~0.4 µs); None, the whole context, where that cannot be said with
+    certainty or a condition observes ``context`` or ``$root`` whole."""
+    fields: set[str] = set()
+    for expression in expressions:
+        reads = read_paths(expression, root)
+        if reads is None:
+            return None
+        if {"", "context"} & reads.whole:
+            return None
+        for path in reads.whole | reads.present:
+            head, _, rest = path.partition(".")
+            if head == "context" and rest:
+                fields.add(rest.partition(".")[0])
+    return frozenset(fields)
+
+
 def _add(tree: Include, shape: Obj, steps: list[str], whole: bool) -> bool:
     """Keep the path ``steps`` (``children[]``: each item) in ``tree``, as far as the schema's
     shapes go; False for a path the tree cannot say (a list literal's, a list of lists)."""

@@ -10,7 +10,7 @@ import pytest
 
 from app.rules.checklist import Checklist
 from app.rules.engine import checklist_facts
-from app.rules.projection import NotRows, compile_projector, include_tree, path_tree, project
+from app.rules.projection import NotRows, compile_projector, context_fields, include_tree, path_tree, project
 from app.rules.registry import RulesetRegistry
 from app.rules.shape import empty_lists, facts_shape, fill_tree
 from benchmarks.corpus import generate
@@ -131,3 +131,27 @@ def test_a_rows_projector_refuses_an_element_that_is_not_an_object(registry: Rul
     for odd in (None, 1, "x", ["a"]):
         with pytest.raises(NotRows):
             rows.projector({"children": [{"seen": True}, odd]})
+
+
+@pytest.mark.parametrize(
+    ("conditions", "fields"),
+    [
+        (["len(children) > 0"], frozenset()),
+        (["context.as_of != null", "d(context.as_of).isAfter(d('2020-01-01'))"], frozenset({"as_of"})),
+        (["context.hook in ['a']", "context.as_of != null"], frozenset({"hook", "as_of"})),
+        (["context['as_of'] != null"], None),  # an index: not followed
+        (["context != null"], frozenset()),  # only whether it is there: it always is
+        (["context == other"], None),  # not followed
+        (["string(context) != ''"], None),
+        (["$root != null", "len(keys($root)) > 0"], None),
+        (["[context] != []"], None),  # observed whole
+    ],
+)
+def test_context_fields_are_those_a_condition_can_observe(conditions: list[str], fields: Any) -> None:
+    assert context_fields(conditions, ROOT) == fields
+
+
+def test_a_program_reads_only_its_context_fields(registry: RulesetRegistry) -> None:
+    ruleset = registry.get("concern-for-a-child", "1.0.0")
+    assert ruleset.program("scene.arrival").context == frozenset()
+    assert ruleset.program("scene.arrest").context == frozenset({"as_of"})
