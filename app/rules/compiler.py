@@ -324,7 +324,7 @@ def _rows(source: str, rules: tuple[AnyRule, ...], root: Obj, include: Include) 
     except _NotRows:
         return None
     expression = _compile(source, "*", "program (rows)", rewritten)
-    return Rows(expression, MappingProxyType(fields), compile_projector(include, rows=fields))
+    return Rows(expression, MappingProxyType(fields), compile_projector(include, rows=fields, present=True))
 
 
 class _NotRows(Exception):

@@ -235,7 +235,11 @@ def _not_rows(value: Any) -> Any:
 
 
 def compile_projector(
-    tree: Include, fill: VersionTree | None = None, rows: Mapping[str, tuple[str, ...]] | None = None
+    tree: Include,
+    fill: VersionTree | None = None,
+    rows: Mapping[str, tuple[str, ...]] | None = None,
+    *,
+    present: bool = False,
 ) -> Projector:
     """``project`` specialised to ``tree``, as generated Python (a function per node of the tree; no
     walk of the tree per call). The same result as ``project`` for every input (with ``fill``: as
@@ -247,7 +251,13 @@ def compile_projector(
     ``rows``: lists (by dotted path) whose elements become arrays of the named fields' projected
     values in that order, null where absent (``compiler.Rows``: ZEN parses an array's values faster
     than an object's); an element that is not an object raises ``NotRows``.
+
+    ``present``: an object the tree keeps no field of (``{}``: only whether it is there can be
+    observed, or, in a list, how many there are) becomes ``true``, which ZEN reads faster than an
+    empty object. Only for a tree of what conditions observe, followed with certainty (``Rows``):
+    a tree made by names keeps ``{}`` where a condition might compare the object itself.
     """
+    empty = "True" if present else "{}"
     functions: list[str] = []
     names: dict[tuple[int, int, str], str] = {}
     namespace: dict[str, Any] = {"_not_rows": _not_rows}
@@ -261,13 +271,13 @@ def compile_projector(
     def forms(below: Include, fills: VersionTree | None, path: str) -> list[tuple[str, str]]:
         """A structured value's projections, as (type, expression of ``v``), the expected type first."""
         item = below.get("__all__")
-        as_dict = f"{function(below, fills, path)}(v)" if below else "{}"
+        as_dict = f"{function(below, fills, path)}(v)" if below else empty
         if path in rows and isinstance(item, dict):
             as_list = f"[{row(item, fills, path)}(x) if isinstance(x, dict) else _not_rows(x) for x in v]"
         elif item is None:
             as_list = "list(v)"
         elif not item:  # items looked into by length only: empty objects, no call each
-            as_list = "[{} if isinstance(x, dict) else x for x in v]"
+            as_list = f"[{empty} if isinstance(x, dict) else x for x in v]"
         else:
             as_list = f"[{function(item, fills, path + '[]')}(x) if isinstance(x, dict) else x for x in v]"
         cases = [("dict", as_dict), ("list", as_list)]
