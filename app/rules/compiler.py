@@ -150,11 +150,13 @@ class Rows:
     condition reads by field (never whole) and only with certainty (``expressions.element_accesses``);
     a stored element that is not an object raises ``projection.NotRows`` and the plain program
     decides (``tests/rules/test_engine_input.py`` holds both to the whole checklist's decisions).
+    What conditions only test against null, or only count, reaches ZEN as ``true`` (``presence``).
     """
 
     expression: Any  # zen.PyExpression
     fields: Mapping[str, tuple[str, ...]]
     projector: Projector
+    presence: frozenset[str] = frozenset()  # leaves given as ``true`` (``compile_projector``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,7 +326,11 @@ def _rows(source: str, rules: tuple[AnyRule, ...], root: Obj, include: Include) 
     except _NotRows:
         return None
     expression = _compile(source, "*", "program (rows)", rewritten)
-    return Rows(expression, MappingProxyType(fields), compile_projector(include, rows=fields, present=True))
+    tested = frozenset().union(*(reads.tested for reads, _ in readings))
+    observed = frozenset().union(*(reads.whole - reads.tested for reads, _ in readings))
+    presence = tested - observed
+    projector = compile_projector(include, rows=fields, presence=presence)
+    return Rows(expression, MappingProxyType(fields), projector, presence)
 
 
 class _NotRows(Exception):

@@ -239,7 +239,7 @@ def compile_projector(
     fill: VersionTree | None = None,
     rows: Mapping[str, tuple[str, ...]] | None = None,
     *,
-    present: bool = False,
+    presence: frozenset[str] | None = None,
 ) -> Projector:
     """``project`` specialised to ``tree``, as generated Python (a function per node of the tree; no
     walk of the tree per call). The same result as ``project`` for every input (with ``fill``: as
@@ -252,12 +252,15 @@ def compile_projector(
     values in that order, null where absent (``compiler.Rows``: ZEN parses an array's values faster
     than an object's); an element that is not an object raises ``NotRows``.
 
-    ``present``: an object the tree keeps no field of (``{}``: only whether it is there can be
-    observed, or, in a list, how many there are) becomes ``true``, which ZEN reads faster than an
-    empty object. Only for a tree of what conditions observe, followed with certainty (``Rows``):
-    a tree made by names keeps ``{}`` where a condition might compare the object itself.
+    ``presence``: the leaves (schema paths, ``adults[].full_name``) that conditions only test against
+    null (``Reads.tested``); they, and every object the tree keeps no field of (``{}``: only whether
+    it is there can be observed, or, in a list, how many there are), become ``true``, which ZEN
+    reads faster than a text or an empty object. Only for a tree of what conditions observe,
+    followed with certainty (``Rows``): a tree made by names keeps ``{}`` where a condition might
+    compare the object itself. None: values as they are.
     """
-    empty = "True" if present else "{}"
+    empty = "{}" if presence is None else "True"
+    tested = presence or frozenset()
     functions: list[str] = []
     names: dict[tuple[int, int, str], str] = {}
     namespace: dict[str, Any] = {"_not_rows": _not_rows}
@@ -299,7 +302,8 @@ def compile_projector(
             lines.append("    if v is None:")
             lines.append(f"        {f'out[{k}] = []' if field in filled else 'pass'}")
             if below is True:
-                lines.append(f"    else:\n        out[{k}] = v")
+                kept = "True" if f"{path}.{field}".lstrip(".") in tested else "v"
+                lines.append(f"    else:\n        out[{k}] = {kept}")
                 continue
             for kind, value in forms(below, below_fills.get(field), f"{path}.{field}".lstrip(".")):
                 lines.append(f"    elif isinstance(v, {kind}):\n        out[{k}] = {value}")
@@ -319,7 +323,8 @@ def compile_projector(
         for field in rows[path]:
             below = item[field]
             if below is True:
-                values.append(f"get({constant(field)})")
+                got = f"get({constant(field)})"
+                values.append(f"({got} is not None or None)" if f"{path}[].{field}" in tested else got)
                 continue
             value = f"_v{len(names)}_{len(values)}"
             cases = forms(below, below_fills.get(field), f"{path}[].{field}")

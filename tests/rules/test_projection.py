@@ -10,6 +10,7 @@ import pytest
 
 from app.rules.checklist import Checklist
 from app.rules.engine import checklist_facts
+from app.rules.expressions import read_paths
 from app.rules.projection import NotRows, compile_projector, context_fields, include_tree, path_tree, project
 from app.rules.registry import RulesetRegistry
 from app.rules.shape import empty_lists, facts_shape, fill_tree
@@ -108,17 +109,24 @@ def _as_rows(projected: dict[str, Any], fields: Mapping[str, tuple[str, ...]]) -
     return projected
 
 
-def _present(projected: Any, tree: Any) -> Any:
-    """``projected`` with each object of which ``tree`` keeps no field as ``true``."""
+def _present(projected: Any, tree: Any, presence: frozenset[str], path: str = "") -> Any:
+    """``projected`` with each object of which ``tree`` keeps no field, and each leaf of
+    ``presence``, as ``true``."""
+    if path in presence:
+        return True
     if not isinstance(tree, dict):
         return projected
     if isinstance(projected, list):
         item = tree.get("__all__")
-        return [_present(v, item) for v in projected] if isinstance(item, dict) else projected
+        if not isinstance(item, dict):
+            return projected
+        return [_present(v, item, presence, f"{path}[]") for v in projected]
     if isinstance(projected, dict):
         if not tree:
             return True
-        return {k: _present(v, tree.get(k)) for k, v in projected.items()}
+        return {
+            k: _present(v, tree.get(k), presence, f"{path}.{k}".lstrip(".")) for k, v in projected.items()
+        }
     return projected
 
 
@@ -132,9 +140,8 @@ def test_a_rows_projector_gives_each_element_as_its_fields_values_in_order(regis
                     continue
                 checked += 1
                 for data in CORPUS:
-                    expected = _as_rows(
-                        _present(project(data, program.include), program.include), rows.fields
-                    )
+                    present = _present(project(data, program.include), program.include, rows.presence)
+                    expected = _as_rows(present, rows.fields)
                     assert rows.projector(data) == expected, (ruleset.key, hook)
     assert checked > 20
 
@@ -171,3 +178,21 @@ def test_a_program_reads_only_its_context_fields(registry: RulesetRegistry) -> N
     ruleset = registry.get("concern-for-a-child", "1.0.0")
     assert ruleset.program("scene.arrival").context == frozenset()
     assert ruleset.program("scene.arrest").context == frozenset({"as_of"})
+
+
+@pytest.mark.parametrize(
+    ("condition", "tested"),
+    [
+        ("some(adults, #.full_name != null)", {"adults[].full_name"}),
+        ("null == scene.carer_consultation.consulted_at", {"scene.carer_consultation.consulted_at"}),
+        ("some(adults, #.full_name != null and #.full_name == 'x')", set()),  # compared too
+        ("some(adults, #.age != null and #.age < 18)", set()),
+        ("some(adults, #.full_name != null + 1)", set()),  # not a null test: ``+`` binds tighter
+        ("missing.exploitation_indicators != null", set()),  # a list: ``len`` looks into it too
+        ("scene.carer_consultation != null", set()),  # an object: ``present``, not a leaf
+    ],
+)
+def test_leaves_only_tested_against_null_are_known(condition: str, tested: set[str]) -> None:
+    reads = read_paths(condition, ROOT)
+    assert reads is not None
+    assert reads.tested == tested
