@@ -297,11 +297,17 @@ def _rows(source: str, rules: tuple[AnyRule, ...], root: Obj, include: Include) 
         return None
     readings = [f for f in found if f is not None]
     whole = frozenset().union(*(reads.whole for reads, _ in readings))
+    tested = frozenset().union(*(reads.tested for reads, _ in readings))
+    observed = frozenset().union(*(reads.whole - reads.tested for reads, _ in readings))
+    presence = tested - observed
     fields: dict[str, tuple[str, ...]] = {}
     for path in sorted({a.list_path for _, accesses in readings for a in accesses}):
         item = _item_tree(include, path)
         if "[]" not in path and path not in whole and f"{path}[]" not in whole and item:
-            fields[path] = tuple(item)
+            # values kept as they are first: the projector reads those in one call
+            fields[path] = tuple(
+                sorted(item, key=lambda f: item[f] is not True or f"{path}[].{f}" in presence)
+            )
     if not fields:
         return None
 
@@ -326,9 +332,6 @@ def _rows(source: str, rules: tuple[AnyRule, ...], root: Obj, include: Include) 
     except _NotRows:
         return None
     expression = _compile(source, "*", "program (rows)", rewritten)
-    tested = frozenset().union(*(reads.tested for reads, _ in readings))
-    observed = frozenset().union(*(reads.whole - reads.tested for reads, _ in readings))
-    presence = tested - observed
     projector = compile_projector(include, rows=fields, presence=presence)
     return Rows(expression, MappingProxyType(fields), projector, presence)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from functools import cache
+from operator import itemgetter
 from typing import Any
 
 from pydantic import BaseModel
@@ -248,8 +249,8 @@ def compile_projector(
     ``fill`` (``shape.fill_tree``): the lists of the tree that a rule set written for an older
     schema reads as ``[]`` when they are null or absent.
 
-    ``rows``: lists (by dotted path) whose elements become arrays of the named fields' projected
-    values in that order, null where absent (``compiler.Rows``: ZEN parses an array's values faster
+    ``rows``: lists (by dotted path) whose elements become arrays (tuples) of the named fields'
+    projected values in that order, null where absent (``compiler.Rows``: ZEN parses an array's values faster
     than an object's); an element that is not an object raises ``NotRows``.
 
     ``presence``: the leaves (schema paths, ``adults[].full_name``) that conditions only test against
@@ -320,8 +321,13 @@ def compile_projector(
         name = names[key] = f"_r{len(names)}"
         below_fills = {f: b for f, _, b in fills.children} if fills is not None else {}
         values = []
+        plain: list[str] = []  # the leading fields kept as they are
         for field in rows[path]:
             below = item[field]
+            if below is True and f"{path}[].{field}" not in tested and len(plain) == len(values):
+                plain.append(field)
+                values.append(f"get({constant(field)})")
+                continue
             if below is True:
                 got = f"get({constant(field)})"
                 values.append(f"({got} is not None or None)" if f"{path}[].{field}" in tested else got)
@@ -336,7 +342,21 @@ def compile_projector(
                 )
             )
             values.append(f"{value}(get({constant(field)}))")
-        functions.append(f"def {name}(facts):\n    get = facts.get\n    return [{', '.join(values)}]")
+        rest = values[len(plain) :]
+        if len(plain) < 2:
+            functions.append(f"def {name}(facts):\n    get = facts.get\n    return ({', '.join(values)},)")
+            return name
+        # One C call for the leading values where every one is there (stored facts have each field,
+        # null or not); ``get`` for each where one is absent. A tuple: JSON's array, as a list is.
+        fetch = constant(itemgetter(*plain))
+        lines = [
+            f"def {name}(facts):",
+            "    get = facts.get",
+            f"    try:\n        head = {fetch}(facts)",
+            f"    except KeyError:\n        head = ({', '.join(values[: len(plain)])},)",
+            f"    return head + ({', '.join(rest)},)" if rest else "    return head",
+        ]
+        functions.append("\n".join(lines))
         return name
 
     root = function(tree, fill, "")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
 import pytest
 
 from app.rules.checklist import Checklist
@@ -130,6 +131,16 @@ def _present(projected: Any, tree: Any, presence: frozenset[str], path: str = ""
     return projected
 
 
+def _without_some_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with every other field of each child and adult absent (stored facts of an older
+    form): the rows projector then reads each field on its own."""
+    out = dict(data)
+    for name in ("children", "adults"):
+        if isinstance(out.get(name), list):
+            out[name] = [{k: v for i, (k, v) in enumerate(item.items()) if i % 2} for item in out[name]]
+    return out
+
+
 def test_a_rows_projector_gives_each_element_as_its_fields_values_in_order(registry: RulesetRegistry) -> None:
     checked = 0
     for ruleset_id in registry.ids():
@@ -139,10 +150,11 @@ def test_a_rows_projector_gives_each_element_as_its_fields_values_in_order(regis
                 if rows is None or program.include is None:
                     continue
                 checked += 1
-                for data in CORPUS:
+                for data in CORPUS + [_without_some_fields(d) for d in CORPUS[:10]]:
                     present = _present(project(data, program.include), program.include, rows.presence)
                     expected = _as_rows(present, rows.fields)
-                    assert rows.projector(data) == expected, (ruleset.key, hook)
+                    # rows come as tuples: compared as the JSON text ZEN reads
+                    assert orjson.dumps(rows.projector(data)) == orjson.dumps(expected), (ruleset.key, hook)
     assert checked > 20
 
 
