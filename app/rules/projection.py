@@ -320,7 +320,7 @@ def compile_projector(
             return names[key]
         name = names[key] = f"_r{len(names)}"
         below_fills = {f: b for f, _, b in fills.children} if fills is not None else {}
-        values = []
+        values: list[str] = []
         plain: list[str] = []  # the leading fields kept as they are
         for field in rows[path]:
             below = item[field]
