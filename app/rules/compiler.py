@@ -8,7 +8,7 @@ also keeps its own compiled expression, used only to isolate a rule that fails a
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from types import MappingProxyType
@@ -34,7 +34,14 @@ from app.rules.model import (
     Rule,
     RulesetDocument,
 )
-from app.rules.projection import Include, Projector, compile_projector, include_tree, path_tree
+from app.rules.projection import (
+    Include,
+    Projector,
+    compile_projector,
+    context_fields,
+    include_tree,
+    path_tree,
+)
 from app.rules.shape import Obj, fill_tree
 
 # Outcome codes produced by a rule's expression. NOT_RECORDED (semantics 2 only): missing, because
@@ -49,24 +56,65 @@ OUTCOMES: dict[int, Outcome] = {  # by code; ZEN gives floats, equal (and hashin
 }
 
 
-def rule_expression(rule: AnyRule) -> str:
+def _same(condition: str) -> str:
+    return condition
+
+
+def rule_expression(rule: AnyRule, condition: Callable[[str], str] = _same) -> str:
     """The outcome code of one rule. A condition holds only if it is exactly ``true``.
 
     A language rule's expression only says whether it applies (``UNKNOWN`` stands for "applies,
     scan the text"); the engine then scans the free text (``app/rules/language.py``).
+    ``condition``: applied to each condition's source first (``Rows`` rewrites element accesses).
     """
+    return f"(({condition(rule.applies_if)}) == true) ? {_outcome(rule, condition)} : {NOT_APPLICABLE}"
+
+
+def _outcome(rule: AnyRule, condition: Callable[[str], str]) -> str:
+    """A rule's outcome code where it applies."""
     if isinstance(rule, LanguageRule):
-        return f"(({rule.applies_if}) == true) ? {UNKNOWN} : {NOT_APPLICABLE}"
-    absent = str(UNKNOWN) if rule.due is None else f"(({rule.due.expression()}) ? {NOT_RECORDED} : {UNKNOWN})"
+        return str(UNKNOWN)
+    absent = (
+        str(UNKNOWN)
+        if rule.due is None
+        else f"(({condition(rule.due.expression())}) ? {NOT_RECORDED} : {UNKNOWN})"
+    )
     return (
-        f"(({rule.applies_if}) == true) ? ((({rule.missing_if}) == true) ? {MISSING} : "
-        f"((({rule.met_if}) == true) ? {MET} : {absent})) : {NOT_APPLICABLE}"
+        f"((({condition(rule.missing_if)}) == true) ? {MISSING} : "
+        f"((({condition(rule.met_if)}) == true) ? {MET} : {absent}))"
     )
 
 
 def program_source(rules: Iterable[AnyRule]) -> str:
-    """The ZEN source of a hook's program: the rules' expressions as one list, in order."""
+    """The ZEN source of a hook's program: the rules' expressions as one list, in order (as a bundle
+    ships it; the engine compiles ``joined_source``, which gives the same codes)."""
     return "[" + ", ".join(rule_expression(r) for r in rules) + "]"
+
+
+def joined_source(rules: Iterable[AnyRule], condition: Callable[[str], str] = _same) -> str:
+    """``program_source`` as the engine compiles it: adjacent rules with the same ``applies_if`` (a
+    step and its variants) test it once, giving the list of their codes, which ``flatten`` splices
+    back in place. The same codes from the same subexpressions (each applies test stands for the
+    same test in every rule of its run, and a rule's other conditions are reached only where it
+    applies, as before), so a program fails where the plain one fails; ZEN evaluates each shared
+    test once (``tests/rules/test_engine_input.py`` holds both to the same codes)."""
+    runs: list[list[AnyRule]] = []
+    for rule in rules:
+        if runs and runs[-1][0].applies_if == rule.applies_if:
+            runs[-1].append(rule)
+        else:
+            runs.append([rule])
+    if all(len(run) == 1 for run in runs):
+        return "[" + ", ".join(rule_expression(run[0], condition) for run in runs) + "]"
+    parts = []
+    for run in runs:
+        if len(run) == 1:
+            parts.append(rule_expression(run[0], condition))
+            continue
+        codes = ", ".join(_outcome(rule, condition) for rule in run)
+        none = ", ".join([str(NOT_APPLICABLE)] * len(run))
+        parts.append(f"(({condition(run[0].applies_if)}) == true) ? [{codes}] : [{none}]")
+    return "flatten([" + ", ".join(parts) + "])"
 
 
 def content_hash(document: RulesetDocument) -> str:
@@ -102,11 +150,13 @@ class Rows:
     condition reads by field (never whole) and only with certainty (``expressions.element_accesses``);
     a stored element that is not an object raises ``projection.NotRows`` and the plain program
     decides (``tests/rules/test_engine_input.py`` holds both to the whole checklist's decisions).
+    What conditions only test against null, or only count, reaches ZEN as ``true`` (``presence``).
     """
 
     expression: Any  # zen.PyExpression
     fields: Mapping[str, tuple[str, ...]]
     projector: Projector
+    presence: frozenset[str] = frozenset()  # leaves given as ``true`` (``compile_projector``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +168,8 @@ class Program:
     language: tuple[int, ...] = ()  # positions of the language rules in ``rules``
     include: Include | None = None  # what of a checklist the rules can read (``projection``)
     due: bool = False  # some rule has a due moment (its code can be NOT_RECORDED)
+    # The fields of ``context`` the rules can read (``projection.context_fields``); None: all of it.
+    context: frozenset[str] | None = None
     source: str = field(default="", repr=False, compare=False)  # the rule set's, for ``rows``
     root: Obj | None = field(default=None, repr=False, compare=False)  # the facts' tree, for ``rows``
     _projectors: dict[int | None, Projector] = field(default_factory=dict, repr=False, compare=False)
@@ -225,10 +277,11 @@ def compile_program(source: str, rules: tuple[AnyRule, ...], root: Obj) -> Progr
     ``app/rules/history_effect.py``); ``root``: the facts' field tree (``facts_root``)."""
     return Program(
         rules,
-        _compile(source, "*", "program", program_source(rules)) if rules else None,
+        _compile(source, "*", "program", joined_source(rules)) if rules else None,
         tuple(i for i, r in enumerate(rules) if isinstance(r, LanguageRule)),
         include_tree((rule_expression(r) for r in rules), root=root),
         any(isinstance(r, Rule) and r.due is not None for r in rules),
+        context_fields((rule_expression(r) for r in rules), root),
         source,
         root,
     )
@@ -244,26 +297,47 @@ def _rows(source: str, rules: tuple[AnyRule, ...], root: Obj, include: Include) 
         return None
     readings = [f for f in found if f is not None]
     whole = frozenset().union(*(reads.whole for reads, _ in readings))
+    tested = frozenset().union(*(reads.tested for reads, _ in readings))
+    observed = frozenset().union(*(reads.whole - reads.tested for reads, _ in readings))
+    presence = tested - observed
     fields: dict[str, tuple[str, ...]] = {}
     for path in sorted({a.list_path for _, accesses in readings for a in accesses}):
         item = _item_tree(include, path)
         if "[]" not in path and path not in whole and f"{path}[]" not in whole and item:
-            fields[path] = tuple(item)
-    rewritten = []
-    for expression, (_, accesses) in zip(expressions, readings, strict=True):
-        for access in sorted(accesses, key=lambda a: a.start, reverse=True):
+            # values kept as they are first: the projector reads those in one call
+            fields[path] = tuple(
+                sorted(item, key=lambda f: item[f] is not True or f"{path}[].{f}" in presence)
+            )
+    if not fields:
+        return None
+
+    def by_position(condition: str) -> str:
+        """``condition`` reading the fields of ``fields``' elements by position (each condition is
+        an expression of its own: its accesses are those it makes inside the rule's)."""
+        reading = element_accesses(condition, root)
+        if reading is None:
+            raise _NotRows
+        for access in sorted(reading[1], key=lambda a: a.start, reverse=True):
             order = fields.get(access.list_path)
             if order is None:
                 continue
             if access.field not in order:
-                return None
+                raise _NotRows
             position = order.index(access.field)
-            expression = f"{expression[: access.start]}[{position}]{expression[access.end :]}"
-        rewritten.append(expression)
-    if not fields:
+            condition = f"{condition[: access.start]}[{position}]{condition[access.end :]}"
+        return condition
+
+    try:
+        rewritten = joined_source(rules, by_position)
+    except _NotRows:
         return None
-    expression = _compile(source, "*", "program (rows)", "[" + ", ".join(rewritten) + "]")
-    return Rows(expression, MappingProxyType(fields), compile_projector(include, rows=fields))
+    expression = _compile(source, "*", "program (rows)", rewritten)
+    projector = compile_projector(include, rows=fields, presence=presence)
+    return Rows(expression, MappingProxyType(fields), projector, presence)
+
+
+class _NotRows(Exception):
+    """A condition that ``Rows`` cannot rewrite."""
 
 
 def _item_tree(include: Include, path: str) -> Include | None:

@@ -180,7 +180,7 @@ def evaluate(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext)
     program = ruleset.at_hook.get(context.hook)
     if program is None:
         raise UnknownHook(str(context.hook))
-    context_values = _context_facts(ruleset, facts, context)
+    context_values = _context_facts(ruleset, facts, context, program.context)
     codes, failed = _codes(ruleset, program, facts, context_values)
     pairs = program.pairs
     if len(codes) != len(pairs):
@@ -247,11 +247,26 @@ def _codes(
     return codes, _NONE
 
 
-def _context_facts(ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext) -> dict[str, Any]:
-    """``context`` as conditions read it: hook and as_of, and the rule set's computed times."""
-    values = context.facts()
+def _context_facts(
+    ruleset: CompiledRuleset, facts: Facts, context: EvaluationContext, fields: frozenset[str] | None
+) -> dict[str, Any]:
+    """``context`` as conditions read it: hook and as_of, and the rule set's computed times; only
+    ``fields`` (``Program.context``), None for all. The times are computed even where no rule
+    reads them, so that facts they cannot be computed from fail alike at every hook."""
+    if fields is None:
+        values = context.facts()
+    else:
+        values = {}
+        if "hook" in fields:
+            values["hook"] = context.hook
+        if "as_of" in fields:
+            values["as_of"] = iso_time(context.as_of) if context.as_of else None
+        if "history" in fields and context.history is not None:
+            values["history"] = context.history.model_dump(mode="json")
     if ruleset.times is not None:
-        values["times"] = ruleset.times.compute(facts.time_at)
+        times = ruleset.times.compute(facts.time_at)
+        if fields is None or "times" in fields:
+            values["times"] = times
     return values
 
 

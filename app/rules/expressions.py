@@ -420,6 +420,10 @@ class Reads:
 
     whole: frozenset[str]
     present: frozenset[str]
+    # Leaves of ``whole`` (values, not lists: a list is also looked into by ``len`` and closures)
+    # whose value the condition only tests against null (``x != null``): all it can observe of them
+    # is whether they are there.
+    tested: frozenset[str] = frozenset()
 
 
 class _Reading(_Parser):
@@ -535,6 +539,8 @@ class _Reading(_Parser):
     def reads(self) -> Reads | None:
         whole: set[str] = set()
         present: set[str] = set()
+        tested: set[str] = set()
+        observed: set[str] = set()  # leaves consumed otherwise than by a null test
         for parser in (self, *self.inner):
             if parser.unsure or parser.problems:
                 return None
@@ -542,11 +548,16 @@ class _Reading(_Parser):
                 structured = isinstance(typed.shape, Obj) or (
                     isinstance(typed.shape, ListOf) and not isinstance(typed.shape.item, Leaf)
                 )
-                if structured and id(typed) in parser.looked_into:
+                looked_into = id(typed) in parser.looked_into
+                if structured and looked_into:
                     present.add(typed.where)
+                    continue
+                whole.add(typed.where)
+                if isinstance(typed.shape, Leaf):  # a leaf is looked into only by a null test
+                    (tested if looked_into else observed).add(typed.where)
                 else:
-                    whole.add(typed.where)
-        return Reads(frozenset(whole), frozenset(present))
+                    observed.add(typed.where)
+        return Reads(frozenset(whole), frozenset(present), frozenset(tested - observed))
 
 
 def read_paths(expression: str, root: Obj) -> Reads | None:

@@ -12,14 +12,18 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import orjson
 import pytest
+import zen
 from pydantic import AwareDatetime, TypeAdapter
 
 from app.rules import engine, vocabulary
 from app.rules.checklist import Checklist
+from app.rules.compiler import joined_source, program_source
 from app.rules.decision import Decision
 from app.rules.engine import EvaluationContext, Facts, checklist_facts, evaluate
 from app.rules.errors import UnknownHook
+from app.rules.model import Rule
 from app.rules.projection import include_tree
 from app.rules.registry import RulesetRegistry
 from app.rules.shape import empty_lists
@@ -32,6 +36,14 @@ CORPUS = [Checklist.model_validate(c) for c in generate(120, seed=4242)]
 def _whole(facts: Facts, context: dict[str, Any], include: Any) -> dict[str, Any]:
     data = checklist_facts(facts._model) if facts._model is not None else dict(facts.stored_data())
     return {**data, "context": context}
+
+
+_context_facts = engine._context_facts
+
+
+def _whole_context(ruleset: Any, facts: Facts, context: EvaluationContext, fields: Any) -> dict[str, Any]:
+    """The whole context, whichever of its fields the program reads."""
+    return _context_facts(ruleset, facts, context, None)
 
 
 def _whole_older(facts: Facts, version: int, context: dict[str, Any], program: Any) -> dict[str, Any]:
@@ -54,6 +66,7 @@ def test_projected_inputs_decide_as_the_whole_checklist(
     from_parsed = [evaluate(r, _parsed(checklist_facts(c)), ctx) for r, c, ctx in cases]
     with monkeypatch.context() as patch:
         patch.setattr(engine, "_engine_input", _whole)
+        patch.setattr(engine, "_context_facts", _whole_context)
         patch.setattr(engine, "_older_input", _whole_older)
         patch.setattr(engine, "_language_facts", checklist_facts)
         reference: list[Decision] = [evaluate(r, as_facts(c), ctx) for r, c, ctx in cases]
@@ -174,3 +187,45 @@ def test_an_element_that_is_not_an_object_is_decided_by_the_plain_program(regist
     facts = _parsed(data)
     assert engine._rows_codes(facts, context.facts(), program) is None
     assert evaluate(ruleset, facts, context) == evaluate(ruleset, as_facts(data), context)
+
+
+def test_the_joined_program_gives_the_plain_lists_codes(registry: RulesetRegistry) -> None:
+    """Rules that share ``applies_if`` test it once (``compiler.joined_source``): the codes of the
+    plain list of the rules' expressions, at every hook, on every checklist, also with every rule
+    repeated (adjacent copies share their test) and where a shared test fails."""
+    checked = 0
+    for ruleset_id in registry.ids():
+        for ruleset in registry.versions(ruleset_id):
+            rules_twice = ((r, n) for r in ruleset.document.rules for n in (1, 2))
+            repeated = tuple(r.model_copy(update={"id": f"{r.id}-{n}"}) for r, n in rules_twice)
+            for rules in [program.rules for program in ruleset.programs.values()] + [repeated]:
+                if not rules:
+                    continue
+                joined = zen.compile_expression(joined_source(rules))
+                plain = zen.compile_expression(program_source(rules))
+                for checklist in CORPUS[:40]:
+                    context = EvaluationContext(hook="scene.depart", as_of=checklist.latest_time())
+                    data = {**checklist_facts(checklist), "context": context.facts()}
+                    if ruleset.document.checklist_schema_version < 3:
+                        data = empty_lists(data, ruleset.document.checklist_schema_version)
+                    text = orjson.dumps(data).decode()
+                    assert joined.evaluate(text) == plain.evaluate(text), (ruleset.key, rules[0].id)
+                    checked += 1
+    assert checked > 1000
+    shared = "len(children) > 0 and children[0].seen and true"  # raises where ``seen`` is null
+    rules = tuple(
+        Rule.model_validate({**r.model_dump(), "applies_if": shared})
+        for r in registry.get("concern-for-a-child", "1.0.0").program("scene.arrest").rules[:2]
+    )
+    seen: set[str] = set()
+    for data in ({"children": [{"seen": True}]}, {"children": [{"seen": None}]}, {"children": []}):
+        text = orjson.dumps(data).decode()
+        outcomes = []
+        for source in (joined_source(rules), program_source(rules)):
+            try:
+                outcomes.append(zen.compile_expression(source).evaluate(text))
+            except RuntimeError:
+                outcomes.append("fails")
+        assert outcomes[0] == outcomes[1], data
+        seen.add(str(outcomes[0]))
+    assert {"fails", "[0.0, 0.0]"} <= seen, seen

@@ -6,11 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
 import pytest
 
 from app.rules.checklist import Checklist
 from app.rules.engine import checklist_facts
-from app.rules.projection import NotRows, compile_projector, include_tree, path_tree, project
+from app.rules.expressions import read_paths
+from app.rules.projection import NotRows, compile_projector, context_fields, include_tree, path_tree, project
 from app.rules.registry import RulesetRegistry
 from app.rules.shape import empty_lists, facts_shape, fill_tree
 from benchmarks.corpus import generate
@@ -108,6 +110,37 @@ def _as_rows(projected: dict[str, Any], fields: Mapping[str, tuple[str, ...]]) -
     return projected
 
 
+def _present(projected: Any, tree: Any, presence: frozenset[str], path: str = "") -> Any:
+    """``projected`` with each object of which ``tree`` keeps no field, and each leaf of
+    ``presence``, as ``true``."""
+    if path in presence:
+        return True
+    if not isinstance(tree, dict):
+        return projected
+    if isinstance(projected, list):
+        item = tree.get("__all__")
+        if not isinstance(item, dict):
+            return projected
+        return [_present(v, item, presence, f"{path}[]") for v in projected]
+    if isinstance(projected, dict):
+        if not tree:
+            return True
+        return {
+            k: _present(v, tree.get(k), presence, f"{path}.{k}".lstrip(".")) for k, v in projected.items()
+        }
+    return projected
+
+
+def _without_some_fields(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with every other field of each child and adult absent (stored facts of an older
+    form): the rows projector then reads each field on its own."""
+    out = dict(data)
+    for name in ("children", "adults"):
+        if isinstance(out.get(name), list):
+            out[name] = [{k: v for i, (k, v) in enumerate(item.items()) if i % 2} for item in out[name]]
+    return out
+
+
 def test_a_rows_projector_gives_each_element_as_its_fields_values_in_order(registry: RulesetRegistry) -> None:
     checked = 0
     for ruleset_id in registry.ids():
@@ -117,9 +150,11 @@ def test_a_rows_projector_gives_each_element_as_its_fields_values_in_order(regis
                 if rows is None or program.include is None:
                     continue
                 checked += 1
-                for data in CORPUS:
-                    expected = _as_rows(project(data, program.include), rows.fields)
-                    assert rows.projector(data) == expected, (ruleset.key, hook)
+                for data in CORPUS + [_without_some_fields(d) for d in CORPUS[:10]]:
+                    present = _present(project(data, program.include), program.include, rows.presence)
+                    expected = _as_rows(present, rows.fields)
+                    # rows come as tuples: compared as the JSON text ZEN reads
+                    assert orjson.dumps(rows.projector(data)) == orjson.dumps(expected), (ruleset.key, hook)
     assert checked > 20
 
 
@@ -131,3 +166,45 @@ def test_a_rows_projector_refuses_an_element_that_is_not_an_object(registry: Rul
     for odd in (None, 1, "x", ["a"]):
         with pytest.raises(NotRows):
             rows.projector({"children": [{"seen": True}, odd]})
+
+
+@pytest.mark.parametrize(
+    ("conditions", "fields"),
+    [
+        (["len(children) > 0"], frozenset()),
+        (["context.as_of != null", "d(context.as_of).isAfter(d('2020-01-01'))"], frozenset({"as_of"})),
+        (["context.hook in ['a']", "context.as_of != null"], frozenset({"hook", "as_of"})),
+        (["context['as_of'] != null"], None),  # an index: not followed
+        (["context != null"], frozenset()),  # only whether it is there: it always is
+        (["context == other"], None),  # not followed
+        (["string(context) != ''"], None),
+        (["$root != null", "len(keys($root)) > 0"], None),
+        (["[context] != []"], None),  # observed whole
+    ],
+)
+def test_context_fields_are_those_a_condition_can_observe(conditions: list[str], fields: Any) -> None:
+    assert context_fields(conditions, ROOT) == fields
+
+
+def test_a_program_reads_only_its_context_fields(registry: RulesetRegistry) -> None:
+    ruleset = registry.get("concern-for-a-child", "1.0.0")
+    assert ruleset.program("scene.arrival").context == frozenset()
+    assert ruleset.program("scene.arrest").context == frozenset({"as_of"})
+
+
+@pytest.mark.parametrize(
+    ("condition", "tested"),
+    [
+        ("some(adults, #.full_name != null)", {"adults[].full_name"}),
+        ("null == scene.carer_consultation.consulted_at", {"scene.carer_consultation.consulted_at"}),
+        ("some(adults, #.full_name != null and #.full_name == 'x')", set()),  # compared too
+        ("some(adults, #.age != null and #.age < 18)", set()),
+        ("some(adults, #.full_name != null + 1)", set()),  # not a null test: ``+`` binds tighter
+        ("missing.exploitation_indicators != null", set()),  # a list: ``len`` looks into it too
+        ("scene.carer_consultation != null", set()),  # an object: ``present``, not a leaf
+    ],
+)
+def test_leaves_only_tested_against_null_are_known(condition: str, tested: set[str]) -> None:
+    reads = read_paths(condition, ROOT)
+    assert reads is not None
+    assert reads.tested == tested
