@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
+from itertools import islice
 from time import monotonic as time_monotonic
 from typing import Any
 
@@ -82,11 +83,16 @@ COLUMNS = (
 def _columns(engine: Engine) -> tuple[Any, ...]:
     """``COLUMNS`` as the replay reads them: on SQLite the stored input and result as the UTF-8
     bytes they are stored as (``CAST AS BLOB``), which the engine and the comparison take as they
-    are, instead of decoded to text and encoded again."""
+    are, instead of decoded to text and encoded again (PostgreSQL: ``_batches`` reads them as bytes)."""
     if engine.dialect.name != "sqlite":
         return COLUMNS
     as_bytes = {"input", "result"}
     return tuple(cast(c, LargeBinary).label(c.name) if c.name in as_bytes else c for c in COLUMNS)
+
+
+def text_of(value: str | bytes) -> str:
+    """A text column of a decision row as ``str`` (``_batches`` may give UTF-8 bytes)."""
+    return value.decode() if isinstance(value, bytes) else value
 
 
 # A result row as ``_write_batch`` inserts it (a tuple, in this order).
@@ -166,14 +172,18 @@ class _Replayer:
         # Impact with recomputed history: the facts counted again for a record's stored input and
         # context (else its stored ones).
         self.history_of = history_of
-        self._rulesets: dict[tuple[str, str, str], CompiledRuleset | str] = {}
+        self._rulesets: dict[tuple[str | bytes, ...], CompiledRuleset | str] = {}
         self._encoder = ResultEncoder()
 
-    def recorded_ruleset(self, ruleset_id: str, version: str, ruleset_hash: str) -> CompiledRuleset | str:
-        """The exact version a decision names, or why it cannot be had."""
+    def recorded_ruleset(
+        self, ruleset_id: str | bytes, version: str | bytes, ruleset_hash: str | bytes
+    ) -> CompiledRuleset | str:
+        """The exact version a decision names, or why it cannot be had (the names as read: text or
+        UTF-8 bytes, decoded only the first time)."""
         key = (ruleset_id, version, ruleset_hash)
         found = self._rulesets.get(key)
         if found is None:
+            ruleset_id, version, ruleset_hash = text_of(ruleset_id), text_of(version), text_of(ruleset_hash)
             try:
                 found = self.registry.get(ruleset_id, version)
             except RulesError as exc:
@@ -202,9 +212,10 @@ class _Replayer:
             tally.erased += erased
             # Stored as flagged (worth an auditor's look) but counted apart from failures.
             if detail is not None and (store_all or flagged or erased):
-                recorded, text = f"{ruleset_id}@{version}", detail_json(detail)
+                recorded, text = f"{text_of(ruleset_id)}@{text_of(version)}", detail_json(detail)
                 marked = flagged or erased
-                append((job_id, seq, decision_id, incident_ref, recorded, marked, newly_blocking, text))
+                ref = None if incident_ref is None else text_of(incident_ref)
+                append((job_id, seq, text_of(decision_id), ref, recorded, marked, newly_blocking, text))
         return stored
 
     def as_recorded(self, row: Sequence[Any], keep: bool) -> tuple[bool, ReplayDetail | None]:
@@ -365,22 +376,73 @@ def _run_part(
 # SQLite: the reading connection maps the file instead of copying each page with a read() call
 # (a decision's row spans several overflow pages). Only a limit: pages are mapped as they are read.
 _SQLITE_MMAP_BYTES = 1 << 30
+# PostgreSQL: rows per chunk of the stream. Small, so that a batch's first rows arrive early and the
+# server works on the following ones (up to what the socket buffers hold) while they are evaluated.
+_PG_CHUNK = 50
+
+
+def driver_statement(dialect: Dialect, query: Any) -> tuple[str, Any]:
+    """``query`` as the driver receives it from ``Connection.execute``: SQLAlchemy's text, with
+    expanding ``IN`` lists expanded and each parameter through its type's bind processor, in the
+    dialect's parameter style (a tuple for positional styles, else a dict)."""
+    compiled = query.compile(dialect=dialect)
+    state = compiled.construct_expanded_state(compiled.construct_params())
+    processors = state.processors
+    params = {k: processors[k](v) if k in processors else v for k, v in state.parameters.items()}
+    if state.positiontup is not None:
+        return state.statement, tuple(params[name] for name in state.positiontup)
+    return state.statement, params
 
 
 @contextmanager
 def _batches(engine: Engine, query: Any, batch_size: int) -> Iterator[Iterator[Sequence[Row]]]:
     """A part's remaining decisions, ``batch_size`` rows at a time, from one query on a connection
-    of its own: a server-side cursor on PostgreSQL, SQLite's stepping cursor, so that only the
-    current batch is in memory. The read transaction stays open while results are written on
-    other connections (PostgreSQL's snapshot, SQLite's WAL: neither blocks a writer)."""
+    of its own, so that only the current batch is in memory. The read transaction stays open
+    while results are written on other connections (PostgreSQL's snapshot, SQLite's WAL: neither
+    blocks a writer).
+
+    Rows come from the driver's cursor as tuples in ``COLUMNS`` order (no SQLAlchemy row is built:
+    the columns need no result processing; ``tests/services/test_replay_reader.py`` holds them
+    equal to ``Connection.execute``'s). SQLite's cursor steps through the mapped file. PostgreSQL
+    streams the rows in small chunks (one query, no ``FETCH`` round trips): the server reads
+    and decompresses the next rows while this process evaluates the current ones, until the
+    socket buffers are full. With ``client_encoding`` SQL_ASCII for this read transaction
+    (``SET LOCAL``; only when the server's encoding is UTF-8, so the bytes are the same), psycopg
+    returns text columns as the UTF-8 bytes they are: the stored input goes to the engine and the
+    stored result to the comparison without being decoded and encoded again."""
     with engine.connect() as conn:
+        sql, params = driver_statement(conn.dialect, query)
         if conn.dialect.name == "sqlite":
-            conn.exec_driver_sql(f"PRAGMA mmap_size={_SQLITE_MMAP_BYTES}")
-        result = conn.execution_options(stream_results=True, max_row_buffer=batch_size).execute(query)
-        try:
-            yield iter(partial(result.fetchmany, batch_size), [])
-        finally:
-            result.close()
+            conn.exec_driver_sql(f"PRAGMA mmap_size={_SQLITE_MMAP_BYTES}")  # also begins the read
+        raw: Any = conn.connection.dbapi_connection
+        if conn.dialect.name != "postgresql":
+            cursor = raw.cursor()
+            try:
+                cursor.execute(sql, params)
+                yield iter(partial(cursor.fetchmany, batch_size), [])
+            finally:
+                cursor.close()
+            return
+        if raw.info.parameter_status("server_encoding") == "UTF8":
+            raw.execute("SET LOCAL client_encoding TO 'SQL_ASCII'")  # also begins the read
+        if not _chunked_streams():  # libpq before 17: a server-side cursor, a FETCH per batch
+            with raw.cursor(name="replay_part") as named:
+                named.execute(sql, params)
+                yield iter(partial(named.fetchmany, batch_size), [])
+            return
+        with raw.cursor() as cursor:
+            rows = cursor.stream(sql, params, size=min(batch_size, _PG_CHUNK))
+            try:
+                yield iter(lambda: list(islice(rows, batch_size)), [])
+            finally:
+                rows.close()  # an unfinished stream is cancelled and drained
+
+
+def _chunked_streams() -> bool:
+    """Whether psycopg can stream in chunks (libpq 17 or later)."""
+    from psycopg import pq  # only a PostgreSQL worker needs it
+
+    return pq.version() >= 170000
 
 
 @dataclass(frozen=True, slots=True)
