@@ -347,11 +347,16 @@ def _run_part(
         progress(_job_processed(engine, job.id), job.total or 0)
     remaining = query.where(DECISIONS.c.seq > part.cursor, DECISIONS.c.seq <= part.seq_to)
     with _batches(engine, remaining.order_by(DECISIONS.c.seq), batch_size) as batches:
-        for rows in batches:
+        # One batch read ahead: the part's last batch is written in the transaction that finishes
+        # the part (one commit fewer per part).
+        rows = next(batches, None)
+        finished = False
+        while rows is not None:
             if should_stop is not None and should_stop():
                 log.info("replay job paused", extra={"fields": {**fields, "processed": tally.processed}})
                 return False
             results = replayer.replay(job.id, rows, tally, job.store_all)
+            following = next(batches, None)
             batch = _Batch(
                 part.id,
                 cursor=rows[-1][0],
@@ -359,11 +364,15 @@ def _run_part(
                 flagged=tally.flagged,
                 summary=orjson.dumps(tally.summary()).decode(),
                 results=results,
+                finish=mode if following is None else None,
             )
             _write_batch(engine, job.id, part.worker, batch)  # or LostClaim: nothing of it is written
+            finished = following is None
             if progress:
                 progress(_job_processed(engine, job.id), job.total or 0)
-    _finish_part(engine, job, part)
+            rows = following
+    if not finished:  # nothing was left to read (an empty part, or one resumed at its end)
+        _finish_part(engine, job, part)
     done = {
         "processed": tally.processed,
         "flagged": tally.flagged,
@@ -453,6 +462,8 @@ class _Batch:
     flagged: int
     summary: str
     results: list[Row]
+    # The part's last batch: the same transaction finishes the part (and the job, if it is the last).
+    finish: ReplayMode | None = None
 
 
 def _insert_results(dialect: Dialect) -> str:
@@ -466,20 +477,24 @@ def _insert_results(dialect: Dialect) -> str:
 
 def _write_batch(engine: Engine, job_id: str, worker: str, batch: _Batch) -> None:
     """One write transaction: the results and the part's new state, if the part is still ours.
-    Only this part's row is updated: workers on other parts never wait for it."""
+    Only this part's row is updated: workers on other parts never wait for it (but for the last
+    batch of a part, which also finishes it: ``_finish``)."""
     now = utcnow()
     with write_scope(engine) as session:
+        if batch.finish is not None:
+            counts = _count_finished(session, job_id, now)
+        values: dict[str, Any] = {
+            "cursor": batch.cursor,
+            "processed": batch.processed,
+            "flagged": batch.flagged,
+            "summary": batch.summary,
+            "heartbeat_at": now,
+        }
+        if batch.finish is not None:
+            values.update(status=JobStatus.succeeded.value, finished_at=now)
         held = rowcount(
             session.execute(
-                update(PARTS)
-                .where(held_by(worker, PARTS.c.id == batch.part_id))
-                .values(
-                    cursor=batch.cursor,
-                    processed=batch.processed,
-                    flagged=batch.flagged,
-                    summary=batch.summary,
-                    heartbeat_at=now,
-                )
+                update(PARTS).where(held_by(worker, PARTS.c.id == batch.part_id)).values(**values)
             )
         )
         if held != 1:
@@ -487,20 +502,15 @@ def _write_batch(engine: Engine, job_id: str, worker: str, batch: _Batch) -> Non
         if batch.results:
             conn = session.connection()
             conn.exec_driver_sql(_insert_results(conn.dialect), batch.results)
+        if batch.finish is not None:
+            _finish_job(session, job_id, batch.finish, counts, now)
 
 
 def _finish_part(engine: Engine, job: Any, part: Any) -> None:
-    """The part is done; if it was the last, merge the parts' summaries and finish the job. The
-    job's row is updated first, so finishers of its parts take turns (its row lock on PostgreSQL,
-    the write lock on SQLite) and exactly one of them sees every part done."""
+    """The part is done; if it was the last, merge the parts' summaries and finish the job."""
     now = utcnow()
     with write_scope(engine) as session:
-        counts = session.execute(
-            update(JOBS)
-            .where(JOBS.c.id == job.id)
-            .values(parts_done=JOBS.c.parts_done + 1, heartbeat_at=now)
-            .returning(JOBS.c.parts_done, JOBS.c.parts, JOBS.c.status)
-        ).one()
+        counts = _count_finished(session, job.id, now)
         held = rowcount(
             session.execute(
                 update(PARTS)
@@ -510,20 +520,37 @@ def _finish_part(engine: Engine, job: Any, part: Any) -> None:
         )
         if held != 1:
             raise LostClaim(job.id)
-        if counts.parts_done < counts.parts or counts.status != JobStatus.running.value:
-            return
-        summaries = session.execute(select(PARTS.c.summary).where(PARTS.c.job_id == job.id)).scalars()
-        merged = merge_summaries(ReplayMode(job.mode), (orjson.loads(s) for s in summaries))
-        session.execute(
-            update(JOBS)
-            .where(JOBS.c.id == job.id)
-            .values(
-                status=JobStatus.succeeded.value,
-                summary=orjson.dumps(merged).decode(),
-                finished_at=now,
-                **part_totals(job.id),
-            )
+        _finish_job(session, job.id, ReplayMode(job.mode), counts, now)
+
+
+def _count_finished(session: Any, job_id: str, now: Any) -> Any:
+    """Count a part of the job done. The job's row is updated first, so finishers of its parts
+    take turns (its row lock on PostgreSQL, the write lock on SQLite) and exactly one of them sees
+    every part done."""
+    return session.execute(
+        update(JOBS)
+        .where(JOBS.c.id == job_id)
+        .values(parts_done=JOBS.c.parts_done + 1, heartbeat_at=now)
+        .returning(JOBS.c.parts_done, JOBS.c.parts, JOBS.c.status)
+    ).one()
+
+
+def _finish_job(session: Any, job_id: str, mode: ReplayMode, counts: Any, now: Any) -> None:
+    """If the part just counted was the job's last, merge the parts' summaries into the job's."""
+    if counts.parts_done < counts.parts or counts.status != JobStatus.running.value:
+        return
+    summaries = session.execute(select(PARTS.c.summary).where(PARTS.c.job_id == job_id)).scalars()
+    merged = merge_summaries(mode, (orjson.loads(s) for s in summaries))
+    session.execute(
+        update(JOBS)
+        .where(JOBS.c.id == job_id)
+        .values(
+            status=JobStatus.succeeded.value,
+            summary=orjson.dumps(merged).decode(),
+            finished_at=now,
+            **part_totals(job_id),
         )
+    )
 
 
 def _job_processed(engine: Engine, job_id: str) -> int:
