@@ -1,23 +1,28 @@
-"""The replay's reader (``runner._batches``) gives the rows ``Connection.execute`` gives, on every backend.
+"""The replay's reader (``runner._batches``) gives the rows ``Connection.execute`` gives, on every
+backend, and its inline reproduction (``_Replayer._reproduce``) the results of the plain path.
 
-It reads on the driver's cursor, with PostgreSQL's text columns as UTF-8 bytes: every value must
+The reader reads on the driver's cursor, with PostgreSQL's text columns as UTF-8 bytes: every value must
 still be the same (as text), for every kind of selection, and the pooled connection it used must
 read text as text again afterwards.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select, text
 
+from app.models.base import utcnow
 from app.models.tables import RECORDS as DECISIONS
 from app.rules.registry import RulesetRegistry
 from app.schemas.replay import ReplayMode, ReplaySelection
 from app.services import demo
 from app.services.replay import runner
 from app.services.replay.jobs import selection_query
+from app.services.retention import apply_retention
+from tests import replay_support as rs
 
 
 @pytest.fixture
@@ -97,3 +102,28 @@ def test_without_chunked_streams_the_reader_gives_the_same_rows(
     with runner._batches(seeded, query, 10) as batches:  # stopped early
         assert len(next(batches)) == 10
     assert [_as_text(r) for r in _read(seeded, query, 1000)] == [_as_text(r) for r in _plain(seeded, query)]
+
+
+def test_the_inline_reproduction_gives_the_results_and_counts_of_the_plain_path(
+    seeded: Engine, registry: RulesetRegistry
+) -> None:
+    """``_Replayer._reproduce`` (as recorded, flagged results only) against ``_Replayer._replay``
+    on the same rows: reproduced, tampered, erased, and a version the registry does not hold."""
+    rs.tamper_result(seeded, 42, score=100.0, blocking=False)
+    apply_retention(seeded, cutoff=datetime(2025, 2, 1, tzinfo=UTC), now=utcnow())
+    query = select(*runner._columns(seeded)).order_by(DECISIONS.c.seq)
+    rows = _read(seeded, query, 1000)
+    assert any(r[10] for r in rows) and not all(r[10] for r in rows)  # some erased, not all
+    unknown = list(rows[60])
+    unknown[4] = b"9.9.9" if isinstance(unknown[4], bytes) else "9.9.9"
+    rows[60] = tuple(unknown)
+    for batches in ([rows], [rows[:50], rows[50:]]):
+        fast, plain = runner._Tally(ReplayMode.as_recorded), runner._Tally(ReplayMode.as_recorded)
+        fast_replayer = runner._Replayer(registry, ReplayMode.as_recorded, None)
+        plain_replayer = runner._Replayer(registry, ReplayMode.as_recorded, None)
+        fast_rows = [r for b in batches for r in fast_replayer.replay("j", b, fast, False)]
+        plain_rows = [r for b in batches for r in plain_replayer._replay("j", b, plain, False)]
+        assert fast_rows == plain_rows
+        assert fast.summary() == plain.summary()
+        assert fast.summary()["failed"] == 2 and fast.summary()["erased"] > 0
+        assert {r[1] for r in fast_rows if "stored_hash" in r[7]} == {42}

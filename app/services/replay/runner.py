@@ -195,6 +195,39 @@ class _Replayer:
 
     def replay(self, job_id: str, rows: Iterable[Sequence[Any]], tally: _Tally, store_all: bool) -> list[Row]:
         """The result rows to store for ``rows`` (every one, or only the flagged ones)."""
+        if self.mode is ReplayMode.as_recorded and not store_all:
+            return self._reproduce(job_id, rows, tally)
+        return self._replay(job_id, rows, tally, store_all)
+
+    def _reproduce(self, job_id: str, rows: Iterable[Sequence[Any]], tally: _Tally) -> list[Row]:
+        """``replay`` as recorded, storing only flagged results (the usual job): a decision that
+        reproduces is handled inline, in this loop (no detail, nothing stored); every other row
+        goes through ``_replay`` and ``as_recorded``, as it would with ``store_all`` unset (one that
+        does not reproduce is evaluated again there: they are rare, and the engine is pure).
+        ``tests/services/test_replay.py`` holds both paths to the same results and summaries."""
+        rulesets, encode = self._rulesets, self._encoder.encode
+        reproduced = 0
+        others: list[Sequence[Any]] = []
+        for row in rows:
+            ruleset_id, version, ruleset_hash, schema_version, input_json, context, result, erased = row[3:]
+            ruleset = rulesets.get((ruleset_id, version, ruleset_hash))
+            # Not erased (null), the recorded version at hand, the stored result as bytes.
+            if erased is None and type(ruleset) is CompiledRuleset and type(result) is bytes:
+                try:
+                    decision = reevaluate(ruleset, input_json, orjson.loads(context), schema_version)
+                except (RulesError, ValueError, KeyError, TypeError):
+                    pass  # ``as_recorded`` reports it
+                else:
+                    if encode(decision) == result:
+                        reproduced += 1
+                        continue
+            others.append(row)
+        tally.processed += reproduced
+        return self._replay(job_id, others, tally, False) if others else []
+
+    def _replay(
+        self, job_id: str, rows: Iterable[Sequence[Any]], tally: _Tally, store_all: bool
+    ) -> list[Row]:
         stored: list[Row] = []
         append = stored.append
         impact_mode = self.mode is ReplayMode.impact
