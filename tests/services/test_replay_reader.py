@@ -60,6 +60,7 @@ def _selections(engine: Engine) -> list[tuple[ReplayMode, dict[str, Any]]]:
 
 @pytest.mark.parametrize("batch_size", [7, 1000])
 def test_the_reader_gives_the_rows_execute_gives(seeded: Engine, batch_size: int) -> None:
+    rs.tamper_result(seeded, 5, note="Zoë — ñ 🚓")  # text beyond ASCII, read as its UTF-8 bytes
     columns = runner._columns(seeded)
     for mode, selection in _selections(seeded):
         query = selection_query(mode, ReplaySelection.model_validate(selection), *columns).where(
@@ -74,6 +75,9 @@ def test_the_reader_gives_the_rows_execute_gives(seeded: Engine, batch_size: int
             assert len(read) == 117
         # The stored input and result are read as the bytes the engine and the comparison take.
         assert all(isinstance(r[7], bytes) and isinstance(r[9], bytes) for r in read)
+        if not selection:
+            (fifth,) = [r for r in read if r[0] == 5]
+            assert '"note":"Zoë — ñ 🚓"'.encode() in fifth[9]
 
 
 def test_a_reader_stopped_early_leaves_its_connection_as_it_was(seeded: Engine) -> None:
