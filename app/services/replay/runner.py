@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
+from itertools import islice
 from time import monotonic as time_monotonic
 from typing import Any
 
@@ -82,11 +83,16 @@ COLUMNS = (
 def _columns(engine: Engine) -> tuple[Any, ...]:
     """``COLUMNS`` as the replay reads them: on SQLite the stored input and result as the UTF-8
     bytes they are stored as (``CAST AS BLOB``), which the engine and the comparison take as they
-    are, instead of decoded to text and encoded again."""
+    are, instead of decoded to text and encoded again (PostgreSQL: ``_batches`` reads them as bytes)."""
     if engine.dialect.name != "sqlite":
         return COLUMNS
     as_bytes = {"input", "result"}
     return tuple(cast(c, LargeBinary).label(c.name) if c.name in as_bytes else c for c in COLUMNS)
+
+
+def text_of(value: str | bytes) -> str:
+    """A text column of a decision row as ``str`` (``_batches`` may give UTF-8 bytes)."""
+    return value.decode() if isinstance(value, bytes) else value
 
 
 # A result row as ``_write_batch`` inserts it (a tuple, in this order).
@@ -166,14 +172,18 @@ class _Replayer:
         # Impact with recomputed history: the facts counted again for a record's stored input and
         # context (else its stored ones).
         self.history_of = history_of
-        self._rulesets: dict[tuple[str, str, str], CompiledRuleset | str] = {}
+        self._rulesets: dict[tuple[str | bytes, ...], CompiledRuleset | str] = {}
         self._encoder = ResultEncoder()
 
-    def recorded_ruleset(self, ruleset_id: str, version: str, ruleset_hash: str) -> CompiledRuleset | str:
-        """The exact version a decision names, or why it cannot be had."""
+    def recorded_ruleset(
+        self, ruleset_id: str | bytes, version: str | bytes, ruleset_hash: str | bytes
+    ) -> CompiledRuleset | str:
+        """The exact version a decision names, or why it cannot be had (the names as read: text or
+        UTF-8 bytes, decoded only the first time)."""
         key = (ruleset_id, version, ruleset_hash)
         found = self._rulesets.get(key)
         if found is None:
+            ruleset_id, version, ruleset_hash = text_of(ruleset_id), text_of(version), text_of(ruleset_hash)
             try:
                 found = self.registry.get(ruleset_id, version)
             except RulesError as exc:
@@ -185,6 +195,39 @@ class _Replayer:
 
     def replay(self, job_id: str, rows: Iterable[Sequence[Any]], tally: _Tally, store_all: bool) -> list[Row]:
         """The result rows to store for ``rows`` (every one, or only the flagged ones)."""
+        if self.mode is ReplayMode.as_recorded and not store_all:
+            return self._reproduce(job_id, rows, tally)
+        return self._replay(job_id, rows, tally, store_all)
+
+    def _reproduce(self, job_id: str, rows: Iterable[Sequence[Any]], tally: _Tally) -> list[Row]:
+        """``replay`` as recorded, storing only flagged results (the usual job): a decision that
+        reproduces is handled inline, in this loop (no detail, nothing stored); every other row
+        goes through ``_replay`` and ``as_recorded``, as it would with ``store_all`` unset (one that
+        does not reproduce is evaluated again there: they are rare, and the engine is pure).
+        ``tests/services/test_replay.py`` holds both paths to the same results and summaries."""
+        rulesets, encode = self._rulesets, self._encoder.encode
+        reproduced = 0
+        others: list[Sequence[Any]] = []
+        for row in rows:
+            ruleset_id, version, ruleset_hash, schema_version, input_json, context, result, erased = row[3:]
+            ruleset = rulesets.get((ruleset_id, version, ruleset_hash))
+            # Not erased (null), the recorded version at hand, the stored result as bytes.
+            if erased is None and type(ruleset) is CompiledRuleset and type(result) is bytes:
+                try:
+                    decision = reevaluate(ruleset, input_json, orjson.loads(context), schema_version)
+                except (RulesError, ValueError, KeyError, TypeError):
+                    pass  # ``as_recorded`` reports it
+                else:
+                    if encode(decision) == result:
+                        reproduced += 1
+                        continue
+            others.append(row)
+        tally.processed += reproduced
+        return self._replay(job_id, others, tally, False) if others else []
+
+    def _replay(
+        self, job_id: str, rows: Iterable[Sequence[Any]], tally: _Tally, store_all: bool
+    ) -> list[Row]:
         stored: list[Row] = []
         append = stored.append
         impact_mode = self.mode is ReplayMode.impact
@@ -202,9 +245,10 @@ class _Replayer:
             tally.erased += erased
             # Stored as flagged (worth an auditor's look) but counted apart from failures.
             if detail is not None and (store_all or flagged or erased):
-                recorded, text = f"{ruleset_id}@{version}", detail_json(detail)
+                recorded, text = f"{text_of(ruleset_id)}@{text_of(version)}", detail_json(detail)
                 marked = flagged or erased
-                append((job_id, seq, decision_id, incident_ref, recorded, marked, newly_blocking, text))
+                ref = None if incident_ref is None else text_of(incident_ref)
+                append((job_id, seq, text_of(decision_id), ref, recorded, marked, newly_blocking, text))
         return stored
 
     def as_recorded(self, row: Sequence[Any], keep: bool) -> tuple[bool, ReplayDetail | None]:
@@ -336,11 +380,16 @@ def _run_part(
         progress(_job_processed(engine, job.id), job.total or 0)
     remaining = query.where(DECISIONS.c.seq > part.cursor, DECISIONS.c.seq <= part.seq_to)
     with _batches(engine, remaining.order_by(DECISIONS.c.seq), batch_size) as batches:
-        for rows in batches:
+        # One batch read ahead: the part's last batch is written in the transaction that finishes
+        # the part (one commit fewer per part).
+        rows = next(batches, None)
+        finished = False
+        while rows is not None:
             if should_stop is not None and should_stop():
                 log.info("replay job paused", extra={"fields": {**fields, "processed": tally.processed}})
                 return False
             results = replayer.replay(job.id, rows, tally, job.store_all)
+            following = next(batches, None)
             batch = _Batch(
                 part.id,
                 cursor=rows[-1][0],
@@ -348,11 +397,15 @@ def _run_part(
                 flagged=tally.flagged,
                 summary=orjson.dumps(tally.summary()).decode(),
                 results=results,
+                finish=mode if following is None else None,
             )
             _write_batch(engine, job.id, part.worker, batch)  # or LostClaim: nothing of it is written
+            finished = following is None
             if progress:
                 progress(_job_processed(engine, job.id), job.total or 0)
-    _finish_part(engine, job, part)
+            rows = following
+    if not finished:  # nothing was left to read (an empty part, or one resumed at its end)
+        _finish_part(engine, job, part)
     done = {
         "processed": tally.processed,
         "flagged": tally.flagged,
@@ -365,22 +418,73 @@ def _run_part(
 # SQLite: the reading connection maps the file instead of copying each page with a read() call
 # (a decision's row spans several overflow pages). Only a limit: pages are mapped as they are read.
 _SQLITE_MMAP_BYTES = 1 << 30
+# PostgreSQL: rows per chunk of the stream. Small, so that a batch's first rows arrive early and the
+# server works on the following ones (up to what the socket buffers hold) while they are evaluated.
+_PG_CHUNK = 50
+
+
+def driver_statement(dialect: Dialect, query: Any) -> tuple[str, Any]:
+    """``query`` as the driver receives it from ``Connection.execute``: SQLAlchemy's text, with
+    expanding ``IN`` lists expanded and each parameter through its type's bind processor, in the
+    dialect's parameter style (a tuple for positional styles, else a dict)."""
+    compiled = query.compile(dialect=dialect)
+    state = compiled.construct_expanded_state(compiled.construct_params())
+    processors = state.processors
+    params = {k: processors[k](v) if k in processors else v for k, v in state.parameters.items()}
+    if state.positiontup is not None:
+        return state.statement, tuple(params[name] for name in state.positiontup)
+    return state.statement, params
 
 
 @contextmanager
 def _batches(engine: Engine, query: Any, batch_size: int) -> Iterator[Iterator[Sequence[Row]]]:
     """A part's remaining decisions, ``batch_size`` rows at a time, from one query on a connection
-    of its own: a server-side cursor on PostgreSQL, SQLite's stepping cursor, so that only the
-    current batch is in memory. The read transaction stays open while results are written on
-    other connections (PostgreSQL's snapshot, SQLite's WAL: neither blocks a writer)."""
+    of its own, so that only the current batch is in memory. The read transaction stays open
+    while results are written on other connections (PostgreSQL's snapshot, SQLite's WAL: neither
+    blocks a writer).
+
+    Rows come from the driver's cursor as tuples in ``COLUMNS`` order (no SQLAlchemy row is built:
+    the columns need no result processing; ``tests/services/test_replay_reader.py`` holds them
+    equal to ``Connection.execute``'s). SQLite's cursor steps through the mapped file. PostgreSQL
+    streams the rows in small chunks (one query, no ``FETCH`` round trips): the server reads
+    and decompresses the next rows while this process evaluates the current ones, until the
+    socket buffers are full. With ``client_encoding`` SQL_ASCII for this read transaction
+    (``SET LOCAL``; only when the server's encoding is UTF-8, so the bytes are the same), psycopg
+    returns text columns as the UTF-8 bytes they are: the stored input goes to the engine and the
+    stored result to the comparison without being decoded and encoded again."""
     with engine.connect() as conn:
+        sql, params = driver_statement(conn.dialect, query)
         if conn.dialect.name == "sqlite":
-            conn.exec_driver_sql(f"PRAGMA mmap_size={_SQLITE_MMAP_BYTES}")
-        result = conn.execution_options(stream_results=True, max_row_buffer=batch_size).execute(query)
-        try:
-            yield iter(partial(result.fetchmany, batch_size), [])
-        finally:
-            result.close()
+            conn.exec_driver_sql(f"PRAGMA mmap_size={_SQLITE_MMAP_BYTES}")  # also begins the read
+        raw: Any = conn.connection.dbapi_connection
+        if conn.dialect.name != "postgresql":
+            cursor = raw.cursor()
+            try:
+                cursor.execute(sql, params)
+                yield iter(partial(cursor.fetchmany, batch_size), [])
+            finally:
+                cursor.close()
+            return
+        if raw.info.parameter_status("server_encoding") == "UTF8":
+            raw.execute("SET LOCAL client_encoding TO 'SQL_ASCII'")  # also begins the read
+        if not _chunked_streams():  # libpq before 17: a server-side cursor, a FETCH per batch
+            with raw.cursor(name="replay_part") as named:
+                named.execute(sql, params)
+                yield iter(partial(named.fetchmany, batch_size), [])
+            return
+        with raw.cursor() as cursor:
+            rows = cursor.stream(sql, params, size=min(batch_size, _PG_CHUNK))
+            try:
+                yield iter(lambda: list(islice(rows, batch_size)), [])
+            finally:
+                rows.close()  # an unfinished stream is cancelled and drained
+
+
+def _chunked_streams() -> bool:
+    """Whether psycopg can stream in chunks (libpq 17 or later)."""
+    from psycopg import pq  # only a PostgreSQL worker needs it
+
+    return pq.version() >= 170000
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +495,8 @@ class _Batch:
     flagged: int
     summary: str
     results: list[Row]
+    # The part's last batch: the same transaction finishes the part (and the job, if it is the last).
+    finish: ReplayMode | None = None
 
 
 def _insert_results(dialect: Dialect) -> str:
@@ -404,20 +510,24 @@ def _insert_results(dialect: Dialect) -> str:
 
 def _write_batch(engine: Engine, job_id: str, worker: str, batch: _Batch) -> None:
     """One write transaction: the results and the part's new state, if the part is still ours.
-    Only this part's row is updated: workers on other parts never wait for it."""
+    Only this part's row is updated: workers on other parts never wait for it (but for the last
+    batch of a part, which also finishes it: ``_finish``)."""
     now = utcnow()
     with write_scope(engine) as session:
+        if batch.finish is not None:
+            counts = _count_finished(session, job_id, now)
+        values: dict[str, Any] = {
+            "cursor": batch.cursor,
+            "processed": batch.processed,
+            "flagged": batch.flagged,
+            "summary": batch.summary,
+            "heartbeat_at": now,
+        }
+        if batch.finish is not None:
+            values.update(status=JobStatus.succeeded.value, finished_at=now)
         held = rowcount(
             session.execute(
-                update(PARTS)
-                .where(held_by(worker, PARTS.c.id == batch.part_id))
-                .values(
-                    cursor=batch.cursor,
-                    processed=batch.processed,
-                    flagged=batch.flagged,
-                    summary=batch.summary,
-                    heartbeat_at=now,
-                )
+                update(PARTS).where(held_by(worker, PARTS.c.id == batch.part_id)).values(**values)
             )
         )
         if held != 1:
@@ -425,20 +535,15 @@ def _write_batch(engine: Engine, job_id: str, worker: str, batch: _Batch) -> Non
         if batch.results:
             conn = session.connection()
             conn.exec_driver_sql(_insert_results(conn.dialect), batch.results)
+        if batch.finish is not None:
+            _finish_job(session, job_id, batch.finish, counts, now)
 
 
 def _finish_part(engine: Engine, job: Any, part: Any) -> None:
-    """The part is done; if it was the last, merge the parts' summaries and finish the job. The
-    job's row is updated first, so finishers of its parts take turns (its row lock on PostgreSQL,
-    the write lock on SQLite) and exactly one of them sees every part done."""
+    """The part is done; if it was the last, merge the parts' summaries and finish the job."""
     now = utcnow()
     with write_scope(engine) as session:
-        counts = session.execute(
-            update(JOBS)
-            .where(JOBS.c.id == job.id)
-            .values(parts_done=JOBS.c.parts_done + 1, heartbeat_at=now)
-            .returning(JOBS.c.parts_done, JOBS.c.parts, JOBS.c.status)
-        ).one()
+        counts = _count_finished(session, job.id, now)
         held = rowcount(
             session.execute(
                 update(PARTS)
@@ -448,20 +553,37 @@ def _finish_part(engine: Engine, job: Any, part: Any) -> None:
         )
         if held != 1:
             raise LostClaim(job.id)
-        if counts.parts_done < counts.parts or counts.status != JobStatus.running.value:
-            return
-        summaries = session.execute(select(PARTS.c.summary).where(PARTS.c.job_id == job.id)).scalars()
-        merged = merge_summaries(ReplayMode(job.mode), (orjson.loads(s) for s in summaries))
-        session.execute(
-            update(JOBS)
-            .where(JOBS.c.id == job.id)
-            .values(
-                status=JobStatus.succeeded.value,
-                summary=orjson.dumps(merged).decode(),
-                finished_at=now,
-                **part_totals(job.id),
-            )
+        _finish_job(session, job.id, ReplayMode(job.mode), counts, now)
+
+
+def _count_finished(session: Any, job_id: str, now: Any) -> Any:
+    """Count a part of the job done. The job's row is updated first, so finishers of its parts
+    take turns (its row lock on PostgreSQL, the write lock on SQLite) and exactly one of them sees
+    every part done."""
+    return session.execute(
+        update(JOBS)
+        .where(JOBS.c.id == job_id)
+        .values(parts_done=JOBS.c.parts_done + 1, heartbeat_at=now)
+        .returning(JOBS.c.parts_done, JOBS.c.parts, JOBS.c.status)
+    ).one()
+
+
+def _finish_job(session: Any, job_id: str, mode: ReplayMode, counts: Any, now: Any) -> None:
+    """If the part just counted was the job's last, merge the parts' summaries into the job's."""
+    if counts.parts_done < counts.parts or counts.status != JobStatus.running.value:
+        return
+    summaries = session.execute(select(PARTS.c.summary).where(PARTS.c.job_id == job_id)).scalars()
+    merged = merge_summaries(mode, (orjson.loads(s) for s in summaries))
+    session.execute(
+        update(JOBS)
+        .where(JOBS.c.id == job_id)
+        .values(
+            status=JobStatus.succeeded.value,
+            summary=orjson.dumps(merged).decode(),
+            finished_at=now,
+            **part_totals(job_id),
         )
+    )
 
 
 def _job_processed(engine: Engine, job_id: str) -> int:
