@@ -295,6 +295,11 @@ class InlineLane:
             body = await request.body()
         except ClientDisconnect:
             return  # gone, or refused by the body limit, which has answered already
+        await self.offer(request, route, body, send)
+
+    async def offer(self, request: Request, route: InlineRoute, body: bytes, send: Send) -> None:
+        """``body`` (read whole) offered to ``route``, then answered by it or by FastAPI's plain
+        path; ``request``'s scope routed to it as the router routes it."""
         try:
             response = await route.answer(request, body)
         except Exception as exc:
@@ -302,6 +307,7 @@ class InlineLane:
             if handler is None:
                 raise
             response = await handler(request, exc)
+        scope, receive = request.scope, request.receive
         if response is None:
             await self.app(
                 scope, replay_first({"type": "http.request", "body": body, "more_body": False}, receive), send

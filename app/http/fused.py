@@ -1,0 +1,154 @@
+"""The fused lane: the inline lane's requests served in one frame, past the middleware stack.
+
+Every request of the service passes Starlette's server-error middleware, FastAPI's exception
+telemetry, compression, the request context, the input guard and the inline lane, each a frame of
+its own and (most) a wrapper of ``send``: for an evaluate, a few tens of microseconds of ~500 that
+do nothing but pass things on. ``fuse`` (called by ``Service.build_middleware_stack``) puts one
+layer in front of that stack, built from the stack's own layers; a ``POST`` to an inline route's
+path (``InlineLane.match``) goes through it in this order, each step the layer's own code:
+
+- compression: ``Compression.responder``, its ``send_with_compression`` the last step of ``send``;
+- the request context: the request id (``RequestContext.request_id``), the headers it adds, the
+  500 for an exception raised before the response started, the counters and the access line
+  (``RequestContext.finish``); its ``send`` wrapper and compression's are one function here;
+- the ``ProxyHeadersMiddleware`` when the service has trusted proxies (the same instance's
+  settings, in front of the rest);
+- the input guard: ``InputGuard.refused`` and ``whole_body``;
+- the inline lane: ``InlineLane.offer``, with the request routed as the lane routes it; what the
+  lane sends on to FastAPI's plain path goes to the layers below the lane, as it does in the stack.
+
+Everything else (another method or path, a scope with a root path or FastAPI's own telemetry)
+goes to the stack unchanged, and so does every request when the stack is not the one this layer
+knows (tracing on, say: ``TracingMiddleware`` sits between compression and the request context).
+Exceptions: the request context answers them as in the stack; one it re-raises (the response had
+started) goes to uvicorn as the server-error middleware would re-raise it. ``tests/http/test_fused.py``
+holds every answer (status, headers, body), access line and counter equal to the stack's.
+"""
+
+from __future__ import annotations
+
+import copy
+import time
+from typing import Any, cast
+
+from fastapi.telemetry._asgi import ExceptionTelemetryMiddleware
+from starlette.middleware.errors import ServerErrorMiddleware
+from starlette.requests import Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
+
+from app.http.asgi import replay_first
+from app.http.compression import Compression
+from app.http.errors import INTERNAL_ERROR_MESSAGE
+from app.http.inline import InlineLane
+from app.http.input_guard import InputGuard
+from app.http.middleware import RequestContext, log, response_headers, send_json_error
+from app.observability import request_id_var
+
+_TELEMETRY = "fastapi.telemetry"  # in the scope when FastAPI's own telemetry is on
+
+
+def fuse(stack: ASGIApp) -> ASGIApp:
+    """``stack`` with the fused lane in front, or ``stack`` itself when its layers down to the
+    inline lane are not the ones the fused lane does the work of."""
+    layers: list[Any] = []
+    node: Any = stack
+    while node is not None and not isinstance(node, InlineLane):
+        layers.append(node)
+        node = getattr(node, "app", None)
+    if node is None:
+        return stack
+    kinds = [type(layer) for layer in layers]
+    proxy = None
+    if ProxyHeadersMiddleware in kinds:
+        proxy = layers.pop(kinds.index(ProxyHeadersMiddleware))
+        kinds.remove(ProxyHeadersMiddleware)
+    known = [ServerErrorMiddleware, ExceptionTelemetryMiddleware, Compression, RequestContext, InputGuard]
+    if kinds != known:
+        return stack
+    _, _, compression, context, guard = layers
+    if any(path in guard.per_item for path in node.exact):
+        return stack  # a streamed body: not one the lane reads whole
+    return FusedLane(stack, compression, context, guard, node, proxy)
+
+
+class FusedLane:
+    """Pure ASGI: the inline lane's requests in one frame (see the module docstring)."""
+
+    def __init__(
+        self,
+        stack: ASGIApp,
+        compression: Compression,
+        context: RequestContext,
+        guard: InputGuard,
+        lane: InlineLane,
+        proxy: ProxyHeadersMiddleware | None,
+    ) -> None:
+        self.stack, self.compression, self.context = stack, compression, context
+        self.guard, self.lane = guard, lane
+        self.serve: ASGIApp = self._serve
+        if proxy is not None:  # the proxy's own settings, in front of the fused work
+            proxied = copy.copy(proxy)
+            proxied.app = self._serve  # type: ignore[assignment]
+            self.serve = cast(ASGIApp, proxied)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] == "http"
+            and scope["method"] == "POST"
+            and not scope.get("root_path")
+            and _TELEMETRY not in scope
+            and self.lane.match(scope["path"]) is not None
+        ):
+            await self.serve(scope, receive, send)
+            return
+        await self.stack(scope, receive, send)
+
+    async def _serve(self, scope: Scope, receive: Receive, send: Send) -> None:
+        responder = self.compression.responder(scope)
+        responder.send = send
+        compressed = responder.send_with_compression
+        request_id = self.context.request_id(scope)
+        token = request_id_var.set(request_id)
+        state: dict[str, Any] = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        status = 500
+        started = False
+        start = time.perf_counter()
+
+        async def send_with_id(message: Message) -> None:  # the request context's, then compression's
+            nonlocal status, started
+            if message["type"] == "http.response.start":
+                status, started = message["status"], True
+                message = {**message, "headers": response_headers(message.get("headers", ()), request_id)}
+            await compressed(message)
+
+        try:
+            await self._guarded(scope, receive, send_with_id)
+        except Exception as exc:
+            log.error("unhandled error", exc_info=(type(exc), exc, exc.__traceback__))
+            if status != 500 or started:
+                raise
+            await send_json_error(send_with_id, 500, "internal_error", INTERNAL_ERROR_MESSAGE)
+        finally:
+            self.context.finish(scope, state, status, time.perf_counter() - start)
+            request_id_var.reset(token)
+
+    async def _guarded(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The input guard, then the inline lane."""
+        guard, lane = self.guard, self.lane
+        if await guard.refused(scope, send):
+            return
+        first = await guard.whole_body(scope, receive, send, lane)
+        if first is None:
+            return
+        if first["type"] != "http.request":  # the client went away: as the lane is told it
+            await lane(scope, replay_first(first, receive), send)
+            return
+        matched = lane.match(scope["path"])
+        assert matched is not None  # the path matched on the way in
+        route, path_params = matched
+        scope["route"], scope["endpoint"], scope["path_params"] = route, route.endpoint, path_params
+        request = Request(scope, receive, send)
+        request._body = body = first["body"]  # read, as ``Request.body`` keeps it
+        await lane.offer(request, route, body, send)
