@@ -119,7 +119,7 @@ class InlineRoute(APIRoute):
 
     async def answer(self, request: Request, body: bytes) -> Response | None:
         """The response, or None when FastAPI's plain handler must answer instead."""
-        if request.app.dependency_overrides or not _is_json(request.headers.get("content-type")):
+        if request.app.dependency_overrides or not _is_json(_content_type(request.scope["headers"])):
             return None
         name, model = self.inline_body
         try:
@@ -324,6 +324,14 @@ def _handler(handlers: dict[Any, Callable[..., Any]], exc: Exception) -> Callabl
             return None
         if kind in handlers:
             return handlers[kind]
+    return None
+
+
+def _content_type(headers: list[tuple[bytes, bytes]]) -> str | None:
+    """``request.headers.get("content-type")`` from the raw headers (without building ``Headers``)."""
+    for key, value in headers:
+        if key == b"content-type":
+            return value.decode("latin-1")
     return None
 
 
