@@ -8,6 +8,7 @@ nothing, while the server-side pepper makes a stolen table useless on its own.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import re
 import secrets
@@ -41,7 +42,7 @@ def looks_like_api_key(token: str) -> bool:
 def digest(pepper: str, key: ParsedKey) -> str:
     # The id is inside the MAC so that a hash copied onto another row does not verify there.
     message = f"{key.key_id}:{key.secret}".encode()
-    return hmac.digest(pepper.encode(), message, "sha256").hex()  # hmac.new's, in one C call
+    return hmac.new(pepper.encode(), message, hashlib.sha256).hexdigest()
 
 
 def matches(pepper: str, key: ParsedKey, stored: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from fastapi import APIRouter, Depends, Request, Response
 
@@ -14,6 +15,7 @@ from app.http.inline import InlineRoute, routed_when
 from app.rules.decision import Decision, decision_json
 from app.rules.errors import RulesError
 from app.rules.history import HistoryFacts
+from app.rules.registry import RulesetRegistry
 from app.schemas.errors import error_responses
 from app.schemas.evaluate import EvaluateRequest, EvaluationResult
 from app.services import history
@@ -65,13 +67,24 @@ def reads_history(request: Request, body: EvaluateRequest) -> bool:
     ``as_of`` is left for the handler."""
     as_of = body.as_of or body.checklist.latest_time()
     registry = request.app.state.registry
+    ref = body.ruleset.ref()
     try:
-        if history.history_as_of(registry, body.ruleset.ref(), body.checklist, as_of) is not None:
+        if _reads_any_history(registry, ref.id) and (
+            history.history_as_of(registry, ref, body.checklist, as_of) is not None
+        ):
             return True
     except RulesError:
         return True
     _PINNED.set(Pinned(body, as_of))
     return False
+
+
+@lru_cache(maxsize=16)  # a service has one registry; a few ids. Small: it keeps its registries alive
+def _reads_any_history(registry: RulesetRegistry, ruleset_id: str) -> bool:
+    """Whether any version of the rule set reads history: ``history_as_of``'s own first test, once
+    per (immutable) registry and id rather than over every version on every request. An unknown
+    id raises (``RulesetNotFound``), as ``history_as_of`` does, and is not remembered."""
+    return any(history.reads_history(version) for version in registry.versions(ruleset_id))
 
 
 @router.post(
