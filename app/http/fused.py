@@ -21,7 +21,9 @@ Everything else (another method or path, a scope with a root path or FastAPI's o
 goes to the stack unchanged, and so does every request when the stack is not the one this layer
 knows (tracing on, say: ``TracingMiddleware`` sits between compression and the request context).
 Exceptions: the request context answers them as in the stack; one it re-raises (the response had
-started) goes to uvicorn as the server-error middleware would re-raise it. ``tests/http/test_fused.py``
+started) goes to uvicorn, as the server-error middleware re-raises it. (Only when an app raised
+between its response's start and its body, which compression holds back, would that middleware
+have sent a 500 first; the lane's responses send both in one go.) ``tests/http/test_fused.py``
 holds every answer (status, headers, body), access line and counter equal to the stack's.
 """
 
@@ -67,8 +69,8 @@ def fuse(stack: ASGIApp) -> ASGIApp:
     if kinds != known:
         return stack
     _, _, compression, context, guard = layers
-    if any(path in guard.per_item for path in node.exact):
-        return stack  # a streamed body: not one the lane reads whole
+    if any(node.match(path) is not None for path in guard.per_item):
+        return stack  # a body streamed on to the app: not one the lane reads whole
     return FusedLane(stack, compression, context, guard, node, proxy)
 
 
