@@ -40,7 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.http.asgi import replay_first
-from app.http.compression import Compression
+from app.http.compression import Compression, LeanIdentityResponder
 from app.http.errors import INTERNAL_ERROR_MESSAGE
 from app.http.inline import InlineLane
 from app.http.input_guard import InputGuard
@@ -48,6 +48,26 @@ from app.http.middleware import RequestContext, log, response_headers, send_json
 from app.observability import request_id_var
 
 _TELEMETRY = "fastapi.telemetry"  # in the scope when FastAPI's own telemetry is on
+_JSON_TYPE = (b"content-type", b"application/json")
+_START_KEYS = {"type", "status", "headers"}
+_BODY_KEYS = {"type", "body"}
+_VARY = (b"vary", b"Accept-Encoding")  # ``_add_vary`` on headers that have none
+
+
+def _plain_json(message: Message) -> bool:
+    """A 200 start with exactly a ``Response``'s own two headers for a JSON body (the lane's
+    decisions): nothing in it that compression, ``response_headers`` or ``_add_vary`` would read
+    differently from the path they take for such a start (no ``vary``, ``x-request-id``,
+    ``cache-control``, ``content-encoding``; status not 206)."""
+    headers = message["headers"]
+    return (
+        message["status"] == 200
+        and message.keys() == _START_KEYS
+        and type(headers) is list
+        and len(headers) == 2
+        and headers[0][0] == b"content-length"
+        and headers[1] == _JSON_TYPE
+    )
 
 
 def fuse(stack: ASGIApp) -> ASGIApp:
@@ -89,6 +109,14 @@ class FusedLane:
         self.stack, self.compression, self.context = stack, compression, context
         self.guard, self.lane = guard, lane
         self.serve: ASGIApp = self._serve
+        # Whether compression passes a JSON body through for a client that takes no gzip (its own
+        # test, on its own normalised exclusions), adding only its ``vary`` past the minimum size.
+        media_types = {"application/json", "application/*"}
+        self.json_passes = media_types.isdisjoint(
+            LeanIdentityResponder(
+                stack, compression.minimum_size, exclude_content_types=compression.exclude_content_types
+            ).exclude_content_types
+        )
         if proxy is not None:  # the proxy's own settings, in front of the fused work
             proxied = copy.copy(proxy)
             proxied.app = self._serve  # type: ignore[assignment]
@@ -117,12 +145,29 @@ class FusedLane:
         status = 500
         started = False
         start = time.perf_counter()
+        # The lane's usual answer (see ``_plain_json``), when compression would pass it through.
+        held: list[tuple[bytes, bytes]] | None = None
+        lean = self.json_passes and type(responder) is LeanIdentityResponder
 
         async def send_with_id(message: Message) -> None:  # the request context's, then compression's
-            nonlocal status, started
+            nonlocal status, started, held
             if message["type"] == "http.response.start":
                 status, started = message["status"], True
+                if lean and _plain_json(message):
+                    held = message["headers"]  # compression holds the start until the body comes
+                    return
                 message = {**message, "headers": response_headers(message.get("headers", ()), request_id)}
+            elif held is not None:
+                headers = response_headers(held, request_id)
+                held = None
+                if message["type"] == "http.response.body" and message.keys() == _BODY_KEYS:
+                    # What compression sends for a one-part body it passes through.
+                    if len(message["body"]) >= self.compression.minimum_size:
+                        headers.append(_VARY)
+                    await send({"type": "http.response.start", "status": 200, "headers": headers})
+                    await send(message)
+                    return
+                await compressed({"type": "http.response.start", "status": 200, "headers": headers})
             await compressed(message)
 
         try:

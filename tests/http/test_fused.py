@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from starlette.types import Message
 
 from app import metrics
+from app.http.compression import Compression
 from app.http.fused import FusedLane
 from app.main import create_app
 from app.routers import evaluate as route_module
@@ -156,6 +157,25 @@ def test_every_lane_request_is_answered_as_the_stack_answers_it(
         assert sum(got[2].values()) == 1, name
         statuses.add(got[1][0]["status"])
     assert statuses == {200, 400, 401, 413, 422, 431, 500}
+
+
+@pytest.mark.parametrize("minimum", [0, 10**9])
+def test_a_decision_under_or_over_compression_s_minimum_is_sent_as_the_stack_sends_it(
+    apps: tuple[FastAPI, FastAPI], caplog: pytest.LogCaptureFixture, minimum: int
+) -> None:
+    """The lane's own start-and-body for a JSON 200 (``vary`` only past the minimum size)."""
+    fused, stacked = apps
+    token = credentials_for(fused).headers("control_room")["Authorization"]
+    headers = [(b"content-type", b"application/json"), (b"authorization", token.encode())]
+    for app in apps:
+        node: Any = app.middleware_stack
+        while not isinstance(node, Compression):
+            node = node.compression if isinstance(node, FusedLane) else node.app
+        node.minimum_size = minimum
+    got = answers(fused, whole(BODY), headers, b"", caplog)
+    assert got == answers(stacked, whole(BODY), headers, b"", caplog)
+    assert got[0][0]["status"] == 200
+    assert ((b"vary", b"Accept-Encoding") in got[0][0]["headers"]) is (minimum == 0)
 
 
 def test_an_endpoint_that_raises_is_answered_as_the_stack_answers_it(
