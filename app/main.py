@@ -12,6 +12,7 @@ import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app import __version__, heap, metrics
@@ -20,6 +21,7 @@ from app.db import GroupWriter, build_engine, migrate
 from app.http import docs, errors, openapi
 from app.http import metrics as http_metrics
 from app.http.compression import Compression
+from app.http.fused import fuse
 from app.http.guards import check_routes, document_errors
 from app.http.inline import InlineLane, inline_routes
 from app.http.input_guard import InputGuard
@@ -48,6 +50,17 @@ from app.services.replay.worker import ReplayWorker
 from app.settings import Settings, get_settings
 from app.supervision import watch_supervisor
 from app.ui import views as ui_views
+
+
+class Service(FastAPI):
+    """FastAPI, with the fused lane (``app.http.fused``) in front of the middleware stack: the
+    inline lane's requests in one frame. ``fuse_lane = False`` serves them through the stack."""
+
+    fuse_lane = True
+
+    def build_middleware_stack(self) -> ASGIApp:
+        stack = super().build_middleware_stack()
+        return fuse(stack) if self.fuse_lane else stack
 
 
 def operation_id(route: APIRoute) -> str:
@@ -118,7 +131,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     configure_logging(settings.log_level)
     public_docs = settings.api_docs == "public"
-    app = FastAPI(
+    app = Service(
         lifespan=lifespan,
         title="SafeSteps",
         version=__version__,

@@ -12,7 +12,7 @@ than a one-part body goes to Starlette's own code, with its state set as Starlet
 
 from __future__ import annotations
 
-from starlette.middleware.gzip import GZipMiddleware, IdentityResponder, unattached_send
+from starlette.middleware.gzip import GZipMiddleware, GZipResponder, IdentityResponder, unattached_send
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 _ACCEPT_ENCODING = b"accept-encoding"
@@ -21,18 +21,28 @@ _ACCEPT_ENCODING = b"accept-encoding"
 class Compression(GZipMiddleware):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
-            accept = ""
-            for key, value in scope["headers"]:
-                if key == _ACCEPT_ENCODING:
-                    accept = value.decode("latin-1")
-                    break
-            if "gzip" not in accept:
-                responder = LeanIdentityResponder(
-                    self.app, self.minimum_size, exclude_content_types=self.exclude_content_types
-                )
-                await responder(scope, receive, send)
-                return
+            await self.responder(scope)(scope, receive, send)
+            return
         await super().__call__(scope, receive, send)
+
+    def responder(self, scope: Scope) -> IdentityResponder:
+        """The responder Starlette's middleware would give this request: ``GZipResponder`` when its
+        first ``accept-encoding`` header names gzip, else (leaner) ``IdentityResponder``."""
+        accept = b""
+        for key, value in scope["headers"]:
+            if key == _ACCEPT_ENCODING:
+                accept = value
+                break
+        if b"gzip" in accept:  # as ``"gzip" in value.decode("latin-1")``: one byte a character
+            return GZipResponder(
+                self.app,
+                self.minimum_size,
+                compresslevel=self.compresslevel,
+                thread_minimum_size=self.thread_minimum_size,
+                exclude_content_types=self.exclude_content_types,
+            )
+        excluded = self.exclude_content_types
+        return LeanIdentityResponder(self.app, self.minimum_size, exclude_content_types=excluded)
 
 
 class LeanIdentityResponder(IdentityResponder):

@@ -52,7 +52,8 @@ class HistoryScope:
 
 
 def history_reader(request: Request) -> HistoryScope:
-    principal = getattr(request.state, "principal", None)  # set by the route's Authorize guard
+    # Set by the route's Authorize guard; ``request.state``'s own dict (without building a ``State``).
+    principal = request.scope.setdefault("state", {}).get("principal")
     return HistoryScope(request.app.state.history_reader, principal.force if principal else None)
 
 

@@ -74,12 +74,14 @@ class Authorize:
         """``__call__`` past the credential's reading: for a caller that has read the token itself
         (the inline lane, from the one ``Authorization: Bearer <token>`` header)."""
         authenticator: Authenticator = request.app.state.authenticator
-        with _auth_errors(request):
+        try:  # ``_auth_errors``, without a context manager's generator on every request
             principal = authenticator.cached(token)
             if principal is None:
                 principal = await run_in_threadpool(
                     authenticator.authenticate, token, request.app.state.engine
                 )
+        except (AuthFailed, KeysUnavailable, NoRole) as exc:
+            _auth_error(request, exc)
         self.admit(request, principal)
         if not principal.may(self.permission):
             raise self.forbidden()
@@ -139,7 +141,13 @@ def exact_bearer(headers: list[tuple[bytes, bytes]]) -> str | None:
 def _auth_errors(request: Request) -> Iterator[None]:
     try:
         yield
-    except AuthFailed as exc:
+    except (AuthFailed, KeysUnavailable, NoRole) as exc:
+        _auth_error(request, exc)
+
+
+def _auth_error(request: Request, exc: AuthFailed | KeysUnavailable | NoRole) -> NoReturn:
+    """The answer to a credential that failed: 401 (429 past the failure limit), 503 or 403."""
+    if isinstance(exc, AuthFailed):
         # For security monitoring: the reason (a fixed phrase, never the credential) and the address.
         log.warning(
             "authentication refused",
@@ -148,10 +156,9 @@ def _auth_errors(request: Request) -> Iterator[None]:
             },
         )
         _refuse(request, "The credential is not valid, has expired or has been revoked.")
-    except KeysUnavailable:
+    if isinstance(exc, KeysUnavailable):
         raise HTTPException(503, "The identity provider's keys cannot be fetched; try again.") from None
-    except NoRole:
-        raise HTTPException(403, "The token carries no SafeSteps role.") from None
+    raise HTTPException(403, "The token carries no SafeSteps role.") from None
 
 
 def _refuse(request: Request, message: str) -> NoReturn:

@@ -119,7 +119,7 @@ class InlineRoute(APIRoute):
 
     async def answer(self, request: Request, body: bytes) -> Response | None:
         """The response, or None when FastAPI's plain handler must answer instead."""
-        if request.app.dependency_overrides or not _is_json(request.headers.get("content-type")):
+        if request.app.dependency_overrides or not _is_json(_content_type(request.scope["headers"])):
             return None
         name, model = self.inline_body
         try:
@@ -295,6 +295,11 @@ class InlineLane:
             body = await request.body()
         except ClientDisconnect:
             return  # gone, or refused by the body limit, which has answered already
+        await self.offer(request, route, body, send)
+
+    async def offer(self, request: Request, route: InlineRoute, body: bytes, send: Send) -> None:
+        """``body`` (read whole) offered to ``route``, then answered by it or by FastAPI's plain
+        path; ``request``'s scope routed to it as the router routes it."""
         try:
             response = await route.answer(request, body)
         except Exception as exc:
@@ -302,6 +307,7 @@ class InlineLane:
             if handler is None:
                 raise
             response = await handler(request, exc)
+        scope, receive = request.scope, request.receive
         if response is None:
             await self.app(
                 scope, replay_first({"type": "http.request", "body": body, "more_body": False}, receive), send
@@ -318,6 +324,14 @@ def _handler(handlers: dict[Any, Callable[..., Any]], exc: Exception) -> Callabl
             return None
         if kind in handlers:
             return handlers[kind]
+    return None
+
+
+def _content_type(headers: list[tuple[bytes, bytes]]) -> str | None:
+    """``request.headers.get("content-type")`` from the raw headers (without building ``Headers``)."""
+    for key, value in headers:
+        if key == b"content-type":
+            return value.decode("latin-1")
     return None
 
 

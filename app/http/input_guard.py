@@ -86,26 +86,41 @@ class InputGuard:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if await self.refused(scope, send):
+            return
+        if scope["method"] not in _BODY_METHODS or scope["path"] in self.per_item:
+            await self._streamed(scope, receive, send)
+            return
+        first = await self.whole_body(scope, receive, send, self.app)
+        if first is not None:
+            await self.app(scope, replay_first(first, receive), send)
+
+    async def refused(self, scope: Scope, send: Send) -> bool:
+        """The door before the body (its size by Content-Length, the headers, the path and query):
+        True when a refusal was sent."""
         headers = scope["headers"]
         size = 0
         for name, value in headers:
             if name == b"content-length" and value.isdigit() and int(value) > self.max_body_bytes:
                 await self._too_large(send)  # before anything else is looked at
-                return
+                return True
             size += len(name) + len(value)
         if len(headers) > self.max_headers or size > self.max_header_bytes:
             refusal = ErrorBody(
                 error="headers_too_large", message="The request headers are too many or too large."
             )
             await send_error_body(send, 431, refusal)
-            return
+            return True
         problem = "path" if unsafe(scope["path"]) else query_problem(scope["query_string"])
         if problem is not None:
             await _reject(send, problem)
-            return
-        if scope["method"] not in _BODY_METHODS or scope["path"] in self.per_item:
-            await self._streamed(scope, receive, send)
-            return
+            return True
+        return False
+
+    async def whole_body(self, scope: Scope, receive: Receive, send: Send, app: ASGIApp) -> Message | None:
+        """The body read whole under the limit and scanned: the message to give ``app`` first (the
+        body in one message, or the disconnect that cut it short); None when it was refused (413,
+        ``app`` told the client went away; or 422)."""
         chunks: list[bytes] = []
         received = 0
         ended: Message | None = None
@@ -120,17 +135,18 @@ class InputGuard:
                 await self._too_large(send)
                 # The app is told the client went away; whatever it does next is dropped.
                 with suppress(Exception):
-                    await self.app(scope, replay_first({"type": "http.disconnect"}, receive), _dropped)
-                return
+                    await app(scope, replay_first({"type": "http.disconnect"}, receive), _dropped)
+                return None
             chunks.append(chunk)
             if not message.get("more_body", False):
                 break
+        if ended is not None:
+            return ended
         body = b"".join(chunks)
-        if ended is None and (problem := body_problem(body)) is not None:
+        if (problem := body_problem(body)) is not None:
             await _reject(send, problem)
-            return
-        first = ended or {"type": "http.request", "body": body, "more_body": False}
-        await self.app(scope, replay_first(first, receive), send)
+            return None
+        return {"type": "http.request", "body": body, "more_body": False}
 
     async def _streamed(self, scope: Scope, receive: Receive, send: Send) -> None:
         """The body passed on as it arrives, refused with 413 once it exceeds the limit."""

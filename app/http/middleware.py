@@ -46,12 +46,7 @@ class RequestContext:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        supplied = None
-        for name, value in scope["headers"]:
-            if name == REQUEST_ID_HEADER:
-                supplied = value.decode("latin-1")
-                break
-        request_id = new_request_id(supplied)
+        request_id = self.request_id(scope)
         token = request_id_var.set(request_id)
         state: dict[str, Any] = scope.setdefault("state", {})
         state["request_id"] = request_id
@@ -77,19 +72,31 @@ class RequestContext:
                 raise
             await send_json_error(send_with_id, 500, "internal_error", INTERNAL_ERROR_MESSAGE)
         finally:
-            seconds = time.perf_counter() - start
-            route = route_template(scope)
-            method = scope["method"]
-            observe_request(method, route, status, seconds)
-            fields = {
-                "method": method,
-                "route": route,
-                "status": status,
-                "duration_ms": round(seconds * 1000, 3),
-                "client_id": state.get(CLIENT_ID_STATE),
-            }
-            log_fields(access_log, logging.INFO, "request", fields)
+            self.finish(scope, state, status, time.perf_counter() - start)
             request_id_var.reset(token)
+
+    @staticmethod
+    def request_id(scope: Scope) -> str:
+        """The request's id: its first ``X-Request-ID`` when well-formed, else a fresh one."""
+        for name, value in scope["headers"]:
+            if name == REQUEST_ID_HEADER:
+                return new_request_id(value.decode("latin-1"))
+        return new_request_id()
+
+    @staticmethod
+    def finish(scope: Scope, state: dict[str, Any], status: int, seconds: float) -> None:
+        """What an answered request leaves behind: its counters and its access line."""
+        route = route_template(scope)
+        method = scope["method"]
+        observe_request(method, route, status, seconds)
+        fields = {
+            "method": method,
+            "route": route,
+            "status": status,
+            "duration_ms": round(seconds * 1000, 3),
+            "client_id": state.get(CLIENT_ID_STATE),
+        }
+        log_fields(access_log, logging.INFO, "request", fields)
 
 
 _CACHE_CONTROL = b"cache-control"

@@ -165,3 +165,31 @@ def test_a_cached_key_still_expires_and_a_revoked_one_is_dropped(
     assert parsed is not None
     auth.forget(parsed.key_id)
     assert auth.cached(key) is None
+
+
+def test_a_cached_key_verified_once_still_refuses_any_other_secret(
+    anonymous_client: TestClient, creds: Credentials, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = anonymous_client.app.state.engine  # type: ignore[attr-defined]
+    auth = Authenticator(settings)
+    key = creds.key("mdt")
+    parsed = tokens.parse(key)
+    assert parsed is not None
+    other = f"{tokens.PREFIX}{parsed.key_id}_{'A' * 43}"
+    hmacs: list[str] = []
+    real = tokens.matches
+
+    def counting(pepper: str, presented: tokens.ParsedKey, stored: str) -> bool:
+        hmacs.append(presented.secret)
+        return real(pepper, presented, stored)
+
+    monkeypatch.setattr(tokens, "matches", counting)
+    assert auth.authenticate(key, engine).role.value == "mdt"
+    for _ in range(3):
+        assert auth.cached(key) is not None
+        with pytest.raises(AuthFailed):
+            auth.cached(other)  # the same key id, another secret: verified, and refused, every time
+    assert hmacs == [parsed.secret, *["A" * 43] * 3]  # the right secret verified once
+    auth.forget(parsed.key_id)
+    assert auth.authenticate(key, engine).role.value == "mdt"  # a row read again: verified again
+    assert hmacs[-1] == parsed.secret

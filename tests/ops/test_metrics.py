@@ -12,9 +12,13 @@ import pytest
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from app import __version__
+from app import __version__, metrics
 from app.main import create_app
+from app.rules.engine import Facts, decide
+from app.rules.registry import RulesetRegistry
+from app.schemas.evaluate import EvaluateRequest
 from app.settings import Settings
+from benchmarks.corpus import generate, request_body
 from tests.auth import Credentials, credentials_for
 from tests.live import create_key, free_port, live_server
 from tests.submissions import submission, url
@@ -195,3 +199,22 @@ def test_metrics_on_a_port_of_their_own(tmp_path: Path) -> None:
     assert value(samples, "safesteps_worker_processes") == 2
     assert value(samples, "safesteps_database_up") == 1
     assert api.status_code == 404  # not on the API port
+
+
+def test_a_decision_counts_each_outcome_summed_over_severities_and_touches_no_other() -> None:
+    """``observe_decision``: per outcome, the sum of its counts over the severities; an outcome no
+    severity had makes no child (the exposition lists no zero sample for it)."""
+    registry = RulesetRegistry.load()
+    for i, case in enumerate(generate(6, seed=20251123)):
+        body = EvaluateRequest.model_validate(request_body(case, "scene.depart"))
+        decision = decide(registry, Facts.of(body.checklist), body.hook, ruleset=body.ruleset.ref())
+        source = f"test-observe-{i}"  # labels of its own: nothing else moves them
+        metrics.observe_decision(decision, source)
+        samples = parse(metrics.render().decode())
+        for outcome in ("met", "missing", "unknown", "not_applicable"):
+            total = sum(getattr(counts, outcome) for counts in decision.counts.values())
+            key = (
+                "safesteps_rule_outcomes_total",
+                frozenset({"source": source, "hook": "scene.depart", "outcome": outcome}.items()),
+            )
+            assert samples.get(key) == (float(total) if total else None)

@@ -41,10 +41,12 @@ SKIPPED = {"x-request-id", "date"}
 
 
 @contextmanager
-def service(settings: Settings, *, lane: bool) -> Iterator[TestClient]:
+def service(settings: Settings, *, lane: bool, fused: bool = True) -> Iterator[TestClient]:
     """The service, or (``lane=False``) the same service without the inline lane: every request on
-    FastAPI's plain path."""
+    FastAPI's plain path. ``fused=False``: the lane in the middleware stack, not in front of it
+    (``app.http.fused``), as with tracing on."""
     app = create_app(settings)
+    app.fuse_lane = fused  # type: ignore[attr-defined]
     if not lane:
         lanes = [m for m in app.user_middleware if getattr(m, "cls", None) is InlineLane]
         assert len(lanes) == 1
@@ -53,10 +55,16 @@ def service(settings: Settings, *, lane: bool) -> Iterator[TestClient]:
         yield client
 
 
+@pytest.fixture(params=[True, False], ids=["fused", "stacked"])
+def fused(request: pytest.FixtureRequest) -> bool:
+    """The lane fused in front of the middleware stack (as served), or within it."""
+    return bool(request.param)
+
+
 @pytest.fixture
-def clients(settings: Settings) -> Iterator[tuple[TestClient, TestClient]]:
+def clients(settings: Settings, fused: bool) -> Iterator[tuple[TestClient, TestClient]]:
     """The service with and without the lane; one database, so one credential works for both."""
-    with service(settings, lane=True) as inline, service(settings, lane=False) as plain:
+    with service(settings, lane=True, fused=fused) as inline, service(settings, lane=False) as plain:
         yield inline, plain
 
 
@@ -140,13 +148,17 @@ def test_the_lane_evaluates_on_the_event_loop_and_the_plain_path_in_the_thread_p
     clients: tuple[TestClient, TestClient], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: list[str] = []
-    real = evaluation.evaluate_checklist
 
-    def recording(*args: object, **kwargs: object) -> object:
-        threads.append(threading.current_thread().name)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+    def recording(real: Any) -> Any:
+        def call(*args: object, **kwargs: object) -> object:
+            threads.append(threading.current_thread().name)
+            return real(*args, **kwargs)
 
-    monkeypatch.setattr(route_module, "evaluate_checklist", recording)  # the name the route calls
+        return call
+
+    # The names the route calls: the lane's pinned version, and the plain path's whole evaluation.
+    for name in ("evaluate_version", "evaluate_checklist"):
+        monkeypatch.setattr(route_module, name, recording(getattr(evaluation, name)))
     inline, plain = clients
     headers = {**keys(inline)["control_room"], "content-type": "application/json"}
     body = valid_bodies()[0]
@@ -237,11 +249,14 @@ Step = tuple[str, str, bytes, dict[str, str]]  # who, path reference, body, extr
 
 
 def on_each(
-    settings: Settings, test_database: database.TestDatabase, run: Callable[[TestClient], list[Answer]]
+    settings: Settings,
+    test_database: database.TestDatabase,
+    run: Callable[[TestClient], list[Answer]],
+    fused: bool,
 ) -> tuple[list[Answer], list[Answer]]:
     """``run``'s answers through the lane, then through the plain path, each service on a fresh
     database (a submission changes what the next one is answered), one after the other."""
-    with service(settings, lane=True) as inline:
+    with service(settings, lane=True, fused=fused) as inline:
         got = run(inline)
     fresh = settings.model_copy(update={"database_url": test_database.fresh_url()})
     with service(fresh, lane=False) as plain:
@@ -332,13 +347,13 @@ SCENARIO: list[tuple[Step, int]] = [
 
 
 def test_every_submission_answer_is_the_plain_handlers(
-    db_settings: Settings, test_database: database.TestDatabase
+    db_settings: Settings, test_database: database.TestDatabase, fused: bool
 ) -> None:
     def run(client: TestClient) -> list[Answer]:
         caller = Normalised(client)
         return [caller.post(step) for step, _ in SCENARIO]
 
-    got, expected = on_each(db_settings, test_database, run)
+    got, expected = on_each(db_settings, test_database, run, fused)
     for (step, status), lane, plain in zip(SCENARIO, got, expected, strict=True):
         assert lane == plain, step
         assert lane[0] == status, step
@@ -352,7 +367,7 @@ def test_every_submission_answer_is_the_plain_handlers(
 
 
 def test_rate_limits_take_one_token_per_request_on_both_paths(
-    db_settings: Settings, test_database: database.TestDatabase
+    db_settings: Settings, test_database: database.TestDatabase, fused: bool
 ) -> None:
     limited = db_settings.model_copy(update={"rate_limit_per_second": 0.001, "rate_limit_burst": 3})
 
@@ -362,7 +377,7 @@ def test_rate_limits_take_one_token_per_request_on_both_paths(
             caller.post(("control_room", REF, submission_body(submitted_by=f"MDT {n}"), {})) for n in range(5)
         ]
 
-    got, expected = on_each(limited, test_database, run)
+    got, expected = on_each(limited, test_database, run, fused)
     assert got == expected
     assert [status for status, _, _ in got] == [201, 201, 201, 429, 429]
     assert "retry-after" in got[-1][1]
@@ -553,7 +568,7 @@ def test_every_form_of_credential_on_evaluate_gets_the_plain_handlers_answer(
 
 
 def test_every_form_of_credential_on_a_submission_gets_the_plain_handlers_answer(
-    db_settings: Settings, test_database: database.TestDatabase
+    db_settings: Settings, test_database: database.TestDatabase, fused: bool
 ) -> None:
     def run(client: TestClient) -> list[Answer]:
         caller = Normalised(client)
@@ -569,6 +584,6 @@ def test_every_form_of_credential_on_a_submission_gets_the_plain_handlers_answer
                 answers.append((response.status_code, kept, content))
         return answers
 
-    got, expected = on_each(db_settings, test_database, run)
+    got, expected = on_each(db_settings, test_database, run, fused)
     assert got == expected
     assert {status for status, _, _ in got} == {201, 400, 401, 422}

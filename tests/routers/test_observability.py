@@ -4,13 +4,25 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+import os
+import random
+import time
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from app.main import create_app
-from app.observability import JsonFormatter, configure_logging, log_fields, request_id_var
+from app.observability import (
+    JsonFormatter,
+    configure_logging,
+    iso_ms,
+    log_fields,
+    new_request_id,
+    request_id_var,
+)
 from app.settings import Settings
 
 
@@ -150,3 +162,33 @@ def test_a_line_written_straight_through_the_json_handler_is_the_line_logging_wr
     finally:
         logger.setLevel(logging.NOTSET)
     assert log_lines(capsys) == []
+
+
+def test_a_lines_time_is_datetimes_own_text() -> None:
+    rng = random.Random(14)
+    now = time.time()
+    times = [0.0, 0.0005, 0.9995, 0.9999995, 1.0, now, math.floor(now) + 0.9999996]
+    times += [rng.uniform(0, 4e9) for _ in range(50_000)]
+    times += [math.floor(now) + k / 1000 + d for k in range(1000) for d in (-5e-7, 0.0, 5e-7)]
+    for created in times:
+        assert iso_ms(created) == datetime.fromtimestamp(created, UTC).isoformat(timespec="milliseconds"), (
+            created
+        )
+
+
+def test_fresh_request_ids_are_128_random_bits_never_repeated_nor_shared_with_a_fork() -> None:
+    ids = [new_request_id() for _ in range(1000)]
+    assert len(set(ids)) == len(ids)
+    assert all(len(i) == 32 and int(i, 16) >= 0 for i in ids)
+    assert new_request_id("lane-test-1") == "lane-test-1"
+    assert len(new_request_id("not ok!")) == 32
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: its next ids, not the parent's next ones
+        os.write(write, "".join(new_request_id() for _ in range(8)).encode())
+        os._exit(0)
+    os.close(write)
+    child = os.read(read, 4096).decode()
+    os.waitpid(pid, 0)
+    parents = [new_request_id() for _ in range(8)]
+    assert not {child[i : i + 32] for i in range(0, len(child), 32)} & set(parents)
