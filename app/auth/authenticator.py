@@ -3,7 +3,8 @@
 Verified API keys are cached for ``auth_cache_seconds`` so the hot path does not read the database
 on every request; the cached row is re-checked (hash, expiry, revocation) on every use. A key
 revoked through this process is dropped from its cache at once; other processes notice within the
-cache time.
+cache time. When a cached row runs out, one request reads it again; the others presenting that key
+meanwhile wait for that read instead of each reading (and noting the key's use) themselves.
 """
 
 from __future__ import annotations
@@ -87,6 +88,8 @@ class Authenticator:
         # again does. CPython's own BLAKE2b: no OpenSSL call.
         self._verified: dict[str, tuple[_Key, bytes]] = {}
         self._lock = threading.Lock()
+        # Per key id being read from the database: the lock of that one read (see ``_key``).
+        self._reading: dict[str, threading.Lock] = {}
 
     def authenticate(self, credential: str, engine: Engine) -> Principal:
         if tokens.looks_like_api_key(credential):
@@ -135,12 +138,11 @@ class Authenticator:
         parsed = tokens.parse(credential)
         if parsed is None:
             raise AuthFailed("malformed API key")
-        tick = self.clock()
-        key = self._key(parsed.key_id, engine)
+        key, read_now = self._key(parsed.key_id, engine)
         if key is None:
             raise AuthFailed("unknown API key")
         principal = self._check(parsed, key)
-        if key.fetched >= tick:  # read from the database just now, not from the cache
+        if read_now:  # read from the database by this request, not from the cache
             self._record_use(parsed.key_id, key.last_used_at, engine)
         return principal
 
@@ -178,11 +180,35 @@ class Authenticator:
             self._verified[parsed.key_id] = (key, fingerprint)
         return True
 
-    def _key(self, key_id: str, engine: Engine) -> _Key | None:
-        tick = self.clock()
+    def _fresh(self, key_id: str) -> _Key | None:
         cached = self._cache.get(key_id)
-        if cached is not None and tick - cached.fetched < self.cache_seconds:
+        if cached is not None and self.clock() - cached.fetched < self.cache_seconds:
             return cached
+        return None
+
+    def _key(self, key_id: str, engine: Engine) -> tuple[_Key | None, bool]:
+        """The key's row, from the cache or else read now; and whether this call read it.
+
+        One read at a time per key id: when a cached row runs out under load, every request in
+        flight with that key would otherwise read the row (a thread each) and record its use."""
+        cached = self._fresh(key_id)
+        if cached is not None:
+            return cached, False
+        with self._lock:
+            reading = self._reading.setdefault(key_id, threading.Lock())
+        try:
+            with reading:
+                cached = self._fresh(key_id)  # read by the request this one waited for
+                if cached is not None:
+                    return cached, False
+                return self._read(key_id, engine), True
+        finally:
+            with self._lock:
+                if self._reading.get(key_id) is reading:
+                    del self._reading[key_id]
+
+    def _read(self, key_id: str, engine: Engine) -> _Key | None:
+        tick = self.clock()
         # Its own short session: the request's session may not have begun its unit of work yet.
         with Session(engine, expire_on_commit=False) as session:
             row = session.get(ApiKey, key_id)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import event
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
@@ -193,3 +197,37 @@ def test_a_cached_key_verified_once_still_refuses_any_other_secret(
     auth.forget(parsed.key_id)
     assert auth.authenticate(key, engine).role.value == "mdt"  # a row read again: verified again
     assert hmacs[-1] == parsed.secret
+
+
+def test_a_run_out_cached_key_is_read_once_by_requests_waiting_together(
+    anonymous_client: TestClient, creds: Credentials, settings: Settings
+) -> None:
+    """When a cached row runs out under load, one request reads it again and the others use that
+    read: not a database read (and a recorded use) per request in flight."""
+    engine = anonymous_client.app.state.engine  # type: ignore[attr-defined]
+    clock = [0.0]
+    auth = Authenticator(settings, clock=lambda: clock[0])
+    key = creds.key("mdt")
+    assert auth.authenticate(key, engine).role.value == "mdt"
+    clock[0] += settings.auth_cache_seconds + 1  # the cached row has run out
+    reads: list[str] = []
+
+    def slow_key_reads(conn, cursor, statement: str, *args: object) -> None:  # type: ignore[no-untyped-def]
+        if "FROM api_key" in statement:
+            reads.append(statement.split()[0])
+            time.sleep(0.2)  # long enough for every thread to arrive while the first one reads
+
+    event.listen(engine, "before_cursor_execute", slow_key_reads)
+    try:
+        start = threading.Barrier(8)
+
+        def request() -> str:
+            start.wait()
+            return auth.authenticate(key, engine).role.value
+
+        with ThreadPoolExecutor(8) as pool:
+            roles = list(pool.map(lambda _: request(), range(8)))
+    finally:
+        event.remove(engine, "before_cursor_execute", slow_key_reads)
+    assert roles == ["mdt"] * 8
+    assert reads == ["SELECT"]  # the row read once, not once per waiting request
