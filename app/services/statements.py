@@ -60,13 +60,29 @@ def claim_key(dialect: str) -> Insert:
     return result
 
 
-FIND_KEY: Select[Any] = select(KEYS.c.request_hash, KEYS.c.status_code, KEYS.c.response).where(
-    KEYS.c.scope == bindparam("k_scope"), KEYS.c.key == bindparam("k_key")
+# A key's response, and when it refers to its decision record (``idempotency``), that record's result.
+FIND_KEY: Select[Any] = (
+    select(
+        KEYS.c.request_hash,
+        KEYS.c.status_code,
+        KEYS.c.response,
+        KEYS.c.decision_id,
+        KEYS.c.evaluation_at,
+        RECORDS.c.result,
+        RECORDS.c.erasure_id,
+    )
+    .select_from(KEYS.outerjoin(RECORDS, RECORDS.c.decision_id == KEYS.c.decision_id))
+    .where(KEYS.c.scope == bindparam("k_scope"), KEYS.c.key == bindparam("k_key"))
 )
 STORE_RESPONSE: Update = (
     update(KEYS)
     .where(KEYS.c.scope == bindparam("k_scope"), KEYS.c.key == bindparam("k_key"))
-    .values(status_code=bindparam("status_code"), response=bindparam("response"))
+    .values(
+        status_code=bindparam("status_code"),
+        response=bindparam("response"),
+        decision_id=bindparam("decision_id"),
+        evaluation_at=bindparam("evaluation_at"),
+    )
 )
 
 
@@ -106,7 +122,15 @@ def claim_and_add_revision(keyed: bool, conditional: bool) -> Select[Any]:
     values = select(*(bindparam(name, type_=INCIDENTS.c[name].type) for name in INCIDENT_VALUES))
     claim = None
     if keyed:
-        claim = claim_key("postgresql").cte("claim")
+        # From a SELECT, so that the revision's parameters named like key columns (``decision_id``)
+        # add no columns to the claim, as they would to an INSERT ... VALUES.
+        names = ("scope", "key", "request_hash", "created_at")
+        claimed = postgresql.insert(KEYS).from_select(
+            names, select(*(bindparam(name, type_=KEYS.c[name].type) for name in names))
+        )
+        claim = (
+            claimed.on_conflict_do_nothing(index_elements=["scope", "key"]).returning(KEYS.c.key).cte("claim")
+        )
         values = values.where(exists(select(claim.c.key)))
     upsert = _upsert_changes(postgresql.insert(INCIDENTS).from_select(INCIDENT_VALUES, values), conditional)
     incident = upsert.cte("upserted")

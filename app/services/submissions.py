@@ -365,7 +365,15 @@ def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored
     )
     body = response_body(item, revision, now)
     if key is not None:
-        idempotency.store(conn, scope, key, CREATED, body)
+        idempotency.store(
+            conn,
+            scope,
+            key,
+            CREATED,
+            body,
+            decision_id=item.record.decision_id,
+            evaluation=item.record.result.decode(),
+        )
     fields = integrity.revision_fields(
         item.incident_ref, revision, submission.submitted_by, submission.device_time, now, key
     )
