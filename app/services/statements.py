@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -163,7 +164,6 @@ LOCK_HEAD: Select[Any] = (
     .with_for_update(of=HEAD)
 )
 READ_HEAD: Select[Any] = select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID)
-INSERT_RECORDS: Insert = insert(RECORDS)
 MOVE_HEAD: Update = (
     update(HEAD).where(HEAD.c.id == HEAD_ID).values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
 )
@@ -245,11 +245,33 @@ def insert_rows(
     if not rows:
         return
     bulk = _bulk(conn.dialect, table, tuple(rows[0]), key, add)
-    pairs = tuple(zip(bulk.names, bulk.processors, strict=True))
+    values = _values(rows, bulk)
     if bulk.arrays:
-        columns = {c: [row[c] if p is None else p(row[c]) for row in rows] for c, p in pairs}
-        conn.exec_driver_sql(bulk.sql, columns)
+        columns = map(list, zip(*values, strict=True))
+        conn.exec_driver_sql(bulk.sql, dict(zip(bulk.names, columns, strict=True)))
         return
-    conn.exec_driver_sql(
-        bulk.sql, [tuple(row[c] if p is None else p(row[c]) for c, p in pairs) for row in rows]
-    )
+    conn.exec_driver_sql(bulk.sql, values)
+
+
+def _values(rows: Sequence[Mapping[str, Any]], bulk: _Bulk) -> list[tuple[Any, ...]]:
+    """Each row's values in ``bulk.names`` order, through the columns' type processors. A processor
+    runs once per distinct value (and type) of its column: the rows of a group share their day, hook,
+    flags and times, and a processor call cost more than the rest of the row."""
+    get = itemgetter(*bulk.names)
+    processed: list[tuple[int, Callable[[Any], Any], dict[tuple[type, Any], Any]]] = [
+        (i, p, {}) for i, p in enumerate(bulk.processors) if p is not None
+    ]
+    out = []
+    for row in rows:
+        value = get(row)
+        values = list(value) if len(bulk.names) > 1 else [value]
+        for i, process, seen in processed:
+            raw = values[i]
+            try:
+                values[i] = seen[raw.__class__, raw]
+            except KeyError:
+                values[i] = seen[raw.__class__, raw] = process(raw)
+            except TypeError:  # unhashable (a JSON value): as it is
+                values[i] = process(raw)
+        out.append(tuple(values))
+    return out
