@@ -16,8 +16,9 @@ class IdempotencyKey(SQLModel, table=True):
     The row is inserted in the same transaction as the work it protects, so a concurrent retry with
     the same key waits for that transaction and then finds the stored response.
 
-    ``decision_id`` set: ``response`` is the response without that decision record's ``result``,
-    which goes back in at character ``evaluation_at`` (stored once; ``app.services.idempotency``).
+    ``decision_id`` set: ``response`` is the response without the number of that decision's
+    revision and the record's ``result``, which go back in at characters ``revision_at`` and
+    ``evaluation_at`` (stored once; ``app.services.idempotency``).
     """
 
     __tablename__ = "idempotency_key"
@@ -29,4 +30,5 @@ class IdempotencyKey(SQLModel, table=True):
     response: str | None = Field(default=None, sa_type=Text)
     created_at: datetime = timestamp_field()
     decision_id: str | None = Field(default=None, sa_type=String(36))
+    revision_at: int | None = None
     evaluation_at: int | None = None

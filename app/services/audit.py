@@ -134,7 +134,11 @@ def append(conn: Connection, pending: Sequence[PendingRecord]) -> list[dict[str,
     if len(rows) == 1 and conn.dialect.name == "postgresql":
         conn.execute(statements.INSERT_RECORD_MOVING_HEAD, {**rows[0], "new_seq": seq, "new_hash": prev})
         return rows
-    statements.insert_rows(conn, RECORDS, rows)
+    if conn.dialect.name == "postgresql":
+        # Not ``insert_rows``: psycopg spent ~0.8 ms a record writing the large texts as array elements.
+        conn.execute(statements.INSERT_RECORDS, rows)
+    else:
+        statements.insert_rows(conn, RECORDS, rows)
     conn.execute(statements.MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
     return rows
 

@@ -51,39 +51,46 @@ def _insert(dialect: str, table: Table) -> Any:
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
 
+KEY_CLAIM = ("scope", "key", "request_hash", "created_at", "status_code", "response", "decision_id")
+KEY_CLAIM_AT = ("revision_at", "evaluation_at")
+KEY_NAMES = ("scope", "key", "request_hash", "created_at")
+
+
 @lru_cache
-def claim_key(dialect: str) -> Insert:
-    """Claim an idempotency key; returns a row only when this transaction got it."""
-    stmt = _insert(dialect, KEYS).values(
-        {name: bindparam(name) for name in ("scope", "key", "request_hash", "created_at")}
-    )
+def claim_key(dialect: str, storing: bool = False) -> Insert:
+    """Claim an idempotency key (``storing``: with its stored response, ``idempotency``); returns a
+    row only when this transaction got it."""
+    names = (*KEY_CLAIM, *KEY_CLAIM_AT) if storing else KEY_NAMES
+    stmt = _insert(dialect, KEYS).values({name: bindparam(name) for name in names})
     result: Insert = stmt.on_conflict_do_nothing(index_elements=["scope", "key"]).returning(KEYS.c.key)
     return result
 
 
-# A key's response, and when it refers to its decision record (``idempotency``), that record's result.
+# A key's response; when it refers to its decision (``idempotency``), that record's result and the
+# number of the revision it was made for.
 FIND_KEY: Select[Any] = (
     select(
         KEYS.c.request_hash,
         KEYS.c.status_code,
         KEYS.c.response,
         KEYS.c.decision_id,
+        KEYS.c.revision_at,
         KEYS.c.evaluation_at,
         RECORDS.c.result,
         RECORDS.c.erasure_id,
+        REVISIONS.c.number,
     )
-    .select_from(KEYS.outerjoin(RECORDS, RECORDS.c.decision_id == KEYS.c.decision_id))
+    .select_from(
+        KEYS.outerjoin(RECORDS, RECORDS.c.decision_id == KEYS.c.decision_id).outerjoin(
+            REVISIONS, REVISIONS.c.decision_id == KEYS.c.decision_id
+        )
+    )
     .where(KEYS.c.scope == bindparam("k_scope"), KEYS.c.key == bindparam("k_key"))
 )
 STORE_RESPONSE: Update = (
     update(KEYS)
     .where(KEYS.c.scope == bindparam("k_scope"), KEYS.c.key == bindparam("k_key"))
-    .values(
-        status_code=bindparam("status_code"),
-        response=bindparam("response"),
-        decision_id=bindparam("decision_id"),
-        evaluation_at=bindparam("evaluation_at"),
-    )
+    .values(status_code=bindparam("status_code"), response=bindparam("response"))
 )
 
 
@@ -125,10 +132,13 @@ def claim_and_add_revision(keyed: bool, conditional: bool) -> Select[Any]:
     if keyed:
         # From a SELECT, so that the revision's parameters named like key columns (``decision_id``)
         # add no columns to the claim, as they would to an INSERT ... VALUES.
-        names = ("scope", "key", "request_hash", "created_at")
-        claimed = postgresql.insert(KEYS).from_select(
-            names, select(*(bindparam(name, type_=KEYS.c[name].type) for name in names))
+        names = (*KEY_CLAIM, *KEY_CLAIM_AT)
+        # The stored response's parameters as ``key_<column>``: the revision row's are named after
+        # its columns, and it has a ``decision_id`` too.
+        typed = (
+            bindparam(name if name in KEY_NAMES else f"key_{name}", type_=KEYS.c[name].type) for name in names
         )
+        claimed = postgresql.insert(KEYS).from_select(names, select(*typed))
         claim = (
             claimed.on_conflict_do_nothing(index_elements=["scope", "key"]).returning(KEYS.c.key).cte("claim")
         )
@@ -164,6 +174,7 @@ LOCK_HEAD: Select[Any] = (
     .with_for_update(of=HEAD)
 )
 READ_HEAD: Select[Any] = select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID)
+INSERT_RECORDS: Insert = insert(RECORDS)
 MOVE_HEAD: Update = (
     update(HEAD).where(HEAD.c.id == HEAD_ID).values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
 )

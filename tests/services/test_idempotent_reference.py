@@ -9,6 +9,7 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 from sqlmodel import Session
@@ -44,9 +45,31 @@ def test_a_retry_gets_the_first_answer_byte_for_byte_and_the_result_is_stored_on
         result = conn.execute(select(RECORDS.c.result)).scalar_one()
     assert row.decision_id == first.json()["decision_id"]
     assert result not in row.response
-    assert len(row.response) == len(first.text) - len(result)
-    at = row.evaluation_at
-    assert (row.response[:at] + result + row.response[at:]).encode() == first.content
+    assert len(row.response) == len(first.text) - len(result) - 1  # and the revision number, 1
+    r, rev, ev = row.response, row.revision_at, row.evaluation_at
+    assert (r[:rev] + "1" + r[rev:ev] + result + r[ev:]).encode() == first.content
+
+
+@pytest.mark.parametrize("revision", [1, 9, 10, 123456])
+@pytest.mark.parametrize("hook", ["scene.depart", None])
+def test_the_stored_form_gives_back_the_plain_response(
+    registry: RulesetRegistry, revision: int, hook: str | None
+) -> None:
+    body = SubmissionCreate.model_validate(submission("WMP-FORM", hook=hook))
+    item = submissions.prepare(
+        registry, "WMP-FORM", body, idempotency_key="form-1", base_revision=None, requested_by="key:t"
+    )
+    now = utcnow()
+    evaluation = item.record.result.decode()
+    reference = idempotency.Reference.of(
+        201, submissions.response_body(item, 0, now), item.record.decision_id, evaluation
+    )
+    assert reference is not None
+    assert reference.body(revision) == submissions.response_body(item, revision, now)
+    assert evaluation not in reference.response
+    # Not in the expected form (another result, no revision 0): stored whole instead.
+    assert idempotency.Reference.of(201, submissions.response_body(item, 0, now), "d", "{}") is None
+    assert idempotency.Reference.of(201, submissions.response_body(item, 1, now), "d", evaluation) is None
 
 
 def test_a_retry_in_the_same_transaction_gets_the_same_answer(
