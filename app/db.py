@@ -47,6 +47,7 @@ MIGRATIONS = PROJECT_ROOT / "migrations"
 # the same thread. (Cheaper than execution options, which branch the connection on every request.)
 _write_intent = threading.local()
 _LOCK_HELD = "safesteps_write_lock_held"
+_PENDING_EVALUATIONS = "safesteps_pending_evaluations"  # app.services.idempotency.PENDING
 # Arbitrary constant: the key of the advisory lock that serialises migrations across replicas.
 _MIGRATION_LOCK = 7_260_451_001
 
@@ -139,9 +140,12 @@ def begin_write(session: Session) -> Connection:
         raise RuntimeError("begin_write() must come first in the unit of work")
     _write_intent.active = True
     try:
-        return session.connection()
+        conn = session.connection()
     finally:
         _write_intent.active = False
+    # What the previous write transaction on this DBAPI connection left (app.services.idempotency).
+    conn.info.pop(_PENDING_EVALUATIONS, None)
+    return conn
 
 
 def is_writing(session: Session) -> bool:

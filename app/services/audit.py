@@ -87,7 +87,7 @@ def chain_hash(prev_hash: str, record: bytes) -> str:
 
 
 def _row(record: PendingRecord) -> dict[str, Any]:
-    erasure = erasure_plan(record.input, record.result)
+    erasure = erasure_plan(record.input, record.result, canonical=True)
     return {
         "decision_id": record.decision_id,
         "incident_ref": record.incident_ref,
@@ -134,7 +134,11 @@ def append(conn: Connection, pending: Sequence[PendingRecord]) -> list[dict[str,
     if len(rows) == 1 and conn.dialect.name == "postgresql":
         conn.execute(statements.INSERT_RECORD_MOVING_HEAD, {**rows[0], "new_seq": seq, "new_hash": prev})
         return rows
-    conn.execute(statements.INSERT_RECORDS, rows)
+    if conn.dialect.name == "postgresql":
+        # Not ``insert_rows``: psycopg spent ~0.8 ms a record writing the large texts as array elements.
+        conn.execute(statements.INSERT_RECORDS, rows)
+    else:
+        statements.insert_rows(conn, RECORDS, rows)
     conn.execute(statements.MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
     return rows
 

@@ -66,16 +66,27 @@ class ErasurePlan:
         return orjson.dumps(self.pointers).decode("utf-8")
 
 
-def plan(input_json: bytes | str, result_json: bytes | str) -> ErasurePlan:
-    """The erasure a record will undergo, computed from the current checklist model."""
+def plan(input_json: bytes | str, result_json: bytes | str, *, canonical: bool = False) -> ErasurePlan:
+    """The erasure a record will undergo, computed from the current checklist model.
+
+    ``canonical``: ``result_json`` is canonical JSON bytes (a ``PendingRecord``'s). Then a result
+    without a ``"text"`` key anywhere quotes nothing, and what retention leaves of it is those bytes
+    themselves: not parsed and written again (``tests/services/test_erasure_plan.py``)."""
     data = orjson.loads(input_json)
-    result = orjson.loads(result_json)
     pointers: list[str] = []
     erase(data, personal_paths(), "/input", pointers)  # the schema walker's personal leaves, nulled
+    if canonical and isinstance(result_json, bytes) and _TEXT_KEY not in result_json:
+        return ErasurePlan(pointers, canonical_json(data), result_json)
+    result = orjson.loads(result_json)
     quoted = quoted_text(result)
     return ErasurePlan(
         pointers + quoted, canonical_json(data), canonical_json(null_pointers(result, quoted, "/result"))
     )
+
+
+# How a finding detail's quoted text starts in canonical JSON (a key; inside a string value the
+# quotes would be escaped, so the bytes can only name more than is there, never less).
+_TEXT_KEY = b'"text":'
 
 
 def apply(input_json: str, result_json: str, pointers_json: str) -> tuple[str, str]:

@@ -10,7 +10,9 @@ and erased, so an erasure can remove that content and nothing else.
 Also erased, once older than the cut-off: a checklist revision's submitter and idempotency key
 (with the revision's decision record), a feedback row's comment and submitter, the copies of
 results that replay stored for decisions it erases (finding text), and stored idempotency
-responses (deleted: by then no client retries).
+responses (deleted: by then no client retries). A submission's key is deleted in the batch that
+erases its decision record, before the erasure: its stored response refers to the record's result,
+so a retry finds either the key with the exact bytes it was answered with, or no key at all.
 
 Person history (``person_history``: pseudonyms and flags, no names) has its own period
 (``history_retention_days``, usually longer): the checklist's erasure leaves its rows, so history
@@ -116,6 +118,7 @@ def erase_batch(
         else 0
     )
     report = RetentionReport(cutoff=cutoff, run_id=run_id)
+    keys_deleted = 0
     if rows or feedback_ids:
         seqs = [row.seq for row in rows]
         # The erasure log entry first: the PostgreSQL trigger checks each erasure against it.
@@ -149,6 +152,7 @@ def erase_batch(
                     erasure_id=entry_id,
                 )
             )
+        keys_deleted = _delete_keys_of(conn, decision_ids)
         if decision_ids:
             conn.execute(
                 update(REVISIONS)
@@ -177,7 +181,32 @@ def erase_batch(
     keys = conn.execute(old_keys).all()
     for scope, key in keys:
         conn.execute(delete(IDEMPOTENCY).where(IDEMPOTENCY.c.scope == scope, IDEMPOTENCY.c.key == key))
-    return replace(report, idempotency_records_deleted=len(keys), batches=1 if keys else report.batches)
+    return replace(
+        report,
+        idempotency_records_deleted=keys_deleted + len(keys),
+        batches=1 if keys else report.batches,
+    )
+
+
+def _delete_keys_of(conn: Any, decision_ids: list[str]) -> int:
+    """Delete the idempotency keys of the revisions these decisions were made for, before their
+    records are erased and in the same transaction: a key's stored response refers to its record's
+    result (``app.services.idempotency``), so a retry must never find the key without the bytes it
+    was answered with. A key's scope is the record's ``requested_by`` (``submissions.store``)."""
+    if not decision_ids:
+        return 0
+    pairs = conn.execute(
+        select(RECORDS.c.requested_by, REVISIONS.c.idempotency_key)
+        .join(REVISIONS, REVISIONS.c.decision_id == RECORDS.c.decision_id)
+        .where(RECORDS.c.decision_id.in_(decision_ids), REVISIONS.c.idempotency_key.is_not(None))
+    ).all()
+    deleted = 0
+    for scope, key in pairs:
+        result = conn.execute(
+            delete(IDEMPOTENCY).where(IDEMPOTENCY.c.scope == scope, IDEMPOTENCY.c.key == key)
+        )
+        deleted += _rowcount(result)
+    return deleted
 
 
 def _erase_replay_copies(conn: Any, decision_ids: list[str]) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -50,18 +51,41 @@ def _insert(dialect: str, table: Table) -> Any:
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(table)
 
 
+KEY_CLAIM = ("scope", "key", "request_hash", "created_at", "status_code", "response", "decision_id")
+KEY_CLAIM_AT = ("revision_at", "evaluation_at")
+KEY_NAMES = ("scope", "key", "request_hash", "created_at")
+
+
 @lru_cache
-def claim_key(dialect: str) -> Insert:
-    """Claim an idempotency key; returns a row only when this transaction got it."""
-    stmt = _insert(dialect, KEYS).values(
-        {name: bindparam(name) for name in ("scope", "key", "request_hash", "created_at")}
-    )
+def claim_key(dialect: str, storing: bool = False) -> Insert:
+    """Claim an idempotency key (``storing``: with its stored response, ``idempotency``); returns a
+    row only when this transaction got it."""
+    names = (*KEY_CLAIM, *KEY_CLAIM_AT) if storing else KEY_NAMES
+    stmt = _insert(dialect, KEYS).values({name: bindparam(name) for name in names})
     result: Insert = stmt.on_conflict_do_nothing(index_elements=["scope", "key"]).returning(KEYS.c.key)
     return result
 
 
-FIND_KEY: Select[Any] = select(KEYS.c.request_hash, KEYS.c.status_code, KEYS.c.response).where(
-    KEYS.c.scope == bindparam("k_scope"), KEYS.c.key == bindparam("k_key")
+# A key's response; when it refers to its decision (``idempotency``), that record's result and the
+# number of the revision it was made for.
+FIND_KEY: Select[Any] = (
+    select(
+        KEYS.c.request_hash,
+        KEYS.c.status_code,
+        KEYS.c.response,
+        KEYS.c.decision_id,
+        KEYS.c.revision_at,
+        KEYS.c.evaluation_at,
+        RECORDS.c.result,
+        RECORDS.c.erasure_id,
+        REVISIONS.c.number,
+    )
+    .select_from(
+        KEYS.outerjoin(RECORDS, RECORDS.c.decision_id == KEYS.c.decision_id).outerjoin(
+            REVISIONS, REVISIONS.c.decision_id == KEYS.c.decision_id
+        )
+    )
+    .where(KEYS.c.scope == bindparam("k_scope"), KEYS.c.key == bindparam("k_key"))
 )
 STORE_RESPONSE: Update = (
     update(KEYS)
@@ -106,7 +130,18 @@ def claim_and_add_revision(keyed: bool, conditional: bool) -> Select[Any]:
     values = select(*(bindparam(name, type_=INCIDENTS.c[name].type) for name in INCIDENT_VALUES))
     claim = None
     if keyed:
-        claim = claim_key("postgresql").cte("claim")
+        # From a SELECT, so that the revision's parameters named like key columns (``decision_id``)
+        # add no columns to the claim, as they would to an INSERT ... VALUES.
+        names = (*KEY_CLAIM, *KEY_CLAIM_AT)
+        # The stored response's parameters as ``key_<column>``: the revision row's are named after
+        # its columns, and it has a ``decision_id`` too.
+        typed = (
+            bindparam(name if name in KEY_NAMES else f"key_{name}", type_=KEYS.c[name].type) for name in names
+        )
+        claimed = postgresql.insert(KEYS).from_select(names, select(*typed))
+        claim = (
+            claimed.on_conflict_do_nothing(index_elements=["scope", "key"]).returning(KEYS.c.key).cte("claim")
+        )
         values = values.where(exists(select(claim.c.key)))
     upsert = _upsert_changes(postgresql.insert(INCIDENTS).from_select(INCIDENT_VALUES, values), conditional)
     incident = upsert.cte("upserted")
@@ -221,11 +256,33 @@ def insert_rows(
     if not rows:
         return
     bulk = _bulk(conn.dialect, table, tuple(rows[0]), key, add)
-    pairs = tuple(zip(bulk.names, bulk.processors, strict=True))
+    values = _values(rows, bulk)
     if bulk.arrays:
-        columns = {c: [row[c] if p is None else p(row[c]) for row in rows] for c, p in pairs}
-        conn.exec_driver_sql(bulk.sql, columns)
+        columns = map(list, zip(*values, strict=True))
+        conn.exec_driver_sql(bulk.sql, dict(zip(bulk.names, columns, strict=True)))
         return
-    conn.exec_driver_sql(
-        bulk.sql, [tuple(row[c] if p is None else p(row[c]) for c, p in pairs) for row in rows]
-    )
+    conn.exec_driver_sql(bulk.sql, values)
+
+
+def _values(rows: Sequence[Mapping[str, Any]], bulk: _Bulk) -> list[tuple[Any, ...]]:
+    """Each row's values in ``bulk.names`` order, through the columns' type processors. A processor
+    runs once per distinct value (and type) of its column: the rows of a group share their day, hook,
+    flags and times, and a processor call cost more than the rest of the row."""
+    get = itemgetter(*bulk.names)
+    processed: list[tuple[int, Callable[[Any], Any], dict[tuple[type, Any], Any]]] = [
+        (i, p, {}) for i, p in enumerate(bulk.processors) if p is not None
+    ]
+    out = []
+    for row in rows:
+        value = get(row)
+        values = list(value) if len(bulk.names) > 1 else [value]
+        for i, process, seen in processed:
+            raw = values[i]
+            try:
+                values[i] = seen[raw.__class__, raw]
+            except KeyError:
+                values[i] = seen[raw.__class__, raw] = process(raw)
+            except TypeError:  # unhashable (a JSON value): as it is
+                values[i] = process(raw)
+        out.append(tuple(values))
+    return out

@@ -292,22 +292,32 @@ Written = tuple[int, int] | idempotency.StoredResponse  # (incident id, revision
 
 
 def _new_revision(
-    conn: Connection, item: Prepared, scope: str, now: datetime, revision_row: dict[str, Any]
+    conn: Connection,
+    item: Prepared,
+    scope: str,
+    now: datetime,
+    revision_row: dict[str, Any],
+    reference: idempotency.Reference | None = None,
 ) -> Written:
-    """Steps 1-3 up to the revision row: claim the key, upsert the incident, insert
-    ``revision_row`` at its number; or the stored response of an earlier identical request.
-    On PostgreSQL in one statement, elsewhere in three (the same rows: ``tests/services/
-    test_one_statement_revision.py``)."""
+    """Steps 1-3 up to the revision row: claim the key (with ``reference``, the response it
+    stores), upsert the incident, insert ``revision_row`` at its number; or the stored response
+    of an earlier identical request. On PostgreSQL in one statement, elsewhere in three (the
+    same rows: ``tests/services/test_one_statement_revision.py``)."""
     write = _one_statement if conn.dialect.name == "postgresql" else _three_statements
-    return write(conn, item, scope, now, revision_row)
+    return write(conn, item, scope, now, revision_row, reference)
 
 
 def _three_statements(
-    conn: Connection, item: Prepared, scope: str, now: datetime, revision_row: dict[str, Any]
+    conn: Connection,
+    item: Prepared,
+    scope: str,
+    now: datetime,
+    revision_row: dict[str, Any],
+    reference: idempotency.Reference | None = None,
 ) -> Written:
     key = item.idempotency_key
     if key is not None:
-        earlier = idempotency.claim(conn, scope, key, item.request_hash, now)
+        earlier = idempotency.claim(conn, scope, key, item.request_hash, now, reference)
         if earlier is not None:
             return earlier
     stmt = statements.upsert_incident(conn.dialect.name, item.base_revision is not None)
@@ -317,7 +327,12 @@ def _three_statements(
 
 
 def _one_statement(
-    conn: Connection, item: Prepared, scope: str, now: datetime, revision_row: dict[str, Any]
+    conn: Connection,
+    item: Prepared,
+    scope: str,
+    now: datetime,
+    revision_row: dict[str, Any],
+    reference: idempotency.Reference | None = None,
 ) -> Written:
     """PostgreSQL: ``statements.claim_and_add_revision`` (one round trip instead of three)."""
     key = item.idempotency_key
@@ -325,9 +340,13 @@ def _one_statement(
     params = {**_incident_values(item, now), **revision_row}
     if key is not None:
         params.update(scope=scope, key=key, request_hash=item.request_hash)
+        stored = reference.params() if reference is not None else idempotency.UNSTORED
+        params.update({f"key_{name}": value for name, value in stored.items()})
     row = conn.execute(stmt, params).first()
     if key is not None and row is None:  # a retry: the key was not claimed and nothing written
         return idempotency.earlier(conn, scope, key, item.request_hash)
+    if reference is not None:
+        idempotency.remember(conn, reference)
     return _upserted(conn, item, row)
 
 
@@ -370,7 +389,13 @@ def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored
         "idempotency_key": key,
         "salt": salt,
     }
-    written = _new_revision(conn, item, scope, now, revision_row)
+    # With a key, the response is stored with its claim (revision 0 marks where the number goes).
+    reference = None
+    if key is not None:
+        reference = idempotency.Reference.of(
+            CREATED, response_body(item, 0, now), item.record.decision_id, item.record.result.decode()
+        )
+    written = _new_revision(conn, item, scope, now, revision_row, reference)
     if isinstance(written, idempotency.StoredResponse):
         revision = int(orjson.loads(written.body)["revision"])
         return Stored(item.incident_ref, revision, written.body, written.status_code, replayed=True)
@@ -378,9 +403,12 @@ def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored
     item.history_rows.insert(
         conn, incident_id=incident_id, revision=revision, decision_id=item.record.decision_id, at=now
     )
-    body = response_body(item, revision, now)
-    if key is not None:
-        idempotency.store(conn, scope, key, CREATED, body)
+    if reference is not None:
+        body = reference.body(revision)  # response_body(item, revision, now): test_idempotent_reference
+    else:
+        body = response_body(item, revision, now)
+        if key is not None:
+            idempotency.store(conn, scope, key, CREATED, body)
     fields = integrity.revision_fields(
         item.incident_ref, revision, submission.submitted_by, submission.device_time, now, key
     )

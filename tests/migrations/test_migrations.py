@@ -15,13 +15,19 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
 
-from app.db import alembic_config, build_engine
+from app.db import alembic_config, begin_write, build_engine
 from app.models import metadata
 from app.models.base import UTCDateTime
+from app.rules.registry import RulesetRegistry
+from app.schemas.incidents import SubmissionCreate
+from app.services import idempotency, submissions
 from tests import database
+from tests.submissions import submission
 
 perf1 = importlib.import_module("migrations.versions.20261201_perf1_lz4_large_text")
+perf2 = importlib.import_module("migrations.versions.20261201_perf2_idempotent_response_once")
 
 
 def _render_item(kind: str, obj: object, _: object) -> str | bool:
@@ -145,3 +151,28 @@ def test_large_text_is_compressed_with_lz4_on_postgresql_and_downgrade_restores_
     with empty_engine.begin() as conn:
         command.downgrade(alembic_config(conn), perf1.down_revision)
         assert set(_compression(conn).values()) == {""}  # the server's default again
+
+
+def test_idempotent_responses_stored_once_read_whole_again_after_downgrade(empty_engine: Engine) -> None:
+    """perf2: a key written as a reference to its record's result gets its whole response back on
+    the way down (the previous release reads it), and is read whole again on the way up."""
+    with empty_engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+    registry = RulesetRegistry.load()
+    body = SubmissionCreate.model_validate(submission("WMP-MIG"))
+    with Session(empty_engine) as session:
+        stored = submissions.submit(
+            session, registry, "WMP-MIG", body, idempotency_key="mig-1", if_match=None, requested_by="key:t"
+        )
+        session.commit()
+    with empty_engine.begin() as conn:
+        assert conn.execute(text("SELECT decision_id FROM idempotency_key")).scalar() is not None
+        command.downgrade(alembic_config(conn), perf2.down_revision)
+        assert conn.execute(text("SELECT response FROM idempotency_key")).scalar() == stored.response
+        command.upgrade(alembic_config(conn), "head")
+    with Session(empty_engine) as session:
+        conn = begin_write(session)
+        assert stored.item is not None
+        found = idempotency.earlier(conn, "key:t", "mig-1", stored.item.request_hash)
+        session.rollback()
+    assert found == idempotency.StoredResponse(201, stored.response)

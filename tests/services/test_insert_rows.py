@@ -12,9 +12,13 @@ from sqlalchemy import Connection, Engine, Table, delete, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.db import build_engine
-from app.services import statements
+from app.models.tables import RECORDS
+from app.rules.registry import RulesetRegistry
+from app.schemas.incidents import SubmissionCreate
+from app.services import audit, statements, submissions
 from app.services.aggregates import DAY_COUNTS, DAY_KEY, DECISION_DAYS, DECISIONS, FINDINGS
 from app.settings import Settings
+from tests.submissions import submission
 
 AT = datetime(2026, 11, 30, 23, 59, 58, 123456, tzinfo=UTC)
 
@@ -93,6 +97,12 @@ def test_inserted_rows_equal_the_plain_insert(engine: Engine) -> None:
             plain = _stored(conn, table)
             statements.insert_rows(conn, table, rows)
             assert _stored(conn, table) == plain
+            conn.execute(insert(table), rows)
+            raw = _raw(conn, table)
+            conn.execute(delete(table))
+            statements.insert_rows(conn, table, rows)
+            assert _raw(conn, table) == raw
+            conn.execute(delete(table))
             assert len(plain) == len(rows)
         statements.insert_rows(conn, DECISIONS, [])  # nothing to insert: no statement
         assert _stored(conn, DECISIONS) == []
@@ -109,3 +119,53 @@ def test_upserted_rows_add_up_as_the_plain_upsert(engine: Engine) -> None:
         stored = _stored(conn, DECISION_DAYS)
     assert stored == plain
     assert {row[0]: row[4] for row in stored} == {"WMP": 4, "BTP": 2, "MET": 4}
+
+
+def _raw(conn: Connection, table: Table) -> list[tuple[Any, ...]]:
+    """The rows as the driver returns them (SQLite: the stored text of dates and times)."""
+    order = ", ".join(c.name for c in table.primary_key.columns)
+    return [tuple(row) for row in conn.exec_driver_sql(f"SELECT * FROM {table.name} ORDER BY {order}")]
+
+
+def test_decision_records_are_stored_as_the_plain_insert_stores_them(
+    engine: Engine, registry: RulesetRegistry
+) -> None:
+    """``audit.append`` inserts a group's records with ``insert_rows``: the same stored values."""
+    rows = []
+    for seq, (ref, hook) in enumerate(
+        (("WMP-1", "scene.depart"), ("WMP-2", None), ("WMP-3", "call.intake")), 1
+    ):
+        item = submissions.prepare(
+            registry,
+            ref,
+            SubmissionCreate.model_validate(submission(ref, hook=hook)),
+            idempotency_key=None,
+            base_revision=None,
+            requested_by="key:t",
+        )
+        row = audit._row(item.record.model_copy(update={"revision": seq, "recorded_at": AT}))
+        rows.append(
+            {
+                **row,
+                "history_changed": (None, True, False)[seq - 1],
+                "seq": seq,
+                "prev_hash": "0" * 64,
+                "hash": f"{seq:064d}",
+            }
+        )
+    stored = []
+    with engine.connect() as conn, conn.begin():
+        for write in (
+            lambda: conn.execute(insert(RECORDS), rows),
+            lambda: statements.insert_rows(conn, RECORDS, rows),
+        ):
+            savepoint = conn.begin_nested()
+            write()
+            stored.append((_raw(conn, RECORDS), _stored_rows(conn, RECORDS)))
+            savepoint.rollback()
+    assert stored[1] == stored[0]
+    assert len(stored[0][0]) == 3
+
+
+def _stored_rows(conn: Connection, table: Table) -> list[tuple[Any, ...]]:
+    return [tuple(row) for row in conn.execute(select(table).order_by(*table.primary_key.columns))]
