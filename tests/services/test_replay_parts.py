@@ -154,7 +154,10 @@ def test_a_job_split_across_two_worker_processes_with_one_killed_mid_part_replay
     demo.seed(db_engine, registry, 600, batch=300, closures=False)
     job_id = rs.create(db_engine, registry, mode="as_recorded")  # every result stored
     url = db_settings.database_url
-    common = ["--part-size", "50", "--batch-size", "10", "--stale-seconds", "1"]
+    # A heartbeat comes with each batch, so a part goes stale only well after its worker's last
+    # batch: 1 s of pause and a batch's work must never look like a dead worker (on a loaded machine
+    # that would hand the survivor a part the doomed worker is still on).
+    common = ["--part-size", "50", "--batch-size", "10", "--stale-seconds", "5"]
     # Paused 1 s a batch, the doomed worker needs a minute for the whole job: the survivor's start-up
     # (seconds, more on a busy machine or beside another test worker) must not outlast it.
     with worker_process(url, "doomed", *common, "--pause-after-batch", "1.0") as doomed:
