@@ -136,8 +136,10 @@ def test_a_token_shorter_than_32_characters_is_refused(settings: Settings) -> No
         Settings(**{**settings.model_dump(), "metrics_access": "token", "metrics_token": "short"})
 
 
-def scrape_when_workers_are_up(metrics_url: str, workers: int, timeout: float = 30) -> Samples:
-    """A scrape once every worker has started (the API answers as soon as the first one has)."""
+def scrape_when_workers_are_up(metrics_url: str, workers: int, timeout: float = 90) -> Samples:
+    """A scrape once every worker has started (the API answers as soon as the first one has). A
+    worker compiles every rule set as it starts: beside other test workers on a loaded 2-core
+    machine the second one has been seen to take over 30 s."""
     deadline = time.monotonic() + timeout
     while True:
         samples = parse(httpx.get(metrics_url, timeout=10).text)
