@@ -405,7 +405,8 @@ def _run_part(
                 progress(_job_processed(engine, job.id), job.total or 0)
             rows = following
     if not finished:  # nothing was left to read (an empty part, or one resumed at its end)
-        _finish_part(engine, job, part)
+        last = _Batch(part.id, part.cursor, part.processed, part.flagged, part.summary, [], finish=mode)
+        _write_batch(engine, job.id, part.worker, last)  # the part's own state, and its finish
     done = {
         "processed": tally.processed,
         "flagged": tally.flagged,
@@ -511,7 +512,7 @@ def _insert_results(dialect: Dialect) -> str:
 def _write_batch(engine: Engine, job_id: str, worker: str, batch: _Batch) -> None:
     """One write transaction: the results and the part's new state, if the part is still ours.
     Only this part's row is updated: workers on other parts never wait for it (but for the last
-    batch of a part, which also finishes it: ``_finish``)."""
+    batch of a part, which also finishes it and, if it is the job's last, the job: ``_finish_job``)."""
     now = utcnow()
     with write_scope(engine) as session:
         if batch.finish is not None:
@@ -537,23 +538,6 @@ def _write_batch(engine: Engine, job_id: str, worker: str, batch: _Batch) -> Non
             conn.exec_driver_sql(_insert_results(conn.dialect), batch.results)
         if batch.finish is not None:
             _finish_job(session, job_id, batch.finish, counts, now)
-
-
-def _finish_part(engine: Engine, job: Any, part: Any) -> None:
-    """The part is done; if it was the last, merge the parts' summaries and finish the job."""
-    now = utcnow()
-    with write_scope(engine) as session:
-        counts = _count_finished(session, job.id, now)
-        held = rowcount(
-            session.execute(
-                update(PARTS)
-                .where(held_by(part.worker, PARTS.c.id == part.id))
-                .values(status=JobStatus.succeeded.value, finished_at=now, heartbeat_at=now)
-            )
-        )
-        if held != 1:
-            raise LostClaim(job.id)
-        _finish_job(session, job.id, ReplayMode(job.mode), counts, now)
 
 
 def _count_finished(session: Any, job_id: str, now: Any) -> Any:
