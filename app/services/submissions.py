@@ -9,8 +9,8 @@ unit of work does, in this order and with Core statements (few round trips, no O
 3. insert the revision row and store the response for the idempotency key;
 4. append the decision record to the hash chain (the chain-head lock is taken last).
 
-On PostgreSQL steps 1-3 up to the revision row are one statement (``_one_statement``); the response
-is stored once the revision it names is known.
+On PostgreSQL steps 1-3 up to the revision row are one statement (``_one_statement``), the
+key's response stored with its claim.
 
 Person history (``app.services.history``) is one separate step: every stored revision writes its
 ``person_history`` rows beside its revision row (step 3). For a rule set that reads history the
@@ -291,7 +291,7 @@ def _upserted(conn: Connection, item: Prepared, row: Any) -> tuple[int, int]:
 Written = tuple[int, int] | idempotency.StoredResponse  # (incident id, revision), or a retry's answer
 
 
-def _new_revision(
+def _three_statements(
     conn: Connection,
     item: Prepared,
     scope: str,
@@ -301,20 +301,8 @@ def _new_revision(
 ) -> Written:
     """Steps 1-3 up to the revision row: claim the key (with ``reference``, the response it
     stores), upsert the incident, insert ``revision_row`` at its number; or the stored response
-    of an earlier identical request. On PostgreSQL in one statement, elsewhere in three (the
-    same rows: ``tests/services/test_one_statement_revision.py``)."""
-    write = _one_statement if conn.dialect.name == "postgresql" else _three_statements
-    return write(conn, item, scope, now, revision_row, reference)
-
-
-def _three_statements(
-    conn: Connection,
-    item: Prepared,
-    scope: str,
-    now: datetime,
-    revision_row: dict[str, Any],
-    reference: idempotency.Reference | None = None,
-) -> Written:
+    of an earlier identical request. PostgreSQL does the same in one statement (``_one_statement``:
+    the same rows, ``tests/services/test_one_statement_revision.py``)."""
     key = item.idempotency_key
     if key is not None:
         earlier = idempotency.claim(conn, scope, key, item.request_hash, now, reference)
@@ -395,7 +383,8 @@ def store(conn: Connection, item: Prepared, scope: str, now: datetime) -> Stored
         reference = idempotency.Reference.of(
             CREATED, response_body(item, 0, now), item.record.decision_id, item.record.result.decode()
         )
-    written = _new_revision(conn, item, scope, now, revision_row, reference)
+    write = _one_statement if conn.dialect.name == "postgresql" else _three_statements
+    written = write(conn, item, scope, now, revision_row, reference)
     if isinstance(written, idempotency.StoredResponse):
         revision = int(orjson.loads(written.body)["revision"])
         return Stored(item.incident_ref, revision, written.body, written.status_code, replayed=True)
