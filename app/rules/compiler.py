@@ -85,10 +85,10 @@ def _outcome(rule: AnyRule, condition: Callable[[str], str]) -> str:
     )
 
 
-def program_source(rules: Iterable[AnyRule]) -> str:
+def program_source(rules: Iterable[AnyRule], condition: Callable[[str], str] = _same) -> str:
     """The ZEN source of a hook's program: the rules' expressions as one list, in order (as a bundle
     ships it; the engine compiles ``joined_source``, which gives the same codes)."""
-    return "[" + ", ".join(rule_expression(r) for r in rules) + "]"
+    return "[" + ", ".join(rule_expression(r, condition) for r in rules) + "]"
 
 
 def joined_source(rules: Iterable[AnyRule], condition: Callable[[str], str] = _same) -> str:
@@ -105,7 +105,7 @@ def joined_source(rules: Iterable[AnyRule], condition: Callable[[str], str] = _s
         else:
             runs.append([rule])
     if all(len(run) == 1 for run in runs):
-        return "[" + ", ".join(rule_expression(run[0], condition) for run in runs) + "]"
+        return program_source((run[0] for run in runs), condition)
     parts = []
     for run in runs:
         if len(run) == 1:
