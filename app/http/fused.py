@@ -41,10 +41,9 @@ from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from app.http.asgi import replay_first
 from app.http.compression import Compression, LeanIdentityResponder
-from app.http.errors import INTERNAL_ERROR_MESSAGE
 from app.http.inline import InlineLane
 from app.http.input_guard import InputGuard
-from app.http.middleware import RequestContext, log, response_headers, send_json_error
+from app.http.middleware import RequestContext, response_headers
 from app.observability import request_id_var
 
 _TELEMETRY = "fastapi.telemetry"  # in the scope when FastAPI's own telemetry is on
@@ -138,10 +137,7 @@ class FusedLane:
         responder = self.compression.responder(scope)
         responder.send = send
         compressed = responder.send_with_compression
-        request_id = self.context.request_id(scope)
-        token = request_id_var.set(request_id)
-        state: dict[str, Any] = scope.setdefault("state", {})
-        state["request_id"] = request_id
+        request_id, token, state = self.context.begin(scope)
         status = 500
         started = False
         start = time.perf_counter()
@@ -173,10 +169,7 @@ class FusedLane:
         try:
             await self._guarded(scope, receive, send_with_id)
         except Exception as exc:
-            log.error("unhandled error", exc_info=(type(exc), exc, exc.__traceback__))
-            if status != 500 or started:
-                raise
-            await send_json_error(send_with_id, 500, "internal_error", INTERNAL_ERROR_MESSAGE)
+            await self.context.failed(exc, status, started, send_with_id)
         finally:
             self.context.finish(scope, state, status, time.perf_counter() - start)
             request_id_var.reset(token)

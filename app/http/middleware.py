@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Sequence
+from contextvars import Token
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -46,14 +47,10 @@ class RequestContext:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = self.request_id(scope)
-        token = request_id_var.set(request_id)
-        state: dict[str, Any] = scope.setdefault("state", {})
-        state["request_id"] = request_id
+        request_id, token, state = self.begin(scope)
         status = 500
-        start = time.perf_counter()
-
         started = False
+        start = time.perf_counter()
 
         async def send_with_id(message: Message) -> None:
             nonlocal status, started
@@ -65,15 +62,29 @@ class RequestContext:
         try:
             await self.app(scope, receive, send_with_id)
         except Exception as exc:
-            # Handled here rather than in Starlette's outermost ServerErrorMiddleware so the error
-            # line and the 500 response still carry the request id.
-            log.error("unhandled error", exc_info=(type(exc), exc, exc.__traceback__))
-            if status != 500 or started:
-                raise
-            await send_json_error(send_with_id, 500, "internal_error", INTERNAL_ERROR_MESSAGE)
+            await self.failed(exc, status, started, send_with_id)
         finally:
             self.finish(scope, state, status, time.perf_counter() - start)
             request_id_var.reset(token)
+
+    @classmethod
+    def begin(cls, scope: Scope) -> tuple[str, Token[str | None], dict[str, Any]]:
+        """The request's id, set for its logs (the token resets it) and in its state."""
+        request_id = cls.request_id(scope)
+        token = request_id_var.set(request_id)
+        state: dict[str, Any] = scope.setdefault("state", {})
+        state["request_id"] = request_id
+        return request_id, token, state
+
+    @staticmethod
+    async def failed(exc: Exception, status: int, started: bool, send: Send) -> None:
+        """An exception from the app, while it is handled: logged, and answered with a 500 that
+        carries the request id (here rather than in Starlette's outermost ServerErrorMiddleware),
+        unless a response had started: then raised again."""
+        log.error("unhandled error", exc_info=(type(exc), exc, exc.__traceback__))
+        if status != 500 or started:
+            raise exc
+        await send_json_error(send, 500, "internal_error", INTERNAL_ERROR_MESSAGE)
 
     @staticmethod
     def request_id(scope: Scope) -> str:
