@@ -11,15 +11,13 @@ from fastapi import APIRouter, Depends, Request, Response
 from app.http.deps import HistoryDep, RegistryDep
 from app.http.guards import AUTH_ERRORS, Authorize
 from app.http.inline import InlineRoute, routed_when
-from app.models.base import utcnow
-from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Decision, decision_json
 from app.rules.errors import RulesError
 from app.rules.history import HistoryFacts
 from app.schemas.errors import error_responses
 from app.schemas.evaluate import EvaluateRequest, EvaluationResult
 from app.services import history
-from app.services.evaluation import deciding_version, evaluate_checklist, evaluate_version
+from app.services.evaluation import evaluate_checklist
 
 # Inline: answered on the event loop by the inline lane, without FastAPI's request handling or
 # dependency injection (app/http/inline.py); the declaration below is still what the OpenAPI
@@ -49,33 +47,30 @@ class DecisionResponse(Response):
 @dataclass(frozen=True, slots=True)
 class Pinned:
     """What ``reads_history`` found for one request body: its ``as_of`` pinned (as given, else the
-    checklist's latest time) and the version that decides it, one that reads no history."""
+    checklist's latest time), and that the rule set it resolves to reads no history."""
 
     body: EvaluateRequest
     as_of: datetime | None
-    ruleset: CompiledRuleset
 
 
 # From the lane's predicate to the handler it calls next, in the same task: the checklist's latest
-# time is a walk of the whole tree (~20 us) and the version a search of the registry, done once for
-# both. Matched by the body object itself, so the plain path (which validates a body of its own)
-# never sees another request's pin.
+# time is a walk of the whole tree (~20 us), done once for both. Matched by the body object itself,
+# so the plain path (which validates a body of its own) never sees another request's pin.
 _PINNED: ContextVar[Pinned | None] = ContextVar("safesteps_evaluate_pinned", default=None)
 
 
 def reads_history(request: Request, body: EvaluateRequest) -> bool:
     """The rule set this request resolves to reads history (a rule set that does not resolve is
     left to the plain path too: its error is the same there). When it reads none, the pinned
-    ``as_of`` and the version are left for the handler. (``history.history_as_of``'s answer: the
-    version it resolves at the same pinned time is this one.)"""
+    ``as_of`` is left for the handler."""
     as_of = body.as_of or body.checklist.latest_time()
     try:
-        ruleset = deciding_version(request.app.state.registry, body.ruleset, as_of, utcnow().date())
+        registry, ref = request.app.state.registry, body.ruleset.ref()
+        if history.history_as_of(registry, ref, body.checklist, as_of) is not None:
+            return True
     except RulesError:
         return True
-    if history.reads_history(ruleset):
-        return True
-    _PINNED.set(Pinned(body, as_of, ruleset))
+    _PINNED.set(Pinned(body, as_of))
     return False
 
 
@@ -90,12 +85,13 @@ def evaluate(body: EvaluateRequest, registry: RegistryDep, scope: HistoryDep) ->
     """Score a checklist against a rule set and list the steps still missing or unrecorded."""
     pinned = _PINNED.get()
     if pinned is not None and pinned.body is body:
-        # The lane's predicate pinned ``as_of`` and found the version, one that reads no history:
-        # the decision needs neither the walk nor the search again, nor a history reader.
+        # The lane's predicate pinned ``as_of`` and found a rule set that reads no history: the
+        # decision needs neither the walk again nor a history reader.
         _PINNED.set(None)
-        return DecisionResponse(
-            evaluate_version(pinned.ruleset, body.checklist, hook=body.hook, as_of=pinned.as_of)
+        decision, _ = evaluate_checklist(
+            registry, body.checklist, hook=body.hook, as_of=pinned.as_of, selector=body.ruleset
         )
+        return DecisionResponse(decision)
     decision, facts = evaluate_checklist(
         registry,
         body.checklist,

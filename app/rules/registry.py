@@ -22,6 +22,7 @@ from app.rules.lock import Lockfile, version_key
 from app.rules.model import RulesetDocument, Status
 
 BUILTIN_RULESETS = Path(__file__).parent / "rulesets"
+_IN_FORCE_KEPT = 4096  # (id, day) answers of ``in_force`` kept; our own bound, far above real use
 
 
 def _describe(error: ValidationError, data: object) -> list[str]:
@@ -101,6 +102,9 @@ class RulesetRegistry:
             self._by_id.setdefault(ruleset.document.id, []).append(ruleset)
         for versions in self._by_id.values():
             versions.sort(key=lambda r: version_key(r.document.version))
+        # ``in_force``'s answers by (id, day): the registry never changes, and every evaluation
+        # asks (a live request twice: does the version read history, then the decision).
+        self._in_force: dict[tuple[str, date | None], CompiledRuleset] = {}
 
     @classmethod
     def load(cls, root: Path = BUILTIN_RULESETS) -> RulesetRegistry:
@@ -126,6 +130,15 @@ class RulesetRegistry:
     def in_force(self, ruleset_id: str, at: datetime | date | None) -> CompiledRuleset:
         """The latest published version effective on ``at`` (the latest published if ``at`` is None)."""
         day = at.date() if isinstance(at, datetime) else at
+        found = self._in_force.get((ruleset_id, day))
+        if found is None:
+            found = self._search_in_force(ruleset_id, day)
+            if len(self._in_force) >= _IN_FORCE_KEPT:  # days are the client's to choose: bounded
+                self._in_force.clear()
+            self._in_force[ruleset_id, day] = found
+        return found
+
+    def _search_in_force(self, ruleset_id: str, day: date | None) -> CompiledRuleset:
         published = [
             r
             for r in self.versions(ruleset_id)

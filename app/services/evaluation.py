@@ -6,15 +6,14 @@ looked up read-only (``history.Reader``); a force-bound client may only ask abou
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 from app import metrics
 from app.errors import OutsideForce
 from app.models.base import utcnow
 from app.rules.checklist import Checklist
-from app.rules.compiler import CompiledRuleset
 from app.rules.decision import Decision
-from app.rules.engine import EvaluationContext, Facts, decide, evaluate, resolve
+from app.rules.engine import Facts, decide
 from app.rules.history import HistoryFacts
 from app.rules.registry import RulesetRegistry
 from app.schemas.evaluate import RulesetSelector
@@ -50,23 +49,3 @@ def evaluate_checklist(
     decision = decide(registry, facts, hook, as_of=as_of, ruleset=ref, history=found, today=today)
     metrics.observe_decision(decision, "evaluate")
     return decision, found
-
-
-def deciding_version(
-    registry: RulesetRegistry, selector: RulesetSelector, as_of: datetime | None, today: date
-) -> CompiledRuleset:
-    """The version ``decide`` picks for ``as_of`` (pinned: as given, else the checklist's latest
-    time) on ``today``, for a caller that must know it before the decision (does it read history?)
-    and then decides with it (``evaluate_version``). Raises the engine's own errors."""
-    return resolve(registry, selector.ref(), as_of, today)
-
-
-def evaluate_version(
-    ruleset: CompiledRuleset, checklist: Checklist, *, hook: str | None, as_of: datetime | None
-) -> Decision:
-    """``evaluate_checklist`` without a reader, for the version ``deciding_version`` found (one that
-    reads no history) and its pinned ``as_of``: what ``decide`` does past its ``resolve``, the same
-    decision, counted the same."""
-    decision = evaluate(ruleset, Facts.of(checklist), EvaluationContext(hook=hook, as_of=as_of))
-    metrics.observe_decision(decision, "evaluate")
-    return decision

@@ -86,6 +86,29 @@ def test_nothing_in_force_before_the_first_version(versions: RulesetRegistry) ->
         versions.in_force("test-set", date(2023, 1, 1))
 
 
+def test_the_version_in_force_is_remembered_per_day_and_a_refusal_is_not(
+    versions: RulesetRegistry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``in_force`` answers each (id, day) once from its search: the same version again (and the
+    same object), a time on the same day too; a day with none in force raises every time."""
+    searches: list[date | None] = []
+    search = versions._search_in_force
+
+    def counting(ruleset_id: str, day: date | None) -> Any:
+        searches.append(day)
+        return search(ruleset_id, day)
+
+    monkeypatch.setattr(versions, "_search_in_force", counting)
+    first = versions.in_force("test-set", date(2025, 6, 1))
+    assert versions.in_force("test-set", datetime(2025, 6, 1, 22, 30, tzinfo=UTC)) is first
+    assert first.document.version == "1.1.0"
+    assert versions.in_force("test-set", date(2024, 3, 1)).document.version == "1.0.0"
+    for _ in range(2):
+        with pytest.raises(RulesetNotFound):
+            versions.in_force("test-set", date(2023, 1, 1))
+    assert searches == [date(2025, 6, 1), date(2024, 3, 1), date(2023, 1, 1), date(2023, 1, 1)]
+
+
 def test_versions_sort_numerically(tmp_path: Path) -> None:
     for v in ("1.10.0", "1.9.0", "1.2.0"):
         write(tmp_path, document(rule("CFC-SEE-EVERY-CHILD"), version=v))
