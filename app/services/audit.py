@@ -122,8 +122,8 @@ def append(conn: Connection, pending: Sequence[PendingRecord]) -> list[dict[str,
     (verify reports it, ``beyond_head``), and it must not stop every later submission."""
     if not pending:
         return []
-    head = conn.execute(statements.LOCK_HEAD).one()
-    seq, prev = max(head.seq, head.highest or 0), head.hash
+    ((head_seq, prev, highest),) = statements.run(conn, statements.LOCK_HEAD)
+    seq = max(head_seq, highest or 0)
     rows = []
     for record in pending:
         seq += 1
@@ -132,14 +132,15 @@ def append(conn: Connection, pending: Sequence[PendingRecord]) -> list[dict[str,
         rows.append({**row, "seq": seq, "prev_hash": prev, "hash": digest})
         prev = digest
     if len(rows) == 1 and conn.dialect.name == "postgresql":
-        conn.execute(statements.INSERT_RECORD_MOVING_HEAD, {**rows[0], "new_seq": seq, "new_hash": prev})
+        moving = {**rows[0], "new_seq": seq, "new_hash": prev}
+        statements.run(conn, statements.INSERT_RECORD_MOVING_HEAD, moving)
         return rows
     if conn.dialect.name == "postgresql":
         # Not ``insert_rows``: psycopg spent ~0.8 ms a record writing the large texts as array elements.
-        conn.execute(statements.INSERT_RECORDS, rows)
+        statements.run_many(conn, statements.INSERT_RECORDS, rows)
     else:
         statements.insert_rows(conn, RECORDS, rows)
-    conn.execute(statements.MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
+    statements.run(conn, statements.MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
     return rows
 
 

@@ -103,8 +103,7 @@ def claim(
     params = {"scope": scope, "key": key, "request_hash": request_hash, "created_at": now}
     if reference is not None:
         params.update(reference.params())
-    claimed = conn.execute(statements.claim_key(conn.dialect.name, reference is not None), params)
-    if claimed.first() is not None:
+    if statements.run(conn, statements.claim_key(conn.dialect.name, reference is not None), params):
         if reference is not None:
             remember(conn, reference)
         return None

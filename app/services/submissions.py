@@ -274,18 +274,19 @@ def _incident_values(item: Prepared, now: datetime) -> dict[str, Any]:
     }
 
 
-def _upserted(conn: Connection, item: Prepared, row: Any) -> tuple[int, int]:
-    """The incident's id and new revision from the upsert's ``row``, or ``StaleRevision``."""
+def _upserted(conn: Connection, item: Prepared, row: Sequence[Any] | None) -> tuple[int, int]:
+    """The incident's id and new revision from the upsert's ``row`` (id, revision), or
+    ``StaleRevision``."""
     base = item.base_revision
-    if row is None or row.id is None or (base is not None and row.revision != base + 1):
+    if row is None or row[0] is None or (base is not None and row[1] != base + 1):
         force = item.submission.checklist.incident.force
         current = conn.execute(
             statements.CURRENT_REVISION, {"force": force, "ref": item.incident_ref}
         ).scalar_one_or_none()
         # A fresh insert that was based on a revision is rolled back with the error.
-        fresh = row is not None and row.id is not None
+        fresh = row is not None and row[0] is not None
         raise StaleRevision(item.incident_ref, base or 0, 0 if fresh else current or 0)
-    return int(row.id), int(row.revision)
+    return int(row[0]), int(row[1])
 
 
 Written = tuple[int, int] | idempotency.StoredResponse  # (incident id, revision), or a retry's answer
@@ -309,8 +310,10 @@ def _three_statements(
         if earlier is not None:
             return earlier
     stmt = statements.upsert_incident(conn.dialect.name, item.base_revision is not None)
-    incident_id, revision = _upserted(conn, item, conn.execute(stmt, _incident_values(item, now)).first())
-    conn.execute(statements.INSERT_REVISION, {**revision_row, "incident_id": incident_id, "number": revision})
+    upserted = statements.run(conn, stmt, _incident_values(item, now))
+    incident_id, revision = _upserted(conn, item, upserted[0] if upserted else None)
+    row = {**revision_row, "incident_id": incident_id, "number": revision}
+    statements.run(conn, statements.INSERT_REVISION, row)
     return incident_id, revision
 
 
@@ -330,12 +333,12 @@ def _one_statement(
         params.update(scope=scope, key=key, request_hash=item.request_hash)
         stored = reference.params() if reference is not None else idempotency.UNSTORED
         params.update({f"key_{name}": value for name, value in stored.items()})
-    row = conn.execute(stmt, params).first()
-    if key is not None and row is None:  # a retry: the key was not claimed and nothing written
+    rows = statements.run(conn, stmt, params)
+    if key is not None and not rows:  # a retry: the key was not claimed and nothing written
         return idempotency.earlier(conn, scope, key, item.request_hash)
     if reference is not None:
         idempotency.remember(conn, reference)
-    return _upserted(conn, item, row)
+    return _upserted(conn, item, rows[0][-2:] if rows else None)  # (key,) id, revision
 
 
 def response_body(item: Prepared, revision: int, received_at: datetime) -> str:
