@@ -2,7 +2,8 @@
 
 Built once per dialect and executed with parameters, so a submission skips statement construction
 and cache-key generation and goes straight to SQLAlchemy's compiled cache: this is most of the cost
-of a small statement in SQLAlchemy.
+of a small statement in SQLAlchemy. The writer's own statements go further (``run``): SQLAlchemy's
+text and parameter handling, compiled once, executed on the DBAPI cursor.
 """
 
 from __future__ import annotations
