@@ -39,6 +39,7 @@ from app.rules.history import AddressHistory, HistoryFacts, PersonHistory
 from app.rules.model import Severity
 from app.rules.registry import RulesetRegistry
 from app.rules.replay import context_from_json
+from app.services import statements
 from app.settings import Settings, get_settings
 
 FORMAT = "safesteps-history/1"
@@ -207,7 +208,7 @@ class PendingRows:
                 "decision_id": decision_id,
                 "recorded_at": at,
             }
-            conn.execute(INSERT_ROWS, [{**row, **extra} for row in self.rows])
+            statements.run_many(conn, INSERT_ROWS, [{**row, **extra} for row in self.rows])
 
 
 INSERT_ROWS = insert(PERSON_HISTORY)

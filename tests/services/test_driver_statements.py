@@ -19,6 +19,7 @@ from app.rules.registry import RulesetRegistry
 from app.schemas.incidents import SubmissionCreate
 from app.services import idempotency, integrity, statements, submissions
 from app.settings import Settings
+from tests.history_support import body, child, history_registry, pseudonymiser
 from tests.submissions import submission
 
 NOW = datetime(2026, 11, 30, 12, 0, 0, 123456, tzinfo=UTC)
@@ -82,7 +83,22 @@ def _items(registry: RulesetRegistry) -> list[Any]:
         _prepared(registry, "WMP-DRV-1", "k2", None, "call.intake"),
         _prepared(registry, "WMP-DRV-1", None, 2, "scene.depart"),
         _prepared(registry, "WMP-DRV-2", None, None, "call.intake"),
+        _with_history(),
     ]
+
+
+def _with_history() -> Any:
+    """A submission about identified children: its ``person_history`` rows are written too."""
+    children = [child("C1", ref="PNC-DRV-1"), child("C2", name="Sam Example", born="2015-03-02")]
+    return submissions.prepare(
+        history_registry(),
+        "WMP-DRV-3",
+        body("WMP-DRV-3", children, as_of=NOW),
+        idempotency_key="k4",
+        base_revision=None,
+        requested_by="key:t",
+        pseudonymiser=pseudonymiser(),
+    )
 
 
 def _write(conn: Connection, registry: RulesetRegistry, items: list[Any]) -> list[Any]:
@@ -122,10 +138,11 @@ def test_the_write_path_on_the_driver_stores_and_answers_as_connection_execute(
                 seen.append((outcomes, _snapshot(conn)))
                 savepoint.rollback()
     (plain_outcomes, plain_rows), (outcomes, rows) = seen
-    assert [o[0] for o in plain_outcomes] == [1, 2, "StaleRevision", 1, "IdempotencyConflict", 3, 1]
+    assert [o[0] for o in plain_outcomes] == [1, 2, "StaleRevision", 1, "IdempotencyConflict", 3, 1, 1]
     assert outcomes == plain_outcomes
     assert rows == plain_rows
-    assert len(rows["decision_record"]) == 4
+    assert len(rows["decision_record"]) == 5
+    assert len(rows["person_history"]) == 3  # two children and the address
     assert rows["audit_finding"]
 
 
