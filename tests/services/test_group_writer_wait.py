@@ -8,21 +8,20 @@ after the commit, and a caller that gave up before the writer took its work stor
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 import orjson
 import pytest
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Engine
 
 from app.db import GroupWriter, build_engine
 from app.errors import IdempotencyConflict, StaleRevision
-from app.models.base import utcnow
-from app.models.tables import KEYS
 from app.rules.registry import RulesetRegistry
 from app.schemas.incidents import SubmissionCreate
-from app.services import statements, submissions
+from app.services import submissions
 from app.settings import Settings
+from tests.services.test_group_commit import _claim, keys
 from tests.submissions import submission
 
 CALLS: list[tuple[str, dict[str, Any]]] = [
@@ -86,20 +85,6 @@ def test_awaited_outcomes_are_those_of_submit(engine: Engine, registry: RulesetR
     assert [_comparable(o) for o in got] == expected
 
 
-def _claim(key: str) -> Callable[[Connection], str]:
-    def apply(conn: Connection) -> str:
-        params = {"scope": "gw", "key": key, "request_hash": "h", "created_at": utcnow()}
-        conn.execute(statements.claim_key(conn.dialect.name), params)
-        return key
-
-    return apply
-
-
-def _keys(engine: Engine) -> int:
-    with engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(KEYS)).scalar_one())
-
-
 def test_an_awaited_outcome_arrives_only_after_the_commit(engine: Engine) -> None:
     async def run() -> tuple[list[str], list[int]]:
         writer = GroupWriter(engine)
@@ -107,7 +92,7 @@ def test_an_awaited_outcome_arrives_only_after_the_commit(engine: Engine) -> Non
 
         async def one(key: str) -> str:
             value = await writer.wait(_claim(key), lambda conn, refs: None)
-            seen.append(_keys(engine))  # on the loop, as soon as the outcome arrives
+            seen.append(keys(engine))  # on the loop, as soon as the outcome arrives
             return value
 
         waiting = [asyncio.ensure_future(one(f"GW-D{i}")) for i in range(3)]
@@ -141,4 +126,4 @@ def test_a_caller_that_gave_up_before_the_writer_took_it_stores_nothing(engine: 
     outcomes = asyncio.run(run())
     assert (outcomes[0], outcomes[2]) == ("GW-X0", "GW-X2")
     assert isinstance(outcomes[1], asyncio.CancelledError)
-    assert _keys(engine) == 2
+    assert keys(engine) == 2
