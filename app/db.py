@@ -13,12 +13,14 @@
   busy handler). On PostgreSQL it does nothing: writers coordinate through row locks.
 - ``GroupWriter``: group commit. Units of work queued from any thread are applied by one writer
   thread, as many as are waiting in one transaction (each in a savepoint), committed once; each
-  caller's future resolves only after that commit.
+  caller's future resolves only after that commit (a caller on an event loop awaits ``wait``: the
+  transaction's results reach its loop in one call, one wake-up per transaction).
 - ``migrate(engine)``: ``alembic upgrade head``; run on startup when ``auto_migrate`` is on.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import queue
@@ -308,7 +310,18 @@ Finish = Callable[[Connection, list[T]], None]
 class _Job(Generic[T]):
     apply: Apply[T]
     finish: Finish[T]
-    future: Future[T]
+    future: Future[T] | asyncio.Future[T]
+    loop: asyncio.AbstractEventLoop | None = None  # ``future`` is this loop's (``wait``)
+    settled: bool = False
+
+    def claim(self) -> bool:
+        """False when the caller has given up (cancelled) before the writer took it."""
+        if self.loop is None:
+            return self.future.set_running_or_notify_cancel()  # type: ignore[union-attr]
+        return not self.future.cancelled()
+
+
+Outcome = tuple[bool, Any]  # (ok, the unit of work's result or its exception)
 
 
 class _Stop:
@@ -345,6 +358,8 @@ class GroupWriter:
         self._queue: queue.SimpleQueue[_Job[Any] | _Stop] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="safesteps-group-writer", daemon=True)
         self._closed = False
+        # Outcomes for callers on event loops, held until the transaction's end (writer thread only).
+        self._ready: list[tuple[_Job[Any], Outcome]] = []
 
     def start(self) -> None:
         self._thread.start()
@@ -359,8 +374,9 @@ class GroupWriter:
                 late = self._queue.get_nowait()
             except queue.Empty:
                 return
-            if not isinstance(late, _Stop) and late.future.set_running_or_notify_cancel():
-                late.future.set_exception(RuntimeError("the group writer has stopped"))
+            if not isinstance(late, _Stop) and late.claim():
+                self._settle(late, (False, RuntimeError("the group writer has stopped")))
+                self._deliver()
 
     def submit(self, apply: Apply[T], finish: Finish[T]) -> Future[T]:
         """Queue a unit of work; the future holds its result (or exception) once committed."""
@@ -369,6 +385,46 @@ class GroupWriter:
         future: Future[T] = Future()
         self._queue.put(_Job(apply, finish, future))
         return future
+
+    async def wait(self, apply: Apply[T], finish: Finish[T]) -> T:
+        """``submit`` for a caller on an event loop: its result (or exception) once committed.
+
+        The writer hands a transaction's outcomes to each loop in one ``call_soon_threadsafe``
+        once the transaction is done, instead of a thread-safe future per unit of work chained to
+        one of the loop's (``asyncio.wrap_future``: a lock, a condition, and a call and a wake-up
+        on the loop for each); the outcomes are the same, at the same moment (after the commit)."""
+        if self._closed:
+            raise RuntimeError("the group writer has stopped")
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+        self._queue.put(_Job(apply, finish, future, loop))
+        return await future
+
+    def _settle(self, job: _Job[Any], outcome: Outcome) -> None:
+        """Resolve the job's future now, or, for a loop's, at the end of the transaction."""
+        job.settled = True
+        if job.loop is not None:
+            self._ready.append((job, outcome))
+            return
+        ok, value = outcome
+        future: Future[Any] = job.future  # type: ignore[assignment]
+        if ok:
+            future.set_result(value)
+        else:
+            future.set_exception(value)
+
+    def _deliver(self) -> None:
+        """The held outcomes, to their loops: one call each."""
+        ready, self._ready = self._ready, []
+        by_loop: dict[asyncio.AbstractEventLoop, list[tuple[_Job[Any], Outcome]]] = {}
+        for job, outcome in ready:
+            assert job.loop is not None
+            by_loop.setdefault(job.loop, []).append((job, outcome))
+        for loop, outcomes in by_loop.items():
+            try:
+                loop.call_soon_threadsafe(_resolve, outcomes)
+            except RuntimeError:  # the loop has closed: nobody is waiting any more
+                log.warning("group writer: %d outcomes for a closed event loop", len(outcomes))
 
     def _run(self) -> None:
         stopping = busy = False
@@ -390,14 +446,16 @@ class GroupWriter:
                     break
                 jobs.append(queued)
             busy = len(jobs) > 1
-            live = [job for job in jobs if job.future.set_running_or_notify_cancel()]
+            live = [job for job in jobs if job.claim()]
             try:
                 self._write(live)
             except BaseException as exc:  # a bug here must not leave callers waiting forever
                 log.error("group writer failed: %s", type(exc).__name__)
                 for job in live:
-                    if not job.future.done():
-                        job.future.set_exception(exc)
+                    if not job.settled:
+                        self._settle(job, (False, exc))
+            finally:
+                self._deliver()
 
     def _write(self, jobs: list[_Job[Any]]) -> None:
         if not jobs:
@@ -410,34 +468,31 @@ class GroupWriter:
                 outcomes = self._transaction(jobs, savepoints=False)
             except _UnitFailed as failed:
                 if len(jobs) == 1:
-                    jobs[0].future.set_exception(failed.error)
+                    self._settle(jobs[0], (False, failed.error))
                     return
                 outcomes = self._transaction(jobs, savepoints=True)
         except _AllFailed as failed:
             for job in jobs:
-                job.future.set_exception(failed.error)
+                self._settle(job, (False, failed.error))
             return
         except Exception as exc:
             if len(jobs) == 1:
-                jobs[0].future.set_exception(exc)
+                self._settle(jobs[0], (False, exc))
                 return
             for job in jobs:  # alone, so that one unit of work never fails another
                 self._write([job])
             return
-        for job, (ok, value) in zip(jobs, outcomes, strict=True):
-            if ok:
-                job.future.set_result(value)
-            else:
-                job.future.set_exception(value)
+        for job, outcome in zip(jobs, outcomes, strict=True):
+            self._settle(job, outcome)
 
-    def _transaction(self, jobs: list[_Job[Any]], *, savepoints: bool) -> list[tuple[bool, Any]]:
+    def _transaction(self, jobs: list[_Job[Any]], *, savepoints: bool) -> list[Outcome]:
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 conn = begin_write(session)
             except Exception as exc:  # e.g. DatabaseBusy: no unit of work would fare better alone
                 raise _AllFailed(exc) from exc
             try:
-                outcomes: list[tuple[bool, Any]] = []
+                outcomes: list[Outcome] = []
                 for job in jobs:
                     if not savepoints:
                         try:
@@ -468,6 +523,18 @@ class GroupWriter:
             except Exception as exc:  # the outcome may be unknown: never done again
                 raise _AllFailed(exc) from exc
         return outcomes
+
+
+def _resolve(outcomes: list[tuple[_Job[Any], Outcome]]) -> None:
+    """On the loop: each waiting caller's outcome (one that has given up is skipped)."""
+    for job, (ok, value) in outcomes:
+        future: asyncio.Future[Any] = job.future  # type: ignore[assignment]
+        if future.cancelled():
+            continue
+        if ok:
+            future.set_result(value)
+        else:
+            future.set_exception(value)
 
 
 class _UnitFailed(Exception):

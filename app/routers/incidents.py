@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Response
@@ -99,8 +98,7 @@ async def submit_checklist(
     """Store the checklist as the incident's next revision and return its evaluation at `hook`."""
     # Evaluated on the event loop (CPU-bound and short: the schema bounds the checklist, as for
     # /v1/evaluate); stored by the group writer's thread; answered once that has committed.
-    stored = submissions.submit_queued(
-        writer,
+    work = submissions.queued(
         registry,
         incident_ref,
         body,
@@ -110,7 +108,7 @@ async def submit_checklist(
         force=client.force,
         pseudonymiser=pseudonymiser,
     )
-    return stored_response(await asyncio.wrap_future(stored))
+    return stored_response(await writer.wait(*work))
 
 
 @router.post("/checklists:batch", response_model=BatchResult, responses=error_responses(400, 413, 422, 503))

@@ -21,7 +21,7 @@ A batch runs steps 1-3 per item inside a savepoint, so one bad item rolls back a
 every stored item's decision in one go.
 
 ``submit`` does it in the caller's session (the plain path: CLI, tests, any unit of work);
-``submit_queued`` hands the same steps to the service's ``GroupWriter`` (``app.db``), which applies
+``queued`` gives the same steps to the service's ``GroupWriter`` (``app.db``), which applies
 the submissions waiting at that moment in one transaction, like a batch: steps 1-3 per submission in
 a savepoint, then one append of their records in the order they were applied, one write of the
 aggregates and one commit.
@@ -32,10 +32,9 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from pydantic import ValidationError
@@ -44,7 +43,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app import metrics
-from app.db import GroupWriter, begin_write, retryable
+from app.db import begin_write, retryable
 from app.errors import (
     DatabaseBusy,
     IncidentReferenceMismatch,
@@ -429,20 +428,34 @@ def submit(
     pseudonymiser: history.Pseudonymiser | None = None,
 ) -> Stored:
     """One submission in the caller's unit of work: a new revision and its decision record, or the
-    response to a retry (``submit_queued`` is the same through the group writer).
+    response to a retry (``queued`` is the same for the group writer).
 
     ``if_match``: the revision the client's ``If-Match`` names (it wins over ``base_revision``)."""
-    apply = _unit_of_work(
-        registry, incident_ref, submission, idempotency_key, if_match, requested_by, force, pseudonymiser
+    apply, finish = queued(
+        registry,
+        incident_ref,
+        submission,
+        idempotency_key=idempotency_key,
+        if_match=if_match,
+        requested_by=requested_by,
+        force=force,
+        pseudonymiser=pseudonymiser,
     )
     conn = begin_write(session)
     stored = apply(conn)
-    _finisher(registry)(conn, [stored])
+    finish(conn, [stored])
     return stored
 
 
-def submit_queued(
-    writer: GroupWriter,
+class Queued(NamedTuple):
+    """A submission's unit of work for the group writer (``writer.submit(*q)``, ``writer.wait(*q)``),
+    stored in a transaction it may share with other submissions."""
+
+    apply: Callable[[Connection], Stored]
+    finish: Callable[[Connection, list[Stored]], None]
+
+
+def queued(
     registry: RulesetRegistry,
     incident_ref: str,
     submission: SubmissionCreate,
@@ -452,16 +465,15 @@ def submit_queued(
     requested_by: str,
     force: str | None = None,
     pseudonymiser: history.Pseudonymiser | None = None,
-) -> Future[Stored]:
-    """``submit`` through the group writer, stored in a transaction it may share with other
-    submissions; the future resolves once that has committed.
+) -> Queued:
+    """``submit``'s steps, for the group writer (or the caller's connection, as ``submit`` does).
 
-    Errors of ``prepare`` raise here (or, reading history, are the future's); those of the unit of
-    work (``StaleRevision``, ``IdempotencyConflict``, ``DatabaseBusy``, ...) are the future's."""
+    Errors of ``prepare`` raise here (or, reading history, are the unit of work's); those of the
+    unit of work (``StaleRevision``, ``IdempotencyConflict``, ``DatabaseBusy``, ...) are its own."""
     apply = _unit_of_work(
         registry, incident_ref, submission, idempotency_key, if_match, requested_by, force, pseudonymiser
     )
-    return writer.submit(apply, _finisher(registry))
+    return Queued(apply, _finisher(registry))
 
 
 def _unit_of_work(

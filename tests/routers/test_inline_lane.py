@@ -383,13 +383,13 @@ def test_the_lane_submits_on_the_event_loop_through_the_group_writer(
     clients: tuple[TestClient, TestClient], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: list[str] = []
-    real = submissions.submit_queued
+    real = submissions.queued
 
     def recording(*args: Any, **kwargs: Any) -> Any:
         threads.append(threading.current_thread().name)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(submissions, "submit_queued", recording)  # the route calls it by the module
+    monkeypatch.setattr(submissions, "queued", recording)  # the route calls it by the module
     for client in clients:
         response = client.post(
             url(), content=submission_body(), headers={**keys(client)["control_room"], **JSON}

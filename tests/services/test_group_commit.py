@@ -1,4 +1,4 @@
-"""Group commit (``app.db.GroupWriter``) and the queued submission path (``submissions.submit_queued``).
+"""Group commit (``app.db.GroupWriter``) and the queued submission path (``submissions.queued``).
 
 Jobs queued before the writer starts form one transaction, so every test here knows what shares a
 commit. The queued path must store and answer exactly as the plain path (``submissions.submit``).
@@ -43,14 +43,15 @@ def queue_all(
     """Queue every submission, then start the writer: they share one transaction."""
     writer = GroupWriter(engine)
     futures = [
-        submissions.submit_queued(
-            writer,
-            registry,
-            ref,
-            body(ref, **extra.pop("body", {})),
-            idempotency_key=extra.get("key"),
-            if_match=extra.get("if_match"),
-            requested_by="test",
+        writer.submit(
+            *submissions.queued(
+                registry,
+                ref,
+                body(ref, **extra.pop("body", {})),
+                idempotency_key=extra.get("key"),
+                if_match=extra.get("if_match"),
+                requested_by="test",
+            )
         )
         for ref, extra in calls
     ]
