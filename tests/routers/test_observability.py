@@ -12,8 +12,10 @@ import random
 import sys
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -31,6 +33,7 @@ from app.observability import (
     request_id_var,
 )
 from app.settings import Settings
+from tests.live import live_server
 
 
 def log_lines(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
@@ -334,3 +337,22 @@ def test_fresh_request_ids_are_128_random_bits_never_repeated_nor_shared_with_a_
     os.waitpid(pid, 0)
     parents = [new_request_id() for _ in range(8)]
     assert not {child[i : i + 32] for i in range(0, len(child), 32)} & set(parents)
+
+
+def test_a_served_process_stopped_cleanly_has_written_every_requests_access_line(tmp_path: Path) -> None:
+    """``safesteps serve`` under concurrent requests (lines held per loop iteration), then SIGTERM:
+    one access line per answered request, none lost."""
+
+    async def load(url: str) -> int:
+        async with httpx.AsyncClient(base_url=url) as client:
+            answers = await asyncio.gather(*(client.get("/no/such/path") for _ in range(200)))
+        return sum(answer.status_code == 404 for answer in answers)
+
+    with live_server(tmp_path) as server:
+        answered = asyncio.run(load(server.url))
+    lines = [json.loads(line) for line in server.output().splitlines() if line.startswith("{")]
+    access = [line for line in lines if line["logger"] == "safesteps.access"]
+    assert answered == 200
+    unmatched = [line for line in access if line["fields"]["route"] is None]  # not the readiness probe's
+    assert len(unmatched) == answered
+    assert len({line["request_id"] for line in unmatched}) == answered
