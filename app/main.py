@@ -15,7 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
-from app import __version__, heap, metrics
+from app import __version__, heap, metrics, observability
 from app.auth.authenticator import Authenticator
 from app.db import GroupWriter, build_engine, migrate
 from app.http import docs, errors, openapi
@@ -114,9 +114,13 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     # Everything built so far lives as long as the service: frozen, and the young generation's
     # threshold raised so that requests in flight do not keep tripping it (``app.heap``).
     thresholds = heap.settle()
+    # The access lines of the requests finished in one loop iteration written together
+    # (``observability.HeldLines``); all written before anything else is logged, and at shutdown.
+    held = observability.hold_lines()
     try:
         yield
     finally:
+        observability.release(held)
         heap.release(thresholds)  # what the service built may now be collected (several apps in one process)
         if checkpoints is not None:
             await run_in_threadpool(checkpoints.stop)

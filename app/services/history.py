@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
+from weakref import WeakKeyDictionary
 
 import orjson
 from sqlalchemy import Connection, Dialect, Engine, Select, bindparam, func, insert, select
@@ -451,8 +452,18 @@ def _address(s: Subject, incidents: Iterable[Any], as_of: datetime) -> AddressHi
 
 def may_read_history(registry: RulesetRegistry, ref: RulesetRef) -> bool:
     """Some version the reference may resolve to reads history (so ``history_as_of`` needs the
-    checklist's latest time)."""
-    return any(reads_history(version) for version in registry.versions(ref.id))
+    checklist's latest time). Remembered per registry and id (a registry never changes): every
+    evaluate asks."""
+    known = _MAY_READ.get(registry)
+    if known is None:
+        known = _MAY_READ.setdefault(registry, {})
+    found = known.get(ref.id)
+    if found is None:  # an unknown id raises, as ``versions`` does, and is not remembered
+        found = known[ref.id] = any(reads_history(version) for version in registry.versions(ref.id))
+    return found
+
+
+_MAY_READ: WeakKeyDictionary[RulesetRegistry, dict[str, bool]] = WeakKeyDictionary()
 
 
 def history_as_of(
@@ -464,7 +475,8 @@ def history_as_of(
     if not may_read_history(registry, ref):
         return None  # the usual case, and cheap: no walk of the checklist for its latest time
     pinned = as_of or checklist.latest_time()
-    if not reads_history(resolve(registry, ref, pinned, datetime.now(UTC).date())):
+    today = None if pinned else datetime.now(UTC).date()  # ``resolve`` reads it only without a time
+    if not reads_history(resolve(registry, ref, pinned, today)):
         return None
     return pinned or datetime.now(UTC)
 

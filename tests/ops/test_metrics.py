@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
 from app import __version__, metrics
+from app.http.metrics import UNMATCHED, observe_request
 from app.main import create_app
 from app.rules.engine import Facts, decide
 from app.rules.registry import RulesetRegistry
@@ -220,3 +221,26 @@ def test_a_decision_counts_each_outcome_summed_over_severities_and_touches_no_ot
                 frozenset({"source": source, "hook": "scene.depart", "outcome": outcome}.items()),
             )
             assert samples.get(key) == (float(total) if total else None)
+
+
+def test_a_request_moves_its_counter_and_latency_and_only_a_429_the_refusals() -> None:
+    """``observe_request``'s memoised series are those ``labels()`` gives: the same samples move,
+    and a route that never answered 429 has no refusal series at all."""
+    before = parse(metrics.render().decode())
+    observe_request("POST", "/test/series", 200, 0.003)
+    observe_request("POST", "/test/series", 200, 0.2)
+    observe_request("POST", "/test/series", 429, 0.001)
+    observe_request("POST", "/test/never-refused", 200, 0.001)
+    observe_request("GET", None, 404, 0.001)
+    after = parse(metrics.render().decode())
+    route = {"method": "POST", "route": "/test/series"}
+    requests, latency = "safesteps_http_requests_total", "safesteps_http_request_duration_seconds"
+    assert delta(before, after, requests, **route, status="200") == 2.0
+    assert delta(before, after, requests, **route, status="429") == 1.0
+    assert delta(before, after, requests, method="GET", route=UNMATCHED, status="404") == 1.0
+    assert delta(before, after, f"{latency}_count", **route) == 3.0
+    assert delta(before, after, f"{latency}_sum", **route) == pytest.approx(0.204)
+    assert delta(before, after, f"{latency}_bucket", **route, le="0.005") == 2.0
+    assert delta(before, after, "safesteps_rate_limited_total", route="/test/series") == 1.0
+    never = ("safesteps_rate_limited_total", frozenset({"route": "/test/never-refused"}.items()))
+    assert never not in after

@@ -2,28 +2,38 @@
 
 from __future__ import annotations
 
+import asyncio
+import io
 import json
 import logging
 import math
 import os
 import random
+import sys
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from app import observability
 from app.main import create_app
 from app.observability import (
+    HeldLines,
     JsonFormatter,
     configure_logging,
+    hold_lines,
     iso_ms,
     log_fields,
     new_request_id,
+    release,
     request_id_var,
 )
 from app.settings import Settings
+from tests.live import live_server
 
 
 def log_lines(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
@@ -164,6 +174,141 @@ def test_a_line_written_straight_through_the_json_handler_is_the_line_logging_wr
     assert log_lines(capsys) == []
 
 
+def json_handler_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The root logger with only the service's JSON handler, as configure_logging leaves it (pytest
+    adds its own for each test's call): the lines ``log_fields`` writes straight through it."""
+    configure_logging("INFO")
+    root = logging.getLogger()
+    ours = [h for h in root.handlers if isinstance(h.formatter, JsonFormatter)]
+    monkeypatch.setattr(root, "handlers", ours)
+
+
+ACCESS_FIELDS = {
+    "method": "POST",
+    "route": "/v1/evaluate",
+    "status": 200,
+    "duration_ms": 1.5,
+    "client_id": None,
+}
+
+
+def _logged(n: int, start: int = 0) -> None:
+    logger = logging.getLogger("safesteps.access")
+    for i in range(start, start + n):
+        token = request_id_var.set(f"req-{i}")
+        try:
+            log_fields(logger, logging.INFO, "request", {**ACCESS_FIELDS, "status": 200 + i})
+        finally:
+            request_id_var.reset(token)
+
+
+def _without_time(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in line.items() if k != "ts"} for line in lines]
+
+
+def test_held_lines_are_the_lines_written_at_once_written_at_the_end_of_the_loop_iteration(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    json_handler_alone(monkeypatch)
+    capsys.readouterr()
+    _logged(3)  # no loop holding them: written at once
+    at_once = log_lines(capsys)
+
+    async def served() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        held = hold_lines()
+        try:
+            _logged(3)
+            during = log_lines(capsys)
+            await asyncio.sleep(0)  # the end of the loop's iteration
+            return during, log_lines(capsys)
+        finally:
+            release(held)
+
+    during, after = asyncio.run(served())
+    assert during == []
+    assert [list(line) for line in after] == [list(line) for line in at_once]  # same keys, same order
+    assert _without_time(after) == _without_time(at_once)
+    assert [line["request_id"] for line in after] == ["req-0", "req-1", "req-2"]
+
+
+def test_any_other_line_a_full_hold_and_the_release_write_held_lines_first(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    json_handler_alone(monkeypatch)
+    capsys.readouterr()
+
+    async def served() -> list[list[str]]:
+        seen = []
+        held = hold_lines()
+        try:
+            _logged(2)
+            logging.getLogger("safesteps.errors").error("unhandled error")  # order kept
+            seen.append([line["message"] for line in log_lines(capsys)])
+            _logged(HeldLines.MAX_HELD)  # a full hold is written without waiting
+            seen.append([line["message"] for line in log_lines(capsys)])
+            _logged(2)
+        finally:
+            release(held)  # the service stops: nothing held is lost
+        seen.append([line["message"] for line in log_lines(capsys)])
+        _logged(1)  # released: written at once again
+        seen.append([line["message"] for line in log_lines(capsys)])
+        return seen
+
+    assert asyncio.run(served()) == [
+        ["request", "request", "unhandled error"],
+        ["request"] * HeldLines.MAX_HELD,
+        ["request", "request"],
+        ["request"],
+    ]
+
+
+def test_lines_from_another_thread_are_written_at_once_after_the_held_ones(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    json_handler_alone(monkeypatch)
+    capsys.readouterr()
+
+    async def served() -> list[str | None]:
+        held = hold_lines()
+        try:
+            _logged(2)
+            await asyncio.to_thread(_logged, 1, 7)
+            return [line.get("request_id") for line in log_lines(capsys)]
+        finally:
+            release(held)
+
+    assert asyncio.run(served()) == ["req-0", "req-1", "req-7"]
+
+
+def test_held_lines_go_to_the_stream_they_were_logged_for(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    json_handler_alone(monkeypatch)
+    capsys.readouterr()
+    other = io.StringIO()
+
+    async def served() -> None:
+        held = hold_lines()
+        try:
+            _logged(1)
+            monkeypatch.setattr(sys, "stderr", other)  # a test runner swapping it
+            _logged(1, 1)
+        finally:
+            release(held)
+
+    asyncio.run(served())
+    monkeypatch.undo()
+    assert [line["request_id"] for line in log_lines(capsys)] == ["req-0"]
+    assert [json.loads(line)["request_id"] for line in other.getvalue().splitlines()] == ["req-1"]
+
+
+def test_the_service_holds_lines_while_it_runs(settings: Settings) -> None:
+    app = create_app(settings)
+    with TestClient(app):
+        assert observability._held is not None
+    assert observability._held is None
+
+
 def test_a_lines_time_is_datetimes_own_text() -> None:
     rng = random.Random(14)
     now = time.time()
@@ -192,3 +337,22 @@ def test_fresh_request_ids_are_128_random_bits_never_repeated_nor_shared_with_a_
     os.waitpid(pid, 0)
     parents = [new_request_id() for _ in range(8)]
     assert not {child[i : i + 32] for i in range(0, len(child), 32)} & set(parents)
+
+
+def test_a_served_process_stopped_cleanly_has_written_every_requests_access_line(tmp_path: Path) -> None:
+    """``safesteps serve`` under concurrent requests (lines held per loop iteration), then SIGTERM:
+    one access line per answered request, none lost."""
+
+    async def load(url: str) -> int:
+        async with httpx.AsyncClient(base_url=url) as client:
+            answers = await asyncio.gather(*(client.get("/no/such/path") for _ in range(200)))
+        return sum(answer.status_code == 404 for answer in answers)
+
+    with live_server(tmp_path) as server:
+        answered = asyncio.run(load(server.url))
+    lines = [json.loads(line) for line in server.output().splitlines() if line.startswith("{")]
+    access = [line for line in lines if line["logger"] == "safesteps.access"]
+    assert answered == 200
+    unmatched = [line for line in access if line["fields"]["route"] is None]  # not the readiness probe's
+    assert len(unmatched) == answered
+    assert len({line["request_id"] for line in unmatched}) == answered

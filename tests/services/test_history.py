@@ -15,6 +15,8 @@ from app.db import build_engine, session_scope
 from app.models.tables import ERASURES, PERSON_HISTORY, RECORDS
 from app.rules import replay
 from app.rules.canonical import canonical_json
+from app.rules.engine import RulesetRef
+from app.rules.errors import RulesetNotFound
 from app.rules.registry import RulesetRegistry
 from app.services import audit, history, submissions
 from app.services.retention import apply_retention
@@ -303,3 +305,20 @@ def test_an_impact_replay_says_whether_it_recomputed_history(engine: Engine) -> 
         if c["rule_id"] == "CFC-SEE-EVERY-CHILD"
     ]
     assert changed == [("WMP-0", "missing"), ("WMP-1", "missing"), ("WMP-2", "missing")]
+
+
+def test_whether_a_reference_may_read_history_is_remembered_as_the_versions_answer_it() -> None:
+    """``may_read_history`` per registry and id: the answer of its versions, for registries with
+    and without a history-reading version, asked twice; an unknown id raises each time."""
+    for registry in (RulesetRegistry.load(), history_registry(), RulesetRegistry([])):
+        for ruleset_id in [*registry.ids(), "concern-for-a-child"]:
+            ref = RulesetRef(ruleset_id, None)
+            try:
+                plain = any(history.reads_history(v) for v in registry.versions(ruleset_id))
+            except RulesetNotFound:
+                for _ in range(2):
+                    with pytest.raises(RulesetNotFound):
+                        history.may_read_history(registry, ref)
+                continue
+            assert [history.may_read_history(registry, ref) for _ in range(2)] == [plain, plain]
+    assert history.may_read_history(history_registry(), RulesetRef(history_ruleset().document.id, None))
