@@ -1,11 +1,12 @@
 """Replay job records: create and read them, split them into parts, claim parts through the database.
 
 A job is split into parts (ranges of the decision log holding about ``part_size`` selected decisions
-each) by the first worker that claims it, in the same transaction as that claim. Claiming a part is
-a conditional UPDATE (``status`` queued, or running with a stale heartbeat) whose row count says who
-won, so any number of workers in any number of processes, on one machine or many against one
-PostgreSQL, can poll the same tables. A part reclaimed after ``MAX_ATTEMPTS`` interruptions fails
-its job rather than being retried forever; the job's other parts are never redone.
+each, the last ones smaller) by the first worker that claims it, in the same transaction as that
+claim. Claiming a part is a conditional UPDATE (``status`` queued, or running with a stale
+heartbeat) whose row count says who won, so any number of workers in any number of processes, on one
+machine or many against one PostgreSQL, can poll the same tables. A part reclaimed after
+``MAX_ATTEMPTS`` interruptions fails its job rather than being retried forever; the job's other
+parts are never redone.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, time, timedelta
+from itertools import accumulate
 from typing import Any, cast
 
 import orjson
@@ -193,12 +195,13 @@ _GRAIN = 16
 
 def part_sizes(total: int, part_size: int) -> list[int]:
     """The sizes of a job's parts: as many parts as ``part_size`` gives (at least one), the last
-    ones smaller (``_TAIL``), the others the same (each a little larger than ``part_size`` then)."""
+    ones smaller (``_TAIL``), the others equal (larger than ``part_size`` by what the tail gives up)."""
     count = max(-(-total // part_size), 1)
-    # Not with a part or fewer per worker (no tail to even out), nor parts too small to be cut.
+    # Not for three parts or fewer (no more than the workers, often: equal parts are best then),
+    # nor for parts too small to be cut.
     tail = _TAIL if count > len(_TAIL) and part_size * min(_TAIL) >= 1 else ()
-    weights = [1.0] * (count - len(tail)) + [*tail]
-    ends = [round(total * sum(weights[: i + 1]) / sum(weights)) for i in range(count)]
+    cumulative = list(accumulate([1.0] * (count - len(tail)) + [*tail]))
+    ends = [round(total * c / cumulative[-1]) for c in cumulative]
     return [end - start for start, end in zip([0, *ends[:-1]], ends, strict=True)]
 
 
