@@ -78,13 +78,30 @@ def test_a_job_is_split_into_parts_of_the_log_that_cover_every_selected_decision
     assert ranges[-1][1] == seqs[-1]
     assert all(a[1] == b[0] for a, b in itertools.pairwise(ranges))  # contiguous
     sizes = [sum(1 for s in seqs if lo < s <= hi) for lo, hi in ranges]
-    assert sizes[:-1] == [30] * (len(sizes) - 1)
-    assert 0 < sizes[-1] <= 30
+    # As ``part_sizes`` plans them, to within the grain the ends are chosen from (30 // 16 = 1).
+    assert sizes == jobs.part_sizes(len(seqs), 30)
     # The planner holds the first part; the others wait for any worker.
     assert [(p["status"], p["worker"]) for p in parts(db_engine, job_id)][:2] == [
         ("running", "w"),
         ("queued", None),
     ]
+
+
+def test_a_jobs_last_parts_are_smaller_so_that_its_workers_finish_together() -> None:
+    # As many parts as part_size gives; the last three at a half, a quarter and a quarter of the
+    # others, so no worker runs a whole part alone at the end of the job.
+    assert jobs.part_sizes(20_000, 1000) == [1111] * 4 + [1112] + [1111] * 8 + [1112] + [1111] * 3 + [
+        555, 278, 278,
+    ]  # fmt: skip
+    assert jobs.part_sizes(600, 50) == [60] * 9 + [30, 15, 15]
+    # Three parts or fewer: no tail to even out, the parts are equal.
+    assert jobs.part_sizes(1500, 1000) == [750, 750]
+    assert jobs.part_sizes(0, 1000) == [0]
+    for total, part_size in itertools.product((1, 7, 99, 1000, 4001), (1, 3, 4, 50, 1000)):
+        sizes = jobs.part_sizes(total, part_size)
+        assert sum(sizes) == total
+        assert len(sizes) == -(-total // part_size)
+        assert all(size > 0 for size in sizes)
 
 
 def test_two_workers_share_a_job_and_the_last_part_merges_the_summary(

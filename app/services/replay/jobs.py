@@ -1,11 +1,12 @@
 """Replay job records: create and read them, split them into parts, claim parts through the database.
 
 A job is split into parts (ranges of the decision log holding about ``part_size`` selected decisions
-each) by the first worker that claims it, in the same transaction as that claim. Claiming a part is
-a conditional UPDATE (``status`` queued, or running with a stale heartbeat) whose row count says who
-won, so any number of workers in any number of processes, on one machine or many against one
-PostgreSQL, can poll the same tables. A part reclaimed after ``MAX_ATTEMPTS`` interruptions fails
-its job rather than being retried forever; the job's other parts are never redone.
+each, the last ones smaller) by the first worker that claims it, in the same transaction as that
+claim. Claiming a part is a conditional UPDATE (``status`` queued, or running with a stale
+heartbeat) whose row count says who won, so any number of workers in any number of processes, on one
+machine or many against one PostgreSQL, can poll the same tables. A part reclaimed after
+``MAX_ATTEMPTS`` interruptions fails its job rather than being retried forever; the job's other
+parts are never redone.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, time, timedelta
+from itertools import accumulate
 from typing import Any, cast
 
 import orjson
@@ -183,27 +185,56 @@ def job_query(job: Any, *columns: Any) -> Select[Any]:
     return selection_query(ReplayMode(job.mode), ReplaySelection.model_validate_json(job.selection), *columns)
 
 
+# The weights of a job's last parts, relative to the others (when it has more): whichever
+# worker claims the last one, the others finish theirs at most a quarter of a part later, instead of
+# idling for up to a whole part while one worker runs the job's tail.
+_TAIL = (0.5, 0.25, 0.25)
+# Part ends are chosen among every ``part_size // _GRAIN``-th selected decision (and the last).
+_GRAIN = 16
+
+
+def part_sizes(total: int, part_size: int) -> list[int]:
+    """The sizes of a job's parts: as many parts as ``part_size`` gives (at least one), the last
+    ones smaller (``_TAIL``), the others equal (larger than ``part_size`` by what the tail gives up)."""
+    count = max(-(-total // part_size), 1)
+    # Not for three parts or fewer (no more than the workers, often: equal parts are best then),
+    # nor for parts too small to be cut.
+    tail = _TAIL if count > len(_TAIL) and part_size * min(_TAIL) >= 1 else ()
+    cumulative = list(accumulate([1.0] * (count - len(tail)) + [*tail]))
+    ends = [round(total * c / cumulative[-1]) for c in cumulative]
+    return [end - start for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+
+
 def plan(session: Session, job: Any, part_size: int) -> tuple[int, list[tuple[int, int]]]:
     """How many decisions the job selects, and its parts as (seq_from, seq_to] ranges of about
-    ``part_size`` selected decisions each (one empty part when it selects none). One pass over the
-    selection (it reads every selected row): every ``part_size``-th selected seq and the last, by
-    window functions, each with its number and the count."""
+    ``part_size`` selected decisions each (``part_sizes``: the last ones smaller; one empty part when
+    it selects none). One pass over the selection (it reads every selected row): every
+    ``part_size // _GRAIN``-th selected seq and the last, by window functions, each with its number
+    and the count; the parts end at the ones nearest their sizes."""
+    grain = max(part_size // _GRAIN, 1)
     selected = job_query(job, DECISIONS.c.seq).subquery()
     numbered = select(
         selected.c.seq,
         func.row_number().over(order_by=selected.c.seq).label("n"),
         func.count().over().label("total"),
     ).subquery()
-    ends = session.execute(
-        select(numbered.c.seq, numbered.c.total)
-        .where(or_(numbered.c.n % part_size == 0, numbered.c.n == numbered.c.total))
+    marks = session.execute(
+        select(numbered.c.seq, numbered.c.n, numbered.c.total)
+        .where(or_(numbered.c.n % grain == 0, numbered.c.n == numbered.c.total))
         .order_by(numbered.c.seq)
     ).all()
-    if not ends:
+    if not marks:
         return 0, [(0, 0)]
-    seqs = [end.seq for end in ends]
-    starts = [0, *seqs[:-1]]
-    return ends[-1].total, list(zip(starts, seqs, strict=True))
+    total = marks[-1].total
+    seq_at = {mark.n: mark.seq for mark in marks}
+    ends: list[int] = []
+    reached = 0
+    for size in part_sizes(total, part_size):
+        reached += size
+        n = total if reached == total else min(max(round(reached / grain), 1) * grain, total)
+        if not ends or seq_at[n] > ends[-1]:
+            ends.append(seq_at[n])
+    return total, list(zip([0, *ends[:-1]], ends, strict=True))
 
 
 def _claimable_part(now: datetime, stale_after: timedelta) -> Any:
