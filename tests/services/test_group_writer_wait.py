@@ -8,7 +8,7 @@ after the commit, and a caller that gave up before the writer took its work stor
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import orjson
@@ -63,6 +63,16 @@ def _comparable(outcome: submissions.Stored | BaseException) -> Any:
     return outcome.revision, outcome.status_code, outcome.replayed, answer
 
 
+async def _answered(writer: GroupWriter, waiting: Sequence[asyncio.Future[Any]]) -> list[Any]:
+    """Start ``writer`` once everything in ``waiting`` is queued (one transaction), gather the
+    outcomes (exceptions as values), and stop it."""
+    writer.start()
+    try:
+        return await asyncio.gather(*waiting, return_exceptions=True)
+    finally:
+        await asyncio.to_thread(writer.stop)
+
+
 def test_awaited_outcomes_are_those_of_submit(engine: Engine, registry: RulesetRegistry) -> None:
     threaded = GroupWriter(engine)  # the plain hand-off, first: the same calls on their own incidents
     futures = [threaded.submit(*_work(registry, ref, extra, "S")) for ref, extra in CALLS]
@@ -74,11 +84,7 @@ def test_awaited_outcomes_are_those_of_submit(engine: Engine, registry: RulesetR
         writer = GroupWriter(engine)
         waiting = [asyncio.ensure_future(writer.wait(*_work(registry, ref, e, "W"))) for ref, e in CALLS]
         await asyncio.sleep(0)  # all queued before the writer starts: one transaction
-        writer.start()
-        try:
-            return await asyncio.gather(*waiting, return_exceptions=True)
-        finally:
-            await asyncio.to_thread(writer.stop)
+        return await _answered(writer, waiting)
 
     got = asyncio.run(awaited())
     assert [type(o) for o in got if isinstance(o, BaseException)] == [StaleRevision, IdempotencyConflict]
@@ -97,11 +103,7 @@ def test_an_awaited_outcome_arrives_only_after_the_commit(engine: Engine) -> Non
 
         waiting = [asyncio.ensure_future(one(f"GW-D{i}")) for i in range(3)]
         await asyncio.sleep(0)
-        writer.start()
-        try:
-            return list(await asyncio.gather(*waiting)), seen
-        finally:
-            await asyncio.to_thread(writer.stop)
+        return await _answered(writer, waiting), seen
 
     values, seen = asyncio.run(run())
     assert values == ["GW-D0", "GW-D1", "GW-D2"]
@@ -117,11 +119,7 @@ def test_a_caller_that_gave_up_before_the_writer_took_it_stores_nothing(engine: 
         await asyncio.sleep(0)
         waiting[1].cancel()
         await asyncio.sleep(0)
-        writer.start()
-        try:
-            return await asyncio.gather(*waiting, return_exceptions=True)
-        finally:
-            await asyncio.to_thread(writer.stop)
+        return await _answered(writer, waiting)
 
     outcomes = asyncio.run(run())
     assert (outcomes[0], outcomes[2]) == ("GW-X0", "GW-X2")
