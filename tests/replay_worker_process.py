@@ -1,16 +1,19 @@
 """A replay worker in a process of its own, for tests that kill one mid-part.
 
     python -m tests.replay_worker_process DATABASE_URL NAME --part-size N --batch-size N
-        [--stale-seconds S] [--pause-after-batch S]
+        [--stale-seconds S] [--hold-after-batches N]
 
-Runs the worker loop (``ReplayWorker.run_once``) until killed. ``--pause-after-batch`` sleeps after
-each committed batch (in this test process only) so that a test can catch the worker mid-part.
+Runs the worker loop (``ReplayWorker.run_once``) until killed. ``--hold-after-batches N`` stops the
+worker for good after its N-th committed batch (in this test process only; no further batch and no
+heartbeat), so that a test catches it mid-part by construction, not by timing.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
+import threading
 import time
 from datetime import timedelta
 from typing import Any
@@ -28,16 +31,18 @@ def main() -> None:
     parser.add_argument("--part-size", type=int, required=True)
     parser.add_argument("--batch-size", type=int, required=True)
     parser.add_argument("--stale-seconds", type=float, default=60)
-    parser.add_argument("--pause-after-batch", type=float, default=0)
+    parser.add_argument("--hold-after-batches", type=int, default=0)
     args = parser.parse_args()
-    if args.pause_after_batch:
+    if args.hold_after_batches:
         write = runner._write_batch
+        written = itertools.count(1)
 
-        def slow_write(*a: Any) -> None:
+        def write_then_hold(*a: Any) -> None:
             write(*a)
-            time.sleep(args.pause_after_batch)
+            if next(written) == args.hold_after_batches:
+                threading.Event().wait()  # until the test kills this process
 
-        runner._write_batch = slow_write  # type: ignore[assignment]
+        runner._write_batch = write_then_hold  # type: ignore[assignment]
     engine = build_engine(args.url, pool_size=3)
     worker = ReplayWorker(
         engine,

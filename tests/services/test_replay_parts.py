@@ -171,33 +171,25 @@ def test_a_job_split_across_two_worker_processes_with_one_killed_mid_part_replay
     demo.seed(db_engine, registry, 600, batch=300, closures=False)
     job_id = rs.create(db_engine, registry, mode="as_recorded")  # every result stored
     url = db_settings.database_url
-    # A heartbeat comes with each batch, so a part goes stale only well after its worker's last
-    # batch: 1 s of pause and a batch's work must never look like a dead worker (on a loaded machine
-    # that would hand the survivor a part the doomed worker is still on).
+    # Parts of 50 in batches of 10: the doomed worker finishes its first part and stops for good two
+    # batches into its second (no batch, no heartbeat), so it is mid-part whenever the survivor starts,
+    # however slowly a loaded machine starts processes. A part goes stale 5 s after its last batch.
     common = ["--part-size", "50", "--batch-size", "10", "--stale-seconds", "5"]
-    # Paused 1 s a batch, the doomed worker needs a minute for the whole job: the survivor's start-up
-    # (seconds, more on a busy machine or beside another test worker) must not outlast it.
-    with worker_process(url, "doomed", *common, "--pause-after-batch", "1.0") as doomed:
+    with worker_process(url, "doomed", *common, "--hold-after-batches", "7") as doomed:
 
-        def doomed_mid_part() -> bool:
-            return any(
-                p["worker"] == "doomed"
-                and p["status"] == "running"
-                and p["seq_from"] < p["cursor"] < p["seq_to"]
-                for p in parts(db_engine, job_id)
+        def doomed_holding() -> bool:  # one part done, the next begun
+            mine = [p for p in parts(db_engine, job_id) if p["worker"] == "doomed"]
+            return any(p["status"] == "succeeded" for p in mine) and any(
+                p["status"] == "running" and p["seq_from"] < p["cursor"] < p["seq_to"] for p in mine
             )
 
-        wait_until(doomed_mid_part)
+        wait_until(doomed_holding)
+        [cut] = [p for p in parts(db_engine, job_id) if p["worker"] == "doomed" and p["status"] == "running"]
         with worker_process(url, "survivor", *common):
-            # Both at work on the same job; then cut the doomed worker off in the middle of a part (it may
-            # have finished one while the survivor started: a loaded machine starts processes slowly).
+            # Both at work on the same job; then the doomed worker is cut off in the middle of its part.
             wait_until(lambda: any(p["worker"] == "survivor" for p in parts(db_engine, job_id)))
-            wait_until(doomed_mid_part)
             doomed.send_signal(signal.SIGKILL)
             doomed.wait(10)
-            [cut] = [
-                p for p in parts(db_engine, job_id) if p["worker"] == "doomed" and p["status"] == "running"
-            ]
             wait_until(lambda: rs.job(db_engine, job_id).status != "running")
     done = rs.job(db_engine, job_id)
     assert (done.status, done.processed, done.total, done.parts, done.parts_done) == (
@@ -222,5 +214,5 @@ def test_a_job_split_across_two_worker_processes_with_one_killed_mid_part_replay
         2,
     )
     assert [p["attempts"] for n, p in after.items() if n != cut["part_no"]] == [1] * 11
-    assert {p["worker"] for p in after.values()} >= {"survivor"}
+    assert sorted(p["worker"] for p in after.values()) == ["doomed"] + ["survivor"] * 11
     assert done.attempts == 2
