@@ -1,6 +1,9 @@
 # Two commands from a fresh clone: `make run` and `make test`. Everything installs into .venv,
 # exactly the versions (and hashes) recorded in uv.lock.
 PYTHON ?= python3
+# Let Python keep its compiled modules (some shells set this): the suite starts ~100 processes
+# (live servers, workers, CLIs), each otherwise compiling every module it imports from source.
+unexport PYTHONDONTWRITEBYTECODE
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

@@ -15,6 +15,7 @@ argument, and the literal ``"now"``/``"today"`` given to them. Timing rules use 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from app.rules.shape import Leaf, ListOf, Obj, Shape
 
@@ -43,7 +44,10 @@ class Token:
     parts: tuple[str, ...] = ()  # the ``${...}`` sources of a template literal
 
 
-def tokenize(source: str) -> list[Token]:
+@lru_cache(maxsize=16384)
+def tokenize(source: str) -> tuple[Token, ...]:
+    """The tokens of ``source``, cached: compiling a rule set reads each condition several times
+    (once per hook it is in, for paths, names and context), and versions share most conditions."""
     tokens: list[Token] = []
     i, n = 0, len(source)
     while i < n:
@@ -92,7 +96,7 @@ def tokenize(source: str) -> list[Token]:
             i += 1
         else:
             raise ExpressionSyntaxError(f"unexpected character {c!r} at {i}")
-    return tokens
+    return tuple(tokens)
 
 
 def _template(source: str, start: int, tokens: list[Token]) -> int:
@@ -140,7 +144,7 @@ class PathProblem:
 
 @dataclass
 class _Parser:
-    tokens: list[Token]
+    tokens: tuple[Token, ...]
     root: Obj
     problems: list[PathProblem]
     pos: int = 0
@@ -436,7 +440,7 @@ class _Reading(_Parser):
     where the path of a value is lost (a member of a value of unknown shape, a problem).
     """
 
-    def __init__(self, tokens: list[Token], root: Obj, scopes: list[Typed] | None = None) -> None:
+    def __init__(self, tokens: tuple[Token, ...], root: Obj, scopes: list[Typed] | None = None) -> None:
         super().__init__(tokens, root, [], scopes=list(scopes or []))
         self.produced: list[Typed] = []
         self.looked_into: set[int] = set()
@@ -560,9 +564,30 @@ class _Reading(_Parser):
         return Reads(frozenset(whole), frozenset(present), frozenset(tested - observed))
 
 
+# read_paths' answers by (condition, root's identity), each kept with its root so the identity is
+# not reused while it is here; the bound is our own (the built-in rule sets have ~1,300 conditions).
+_READS: dict[tuple[str, int], tuple[Obj, Reads | None]] = {}
+_READS_BOUND = 16384
+
+
 def read_paths(expression: str, root: Obj) -> Reads | None:
     """What one condition can observe (``Reads``), or None when that cannot be said with certainty
-    (a syntax the parser does not know, a path it loses track of, a problem with a path)."""
+    (a syntax the parser does not know, a path it loses track of, a problem with a path).
+
+    Remembered per condition and root: ``Reads`` is immutable, and compiling a rule set asks for
+    the same condition at every hook it is in, for its include tree, context and rows."""
+    key = (expression, id(root))
+    known = _READS.get(key)
+    if known is not None and known[0] is root:
+        return known[1]
+    reads = _read_paths(expression, root)
+    if len(_READS) >= _READS_BOUND:
+        _READS.clear()
+    _READS[key] = (root, reads)
+    return reads
+
+
+def _read_paths(expression: str, root: Obj) -> Reads | None:
     try:
         tokens = tokenize(expression)
         if any(_is_index(tokens, i) for i in range(len(tokens))):
@@ -589,7 +614,7 @@ def _separates(token: Token | None, *, opening: bool) -> bool:
     return False
 
 
-def _is_index(tokens: list[Token], i: int) -> bool:
+def _is_index(tokens: tuple[Token, ...], i: int) -> bool:
     """``x[...]`` (an index or slice), not a list literal: ``[`` right after a value."""
     if tokens[i].value != "[" or tokens[i].kind != "bracket" or i == 0:
         return False
@@ -612,7 +637,7 @@ class ElementAccess:
 
 
 class _Accesses(_Reading):
-    def __init__(self, tokens: list[Token], root: Obj) -> None:
+    def __init__(self, tokens: tuple[Token, ...], root: Obj) -> None:
         super().__init__(tokens, root)
         self.accesses: list[ElementAccess] = []
 

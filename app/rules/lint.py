@@ -90,13 +90,20 @@ def history_shape() -> Obj:
 def facts_root(document: RulesetDocument) -> Obj:
     """What conditions can read: the checklist, ``context``, the document's computed times and,
     for a rule set with ``history: 1``, the history facts."""
+    return _facts_root(tuple(document.times), document.history is not None)
+
+
+@cache
+def _facts_root(times: tuple[str, ...], history: bool) -> Obj:
+    """One root per kind of document, so what is remembered per root (``read_paths``) is shared by
+    every version and every load of the same kind."""
     root = facts_shape()
-    if not document.times and document.history is None:
+    if not times and not history:
         return root
     context: dict[str, Shape] = dict(CONTEXT.fields)
-    if document.times:
-        context["times"] = Obj("times", {name: Leaf() for name in document.times})
-    if document.history is not None:
+    if times:
+        context["times"] = Obj("times", {name: Leaf() for name in times})
+    if history:
         context["history"] = history_shape()
     return Obj(root.name, {**root.fields, "context": Obj("context", context)})
 

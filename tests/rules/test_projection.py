@@ -10,11 +10,13 @@ import orjson
 import pytest
 
 from app.rules.checklist import Checklist
+from app.rules.compiler import rule_expression
 from app.rules.engine import checklist_facts
-from app.rules.expressions import read_paths
+from app.rules.expressions import _read_paths, read_paths
+from app.rules.lint import facts_root
 from app.rules.projection import NotRows, compile_projector, context_fields, include_tree, path_tree, project
 from app.rules.registry import RulesetRegistry
-from app.rules.shape import empty_lists, facts_shape, fill_tree
+from app.rules.shape import CONTEXT, Leaf, Obj, empty_lists, facts_shape, fill_tree
 from benchmarks.corpus import generate
 
 CORPUS = [checklist_facts(Checklist.model_validate(c)) for c in generate(60, seed=777)]
@@ -208,3 +210,20 @@ def test_leaves_only_tested_against_null_are_known(condition: str, tested: set[s
     reads = read_paths(condition, ROOT)
     assert reads is not None
     assert reads.tested == tested
+
+
+def test_remembered_reads_are_a_fresh_parse_s_and_kept_per_root(registry: RulesetRegistry) -> None:
+    for ruleset_id in registry.ids():
+        for ruleset in registry.versions(ruleset_id):
+            root = facts_root(ruleset.document)
+            assert root is facts_root(ruleset.document)  # one root per kind of document
+            for rule in ruleset.document.rules:
+                condition = rule_expression(rule)
+                assert read_paths(condition, root) == _read_paths(condition, root), (ruleset.key, rule.id)
+    # Another root (here one where ``context.extra`` exists) is answered for itself, not from memory.
+    condition = "context.extra != null"
+    assert read_paths(condition, ROOT) is None  # a path the schema does not have
+    wider = Obj(ROOT.name, {**ROOT.fields, "context": Obj("context", {**CONTEXT.fields, "extra": Leaf()})})
+    reads = read_paths(condition, wider)
+    assert reads is not None
+    assert reads.tested == {"context.extra"}
