@@ -564,8 +564,8 @@ class _Reading(_Parser):
         return Reads(frozenset(whole), frozenset(present), frozenset(tested - observed))
 
 
-# read_paths' answers by (condition, root's identity), each kept with its root so the identity is
-# not reused while it is here; the bound is our own (the built-in rule sets have ~1,300 conditions).
+# read_paths' answers by (condition, root's identity), each kept with its root, so an identity is not
+# reused while its answers are here; the bound is our own (the built-in rule sets have ~1,300 conditions).
 _READS: dict[tuple[str, int], tuple[Obj, Reads | None]] = {}
 _READS_BOUND = 16384
 
@@ -577,9 +577,8 @@ def read_paths(expression: str, root: Obj) -> Reads | None:
     Remembered per condition and root: ``Reads`` is immutable, and compiling a rule set asks for
     the same condition at every hook it is in, for its include tree, context and rows."""
     key = (expression, id(root))
-    known = _READS.get(key)
-    if known is not None and known[0] is root:
-        return known[1]
+    if key in _READS:
+        return _READS[key][1]
     reads = _read_paths(expression, root)
     if len(_READS) >= _READS_BOUND:
         _READS.clear()
