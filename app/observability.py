@@ -306,12 +306,18 @@ def configure_logging(level: str = "INFO") -> None:
     handler.setFormatter(JsonFormatter())
     root.addHandler(handler)
     root.setLevel(level)
-    for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+    for name in ("uvicorn", "uvicorn.error"):
         uvicorn_logger = logging.getLogger(name)
         uvicorn_logger.handlers.clear()
         uvicorn_logger.propagate = True
-    # uvicorn's access log and httpx's request lines carry raw paths and query strings.
-    logging.getLogger("uvicorn.access").disabled = True
+    # uvicorn's access log and httpx's request lines carry raw paths and query strings. The access
+    # logger also has no handler to reach (none of its own, no propagation): uvicorn asks
+    # ``hasHandlers()`` once a connection and, when true, formats the line's arguments (quoting the
+    # path) on every response before the disabled logger drops them.
+    access = logging.getLogger("uvicorn.access")
+    access.handlers.clear()
+    access.propagate = False
+    access.disabled = True
     logging.getLogger("httpx").setLevel(logging.WARNING)
     # SQLAlchemy logs statements *with their parameters* (a child's name) whenever INFO is enabled
     # for it, which a DEBUG root would do: never below WARNING, whatever log_level says.

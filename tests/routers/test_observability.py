@@ -17,7 +17,11 @@ from typing import Any
 
 import httpx
 import pytest
+import uvicorn
 from fastapi.testclient import TestClient
+from uvicorn.protocols.http.h11_impl import H11Protocol
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.server import ServerState
 
 from app import observability
 from app.main import create_app
@@ -96,6 +100,28 @@ def test_body_too_large_still_gets_a_request_id(client: TestClient) -> None:
     assert response.status_code == 413
     assert response.json()["error"] == "payload_too_large"
     assert response.headers["x-request-id"]
+
+
+@pytest.mark.parametrize("protocol", [HttpToolsProtocol, H11Protocol])
+def test_uvicorn_never_formats_its_own_access_line(protocol: type[Any]) -> None:
+    """uvicorn's access logger is disabled (its line carries the raw path and query), and it reaches
+    no handler either: uvicorn asks once a connection whether it has one and, if so, formats the
+    line's arguments on every response before the disabled logger drops them."""
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:  # pragma: no cover - never called
+        pass
+
+    configure_logging("INFO")
+    config = uvicorn.Config(app, log_config=None)
+    config.load()
+    loop = asyncio.new_event_loop()
+    try:
+        connection = protocol(config=config, server_state=ServerState(), app_state={}, _loop=loop)
+    finally:
+        loop.close()
+    assert connection.access_log is False
+    assert logging.getLogger("uvicorn.access").disabled
+    assert logging.getLogger("uvicorn.error").propagate  # uvicorn's other lines still reach ours
 
 
 def test_formatter_drops_exception_messages_and_unlisted_attributes() -> None:
