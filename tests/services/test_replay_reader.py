@@ -133,3 +133,17 @@ def test_the_inline_reproduction_gives_the_results_and_counts_of_the_plain_path(
         assert fast.summary()["failed"] == 2
         assert fast.summary()["erased"] > 0
         assert {r[1] for r in fast_rows if "stored_hash" in r[7]} == {42}
+
+    # Only what does not reproduce leaves the inline loop, from the first row of a version on.
+    replayer = runner._Replayer(registry, ReplayMode.as_recorded, None)
+    handed_on: list[int] = []
+    plain_replay = replayer._replay
+
+    def spy(job_id: str, rows: Any, tally: Any, store_all: bool) -> list[Any]:
+        rows = list(rows)
+        handed_on.extend(r[0] for r in rows)
+        return plain_replay(job_id, rows, tally, store_all)
+
+    replayer._replay = spy  # type: ignore[method-assign]
+    replayer.replay("j", rows, runner._Tally(ReplayMode.as_recorded), False)
+    assert set(handed_on) == {r[0] for r in rows if r[10] is not None} | {42, rows[60][0]}

@@ -204,13 +204,16 @@ class _Replayer:
         reproduces is handled inline, in this loop (no detail, nothing stored); every other row
         goes through ``_replay`` and ``as_recorded``, as it would with ``store_all`` unset (one that
         does not reproduce is evaluated again there: they are rare, and the engine is pure).
-        ``tests/services/test_replay.py`` holds both paths to the same results and summaries."""
+        ``tests/services/test_replay_reader.py`` holds both paths to the same results and summaries,
+        and hands on only what does not reproduce."""
         rulesets, encode = self._rulesets, self._encoder.encode
         reproduced = 0
         others: list[Sequence[Any]] = []
         for row in rows:
             ruleset_id, version, ruleset_hash, schema_version, input_json, context, result, erased = row[3:]
             ruleset = rulesets.get((ruleset_id, version, ruleset_hash))
+            if ruleset is None:  # the first decision of its version: resolved here, not left to _replay
+                ruleset = self.recorded_ruleset(ruleset_id, version, ruleset_hash)
             # Not erased (null), the recorded version at hand, the stored result as bytes.
             if erased is None and type(ruleset) is CompiledRuleset and type(result) is bytes:
                 try:
