@@ -102,6 +102,11 @@ BENCHMARKS: tuple[Benchmark, ...] = (
         "benchmarks.http_bench",
     ),
     Benchmark(
+        "asgi",
+        "POST /v1/evaluate through the app's and the floor's ASGI apps in process: CPU per request, the gap",
+        "benchmarks.asgi_bench",
+    ),
+    Benchmark(
         "persistence",
         "persisted submissions vs stateless evaluation by server CPU, SQLite and PostgreSQL (<= 2x)",
         "benchmarks.persistence",
