@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
 import os
 import tempfile
 import time
@@ -30,7 +29,7 @@ from typing import Any
 from app.auth.roles import Role
 from app.main import create_app
 from app.settings import Settings
-from benchmarks.corpus import generate, request_body
+from benchmarks.corpus import request_bodies
 from benchmarks.floor_app import create_floor_app
 from benchmarks.keys import bearer_keys
 from benchmarks.registry import BenchmarkError, Figure, spread
@@ -42,7 +41,7 @@ App = Callable[[MutableMapping[str, Any], Receive, Callable[[Any], Awaitable[Non
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bodies", type=int, default=64, help="request bodies (64, as http)")
-    parser.add_argument("--hook", default="scene.depart", help="hook of every request (scene.depart)")
+    parser.add_argument("--hook", default="scene.depart", help="hook of every request (scene.depart; all)")
     parser.add_argument("--rounds", type=int, default=10, help="interleaved rounds (10)")
     parser.add_argument("--passes", type=int, default=3, help="passes over the bodies per side per round (3)")
     parser.add_argument("--seed", type=int, default=20251122)
@@ -86,10 +85,7 @@ async def post(app: App, body: bytes, headers: Headers) -> tuple[int, bytes]:
 
 
 async def measure(args: argparse.Namespace, workdir: Path) -> dict[str, list[float]]:
-    bodies = [
-        json.dumps(request_body(c, args.hook), separators=(",", ":")).encode()
-        for c in generate(args.bodies, seed=args.seed)
-    ]
+    bodies = request_bodies(args.bodies, args.hook, args.seed)
     url = f"sqlite:///{workdir / 'asgi.db'}"
     settings = Settings(
         database_url=url, replay_worker=False, rate_limit_per_second=1e6, rate_limit_burst=1_000_000
@@ -103,8 +99,11 @@ async def measure(args: argparse.Namespace, workdir: Path) -> dict[str, list[flo
         }
         for body in bodies:
             answers = {name: await post(app, body, headers) for name, (app, headers) in sides.items()}
-            if answers["app"] != answers["floor"] or answers["app"][0] != 200:
-                raise BenchmarkError(f"the app and the floor answered differently: {answers['app'][:1]}")
+            statuses = {name: status for name, (status, _) in answers.items()}
+            if set(statuses.values()) != {200}:
+                raise BenchmarkError(f"every body must get a 200 first: {statuses}")
+            if answers["app"] != answers["floor"]:
+                raise BenchmarkError("the app and the floor answered differently: not the same work")
         per_request: dict[str, list[float]] = {name: [] for name in sides}
         for number in range(args.rounds):
             for name in sides if number % 2 == 0 else reversed(sides):

@@ -12,6 +12,7 @@ Recorded answers are mostly "done" and sometimes "not done", so every rule sees 
 
 from __future__ import annotations
 
+import json
 import random
 import types
 import typing
@@ -185,3 +186,10 @@ def as_facts(checklist: dict[str, Any]) -> dict[str, Any]:
 def request_body(checklist: dict[str, Any], hook: str | None = "scene.depart") -> dict[str, Any]:
     """An evaluate request for ``checklist`` (the body both HTTP endpoints receive)."""
     return {"checklist": checklist, "hook": hook}
+
+
+def request_bodies(count: int, hook: str, seed: int) -> list[bytes]:
+    """``count`` evaluate request bodies as compact JSON, for ``hook`` (``all``: every rule)."""
+    chosen = None if hook == "all" else hook
+    checklists = generate(count, seed=seed)
+    return [json.dumps(request_body(c, chosen), separators=(",", ":")).encode() for c in checklists]

@@ -20,7 +20,6 @@ each alike. Ratios are computed per round (throughput, p99, and server CPU per r
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 import time
 import urllib.error
@@ -30,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.auth.roles import Role
-from benchmarks.corpus import generate, request_body
+from benchmarks.corpus import request_bodies
 from benchmarks.loadgen import LoadResult, drive, post_request
 from benchmarks.registry import BenchmarkError, Figure, spread
 from benchmarks.servers import HOST, Server, serve
@@ -173,9 +172,7 @@ def round_order(rounds: int) -> list[list[str]]:
 
 
 def run(args: argparse.Namespace) -> list[Figure]:
-    hook = None if args.hook == "all" else args.hook
-    checklists = generate(args.bodies, seed=args.seed)
-    bodies = [json.dumps(request_body(c, hook), separators=(",", ":")).encode() for c in checklists]
+    bodies = request_bodies(args.bodies, args.hook, args.seed)
     sizes = sorted(len(b) for b in bodies)
     orders = round_order(args.rounds)
     print(
