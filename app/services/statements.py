@@ -177,7 +177,6 @@ LOCK_HEAD: Select[Any] = (
     .with_for_update(of=HEAD)
 )
 READ_HEAD: Select[Any] = select(HEAD.c.seq, HEAD.c.hash).where(HEAD.c.id == HEAD_ID)
-INSERT_RECORDS: Insert = insert(RECORDS)
 MOVE_HEAD: Update = (
     update(HEAD).where(HEAD.c.id == HEAD_ID).values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
 )
@@ -276,8 +275,11 @@ def _on_cursor(conn: Connection, sql: str, values: Any, *, many: bool = False) -
 class _Bulk:
     """An insert (or adding upsert) of many rows as the driver takes it, for one dialect and set of
     columns, with SQLAlchemy's type processors per column. PostgreSQL: one statement taking a
-    column of values per array parameter (``unnest``), one execution whatever the number of rows.
-    SQLite: SQLAlchemy's own text, run by the driver's ``executemany`` (rows as tuples in its
+    column of values per array parameter (``unnest``), one execution whatever the number of rows;
+    the arrays are sent in binary (``%(name)b``): psycopg quotes and escapes each element of a text
+    array in Python, which cost ~0.8 ms a decision record's large texts and, for the aggregates,
+    ~300 us of the app's CPU per stored submission (2026-12-03; binary sends each element as it
+    is). SQLite: SQLAlchemy's own text, run by the driver's ``executemany`` (rows as tuples in its
     parameter order)."""
 
     sql: str
@@ -297,7 +299,7 @@ def _bulk(
     if dialect.name == "postgresql":
         quote = dialect.identifier_preparer.quote
         name = dialect.identifier_preparer.format_table(table)
-        arrays = ", ".join(f"%({c})s::{table.c[c].type.compile(dialect)}[]" for c in names)
+        arrays = ", ".join(f"%({c})b::{table.c[c].type.compile(dialect)}[]" for c in names)
         sql = f"INSERT INTO {name} ({', '.join(map(quote, names))}) SELECT * FROM unnest({arrays})"
         if key:
             adding = ", ".join(f"{quote(c)} = {name}.{quote(c)} + EXCLUDED.{quote(c)}" for c in add)
