@@ -210,6 +210,8 @@ def test_a_released_job_is_queued_again_and_resumes(seeded: Engine, registry: Ru
     assert jobs.claim(seeded, "a", stale_after=timedelta(seconds=60), job_id=job_id) == job_id
     stops = iter([False, True])
     assert not run_job(seeded, registry, job_id, "a", batch_size=100, should_stop=lambda: next(stops))
+    # One batch written: 100 decisions, on PostgreSQL replayed from two reads of the stream.
+    assert rs.job(seeded, job_id).processed == 100
     jobs.release(seeded, job_id, "a")
     assert rs.job(seeded, job_id).status == "queued"
     assert jobs.claim(seeded, "b", stale_after=timedelta(seconds=60)) == job_id
