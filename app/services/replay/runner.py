@@ -382,10 +382,10 @@ def _run_part(
     if progress:
         progress(_job_processed(engine, job.id), job.total or 0)
     remaining = query.where(DECISIONS.c.seq > part.cursor, DECISIONS.c.seq <= part.seq_to)
-    with _batches(engine, remaining.order_by(DECISIONS.c.seq), _read_size(engine, batch_size)) as reads:
-        # Rows are replayed as they are read (on PostgreSQL the server reads the next ones
-        # meanwhile) and written once ``batch_size`` of them are. One read ahead: the part's last batch
-        # is written in the transaction that finishes the part (one commit fewer per part).
+    with _batches(engine, remaining.order_by(DECISIONS.c.seq), batch_size) as reads:
+        # Rows are replayed as they are read (on PostgreSQL a stream's chunk at a time, while the
+        # server reads the next ones) and written once ``batch_size`` of them are. One read ahead: the
+        # part's last batch is written in the transaction that finishes the part (one commit fewer).
         rows = next(reads, None)
         finished = False
         results: list[Row] = []
@@ -433,15 +433,6 @@ _SQLITE_MMAP_BYTES = 1 << 30
 _PG_CHUNK = 50
 
 
-def _read_size(engine: Engine, batch_size: int) -> int:
-    """Rows per read of a part: a stream's chunk on PostgreSQL, so that replaying overlaps the
-    server's reading (a read of a whole batch left the worker waiting ~15% of a job); else a batch
-    (SQLite reads in this process; an older libpq's server-side cursor fetches a batch a round trip)."""
-    if engine.dialect.name == "postgresql" and _chunked_streams():
-        return min(batch_size, _PG_CHUNK)
-    return batch_size
-
-
 def driver_statement(dialect: Dialect, query: Any) -> tuple[str, Any]:
     """``query`` as the driver receives it from ``Connection.execute``: SQLAlchemy's text, with
     expanding ``IN`` lists expanded and each parameter through its type's bind processor, in the
@@ -457,20 +448,22 @@ def driver_statement(dialect: Dialect, query: Any) -> tuple[str, Any]:
 
 @contextmanager
 def _batches(engine: Engine, query: Any, size: int) -> Iterator[Iterator[Sequence[Row]]]:
-    """A part's remaining decisions, ``size`` rows at a time, from one query on a connection
-    of its own, so that only the current read is in memory. The read transaction stays open
-    while results are written on other connections (PostgreSQL's snapshot, SQLite's WAL: neither
-    blocks a writer).
+    """A part's remaining decisions, up to ``size`` rows a read, from one query on a connection of
+    its own, so that only the current read is in memory. The read transaction stays open while
+    results are written on other connections (PostgreSQL's snapshot, SQLite's WAL: neither blocks
+    a writer).
 
     Rows come from the driver's cursor as tuples in ``COLUMNS`` order (no SQLAlchemy row is built:
     the columns need no result processing; ``tests/services/test_replay_reader.py`` holds them
-    equal to ``Connection.execute``'s). SQLite's cursor steps through the mapped file. PostgreSQL
-    streams the rows in small chunks (one query, no ``FETCH`` round trips): the server reads
-    and decompresses the next rows while this process evaluates the current ones, until the
-    socket buffers are full. With ``client_encoding`` SQL_ASCII for this read transaction
-    (``SET LOCAL``; only when the server's encoding is UTF-8, so the bytes are the same), psycopg
-    returns text columns as the UTF-8 bytes they are: the stored input goes to the engine and the
-    stored result to the comparison without being decoded and encoded again."""
+    equal to ``Connection.execute``'s). SQLite's cursor steps through the mapped file, ``size``
+    rows a read. PostgreSQL streams the rows in small chunks (one query, no ``FETCH`` round
+    trips), each handed over as a read as it arrives: the server reads and decompresses the next
+    rows while this process evaluates the current ones, until the socket buffers are full (a read
+    of a whole batch left a replay worker waiting ~15% of a job); an older libpq's server-side
+    cursor fetches ``size`` rows a read. With ``client_encoding`` SQL_ASCII for this read
+    transaction (``SET LOCAL``; only when the server's encoding is UTF-8, so the bytes are the
+    same), psycopg returns text columns as the UTF-8 bytes they are: the stored input goes to the
+    engine and the stored result to the comparison without being decoded and encoded again."""
     with engine.connect() as conn:
         sql, params = driver_statement(conn.dialect, query)
         if conn.dialect.name == "sqlite":
@@ -492,9 +485,10 @@ def _batches(engine: Engine, query: Any, size: int) -> Iterator[Iterator[Sequenc
                 yield iter(partial(named.fetchmany, size), [])
             return
         with raw.cursor() as cursor:
-            rows = cursor.stream(sql, params, size=min(size, _PG_CHUNK))
+            chunk = min(size, _PG_CHUNK)
+            rows = cursor.stream(sql, params, size=chunk)
             try:
-                yield iter(lambda: list(islice(rows, size)), [])
+                yield iter(lambda: list(islice(rows, chunk)), [])
             finally:
                 rows.close()  # an unfinished stream is cancelled and drained
 
