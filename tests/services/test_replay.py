@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -169,6 +170,36 @@ def test_selection_by_force_hook_and_incident(seeded: Engine, registry: RulesetR
     refs = [rows[0].incident_ref, rows[5].incident_ref]
     chosen = rs.run(seeded, registry, mode="as_recorded", selection={"incident_refs": refs})
     assert sorted(r["incident_ref"] for r in rs.results(seeded, chosen.id)) == sorted(refs)
+
+
+def test_a_selection_to_the_calendars_last_day_selects_every_decision(
+    seeded: Engine, registry: RulesetRegistry
+) -> None:
+    selection = {"from_date": "0001-01-01", "to_date": "9999-12-31"}
+    job = rs.run(seeded, registry, mode="as_recorded", selection=selection)
+    assert (job.status, job.total, job.processed, job.flagged) == ("succeeded", 300, 300, 0)
+
+
+def test_a_job_that_cannot_be_split_into_parts_fails_and_the_jobs_behind_it_run(
+    seeded: Engine, registry: RulesetRegistry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = rs.create(seeded, registry, mode="as_recorded")
+    behind = rs.create(seeded, registry, mode="as_recorded")
+    planned = jobs.plan
+
+    def plan(session: Any, job: Any, part_size: int) -> tuple[int, list[tuple[int, int]]]:
+        if job.id == broken:  # as a date past the calendar's end once did
+            raise OverflowError("date value out of range")
+        return planned(session, job, part_size)
+
+    monkeypatch.setattr(jobs, "plan", plan)
+    # Not the oldest queued job, failing again at every poll of every worker: it fails, once.
+    assert jobs.claim(seeded, "w", stale_after=timedelta(seconds=60)) == behind
+    failed = rs.job(seeded, broken)
+    assert (failed.status, failed.processed, failed.total) == ("failed", 0, None)
+    assert failed.error == "the job could not be split into parts: OverflowError: date value out of range"
+    assert run_job(seeded, registry, behind, "w")
+    assert rs.job(seeded, behind).status == "succeeded"
 
 
 def test_an_interrupted_job_resumes_from_its_last_batch_with_nothing_twice(

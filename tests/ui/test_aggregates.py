@@ -189,6 +189,25 @@ def test_reads_of_aggregates_are_in_the_access_audit(db_client: TestClient, db_c
     assert [e["action"] for e in events] == ["audit.aggregates", "audit.aggregates"]
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["to_date=0001-01-01", "to_date=0001-01-02&period=week", "from_date=9999-12-01&to_date=9999-12-31"],
+)
+def test_days_at_the_calendars_ends_are_counted_not_an_error(
+    db_client: TestClient, db_creds: Credentials, query: str
+) -> None:
+    auditor = db_creds.headers("auditor")
+    overview = db_client.get(f"/v1/audit/aggregates?{query}", headers=auditor)
+    assert overview.status_code == 200, overview.text
+    asked = dict(part.split("=") for part in query.split("&"))
+    assert overview.json()["to_date"] == asked["to_date"]
+    assert overview.json()["from_date"] == asked.get("from_date", "0001-01-01")
+    assert overview.json()["totals"]["decisions"] == 0
+    listed = db_client.get(f"/v1/audit/aggregates/decisions?{query}", headers=auditor)
+    assert listed.status_code == 200, listed.text
+    assert listed.json()["items"] == []
+
+
 def test_periods_bucket_by_week_and_month() -> None:
     assert aggregates.period_start(date(2026, 11, 26), aggregates.Period.week) == date(2026, 11, 23)
     assert aggregates.period_start(date(2026, 11, 26), aggregates.Period.month) == date(2026, 11, 1)
@@ -241,6 +260,10 @@ def test_period_ends() -> None:
     assert aggregates.period_end(date(2026, 2, 1), aggregates.Period.month) == date(2026, 2, 28)
     assert aggregates.period_end(date(2026, 12, 1), aggregates.Period.month) == date(2026, 12, 31)
     assert aggregates.period_end(date(2026, 11, 23), aggregates.Period.week) == date(2026, 11, 29)
+    # Periods at the calendar's end stop at its last day.
+    assert aggregates.period_end(date(9999, 12, 1), aggregates.Period.month) == date.max
+    assert aggregates.period_end(date(9999, 12, 27), aggregates.Period.week) == date.max
+    assert aggregates.period_end(date(9999, 12, 20), aggregates.Period.week) == date(9999, 12, 26)
 
 
 def test_a_scope_defaults_to_a_year_and_is_confined_to_the_readers_force() -> None:
@@ -253,6 +276,11 @@ def test_a_scope_defaults_to_a_year_and_is_confined_to_the_readers_force() -> No
         None, force="WMP", from_day=date(2026, 1, 1), hook="scene.leave", today=today
     )
     assert asked == aggregates.Scope("WMP", date(2026, 1, 1), today, "scene.leave")
+    # A year back from a day in the calendar's first year starts on its first day.
+    early = aggregates.scope_for(None, to_day=date(1, 3, 1), today=today)
+    assert (early.from_day, early.to_day) == (date.min, date(1, 3, 1))
+    assert aggregates.scope_for(None, to_day=date(1, 12, 31)).from_day == date.min
+    assert aggregates.scope_for(None, to_day=date(2, 1, 1)).from_day == date(1, 1, 2)
     assert aggregates.scope_for("WMP", today=today).force == "WMP"  # none asked: the reader's own
     assert aggregates.scope_for("WMP", force="WMP", today=today).force == "WMP"
     with pytest.raises(OutsideForce) as refused:

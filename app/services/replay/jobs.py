@@ -14,12 +14,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from itertools import accumulate
 from typing import Any, cast
 
 import orjson
 from sqlalchemy import CursorResult, Engine, Select, and_, case, func, insert, or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app.db import begin_write, session_scope
@@ -168,7 +169,7 @@ def selection_query(mode: ReplayMode, selection: ReplaySelection, *columns: Any)
         query = query.where(INCIDENTS.c.force == selection.force)
     if selection.from_date is not None:
         query = query.where(DECISIONS.c.recorded_at >= datetime.combine(selection.from_date, time(), UTC))
-    if selection.to_date is not None:
+    if selection.to_date is not None and selection.to_date < date.max:  # the calendar's last day: no end
         end = datetime.combine(selection.to_date + timedelta(days=1), time(), UTC)
         query = query.where(DECISIONS.c.recorded_at < end)
     if selection.incident_refs is not None:
@@ -333,7 +334,17 @@ def _plan_next(
     )
     if won != 1:
         return ""
-    total, ranges = plan(session, job, part_size)
+    try:
+        total, ranges = plan(session, job, part_size)
+    except SQLAlchemyError:
+        raise  # the database's (unreachable, say): rolled back, the job stays queued for the next poll
+    except Exception as exc:
+        # The job itself cannot be planned: it fails, rather than stay the oldest queued job that
+        # every poll of every worker tries and fails again, holding up the jobs behind it.
+        _fail_job(
+            session, str(job.id), f"the job could not be split into parts: {type(exc).__name__}: {exc}", now
+        )
+        return ""
     session.execute(
         insert(PARTS),
         [
