@@ -58,7 +58,10 @@ class DerivedTime:
         """The ``count``-th working day's local ``at`` strictly after ``after`` (ISO 8601, UTC)."""
         if after is None:
             return None
-        local = after.astimezone(self.zone)
+        try:
+            local = after.astimezone(self.zone)
+        except OverflowError:  # the calendar's first or last hours, out of the zone's reach: no day in it
+            return None
         if local.date() < self.days.valid_from:
             return None
         seen = 0

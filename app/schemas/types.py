@@ -4,27 +4,17 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import AfterValidator, AwareDatetime
+from app.rules.checklist_types import Timestamp
 
 # Revisions are 32-bit integers in the database (PostgreSQL ``integer``).
 MAX_REVISION = 2_147_483_647
 
 
-def _representable_in_utc(value: datetime) -> datetime:
-    """9999-12-31T23:59:59-14:00 is a valid ISO 8601 time but lies past year 9999 in UTC, where
-    every stored timestamp is kept: refuse it here rather than overflow on the way to the database."""
-    try:
-        value.astimezone(UTC)
-    except OverflowError:
-        raise ValueError("the time is outside the years 1 to 9999 once converted to UTC") from None
-    return value
-
-
-Instant = Annotated[AwareDatetime, AfterValidator(_representable_in_utc)]
-"""A time with its zone that is representable in UTC (the offset given is kept)."""
+# The checklist's own time type, for every other time a request carries: a time with its zone
+# that is representable in UTC (the offset given is kept).
+Instant = Timestamp
 
 
 # PostgreSQL refuses NUL in text; an unpaired surrogate cannot be encoded as UTF-8.

@@ -389,12 +389,21 @@ def lookup(
     )
 
 
+_FIRST_MOMENT = datetime.min.replace(tzinfo=UTC)
+
+
+def _since(as_of: datetime, window: timedelta) -> datetime:
+    """The start of the ``window`` that ends at ``as_of``: the calendar's first moment at the
+    earliest (a checklist may be timed in year 1)."""
+    return as_of - window if as_of - _FIRST_MOMENT >= window else _FIRST_MOMENT
+
+
 def _person(s: Subject, incidents: Iterable[Any], as_of: datetime) -> PersonHistory:
     assert s.local_id is not None
     rows = sorted(incidents, key=lambda row: (row[_AS_OF], row[_INCIDENT]))
     if s.ident is None or not rows:
         return PersonHistory.nothing_earlier(s.local_id, s.ident is not None)
-    since_3m, since_12m, since_90d = as_of - MONTHS_3, as_of - MONTHS_12, as_of - DAYS_90
+    since_3m, since_12m, since_90d = _since(as_of, MONTHS_3), _since(as_of, MONTHS_12), _since(as_of, DAYS_90)
     concerns_3m = concerns_12m = missing = missing_90d = injuries = referrals = 0
     suspect = False
     last_outcome = None
@@ -433,7 +442,7 @@ def _person(s: Subject, incidents: Iterable[Any], as_of: datetime) -> PersonHist
 
 def _address(s: Subject, incidents: Iterable[Any], as_of: datetime) -> AddressHistory:
     rows = sorted(incidents, key=lambda row: (row[_AS_OF], row[_INCIDENT]))
-    since_3m, since_12m = as_of - MONTHS_3, as_of - MONTHS_12
+    since_3m, since_12m = _since(as_of, MONTHS_3), _since(as_of, MONTHS_12)
     concerns_3m = concerns_12m = domestic_12m = 0
     for row in rows:
         at = row[_AS_OF]

@@ -135,6 +135,20 @@ def hostile_cases(decision_id: str) -> Iterator[tuple[str, str, str, dict[str, A
             422,
             "query.since",
         )
+        timed = copy.deepcopy(body["checklist"])  # a time inside the checklist, for both endpoints
+        timed["children"][0]["seen_at"] = date
+        for endpoint, request in (
+            (url("WMP-1"), {**body, "checklist": timed}),
+            ("/v1/evaluate", {"checklist": timed}),
+        ):
+            yield (
+                f"{endpoint} seen_at {date}",
+                "POST",
+                endpoint,
+                {"json": request},
+                422,
+                "body.checklist.children[0].seen_at",
+            )
         yield (
             f"key expiry {date}",
             "POST",

@@ -81,6 +81,8 @@ def test_unknown_outside_the_calendar_and_when_nothing_is_recorded() -> None:
     assert school_day(utc(2019, 12, 31, 12)) is None  # before the calendar: holidays not known
     assert school_day(utc(2030, 12, 31, 12)) is None  # the next working day is past its end
     assert school_day(utc(2030, 12, 30, 12)) == "2030-12-31T08:30:00+00:00"
+    # The calendar's first hour: before London's earliest offset (-00:01:15) there is no day to count.
+    assert school_day(datetime.min.replace(tzinfo=UTC)) is None
 
 
 ONE_ONE_ZERO = """d(t).tz("Europe/London")

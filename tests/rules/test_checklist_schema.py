@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any, get_args
 
 import pytest
@@ -32,6 +33,22 @@ def test_v1_checklist_still_validates_unchanged() -> None:
     assert checklist.schema_version == 1
     again = Checklist.model_validate(checklist.model_dump(mode="json", exclude_unset=True))
     assert again == checklist
+
+
+def test_a_time_outside_the_years_1_to_9999_in_utc_is_refused() -> None:
+    body = copy.deepcopy(V1_CHECKLIST)
+    grade = body["incident"]["grade_history"][0]
+    for edge in ("9999-12-31T09:59:59-14:00", "0001-01-01T13:59:59-14:00", "9999-12-31T23:59:59Z"):
+        grade["at"] = edge
+        at = Checklist.model_validate(body).incident.grade_history[0].at
+        assert at.isoformat() == edge.replace("Z", "+00:00")
+    for past in ("9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"):
+        grade["at"] = past
+        with pytest.raises(ValidationError) as refused:
+            Checklist.model_validate(body)
+        [error] = refused.value.errors()
+        assert error["loc"] == ("incident", "grade_history", 0, "at")
+        assert error["type"] in ("less_than_equal", "greater_than_equal")
 
 
 def test_omitted_version_means_v1() -> None:

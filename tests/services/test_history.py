@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from datetime import UTC, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import orjson
@@ -217,6 +217,21 @@ def test_as_recorded_replay_uses_the_history_as_it_was(engine: Engine, registry:
     # An impact replay that recomputes history sees the pattern.
     impact = replay.reevaluate(ruleset, record["input"], context, version, history=recomputed)
     assert [f.rule_id for f in impact.findings] == ["CFC-SEE-EVERY-CHILD"]
+
+
+def test_history_windows_start_no_earlier_than_the_calendars_first_moment(
+    engine: Engine, registry: RulesetRegistry
+) -> None:
+    first = datetime.min.replace(tzinfo=UTC) + timedelta(hours=1)  # reported 30 minutes before
+    # The address's windows (3 and 12 months back) begin at 0001-01-01T00:00Z: nothing before it.
+    stored = submit(engine, registry, body("WMP-1", [child(ref="NOM-1")], as_of=first))
+    assert used(stored.response)["address"] == {
+        "linked": True,
+        "concerns_3m": 0,
+        "concerns_12m": 0,
+        "domestic_12m": 0,
+        "last_incident_at": None,
+    }
 
 
 def test_records_of_rule_sets_without_history_keep_their_context(
