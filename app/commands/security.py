@@ -16,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from app.auth.roles import Role
 from app.commands.console import err, exit_error, out
 from app.db import build_engine, migrate, session_scope
+from app.errors import ServiceError
 from app.models.base import utcnow
 from app.services import apikeys, retention
 from app.settings import get_settings
@@ -24,10 +25,17 @@ keys_app = typer.Typer(help="API keys of client systems: create, list, revoke.",
 FORCE_CODE = re.compile(r"^[A-Z0-9_-]{2,16}$")
 
 
-def _aware(value: datetime | None) -> datetime | None:
+def _aware(value: datetime | None, option: str) -> datetime | None:
+    """``value``, in UTC when it names no zone; an error naming ``option`` when UTC cannot hold it
+    (9999-12-31T23:59:59-14:00 is past year 9999 there, where every time is stored)."""
     if value is None:
         return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+    aware = value.replace(tzinfo=UTC) if value.tzinfo is None else value
+    try:
+        aware.astimezone(UTC)
+    except OverflowError:
+        raise exit_error(f"{option} is outside the years 1 to 9999 once converted to UTC", code=2) from None
+    return aware
 
 
 @keys_app.command("create")
@@ -46,18 +54,22 @@ def keys_create(
         err.print("[bold red]error:[/] --force must be a force code such as WMP")
         raise typer.Exit(2)
     settings = get_settings()
-    with session_scope(settings=settings) as session:
-        row, plaintext = apikeys.create_key(
-            session,
-            name=name,
-            role=role,
-            force=force,
-            expires_at=_aware(expires),
-            created_by="cli",
-            pepper=settings.key_pepper.get_secret_value(),
-            now=utcnow(),
-        )
-        key_id = row.key_id
+    expires_at = _aware(expires, "--expires")
+    try:
+        with session_scope(settings=settings) as session:
+            row, plaintext = apikeys.create_key(
+                session,
+                name=name,
+                role=role,
+                force=force,
+                expires_at=expires_at,
+                created_by="cli",
+                pepper=settings.key_pepper.get_secret_value(),
+                now=utcnow(),
+            )
+            key_id = row.key_id
+    except ServiceError as exc:  # e.g. an expiry already past: nothing was stored
+        raise exit_error(str(exc)) from None
     err.print(f"Created key {key_id} ({role.value}). Store it now: it cannot be shown again.")
     sys.stdout.write(plaintext + "\n")
 
@@ -135,7 +147,7 @@ def retention_apply(
     """
     settings = get_settings()
     now = utcnow()
-    cutoff = _aware(before) or now - timedelta(days=days or settings.retention_days)
+    cutoff = _aware(before, "--before") or now - timedelta(days=days or settings.retention_days)
     engine = build_engine(settings.database_url, busy_timeout_ms=settings.busy_timeout_ms)
     try:
         if settings.auto_migrate:

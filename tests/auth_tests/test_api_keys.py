@@ -147,6 +147,20 @@ def test_cli_creates_lists_and_revokes(settings: Settings, monkeypatch: pytest.M
         assert runner.invoke(cli, ["keys", "revoke", "ffffffffffffffff"]).exit_code == 1
         bad_force = runner.invoke(cli, ["keys", "create", "--name", "x", "--role", "mdt", "--force", "w m"])
         assert bad_force.exit_code == 2
+        # An operator's mistake is one line saying what is wrong, never a traceback; nothing is stored.
+        for expires, code, said in (
+            ("2001-01-01", 1, "error: expires_at is in the past: the key would never work"),
+            (
+                "9999-12-31T23:59:59-14:00",
+                2,
+                "error: --expires is outside the years 1 to 9999 once converted to UTC",
+            ),
+        ):
+            refused = runner.invoke(
+                cli, ["keys", "create", "--name", "x", "--role", "mdt", "--expires", expires]
+            )
+            assert (refused.exit_code, refused.stderr.strip().splitlines()[-1]) == (code, said)
+        assert len(json.loads(runner.invoke(cli, ["keys", "list", "--json"]).stdout)) == 1
     finally:
         get_settings.cache_clear()
 

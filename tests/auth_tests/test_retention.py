@@ -187,6 +187,12 @@ def test_cli_apply(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
             json.loads(runner.invoke(cli, ["retention", "apply", "--days", "30"]).stdout)["decisions_erased"]
             == 0
         )
+        far = runner.invoke(cli, ["retention", "apply", "--before", "9999-12-31T23:59:59-14:00"])
+        assert far.exit_code == 2
+        assert (
+            far.stderr.strip().splitlines()[-1]
+            == "error: --before is outside the years 1 to 9999 once converted to UTC"
+        )
     finally:
         get_settings.cache_clear()
     engine = create_engine(settings.database_url)
