@@ -40,8 +40,9 @@ def test_a_time_outside_the_years_1_to_9999_in_utc_is_refused() -> None:
     grade = body["incident"]["grade_history"][0]
     for edge in ("9999-12-31T09:59:59-14:00", "0001-01-01T13:59:59-14:00", "9999-12-31T23:59:59Z"):
         grade["at"] = edge
-        at = Checklist.model_validate(body).incident.grade_history[0].at
-        assert at.isoformat() == edge.replace("Z", "+00:00")
+        grades = Checklist.model_validate(body).incident.grade_history
+        assert grades is not None
+        assert grades[0].at.isoformat() == edge.replace("Z", "+00:00")
     for past in ("9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00"):
         grade["at"] = past
         with pytest.raises(ValidationError) as refused:
