@@ -15,6 +15,7 @@ decision (``record``, in the same transaction as the append), or in bulk by the 
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -400,11 +401,10 @@ def scope_for(
     if reader_force is not None and force not in (None, reader_force):
         raise OutsideForce(reader_force, field="query.force")
     end = to_day or today or datetime.now(UTC).date()
-    if from_day is None:  # no earlier than the calendar's first day
-        from_day = end - timedelta(days=WINDOW_DAYS - 1) if end.toordinal() >= WINDOW_DAYS else date.min
     return Scope(
         force=reader_force or force,
-        from_day=from_day,
+        # The year up to ``end``, from the calendar's first day at the earliest.
+        from_day=from_day or date.fromordinal(max(end.toordinal() - (WINDOW_DAYS - 1), 1)),
         to_day=end,
         hook=hook,
     )
@@ -456,11 +456,9 @@ def period_start(day: date, period: Period) -> date:
 def period_end(start: date, period: Period) -> date:
     """The last day of the period that begins on ``start`` (the calendar's last day at the latest)."""
     if period is Period.week:
-        return start + timedelta(days=6) if start <= date.max - timedelta(days=6) else date.max
+        return date.fromordinal(min(start.toordinal() + 6, date.max.toordinal()))
     if period is Period.month:
-        if (start.year, start.month) == (date.max.year, date.max.month):
-            return date.max
-        return (start.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+        return start.replace(day=monthrange(start.year, start.month)[1])
     return start
 
 
