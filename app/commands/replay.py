@@ -187,11 +187,11 @@ def _print_summary(job: ReplayJobPublic) -> None:
         out.print(table)
         return
     head = Table(
-        "incidents", "changed", "newly blocking", "no longer blocking", title=f"Impact of {job.ruleset}"
-    )
-    head.add_row(
-        *(str(s.get(k, 0)) for k in ("decisions", "changed", "newly_blocking", "no_longer_blocking"))
-    )
+        "incidents", "changed", "newly blocking", "no longer blocking", "erased (not compared)",
+        title=f"Impact of {job.ruleset}",
+    )  # fmt: skip
+    counts = ("decisions", "changed", "newly_blocking", "no_longer_blocking", "erased")
+    head.add_row(*(str(s.get(k, 0)) for k in counts))
     out.print(head)
     kinds = ("appeared", "disappeared", "severity_changed", "outcome_changed")
     for title, key in (("by severity", "by_severity"), ("by step", "by_step")):

@@ -212,12 +212,17 @@ def _stored_basis(finding: Mapping[str, Any]) -> str | None:
 
 @dataclass
 class ImpactTotals:
-    """Counts over a whole selection, kept as plain JSON so a resumed job carries them on."""
+    """Counts over a whole selection, kept as plain JSON so a resumed job carries them on.
+
+    ``decisions`` counts every record replayed; ``erased`` those of them not compared because
+    retention erased personal content of their input (re-evaluating what is left would count the
+    erasure as a change of rule set: ``add_erased``)."""
 
     decisions: int = 0
     changed: int = 0
     newly_blocking: int = 0
     no_longer_blocking: int = 0
+    erased: int = 0
     by_step: dict[str, dict[str, int]] = field(default_factory=dict)
     by_severity: dict[str, dict[str, int]] = field(default_factory=dict)
 
@@ -233,6 +238,11 @@ class ImpactTotals:
             severity = self.by_severity.setdefault(change.severity, {})
             severity[kind] = severity.get(kind, 0) + 1
 
+    def add_erased(self) -> None:
+        """A record replayed but not compared: retention erased content of its input."""
+        self.decisions += 1
+        self.erased += 1
+
     def to_json(self) -> dict[str, Any]:
         order = {s.value: i for i, s in enumerate(Severity)}
         return {
@@ -240,6 +250,7 @@ class ImpactTotals:
             "changed": self.changed,
             "newly_blocking": self.newly_blocking,
             "no_longer_blocking": self.no_longer_blocking,
+            "erased": self.erased,
             "by_step": dict(sorted(self.by_step.items())),
             "by_severity": dict(sorted(self.by_severity.items(), key=lambda kv: order.get(kv[0], 9))),
         }
@@ -251,6 +262,7 @@ class ImpactTotals:
             changed=data.get("changed", 0),
             newly_blocking=data.get("newly_blocking", 0),
             no_longer_blocking=data.get("no_longer_blocking", 0),
+            erased=data.get("erased", 0),
             by_step={k: dict(v) for k, v in data.get("by_step", {}).items()},
             by_severity={k: dict(v) for k, v in data.get("by_severity", {}).items()},
         )

@@ -138,8 +138,10 @@ class ReplayJobPublic(BaseModel):
     )
     parts_done: int = Field(description="Parts finished; the summary is merged when the last one is.")
     summary: dict[str, Any] = Field(
-        description="As recorded: decisions, reproduced, failed. Impact: decisions, changed, "
-        "newly_blocking, no_longer_blocking, and change counts by step and by severity."
+        description="As recorded: decisions, reproduced, failed, erased. Impact: decisions, changed, "
+        "newly_blocking, no_longer_blocking, erased, and change counts by step and by severity. "
+        "`erased`: decisions whose personal content retention erased, so they are not re-made "
+        "(as recorded: not reproducible, not failures; impact: not compared)."
     )
     error: str | None
     attempts: int
@@ -181,7 +183,8 @@ class ReplayErrorDetail(_Detail):
 
 
 class ErasedDetail(_Detail):
-    """As recorded, retention erased content the rules read: not reproducible, not a failure."""
+    """Retention erased personal content of the decision's input, so it is not re-made: as recorded,
+    not reproducible and not a failure; in an impact replay, not compared."""
 
     kind: Literal["erased"] = "erased"
     erased: list[str] = Field(description="JSON pointers of the erased fields.")

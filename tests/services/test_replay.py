@@ -77,6 +77,42 @@ def test_records_erased_by_retention_are_reported_as_not_reproducible_not_as_fai
     assert all(r["detail"]["reproducible"] is False and r["detail"]["erased"] for r in erased)
 
 
+def test_an_impact_replay_does_not_count_what_retention_erased_as_a_change(
+    seeded: Engine, registry: RulesetRegistry
+) -> None:
+    # Re-evaluating what is left of an erased input (names, dates of birth, free text gone) would
+    # report the erasure as the new version's doing: children "not identified", steps "missing".
+    target = {"id": "concern-for-a-child", "version": "1.3.0"}
+    before = rs.run(seeded, registry, mode="impact", ruleset=target)
+    assert before.summary["erased"] == 0
+    before_details = {r["seq"]: r["detail"] for r in rs.results(seeded, before.id)}
+    apply_retention(seeded, cutoff=utcnow() + timedelta(seconds=1), now=utcnow())
+    with seeded.connect() as conn:
+        pointers = dict(conn.execute(select(col(DecisionRecord.seq), col(DecisionRecord.erased))).all())
+    erased = {seq for seq, value in pointers.items() if value and orjson.loads(value)}
+    assert erased, "the demo's records hold personal content"
+
+    after = rs.run(seeded, registry, mode="impact", ruleset=target)
+    assert after.status == "succeeded"
+    results = {r["seq"]: r for r in rs.results(seeded, after.id)}
+    assert set(results) == set(before_details), "every record is still reported"
+    for seq, result in results.items():
+        if seq in erased:
+            assert result["detail"]["kind"] == "erased"
+            assert result["detail"]["erased"] == orjson.loads(pointers[seq] or "[]")
+            assert result["flagged"] is True
+            assert result["newly_blocking"] is False
+        else:
+            assert result["detail"] == before_details[seq]
+    compared = [d for seq, d in before_details.items() if seq not in erased]
+    changed = [d for d in compared if d["changes"] or d["blocking_before"] != d["blocking_after"]]
+    newly = [d for d in compared if d["blocking_after"] and not d["blocking_before"]]
+    summary = after.summary
+    assert (summary["decisions"], summary["erased"]) == (300, len(erased))
+    assert (summary["changed"], summary["newly_blocking"]) == (len(changed), len(newly))
+    assert (after.processed, after.flagged) == (300, summary["changed"])
+
+
 def test_an_altered_stored_result_is_a_reproduction_failure_with_both_results(
     seeded: Engine, registry: RulesetRegistry
 ) -> None:

@@ -1,4 +1,5 @@
-"""Impact exports name the basis of a missing outcome (semantics 2), e.g. `unknown>missing/not_recorded`."""
+"""CSV exports: an impact names the basis of a missing outcome (semantics 2), e.g.
+`unknown>missing/not_recorded`; a record retention erased says so in both modes."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import orjson
 
 from app.rules.replay import ChangeKind, FindingChange
 from app.schemas.replay import ReplayMode
-from app.services.replay.export import IMPACT_COLUMNS, csv_row
+from app.services.replay.export import AS_RECORDED_COLUMNS, IMPACT_COLUMNS, csv_row
 
 
 def test_outcome_changes_in_csv_carry_the_basis() -> None:
@@ -37,7 +38,34 @@ def test_outcome_changes_in_csv_carry_the_basis() -> None:
         detail=orjson.dumps(detail).decode(),
     )
     values = dict(zip(IMPACT_COLUMNS, csv_row(ReplayMode.impact, row), strict=True))
+    assert values["erased"] == "false"
     assert values["outcome_changed"] == (
         "T-SEEN:unknown>missing/not_recorded T-ID:missing/recorded>missing/not_recorded "
         "T-VOICE:missing/recorded>unknown"
     )
+
+
+def _erased_row() -> SimpleNamespace:
+    detail = {"kind": "erased", "erased": ["/children/0/full_name"], "reproducible": False}
+    return SimpleNamespace(
+        seq=2,
+        decision_id="d-2",
+        incident_ref="NOR-2",
+        recorded_ruleset="concern-for-a-child@1.2.0",
+        flagged=True,
+        newly_blocking=False,
+        detail=orjson.dumps(detail).decode(),
+    )
+
+
+def test_an_erased_record_is_marked_and_its_impact_columns_are_empty() -> None:
+    values = dict(zip(IMPACT_COLUMNS, csv_row(ReplayMode.impact, _erased_row()), strict=True))
+    assert values["erased"] == "true"
+    assert (values["seq"], values["decision_id"], values["incident_ref"]) == (2, "d-2", "NOR-2")
+    compared = set(IMPACT_COLUMNS) - {"seq", "decision_id", "incident_ref", "recorded_ruleset", "erased"}
+    assert {values[c] for c in compared} == {""}, "not compared: no change, blocking or score"
+
+
+def test_an_erased_record_as_recorded_is_not_reproduced_and_says_why() -> None:
+    values = dict(zip(AS_RECORDED_COLUMNS, csv_row(ReplayMode.as_recorded, _erased_row()), strict=True))
+    assert (values["reproduced"], values["error"], values["erased"]) == ("false", "", "true")

@@ -138,7 +138,7 @@ def test_summaries_of_parts_add_up() -> None:
         [
             {"decisions": 2, "changed": 1, "newly_blocking": 1, "no_longer_blocking": 0,
              "by_step": {"S1": {"appeared": 1}}, "by_severity": {"high": {"appeared": 1}}},
-            {"decisions": 3, "changed": 2, "newly_blocking": 0, "no_longer_blocking": 1,
+            {"decisions": 3, "changed": 2, "newly_blocking": 0, "no_longer_blocking": 1, "erased": 1,
              "by_step": {"S1": {"appeared": 2}, "S0": {"disappeared": 1}},
              "by_severity": {"critical": {"disappeared": 1}, "high": {"appeared": 2}}},
             {},
@@ -149,6 +149,7 @@ def test_summaries_of_parts_add_up() -> None:
         "changed": 3,
         "newly_blocking": 1,
         "no_longer_blocking": 1,
+        "erased": 1,  # a part summarised before erased records were counted has none
         "by_step": {"S0": {"disappeared": 1}, "S1": {"appeared": 3}},
         "by_severity": {"critical": {"disappeared": 1}, "high": {"appeared": 3}},
     }

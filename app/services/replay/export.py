@@ -11,6 +11,7 @@ import orjson
 from sqlalchemy import Engine
 
 from app.schemas.replay import (
+    ErasedDetail,
     ImpactDetail,
     NotReproducedDetail,
     ReplayErrorDetail,
@@ -31,6 +32,7 @@ AS_RECORDED_COLUMNS = (
     "replayed_hash",
     "differing_fields",
     "error",
+    "erased",
 )
 IMPACT_COLUMNS = (
     "seq",
@@ -47,6 +49,7 @@ IMPACT_COLUMNS = (
     "disappeared",
     "severity_changed",
     "outcome_changed",
+    "erased",
 )
 
 
@@ -67,9 +70,12 @@ def _changes(detail: ImpactDetail, kind: str) -> str:
 
 
 def csv_row(mode: ReplayMode, row: Any) -> list[Any]:
+    """One result in ``mode``'s columns. ``erased``: retention erased the decision's personal content,
+    so it was not re-made (as recorded: not reproducible; impact: not compared, its columns empty)."""
     detail = detail_of(row.detail)
     common = [row.seq, row.decision_id, row.incident_ref or "", row.recorded_ruleset]
-    if not isinstance(detail, ImpactDetail):
+    erased = isinstance(detail, ErasedDetail)
+    if mode is ReplayMode.as_recorded:
         hashes = ("", "")
         if isinstance(detail, ReproducedDetail | NotReproducedDetail):
             hashes = (detail.stored_hash, detail.replayed_hash)
@@ -80,7 +86,10 @@ def csv_row(mode: ReplayMode, row: Any) -> list[Any]:
             *hashes,
             " ".join(differing),
             detail.error if isinstance(detail, ReplayErrorDetail) else "",
+            str(erased).lower(),
         ]
+    if not isinstance(detail, ImpactDetail):  # erased: not compared
+        return [*common, *[""] * (len(IMPACT_COLUMNS) - len(common) - 1), str(erased).lower()]
     return [
         *common,
         str(row.flagged).lower(),
@@ -90,6 +99,7 @@ def csv_row(mode: ReplayMode, row: Any) -> list[Any]:
         "" if detail.score_before is None else detail.score_before,
         "" if detail.score_after is None else detail.score_after,
         *(_changes(detail, k) for k in ("appeared", "disappeared", "severity_changed", "outcome_changed")),
+        "false",
     ]
 
 

@@ -242,7 +242,7 @@ class _Replayer:
                 flagged, newly_blocking, detail = self.impact(row, tally.impact, keep=store_all)
             else:
                 flagged, detail = self.as_recorded(row, keep=store_all)
-                erased = isinstance(detail, ErasedDetail)
+            erased = isinstance(detail, ErasedDetail)
             tally.processed += 1
             tally.flagged += flagged
             tally.erased += erased
@@ -288,10 +288,16 @@ class _Replayer:
 
     def impact(
         self, row: Sequence[Any], totals: ImpactTotals, keep: bool
-    ) -> tuple[bool, bool, ImpactDetail | None]:
-        """Re-evaluate with the target; ``keep``: the detail is wanted even if nothing changed."""
+    ) -> tuple[bool, bool, ImpactDetail | ErasedDetail | None]:
+        """Re-evaluate with the target; ``keep``: the detail is wanted even if nothing changed. A
+        record whose personal content retention erased is not compared: what is left of its input
+        is not what the stored result was made from, so the target's outcomes on it would count the
+        erasure as a change of rule set (a name no longer recorded, a text no longer there)."""
         assert self.target is not None
-        schema_version, input_json, context, result = row[6:10]
+        schema_version, input_json, context, result, erased = row[6:11]
+        if erased and (pointers := orjson.loads(erased)):
+            totals.add_erased()
+            return False, False, ErasedDetail(erased=pointers)
         history = self.history_of(input_json, context) if self.history_of is not None else None
         decision = reevaluate(self.target, input_json, orjson.loads(context), schema_version, history=history)
         change = impact(orjson.loads(result), decision)

@@ -13,12 +13,13 @@ T = TypeVar("T", bound="ErasedDetail")
 
 @_attrs_define
 class ErasedDetail:
-    """As recorded, retention erased content the rules read: not reproducible, not a failure.
+    """Retention erased personal content of the decision's input, so it is not re-made: as recorded,
+    not reproducible and not a failure; in an impact replay, not compared.
 
-    Attributes:
-        erased (list[str]): JSON pointers of the erased fields.
-        kind (Literal['erased'] | Unset):  Default: 'erased'.
-        reproducible (bool | Unset):  Default: False.
+        Attributes:
+            erased (list[str]): JSON pointers of the erased fields.
+            kind (Literal['erased'] | Unset):  Default: 'erased'.
+            reproducible (bool | Unset):  Default: False.
     """
 
     erased: list[str]

@@ -44,8 +44,10 @@ class ReplayJobPublic:
         selection (ReplaySelection): Which stored decisions to replay; every filter is optional and they combine (AND).
         started_at (datetime.datetime | None):
         status (JobStatus):
-        summary (ReplayJobPublicSummary): As recorded: decisions, reproduced, failed. Impact: decisions, changed,
-            newly_blocking, no_longer_blocking, and change counts by step and by severity.
+        summary (ReplayJobPublicSummary): As recorded: decisions, reproduced, failed, erased. Impact: decisions,
+            changed, newly_blocking, no_longer_blocking, erased, and change counts by step and by severity. `erased`:
+            decisions whose personal content retention erased, so they are not re-made (as recorded: not reproducible, not
+            failures; impact: not compared).
         total (int | None): Decisions selected (known once the job has started).
     """
 

@@ -11,8 +11,9 @@ T = TypeVar("T", bound="ReplayJobPublicSummary")
 
 @_attrs_define
 class ReplayJobPublicSummary:
-    """As recorded: decisions, reproduced, failed. Impact: decisions, changed, newly_blocking, no_longer_blocking, and
-    change counts by step and by severity.
+    """As recorded: decisions, reproduced, failed, erased. Impact: decisions, changed, newly_blocking, no_longer_blocking,
+    erased, and change counts by step and by severity. `erased`: decisions whose personal content retention erased, so
+    they are not re-made (as recorded: not reproducible, not failures; impact: not compared).
 
     """
 
