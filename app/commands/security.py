@@ -148,6 +148,12 @@ def retention_apply(
     settings = get_settings()
     now = utcnow()
     cutoff = _aware(before, "--before") or now - timedelta(days=days or settings.retention_days)
+    if cutoff > now:  # a mistyped year would erase everything to date, irreversibly
+        raise exit_error(
+            f"--before {cutoff.isoformat()} is later than now ({now.isoformat()}): retention erases what "
+            "is older than the cut-off; to erase everything to date on purpose, give the current time",
+            code=2,
+        )
     engine = build_engine(settings.database_url, busy_timeout_ms=settings.busy_timeout_ms)
     try:
         if settings.auto_migrate:

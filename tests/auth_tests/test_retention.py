@@ -170,15 +170,16 @@ def test_cli_apply(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     get_settings.cache_clear()
     try:
         runner = CliRunner()
-        dry = runner.invoke(
-            cli,
-            ["retention", "apply", "--before", (utcnow() + timedelta(seconds=5)).isoformat(), "--dry-run"],
-        )
+        future = (utcnow() + timedelta(days=365)).isoformat()  # a mistyped year
+        for refused in (["--before", future], ["--before", future, "--dry-run"]):
+            typo = runner.invoke(cli, ["retention", "apply", *refused])
+            assert typo.exit_code == 2
+            assert f"error: --before {future}" in typo.stderr
+            assert "is later than now" in typo.stderr
+        dry = runner.invoke(cli, ["retention", "apply", "--before", utcnow().isoformat(), "--dry-run"])
         assert dry.exit_code == 0, dry.output
         assert json.loads(dry.stdout)["decisions_erased"] == 1
-        done = runner.invoke(
-            cli, ["retention", "apply", "--before", (utcnow() + timedelta(seconds=5)).isoformat()]
-        )
+        done = runner.invoke(cli, ["retention", "apply", "--before", utcnow().isoformat()])
         assert json.loads(done.stdout)["decisions_erased"] == 1
         verified = runner.invoke(cli, ["audit", "verify"])
         assert verified.exit_code == 0
