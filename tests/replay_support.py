@@ -47,14 +47,18 @@ def results(engine: Engine, job_id: str) -> list[dict[str, Any]]:
 
 
 def tamper_result(engine: Engine, seq: int, **changes: Any) -> None:
-    """Alter a stored decision behind the API's back (PostgreSQL's append-only trigger switched off)."""
+    """Alter a stored decision's result behind the API's back: ``changes`` merged into it."""
+    with Session(engine) as session:
+        stored = session.execute(select(DECISIONS.c.result).where(DECISIONS.c.seq == seq)).scalar_one()
+    overwrite(engine, seq, result=orjson.dumps({**orjson.loads(stored), **changes}).decode())
+
+
+def overwrite(engine: Engine, seq: int, **columns: str) -> None:
+    """Overwrite columns of a stored decision behind the API's back (PostgreSQL's append-only
+    trigger switched off), e.g. with text that is not JSON."""
     with Session(engine) as session:
         begin_write(session)  # SQLite: take the write lock up front, waiting for a busy worker
         if engine.dialect.name == "postgresql":
             session.execute(text("SET LOCAL session_replication_role = replica"))
-        stored = session.execute(select(DECISIONS.c.result).where(DECISIONS.c.seq == seq)).scalar_one()
-        altered = {**orjson.loads(stored), **changes}
-        session.execute(
-            DECISIONS.update().where(DECISIONS.c.seq == seq).values(result=orjson.dumps(altered).decode())
-        )
+        session.execute(DECISIONS.update().where(DECISIONS.c.seq == seq).values(**columns))
         session.commit()

@@ -188,9 +188,9 @@ def _print_summary(job: ReplayJobPublic) -> None:
         return
     head = Table(
         "incidents", "changed", "newly blocking", "no longer blocking", "erased (not compared)",
-        title=f"Impact of {job.ruleset}",
+        "errors (not compared)", title=f"Impact of {job.ruleset}",
     )  # fmt: skip
-    counts = ("decisions", "changed", "newly_blocking", "no_longer_blocking", "erased")
+    counts = ("decisions", "changed", "newly_blocking", "no_longer_blocking", "erased", "errors")
     head.add_row(*(str(s.get(k, 0)) for k in counts))
     out.print(head)
     kinds = ("appeared", "disappeared", "severity_changed", "outcome_changed")

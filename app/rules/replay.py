@@ -216,13 +216,15 @@ class ImpactTotals:
 
     ``decisions`` counts every record replayed; ``erased`` those of them not compared because
     retention erased personal content of their input (re-evaluating what is left would count the
-    erasure as a change of rule set: ``add_erased``)."""
+    erasure as a change of rule set: ``add_erased``), ``errors`` those that could not be
+    re-evaluated or whose stored result could not be read (``add_error``)."""
 
     decisions: int = 0
     changed: int = 0
     newly_blocking: int = 0
     no_longer_blocking: int = 0
     erased: int = 0
+    errors: int = 0
     by_step: dict[str, dict[str, int]] = field(default_factory=dict)
     by_severity: dict[str, dict[str, int]] = field(default_factory=dict)
 
@@ -243,6 +245,11 @@ class ImpactTotals:
         self.decisions += 1
         self.erased += 1
 
+    def add_error(self) -> None:
+        """A record replayed but not compared: it could not be re-evaluated, or its result read."""
+        self.decisions += 1
+        self.errors += 1
+
     def to_json(self) -> dict[str, Any]:
         order = {s.value: i for i, s in enumerate(Severity)}
         return {
@@ -251,6 +258,7 @@ class ImpactTotals:
             "newly_blocking": self.newly_blocking,
             "no_longer_blocking": self.no_longer_blocking,
             "erased": self.erased,
+            "errors": self.errors,
             "by_step": dict(sorted(self.by_step.items())),
             "by_severity": dict(sorted(self.by_severity.items(), key=lambda kv: order.get(kv[0], 9))),
         }
@@ -263,6 +271,7 @@ class ImpactTotals:
             newly_blocking=data.get("newly_blocking", 0),
             no_longer_blocking=data.get("no_longer_blocking", 0),
             erased=data.get("erased", 0),
+            errors=data.get("errors", 0),
             by_step={k: dict(v) for k, v in data.get("by_step", {}).items()},
             by_severity={k: dict(v) for k, v in data.get("by_severity", {}).items()},
         )

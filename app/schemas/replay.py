@@ -139,9 +139,11 @@ class ReplayJobPublic(BaseModel):
     parts_done: int = Field(description="Parts finished; the summary is merged when the last one is.")
     summary: dict[str, Any] = Field(
         description="As recorded: decisions, reproduced, failed, erased. Impact: decisions, changed, "
-        "newly_blocking, no_longer_blocking, erased, and change counts by step and by severity. "
-        "`erased`: decisions whose personal content retention erased, so they are not re-made "
-        "(as recorded: not reproducible, not failures; impact: not compared)."
+        "newly_blocking, no_longer_blocking, erased, errors, and change counts by step and by "
+        "severity. `erased`: decisions whose personal content retention erased, so they are not "
+        "re-made (as recorded: not reproducible, not failures; impact: not compared). `errors` "
+        "(impact): decisions that could not be re-evaluated or whose stored result could not be "
+        "read, each reported as an `error` result and not compared."
     )
     error: str | None
     attempts: int
@@ -175,11 +177,15 @@ class NotReproducedDetail(_Detail):
 
 
 class ReplayErrorDetail(_Detail):
-    """As recorded, the decision could not be re-made (its rule set is gone or changed, bad input)."""
+    """The decision could not be re-made (its rule set is gone or changed, input the engine cannot
+    read) or its stored result cannot be read: as recorded a failure; in an impact replay, not
+    compared."""
 
     kind: Literal["error"] = "error"
     error: str
-    stored_result: dict[str, Any]
+    stored_result: dict[str, Any] | None = Field(
+        description="The stored result; null when it is not a JSON object (altered behind the log's back)."
+    )
 
 
 class ErasedDetail(_Detail):

@@ -130,6 +130,86 @@ def test_an_altered_stored_result_is_a_reproduction_failure_with_both_results(
         assert detail["stored_result"][field] != detail["replayed_result"][field]
 
 
+def test_a_stored_result_that_is_not_json_is_a_failure_and_the_job_goes_on(
+    seeded: Engine, registry: RulesetRegistry
+) -> None:
+    rs.overwrite(seeded, 7, result="not json")
+    rs.overwrite(seeded, 8, result="[1, 2]")
+    job = rs.run(seeded, registry, mode="as_recorded", results="flagged")
+    assert (job.status, job.processed, job.flagged) == ("succeeded", 300, 2)
+    assert job.summary == {"decisions": 300, "reproduced": 298, "failed": 2, "erased": 0}
+    details = {r["seq"]: r["detail"] for r in rs.results(seeded, job.id)}
+    assert set(details) == {7, 8}
+    for detail in details.values():
+        assert detail["kind"] == "error"
+        assert detail["error"] == "the stored result is not a JSON object"
+        assert detail["stored_result"] is None
+
+
+def test_an_impact_replay_reports_a_record_it_cannot_re_evaluate_and_goes_on(
+    seeded: Engine, registry: RulesetRegistry
+) -> None:
+    # One unreadable record of a national log must not cost the whole job.
+    target = {"id": "concern-for-a-child", "version": "1.3.0"}
+    first = rs.run(seeded, registry, mode="impact", ruleset=target)
+    before = {r["seq"]: r["detail"] for r in rs.results(seeded, first.id) if r["seq"] not in (5, 6)}
+    rs.overwrite(seeded, 5, input="{not json")
+    rs.overwrite(seeded, 6, result="not json")
+    job = rs.run(seeded, registry, mode="impact", ruleset=target)
+    assert (job.status, job.processed) == ("succeeded", 300)
+    results = {r["seq"]: r for r in rs.results(seeded, job.id)}
+    reasons = {
+        5: "ValueError: stored facts must be a JSON object",
+        6: "the stored result is not a JSON object",
+    }
+    for seq, message in reasons.items():
+        result = results[seq]
+        assert result["detail"]["kind"] == "error"
+        assert result["detail"]["error"] == message
+        assert result["flagged"] is True
+    assert results[5]["detail"]["stored_result"] == orjson.loads(rs_result(seeded, 5))
+    assert results[6]["detail"]["stored_result"] is None
+    assert {seq: r["detail"] for seq, r in results.items() if seq not in reasons} == before
+    summary = job.summary
+    assert (summary["decisions"], summary["errors"], summary["erased"]) == (300, 2, 0)
+    changed = [d for d in before.values() if d["changes"] or d["blocking_before"] != d["blocking_after"]]
+    assert summary["changed"] == len(changed)
+    assert job.flagged == summary["changed"]
+
+
+def test_an_error_result_names_where_the_input_is_wrong_but_quotes_none_of_it(
+    seeded: Engine, registry: RulesetRegistry
+) -> None:
+    # Recomputing history validates the stored input as a checklist; a record stored before a bound
+    # was enforced fails that, and the error stored with its result must not carry the name.
+    records = select(col(DecisionRecord.seq), col(DecisionRecord.input)).order_by(col(DecisionRecord.seq))
+    with seeded.connect() as conn:
+        rows = conn.execute(records).all()
+    seq, checklist = next((seq, c) for seq, text in rows if (c := orjson.loads(text)).get("children"))
+    name = "Ada Synthetic-Example " * 12  # over the schema's 200 characters
+    checklist["children"][0]["full_name"] = name
+    rs.overwrite(seeded, seq, input=orjson.dumps(checklist).decode())
+    target = {"id": "concern-for-a-child", "version": "1.3.0"}
+    job = rs.run(seeded, registry, mode="impact", ruleset=target, history="recomputed")
+    assert (job.status, job.summary["errors"]) == ("succeeded", 1)
+    (failed,) = [r for r in rs.results(seeded, job.id) if r["detail"]["kind"] == "error"]
+    assert failed["seq"] == seq
+    error = failed["detail"]["error"]
+    assert error.startswith(
+        "ValidationError: children.0.full_name: String should have at most 200 characters"
+    )
+    assert "Ada" not in error
+
+
+def rs_result(engine: Engine, seq: int) -> str:
+    with engine.connect() as conn:
+        return str(
+            conn.execute(
+                select(col(DecisionRecord.result)).where(col(DecisionRecord.seq) == seq)
+            ).scalar_one()
+        )
+
+
 def test_replay_never_changes_stored_decisions(seeded: Engine, registry: RulesetRegistry) -> None:
     hashes = select(col(DecisionRecord.hash)).order_by(col(DecisionRecord.seq))
     with seeded.connect() as conn:

@@ -38,15 +38,22 @@ def test_outcome_changes_in_csv_carry_the_basis() -> None:
         detail=orjson.dumps(detail).decode(),
     )
     values = dict(zip(IMPACT_COLUMNS, csv_row(ReplayMode.impact, row), strict=True))
-    assert values["erased"] == "false"
+    assert (values["error"], values["erased"]) == ("", "false")
     assert values["outcome_changed"] == (
         "T-SEEN:unknown>missing/not_recorded T-ID:missing/recorded>missing/not_recorded "
         "T-VOICE:missing/recorded>unknown"
     )
 
 
-def _erased_row() -> SimpleNamespace:
-    detail = {"kind": "erased", "erased": ["/children/0/full_name"], "reproducible": False}
+ERASED: dict[str, object] = {"kind": "erased", "erased": ["/children/0/full_name"], "reproducible": False}
+ERROR: dict[str, object] = {
+    "kind": "error",
+    "error": "the stored result is not a JSON object",
+    "stored_result": None,
+}
+
+
+def _unmade_row(detail: dict[str, object] = ERASED) -> SimpleNamespace:
     return SimpleNamespace(
         seq=2,
         decision_id="d-2",
@@ -58,14 +65,15 @@ def _erased_row() -> SimpleNamespace:
     )
 
 
-def test_an_erased_record_is_marked_and_its_impact_columns_are_empty() -> None:
-    values = dict(zip(IMPACT_COLUMNS, csv_row(ReplayMode.impact, _erased_row()), strict=True))
-    assert values["erased"] == "true"
-    assert (values["seq"], values["decision_id"], values["incident_ref"]) == (2, "d-2", "NOR-2")
-    compared = set(IMPACT_COLUMNS) - {"seq", "decision_id", "incident_ref", "recorded_ruleset", "erased"}
-    assert {values[c] for c in compared} == {""}, "not compared: no change, blocking or score"
+def test_a_record_not_compared_says_why_and_its_impact_columns_are_empty() -> None:
+    for detail, why in ((ERASED, ("", "true")), (ERROR, ("the stored result is not a JSON object", "false"))):
+        values = dict(zip(IMPACT_COLUMNS, csv_row(ReplayMode.impact, _unmade_row(detail)), strict=True))
+        assert (values["error"], values["erased"]) == why
+        assert (values["seq"], values["decision_id"], values["incident_ref"]) == (2, "d-2", "NOR-2")
+        named = {"seq", "decision_id", "incident_ref", "recorded_ruleset", "error", "erased"}
+        assert {values[c] for c in set(IMPACT_COLUMNS) - named} == {""}, "no change, blocking or score"
 
 
 def test_an_erased_record_as_recorded_is_not_reproduced_and_says_why() -> None:
-    values = dict(zip(AS_RECORDED_COLUMNS, csv_row(ReplayMode.as_recorded, _erased_row()), strict=True))
+    values = dict(zip(AS_RECORDED_COLUMNS, csv_row(ReplayMode.as_recorded, _unmade_row()), strict=True))
     assert (values["reproduced"], values["error"], values["erased"]) == ("false", "", "true")

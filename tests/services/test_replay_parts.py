@@ -149,7 +149,8 @@ def test_summaries_of_parts_add_up() -> None:
         "changed": 3,
         "newly_blocking": 1,
         "no_longer_blocking": 1,
-        "erased": 1,  # a part summarised before erased records were counted has none
+        "erased": 1,  # a part summarised before erased records and errors were counted has none
+        "errors": 0,
         "by_step": {"S0": {"disappeared": 1}, "S1": {"appeared": 3}},
         "by_severity": {"critical": {"disappeared": 1}, "high": {"appeared": 3}},
     }

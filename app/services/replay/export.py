@@ -49,6 +49,7 @@ IMPACT_COLUMNS = (
     "disappeared",
     "severity_changed",
     "outcome_changed",
+    "error",
     "erased",
 )
 
@@ -71,10 +72,12 @@ def _changes(detail: ImpactDetail, kind: str) -> str:
 
 def csv_row(mode: ReplayMode, row: Any) -> list[Any]:
     """One result in ``mode``'s columns. ``erased``: retention erased the decision's personal content,
-    so it was not re-made (as recorded: not reproducible; impact: not compared, its columns empty)."""
+    so it was not re-made; ``error``: why it could not be. As recorded: not reproduced; impact: not
+    compared, the impact's columns empty."""
     detail = detail_of(row.detail)
     common = [row.seq, row.decision_id, row.incident_ref or "", row.recorded_ruleset]
-    erased = isinstance(detail, ErasedDetail)
+    erased = str(isinstance(detail, ErasedDetail)).lower()
+    error = detail.error if isinstance(detail, ReplayErrorDetail) else ""
     if mode is ReplayMode.as_recorded:
         hashes = ("", "")
         if isinstance(detail, ReproducedDetail | NotReproducedDetail):
@@ -85,11 +88,11 @@ def csv_row(mode: ReplayMode, row: Any) -> list[Any]:
             str(not row.flagged).lower(),
             *hashes,
             " ".join(differing),
-            detail.error if isinstance(detail, ReplayErrorDetail) else "",
-            str(erased).lower(),
+            error,
+            erased,
         ]
-    if not isinstance(detail, ImpactDetail):  # erased: not compared
-        return [*common, *[""] * (len(IMPACT_COLUMNS) - len(common) - 1), str(erased).lower()]
+    if not isinstance(detail, ImpactDetail):  # erased, or an error: not compared
+        return [*common, *[""] * (len(IMPACT_COLUMNS) - len(common) - 2), error, erased]
     return [
         *common,
         str(row.flagged).lower(),
@@ -99,7 +102,8 @@ def csv_row(mode: ReplayMode, row: Any) -> list[Any]:
         "" if detail.score_before is None else detail.score_before,
         "" if detail.score_after is None else detail.score_after,
         *(_changes(detail, k) for k in ("appeared", "disappeared", "severity_changed", "outcome_changed")),
-        "false",
+        error,
+        erased,
     ]
 
 

@@ -27,6 +27,7 @@ from time import monotonic as time_monotonic
 from typing import Any
 
 import orjson
+from pydantic import ValidationError
 from sqlalchemy import Dialect, Engine, LargeBinary, cast, select, update
 
 from app.models.base import utcnow
@@ -156,6 +157,31 @@ def _add(into: dict[str, Any], counts: Mapping[str, Any]) -> None:
             into[key] = into.get(key, 0) + value
 
 
+# What a stored record can make re-evaluation raise: input or context that is not what the engine
+# takes (a record altered behind the log's back, or one stored before a bound was enforced).
+_UNREADABLE = (RulesError, ValueError, KeyError, TypeError)
+_NOT_A_RESULT = "the stored result is not a JSON object"
+
+
+def _stored_result(stored: str | bytes) -> dict[str, Any] | None:
+    """A stored result as JSON, or None where it is not a JSON object (altered behind the log's back)."""
+    try:
+        value = orjson.loads(stored)
+    except orjson.JSONDecodeError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _error_text(exc: Exception) -> str:
+    """Why a record could not be re-made, as stored with its result: a validation error by location
+    and message only (its text would quote the input's values, personal content among them)."""
+    if isinstance(exc, ValidationError):
+        problems = exc.errors(include_url=False, include_input=False, include_context=False)
+        where = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'input'}: {e['msg']}" for e in problems)
+        return f"{type(exc).__name__}: {where}"
+    return f"{type(exc).__name__}: {exc}"
+
+
 class _Replayer:
     """Replays rows of the decision log (tuples in ``COLUMNS`` order) into result rows (tuples in
     ``RESULT_COLUMNS`` order), counting into a tally. The per-decision loop: no Pydantic model is
@@ -218,7 +244,7 @@ class _Replayer:
             if erased is None and type(ruleset) is CompiledRuleset and type(result) is bytes:
                 try:
                     decision = reevaluate(ruleset, input_json, orjson.loads(context), schema_version)
-                except (RulesError, ValueError, KeyError, TypeError):
+                except _UNREADABLE:
                     pass  # ``as_recorded`` reports it
                 else:
                     if encode(decision) == result:
@@ -246,10 +272,11 @@ class _Replayer:
             tally.processed += 1
             tally.flagged += flagged
             tally.erased += erased
-            # Stored as flagged (worth an auditor's look) but counted apart from failures.
-            if detail is not None and (store_all or flagged or erased):
+            # Stored as flagged (worth an auditor's look) but counted apart from failures (as recorded)
+            # or from changes (impact): not re-made for retention's erasure, or not re-evaluated.
+            marked = flagged or erased or isinstance(detail, ReplayErrorDetail)
+            if detail is not None and (store_all or marked):
                 recorded, text = f"{text_of(ruleset_id)}@{text_of(version)}", detail_json(detail)
-                marked = flagged or erased
                 ref = None if incident_ref is None else text_of(incident_ref)
                 append((job_id, seq, text_of(decision_id), ref, recorded, marked, newly_blocking, text))
         return stored
@@ -263,13 +290,12 @@ class _Replayer:
             return False, ErasedDetail(erased=pointers)
         ruleset = self.recorded_ruleset(ruleset_id, version, ruleset_hash)
         if isinstance(ruleset, str):
-            return True, ReplayErrorDetail(error=ruleset, stored_result=orjson.loads(result))
+            return True, ReplayErrorDetail(error=ruleset, stored_result=_stored_result(result))
         stored = result if isinstance(result, bytes) else result.encode()
         try:
             decision = reevaluate(ruleset, input_json, orjson.loads(context), schema_version)
-        except (RulesError, ValueError, KeyError, TypeError) as exc:
-            error = f"{type(exc).__name__}: {exc}"
-            return True, ReplayErrorDetail(error=error, stored_result=orjson.loads(stored))
+        except _UNREADABLE as exc:
+            return True, ReplayErrorDetail(error=_error_text(exc), stored_result=_stored_result(stored))
         # Equal canonical bytes: reproduced. Hashes are computed only for a result that is stored.
         replayed = self._encoder.encode(decision)
         if not keep and replayed == stored:  # ``Reproduction.of``'s comparison, nothing else built
@@ -278,29 +304,44 @@ class _Replayer:
         if outcome.reproduced:
             hashes = {"stored_hash": outcome.stored_hash, "replayed_hash": outcome.replayed_hash}
             return False, ReproducedDetail(**hashes)
+        stored_result = _stored_result(stored)
+        if stored_result is None:
+            return True, ReplayErrorDetail(error=_NOT_A_RESULT, stored_result=None)
         return True, NotReproducedDetail(
             stored_hash=outcome.stored_hash,
             replayed_hash=outcome.replayed_hash,
             differing_fields=outcome.differing_fields(),
-            stored_result=orjson.loads(stored),
+            stored_result=stored_result,
             replayed_result=orjson.loads(outcome.replayed),
         )
 
     def impact(
         self, row: Sequence[Any], totals: ImpactTotals, keep: bool
-    ) -> tuple[bool, bool, ImpactDetail | ErasedDetail | None]:
+    ) -> tuple[bool, bool, ImpactDetail | ErasedDetail | ReplayErrorDetail | None]:
         """Re-evaluate with the target; ``keep``: the detail is wanted even if nothing changed. A
         record whose personal content retention erased is not compared: what is left of its input
         is not what the stored result was made from, so the target's outcomes on it would count the
-        erasure as a change of rule set (a name no longer recorded, a text no longer there)."""
+        erasure as a change of rule set (a name no longer recorded, a text no longer there). A record
+        that cannot be re-evaluated or whose stored result cannot be read is reported (an error
+        result) and counted apart, as an as-recorded replay reports it, and the job goes on."""
         assert self.target is not None
         schema_version, input_json, context, result, erased = row[6:11]
         if erased and (pointers := orjson.loads(erased)):
             totals.add_erased()
             return False, False, ErasedDetail(erased=pointers)
-        history = self.history_of(input_json, context) if self.history_of is not None else None
-        decision = reevaluate(self.target, input_json, orjson.loads(context), schema_version, history=history)
-        change = impact(orjson.loads(result), decision)
+        stored = _stored_result(result)
+        error = _NOT_A_RESULT if stored is None else None
+        if stored is not None:
+            try:
+                history = self.history_of(input_json, context) if self.history_of is not None else None
+                pinned = orjson.loads(context)
+                decision = reevaluate(self.target, input_json, pinned, schema_version, history=history)
+                change = impact(stored, decision)
+            except _UNREADABLE as exc:
+                error = _error_text(exc)
+        if error is not None:  # reported, counted apart; the job goes on
+            totals.add_error()
+            return False, False, ReplayErrorDetail(error=error, stored_result=stored)
         totals.add(change)
         if not (keep or change.changed):
             return False, False, None

@@ -157,7 +157,7 @@ from .reliance_on_agency import RelianceOnAgency
 from .reliance_on_agency_agency_type_0 import RelianceOnAgencyAgencyType0
 from .replay_create import ReplayCreate
 from .replay_error_detail import ReplayErrorDetail
-from .replay_error_detail_stored_result import ReplayErrorDetailStoredResult
+from .replay_error_detail_stored_result_type_0 import ReplayErrorDetailStoredResultType0
 from .replay_history import ReplayHistory
 from .replay_job_public import ReplayJobPublic
 from .replay_job_public_summary import ReplayJobPublicSummary
@@ -359,7 +359,7 @@ __all__ = (
     "RelianceOnAgencyAgencyType0",
     "ReplayCreate",
     "ReplayErrorDetail",
-    "ReplayErrorDetailStoredResult",
+    "ReplayErrorDetailStoredResultType0",
     "ReplayHistory",
     "ReplayJobPublic",
     "ReplayJobPublicSummary",

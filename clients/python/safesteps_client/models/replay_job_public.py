@@ -45,9 +45,10 @@ class ReplayJobPublic:
         started_at (datetime.datetime | None):
         status (JobStatus):
         summary (ReplayJobPublicSummary): As recorded: decisions, reproduced, failed, erased. Impact: decisions,
-            changed, newly_blocking, no_longer_blocking, erased, and change counts by step and by severity. `erased`:
-            decisions whose personal content retention erased, so they are not re-made (as recorded: not reproducible, not
-            failures; impact: not compared).
+            changed, newly_blocking, no_longer_blocking, erased, errors, and change counts by step and by severity.
+            `erased`: decisions whose personal content retention erased, so they are not re-made (as recorded: not
+            reproducible, not failures; impact: not compared). `errors` (impact): decisions that could not be re-evaluated
+            or whose stored result could not be read, each reported as an `error` result and not compared.
         total (int | None): Decisions selected (known once the job has started).
     """
 

@@ -12,8 +12,10 @@ T = TypeVar("T", bound="ReplayJobPublicSummary")
 @_attrs_define
 class ReplayJobPublicSummary:
     """As recorded: decisions, reproduced, failed, erased. Impact: decisions, changed, newly_blocking, no_longer_blocking,
-    erased, and change counts by step and by severity. `erased`: decisions whose personal content retention erased, so
-    they are not re-made (as recorded: not reproducible, not failures; impact: not compared).
+    erased, errors, and change counts by step and by severity. `erased`: decisions whose personal content retention
+    erased, so they are not re-made (as recorded: not reproducible, not failures; impact: not compared). `errors`
+    (impact): decisions that could not be re-evaluated or whose stored result could not be read, each reported as an
+    `error` result and not compared.
 
     """
 

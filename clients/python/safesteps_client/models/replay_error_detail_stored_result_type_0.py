@@ -6,11 +6,11 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ReplayErrorDetailStoredResult")
+T = TypeVar("T", bound="ReplayErrorDetailStoredResultType0")
 
 
 @_attrs_define
-class ReplayErrorDetailStoredResult:
+class ReplayErrorDetailStoredResultType0:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -23,10 +23,10 @@ class ReplayErrorDetailStoredResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        replay_error_detail_stored_result = cls()
+        replay_error_detail_stored_result_type_0 = cls()
 
-        replay_error_detail_stored_result.additional_properties = d
-        return replay_error_detail_stored_result
+        replay_error_detail_stored_result_type_0.additional_properties = d
+        return replay_error_detail_stored_result_type_0
 
     @property
     def additional_keys(self) -> list[str]:
