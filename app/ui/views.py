@@ -48,6 +48,7 @@ from app.ui.oidc import FLOW_COOKIE, FLOW_SECONDS, OidcClient, OidcError
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.globals["urlencode"] = urlencode
+templates.env.filters["describe"] = export.describe
 RULESET = "concern-for-a-child"
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; "

@@ -424,6 +424,8 @@ def test_an_impact_replay_runs_and_its_page_shows_the_impact(
     assert changed > 0  # 1.1.0 makes the voice of a child in police protection critical
     assert "Steps that appear or disappear, by incident" in page.text
     assert "CFC-VOICE-OF-CHILD" in page.text
+    # Each flagged result says what changed, in the CSV's terms.
+    assert re.search(r"<td>(appears|disappears|severity|outcome) [A-Z][A-Z0-9-]+[(:]", page.text)
     csv_link = re.search(r'href="(/ui/replays/[0-9a-f-]{36}/results\.csv)"', page.text)
     assert csv_link
     exported = get(app_client, csv_link.group(1), auditor)

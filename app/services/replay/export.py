@@ -14,6 +14,7 @@ from app.schemas.replay import (
     ErasedDetail,
     ImpactDetail,
     NotReproducedDetail,
+    ReplayDetail,
     ReplayErrorDetail,
     ReplayMode,
     ReproducedDetail,
@@ -68,6 +69,33 @@ def _changes(detail: ImpactDetail, kind: str) -> str:
         else:
             parts.append(f"{c.rule_id}({c.severity_after or c.severity_before})")
     return " ".join(parts)
+
+
+_IN_WORDS = (
+    ("appeared", "appears"),
+    ("disappeared", "disappears"),
+    ("severity_changed", "severity"),
+    ("outcome_changed", "outcome"),
+)
+
+
+def describe(detail: ReplayDetail) -> str:
+    """A result in one line for people (the workspace's table of flagged results), in the CSV's terms."""
+    if isinstance(detail, ImpactDetail):
+        said = [f"{words} {text}" for kind, words in _IN_WORDS if (text := _changes(detail, kind))]
+        if detail.blocking_before != detail.blocking_after:
+            said.append("now blocking" if detail.blocking_after else "no longer blocking")
+        if detail.score_before != detail.score_after:
+            said.append(f"score {detail.score_before} > {detail.score_after}")
+        return "; ".join(said) or "no change"
+    if isinstance(detail, NotReproducedDetail):
+        return f"not reproduced: {' '.join(detail.differing_fields) or 'the bytes'} differ"
+    if isinstance(detail, ReplayErrorDetail):
+        return f"not re-made: {detail.error}"
+    if isinstance(detail, ErasedDetail):
+        count = len(detail.erased)
+        return f"not re-made: retention erased {count} personal field{'' if count == 1 else 's'}"
+    return "reproduced"
 
 
 def csv_row(mode: ReplayMode, row: Any) -> list[Any]:
