@@ -470,6 +470,7 @@ def ui_start_replay(
     to_date: Annotated[str, Form()] = "",
     hook: Annotated[str, Form()] = "",
     history_changed: Annotated[str, Form(max_length=8)] = "",
+    history: Annotated[str, Form(max_length=16)] = "",
 ) -> Response:
     """Queue a replay from the form; the job page follows its progress."""
     security.check_csrf(request, settings, request.cookies.get(security.SESSION_COOKIE), csrf)
@@ -481,6 +482,7 @@ def ui_start_replay(
         "to_date": to_date,
         "hook": hook,
         "history_changed": history_changed,
+        "history": history,
     }
     selection: dict[str, Any] = {
         k: v for k, v in form.items() if k in {"force", "from_date", "to_date", "hook"} and v
@@ -490,6 +492,8 @@ def ui_start_replay(
     body: dict[str, Any] = {"mode": mode, "selection": selection}
     if mode == ReplayMode.impact.value:
         body["ruleset"] = {"id": RULESET, "version": version or None}
+        if history:  # the API's default (stored) otherwise; an as-recorded replay takes none
+            body["history"] = history
     try:
         job = jobs.create_job(
             session, registry, ReplayCreate.model_validate(body), principal.id, force=principal.force

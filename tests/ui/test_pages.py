@@ -434,6 +434,34 @@ def test_an_impact_replay_runs_and_its_page_shows_the_impact(
     assert exported.text.splitlines()[0].startswith("seq,")
 
 
+def test_an_impact_replay_can_recount_history_and_says_which_facts_it_used(
+    app_client: TestClient, auditor: dict[str, str], creds: Credentials
+) -> None:
+    form = {
+        "mode": "impact",
+        "version": "1.3.0",
+        "history": "recomputed",
+        "to_date": "2026-06-30",
+        "hook": "scene.depart",
+        "csrf": page_csrf(app_client, auditor),
+    }
+    started = app_client.post("/ui/replays", data=form, headers=cookie(auditor), follow_redirects=False)
+    assert started.status_code == 303
+    deadline = time.monotonic() + 60
+    while 'http-equiv="refresh"' in (page := get(app_client, started.headers["location"], auditor).text):
+        assert time.monotonic() < deadline, "the replay did not finish"
+        time.sleep(0.5)
+    assert "Succeeded" in page
+    assert "<dt>History facts</dt><dd>counted again from the person history as it is now</dd>" in page
+    job_id = started.headers["location"].rsplit("/", 1)[1]
+    api = {"Authorization": f"Bearer {creds.key('auditor')}"}
+    assert app_client.get(f"/v1/replays/{job_id}", headers=api).json()["history"] == "recomputed"
+    bogus = {**form, "history": "guessed", "csrf": page_csrf(app_client, auditor)}
+    refused = app_client.post("/ui/replays", data=bogus, headers=cookie(auditor), follow_redirects=False)
+    assert refused.status_code == 422
+    assert "history: Input should be &#39;stored&#39; or &#39;recomputed&#39;" in refused.text
+
+
 def test_the_decisions_list_pages_by_cursor_and_refuses_a_bad_one(
     app_client: TestClient, auditor: dict[str, str]
 ) -> None:
