@@ -264,6 +264,38 @@ def test_the_decision_page_shows_findings_citations_and_chain_links(
     assert "concern-for-a-child@1." in page
 
 
+def test_the_decision_page_shows_where_a_language_finding_points(
+    app_client: TestClient, auditor: dict[str, str], creds: Credentials
+) -> None:
+    ref = "NORTHSHIRE-UI-LANG-1"
+    body = {
+        "hook": "narrative.lint",
+        "device_time": "2026-06-02T09:05:00Z",
+        "submitted_by": "MDT-0001 / PC-SYNTHETIC",
+        "checklist": {
+            "schema_version": 2,
+            "incident": {"reference": ref, "force": "NORTHSHIRE", "type": "missing_person"},
+            "children": [{"id": "C1", "age": 15}],
+            "narratives": [
+                {
+                    "kind": "missing_review",
+                    "at": "2026-06-02T09:00:00Z",
+                    "text": "This is a lifestyle choice.",
+                }
+            ],
+        },
+    }
+    mdt = {"Authorization": f"Bearer {creds.key('mdt')}", "Idempotency-Key": "ui-lang-1"}
+    created = app_client.post(f"/v1/incidents/{ref}/checklists", json=body, headers=mdt)
+    assert created.status_code == 201, created.text
+    decision = created.json()["decision_id"]
+    page = get(app_client, f"/ui/decisions/{decision}", auditor).text
+    assert "LANG-NO-VICTIM-BLAMING" in page
+    assert "<strong>Where:</strong>" in page
+    assert "<code>narratives[0].text</code>: “lifestyle choice”" in page
+    assert "; instead: child at risk of / subject to exploitation" in page  # 1.2.0's suggestion
+
+
 class Refs(HTMLParser):
     """Every address a page refers to, with the tag and attribute it is in."""
 
