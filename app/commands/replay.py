@@ -84,7 +84,9 @@ def replay_command(
     ] = None,
     hook: Annotated[str | None, typer.Option(help="Only decisions made at this hook.")] = None,
     out_file: Annotated[Path | None, typer.Option("--out", help="Write results to .csv or .jsonl.")] = None,
-    flagged_only: Annotated[bool, typer.Option(help="Write only failures / changed incidents.")] = False,
+    flagged_only: Annotated[
+        bool, typer.Option(help="Write only failures / changed incidents, and decisions not re-made.")
+    ] = False,
     all_results: Annotated[
         bool, typer.Option("--all-results", help="Store a result for every decision, not only flagged ones.")
     ] = False,

@@ -26,8 +26,8 @@ JobId = Annotated[str, Path(min_length=36, max_length=36, pattern=r"^[0-9a-f-]{3
 FlaggedOnly = Annotated[
     bool,
     Query(
-        description="Only flagged results: reproduction failures and records erased by retention "
-        "(as recorded), or changed incidents (impact)."
+        description="Only flagged results: reproduction failures (as recorded) or changed incidents "
+        "(impact), and in both modes the decisions not re-made (erased by retention, or unreadable)."
     ),
 ]
 

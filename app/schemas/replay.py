@@ -97,8 +97,9 @@ class ReplayCreate(BaseModel):
     results: StoredResults = Field(
         StoredResults.flagged,
         description="Which results to store as records: `flagged` (reproduction failures, or incidents "
-        "whose findings change) or `all` (one record per decision, e.g. to list every reproduced hash). "
-        "The summary always counts every decision.",
+        "whose findings change, and the decisions not re-made: erased by retention, or unreadable) or "
+        "`all` (one record per decision, e.g. to list every reproduced hash). The summary always "
+        "counts every decision.",
     )
     history: ReplayHistory = Field(
         ReplayHistory.stored,
@@ -272,7 +273,10 @@ class ReplayResultPublic(BaseModel):
     decision_id: str
     incident_ref: str | None
     recorded_ruleset: str
-    flagged: bool
+    flagged: bool = Field(
+        description="Worth an auditor's look: a reproduction failure, a changed incident, or a decision "
+        "not re-made (its `detail.kind`: `erased` or `error`)."
+    )
     newly_blocking: bool
     detail: ReplayDetail
 

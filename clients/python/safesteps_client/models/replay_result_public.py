@@ -23,7 +23,8 @@ class ReplayResultPublic:
     Attributes:
         decision_id (str):
         detail (ErasedDetail | ImpactDetail | NotReproducedDetail | ReplayErrorDetail | ReproducedDetail):
-        flagged (bool):
+        flagged (bool): Worth an auditor's look: a reproduction failure, a changed incident, or a decision not re-made
+            (its `detail.kind`: `erased` or `error`).
         incident_ref (None | str):
         newly_blocking (bool):
         recorded_ruleset (str):

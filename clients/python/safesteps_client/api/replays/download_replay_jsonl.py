@@ -100,8 +100,9 @@ def sync_detailed(
 
     Args:
         job_id (str):
-        flagged_only (bool | Unset): Only flagged results: reproduction failures and records
-            erased by retention (as recorded), or changed incidents (impact). Default: False.
+        flagged_only (bool | Unset): Only flagged results: reproduction failures (as recorded) or
+            changed incidents (impact), and in both modes the decisions not re-made (erased by
+            retention, or unreadable). Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -135,8 +136,9 @@ def sync(
 
     Args:
         job_id (str):
-        flagged_only (bool | Unset): Only flagged results: reproduction failures and records
-            erased by retention (as recorded), or changed incidents (impact). Default: False.
+        flagged_only (bool | Unset): Only flagged results: reproduction failures (as recorded) or
+            changed incidents (impact), and in both modes the decisions not re-made (erased by
+            retention, or unreadable). Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -165,8 +167,9 @@ async def asyncio_detailed(
 
     Args:
         job_id (str):
-        flagged_only (bool | Unset): Only flagged results: reproduction failures and records
-            erased by retention (as recorded), or changed incidents (impact). Default: False.
+        flagged_only (bool | Unset): Only flagged results: reproduction failures (as recorded) or
+            changed incidents (impact), and in both modes the decisions not re-made (erased by
+            retention, or unreadable). Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,8 +201,9 @@ async def asyncio(
 
     Args:
         job_id (str):
-        flagged_only (bool | Unset): Only flagged results: reproduction failures and records
-            erased by retention (as recorded), or changed incidents (impact). Default: False.
+        flagged_only (bool | Unset): Only flagged results: reproduction failures (as recorded) or
+            changed incidents (impact), and in both modes the decisions not re-made (erased by
+            retention, or unreadable). Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -121,8 +121,9 @@ def sync_detailed(
         job_id (str):
         cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 100.
-        flagged_only (bool | Unset): Only flagged results: reproduction failures and records
-            erased by retention (as recorded), or changed incidents (impact). Default: False.
+        flagged_only (bool | Unset): Only flagged results: reproduction failures (as recorded) or
+            changed incidents (impact), and in both modes the decisions not re-made (erased by
+            retention, or unreadable). Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,8 +163,9 @@ def sync(
         job_id (str):
         cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 100.
-        flagged_only (bool | Unset): Only flagged results: reproduction failures and records
-            erased by retention (as recorded), or changed incidents (impact). Default: False.
+        flagged_only (bool | Unset): Only flagged results: reproduction failures (as recorded) or
+            changed incidents (impact), and in both modes the decisions not re-made (erased by
+            retention, or unreadable). Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,8 +200,9 @@ async def asyncio_detailed(
         job_id (str):
         cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 100.
-        flagged_only (bool | Unset): Only flagged results: reproduction failures and records
-            erased by retention (as recorded), or changed incidents (impact). Default: False.
+        flagged_only (bool | Unset): Only flagged results: reproduction failures (as recorded) or
+            changed incidents (impact), and in both modes the decisions not re-made (erased by
+            retention, or unreadable). Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -237,8 +240,9 @@ async def asyncio(
         job_id (str):
         cursor (None | str | Unset): `next_cursor` of the previous page; omit for the first page.
         limit (int | Unset):  Default: 100.
-        flagged_only (bool | Unset): Only flagged results: reproduction failures and records
-            erased by retention (as recorded), or changed incidents (impact). Default: False.
+        flagged_only (bool | Unset): Only flagged results: reproduction failures (as recorded) or
+            changed incidents (impact), and in both modes the decisions not re-made (erased by
+            retention, or unreadable). Default: False.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
