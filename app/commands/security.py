@@ -122,6 +122,10 @@ def keys_revoke(key_id: Annotated[str, typer.Argument(help="The key id (from `ke
     out.print(f"Revoked {key_id} at {revoked_at.isoformat() if revoked_at else '?'}")
 
 
+# How far ahead of now `retention apply --before` may reach (our choice): enough for a script that
+# adds a few seconds or a clock a little ahead; a mistyped year is refused.
+FUTURE_CUTOFF_GRACE = timedelta(days=1)
+
 retention_app = typer.Typer(help="Erase personal content after the retention period.", no_args_is_help=True)
 
 
@@ -148,10 +152,11 @@ def retention_apply(
     settings = get_settings()
     now = utcnow()
     cutoff = _aware(before, "--before") or now - timedelta(days=days or settings.retention_days)
-    if cutoff > now:  # a mistyped year would erase everything to date, irreversibly
+    if cutoff > now + FUTURE_CUTOFF_GRACE:  # a mistyped year would erase everything to date, irreversibly
         raise exit_error(
-            f"--before {cutoff.isoformat()} is later than now ({now.isoformat()}): retention erases what "
-            "is older than the cut-off; to erase everything to date on purpose, give the current time",
+            f"--before {cutoff.isoformat()} is more than a day after now ({now.isoformat()}): retention "
+            "erases what is older than the cut-off; to erase everything to date on purpose, give the "
+            "current time",
             code=2,
         )
     engine = build_engine(settings.database_url, busy_timeout_ms=settings.busy_timeout_ms)
