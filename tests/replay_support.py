@@ -46,11 +46,16 @@ def results(engine: Engine, job_id: str) -> list[dict[str, Any]]:
     return [{**row._asdict(), "detail": orjson.loads(row.detail)} for row in rows]
 
 
+def stored_result(engine: Engine, seq: int) -> str:
+    """A decision record's stored result, as the text it is stored as."""
+    with engine.connect() as conn:
+        return str(conn.execute(select(DECISIONS.c.result).where(DECISIONS.c.seq == seq)).scalar_one())
+
+
 def tamper_result(engine: Engine, seq: int, **changes: Any) -> None:
     """Alter a stored decision's result behind the API's back: ``changes`` merged into it."""
-    with Session(engine) as session:
-        stored = session.execute(select(DECISIONS.c.result).where(DECISIONS.c.seq == seq)).scalar_one()
-    overwrite(engine, seq, result=orjson.dumps({**orjson.loads(stored), **changes}).decode())
+    altered = {**orjson.loads(stored_result(engine, seq)), **changes}
+    overwrite(engine, seq, result=orjson.dumps(altered).decode())
 
 
 def overwrite(engine: Engine, seq: int, **columns: str) -> None:

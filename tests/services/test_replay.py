@@ -167,7 +167,7 @@ def test_an_impact_replay_reports_a_record_it_cannot_re_evaluate_and_goes_on(
         assert result["detail"]["kind"] == "error"
         assert result["detail"]["error"] == message
         assert result["flagged"] is True
-    assert results[5]["detail"]["stored_result"] == orjson.loads(rs_result(seeded, 5))
+    assert results[5]["detail"]["stored_result"] == orjson.loads(rs.stored_result(seeded, 5))
     assert results[6]["detail"]["stored_result"] is None
     assert {seq: r["detail"] for seq, r in results.items() if seq not in reasons} == before
     summary = job.summary
@@ -199,15 +199,6 @@ def test_an_error_result_names_where_the_input_is_wrong_but_quotes_none_of_it(
         "ValidationError: children.0.full_name: String should have at most 200 characters"
     )
     assert "Ada" not in error
-
-
-def rs_result(engine: Engine, seq: int) -> str:
-    with engine.connect() as conn:
-        return str(
-            conn.execute(
-                select(col(DecisionRecord.result)).where(col(DecisionRecord.seq) == seq)
-            ).scalar_one()
-        )
 
 
 def test_replay_never_changes_stored_decisions(seeded: Engine, registry: RulesetRegistry) -> None:
