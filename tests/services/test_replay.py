@@ -177,6 +177,25 @@ def test_an_impact_replay_reports_a_record_it_cannot_re_evaluate_and_goes_on(
     assert job.flagged == summary["changed"]
 
 
+def test_erased_pointers_that_cannot_be_read_are_an_error_in_either_mode(
+    seeded: Engine, registry: RulesetRegistry
+) -> None:
+    rs.overwrite(seeded, 3, erased="not json")
+    rs.overwrite(seeded, 4, erased='{"/children/0/full_name": true}')
+    as_recorded = rs.run(seeded, registry, mode="as_recorded", results="flagged")
+    target = {"id": "concern-for-a-child", "version": "1.3.0"}
+    impact = rs.run(seeded, registry, mode="impact", ruleset=target, results="flagged")
+    assert as_recorded.summary == {"decisions": 300, "reproduced": 298, "failed": 2, "erased": 0}
+    assert (impact.status, impact.summary["errors"], impact.summary["erased"]) == ("succeeded", 2, 0)
+    for job in (as_recorded, impact):
+        errors = {r["seq"]: r["detail"] for r in rs.results(seeded, job.id) if r["detail"]["kind"] == "error"}
+        assert set(errors) == {3, 4}
+        assert {d["error"] for d in errors.values()} == {
+            "the record's erased pointers are not a JSON list of text"
+        }
+        assert errors[3]["stored_result"] == orjson.loads(rs.stored_result(seeded, 3))
+
+
 def test_an_error_result_names_where_the_input_is_wrong_but_quotes_none_of_it(
     seeded: Engine, registry: RulesetRegistry
 ) -> None:

@@ -163,6 +163,21 @@ _UNREADABLE = (RulesError, ValueError, KeyError, TypeError)
 _NOT_A_RESULT = "the stored result is not a JSON object"
 
 
+_NOT_POINTERS = "the record's erased pointers are not a JSON list of text"
+
+
+def _erased_pointers(erased: str | bytes) -> list[str] | None:
+    """The JSON pointers retention erased from a record (``[]``: none), or None where the stored
+    list cannot be read (altered behind the log's back)."""
+    try:
+        value = orjson.loads(erased)
+    except orjson.JSONDecodeError:
+        return None
+    if isinstance(value, list) and all(isinstance(p, str) for p in value):
+        return value
+    return None
+
+
 def _stored_result(stored: str | bytes) -> dict[str, Any] | None:
     """A stored result as JSON, or None where it is not a JSON object (altered behind the log's back)."""
     try:
@@ -172,9 +187,15 @@ def _stored_result(stored: str | bytes) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
+class _Unreadable(ValueError):
+    """A part of a stored record the replay cannot read; its message is the reason, as stored."""
+
+
 def _error_text(exc: Exception) -> str:
     """Why a record could not be re-made, as stored with its result: a validation error by location
     and message only (its text would quote the input's values, personal content among them)."""
+    if isinstance(exc, _Unreadable):
+        return str(exc)
     if isinstance(exc, ValidationError):
         problems = exc.errors(include_url=False, include_input=False, include_context=False)
         where = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'input'}: {e['msg']}" for e in problems)
@@ -284,10 +305,14 @@ class _Replayer:
     def as_recorded(self, row: Sequence[Any], keep: bool) -> tuple[bool, ReplayDetail | None]:
         """Reproduce one decision; ``keep``: its result will be stored even if it reproduces."""
         _, _, _, ruleset_id, version, ruleset_hash, schema_version, input_json, context, result, erased = row
-        if erased and (pointers := orjson.loads(erased)):
-            # Retention removed personal content the rules read (free text, dates of birth), so the
-            # decision cannot be re-made; its integrity is still proven by the hash chain (verify).
-            return False, ErasedDetail(erased=pointers)
+        if erased:
+            pointers = _erased_pointers(erased)
+            if pointers is None:
+                return True, ReplayErrorDetail(error=_NOT_POINTERS, stored_result=_stored_result(result))
+            if pointers:
+                # Retention removed personal content the rules read (free text, dates of birth), so
+                # the decision cannot be re-made; its integrity is still proven by the chain (verify).
+                return False, ErasedDetail(erased=pointers)
         ruleset = self.recorded_ruleset(ruleset_id, version, ruleset_hash)
         if isinstance(ruleset, str):
             return True, ReplayErrorDetail(error=ruleset, stored_result=_stored_result(result))
@@ -326,22 +351,21 @@ class _Replayer:
         result) and counted apart, as an as-recorded replay reports it, and the job goes on."""
         assert self.target is not None
         schema_version, input_json, context, result, erased = row[6:11]
-        if erased and (pointers := orjson.loads(erased)):
+        pointers = _erased_pointers(erased) if erased else []
+        if pointers:
             totals.add_erased()
             return False, False, ErasedDetail(erased=pointers)
         stored = _stored_result(result)
-        error = _NOT_A_RESULT if stored is None else None
-        if stored is not None:
-            try:
-                history = self.history_of(input_json, context) if self.history_of is not None else None
-                pinned = orjson.loads(context)
-                decision = reevaluate(self.target, input_json, pinned, schema_version, history=history)
-                change = impact(stored, decision)
-            except _UNREADABLE as exc:
-                error = _error_text(exc)
-        if error is not None:  # reported, counted apart; the job goes on
+        try:
+            if pointers is None or stored is None:
+                raise _Unreadable(_NOT_POINTERS if pointers is None else _NOT_A_RESULT)
+            history = self.history_of(input_json, context) if self.history_of is not None else None
+            pinned = orjson.loads(context)
+            decision = reevaluate(self.target, input_json, pinned, schema_version, history=history)
+            change = impact(stored, decision)
+        except _UNREADABLE as exc:  # reported, counted apart; the job goes on
             totals.add_error()
-            return False, False, ReplayErrorDetail(error=error, stored_result=stored)
+            return False, False, ReplayErrorDetail(error=_error_text(exc), stored_result=stored)
         totals.add(change)
         if not (keep or change.changed):
             return False, False, None
