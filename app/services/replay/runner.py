@@ -161,8 +161,6 @@ def _add(into: dict[str, Any], counts: Mapping[str, Any]) -> None:
 # takes (a record altered behind the log's back, or one stored before a bound was enforced).
 _UNREADABLE = (RulesError, ValueError, KeyError, TypeError)
 _NOT_A_RESULT = "the stored result is not a JSON object"
-
-
 _NOT_POINTERS = "the record's erased pointers are not a JSON list of text"
 
 
