@@ -24,7 +24,7 @@ from datetime import timedelta
 from functools import partial
 from itertools import islice
 from time import monotonic as time_monotonic
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 from pydantic import ValidationError
@@ -162,27 +162,34 @@ def _add(into: dict[str, Any], counts: Mapping[str, Any]) -> None:
 _UNREADABLE = (RulesError, ValueError, KeyError, TypeError)
 _NOT_A_RESULT = "the stored result is not a JSON object"
 _NOT_POINTERS = "the record's erased pointers are not a JSON list of text"
+_Shape = TypeVar("_Shape", dict[str, Any], list[Any])
 
 
-def _erased_pointers(erased: str | bytes) -> list[str] | None:
-    """The JSON pointers retention erased from a record (``[]``: none), or None where the stored
-    list cannot be read (altered behind the log's back)."""
+def _stored_json(text: str | bytes, shape: type[_Shape]) -> _Shape | None:
+    """A stored JSON column parsed, or None where it is not JSON of ``shape`` (a record altered
+    behind the log's back)."""
     try:
-        value = orjson.loads(erased)
+        value = orjson.loads(text)
     except orjson.JSONDecodeError:
         return None
-    if isinstance(value, list) and all(isinstance(p, str) for p in value):
-        return value
-    return None
+    return value if isinstance(value, shape) else None
 
 
 def _stored_result(stored: str | bytes) -> dict[str, Any] | None:
-    """A stored result as JSON, or None where it is not a JSON object (altered behind the log's back)."""
-    try:
-        value = orjson.loads(stored)
-    except orjson.JSONDecodeError:
+    """A stored result as JSON, or None where it is not a JSON object."""
+    return _stored_json(stored, dict)
+
+
+def _erasure(erased: str | bytes | None, result: str | bytes) -> ErasedDetail | ReplayErrorDetail | None:
+    """Why retention keeps a record from being re-made, in either mode: the personal content it
+    erased (free text, dates of birth; the chain still proves the record), or an error where the list
+    of erased pointers cannot be read. None: nothing erased."""
+    if not erased:
         return None
-    return value if isinstance(value, dict) else None
+    pointers = _stored_json(erased, list)
+    if pointers is None or not all(isinstance(p, str) for p in pointers):
+        return ReplayErrorDetail(error=_NOT_POINTERS, stored_result=_stored_result(result))
+    return ErasedDetail(erased=pointers) if pointers else None
 
 
 class _Unreadable(ValueError):
@@ -303,14 +310,8 @@ class _Replayer:
     def as_recorded(self, row: Sequence[Any], keep: bool) -> tuple[bool, ReplayDetail | None]:
         """Reproduce one decision; ``keep``: its result will be stored even if it reproduces."""
         _, _, _, ruleset_id, version, ruleset_hash, schema_version, input_json, context, result, erased = row
-        if erased:
-            pointers = _erased_pointers(erased)
-            if pointers is None:
-                return True, ReplayErrorDetail(error=_NOT_POINTERS, stored_result=_stored_result(result))
-            if pointers:
-                # Retention removed personal content the rules read (free text, dates of birth), so
-                # the decision cannot be re-made; its integrity is still proven by the chain (verify).
-                return False, ErasedDetail(erased=pointers)
+        if (unmade := _erasure(erased, result)) is not None:  # erased: not reproducible, not a failure
+            return isinstance(unmade, ReplayErrorDetail), unmade
         ruleset = self.recorded_ruleset(ruleset_id, version, ruleset_hash)
         if isinstance(ruleset, str):
             return True, ReplayErrorDetail(error=ruleset, stored_result=_stored_result(result))
@@ -349,14 +350,13 @@ class _Replayer:
         result) and counted apart, as an as-recorded replay reports it, and the job goes on."""
         assert self.target is not None
         schema_version, input_json, context, result, erased = row[6:11]
-        pointers = _erased_pointers(erased) if erased else []
-        if pointers:
-            totals.add_erased()
-            return False, False, ErasedDetail(erased=pointers)
+        if (unmade := _erasure(erased, result)) is not None:
+            (totals.add_erased if isinstance(unmade, ErasedDetail) else totals.add_error)()
+            return False, False, unmade
         stored = _stored_result(result)
         try:
-            if pointers is None or stored is None:
-                raise _Unreadable(_NOT_POINTERS if pointers is None else _NOT_A_RESULT)
+            if stored is None:
+                raise _Unreadable(_NOT_A_RESULT)
             history = self.history_of(input_json, context) if self.history_of is not None else None
             pinned = orjson.loads(context)
             decision = reevaluate(self.target, input_json, pinned, schema_version, history=history)
