@@ -37,7 +37,7 @@ from app.routers.aggregates import ScopeQuery
 from app.rules.checklist_types import FORCE_CODE_LENGTH
 from app.rules.registry import RulesetRegistry
 from app.schemas.aggregates import StatusCounts, StepCounts
-from app.schemas.replay import ReplayCreate, ReplayMode
+from app.schemas.replay import ReplayCreate, ReplayHistory, ReplayMode
 from app.services import aggregates, audit, decisions, incidents, timeline
 from app.services.aggregates import Period
 from app.services.replay import export, jobs
@@ -49,6 +49,11 @@ HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.globals["urlencode"] = urlencode
 templates.env.filters["describe"] = export.describe
+# An impact replay's history facts in the workspace's words: the form's choices and the job's page.
+templates.env.globals["history_facts"] = {
+    ReplayHistory.stored.value: "as each decision was made with them",
+    ReplayHistory.recomputed.value: "counted again from the person history as it is now",
+}
 RULESET = "concern-for-a-child"
 CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; "
