@@ -122,10 +122,21 @@ def _loc(error: Any) -> list[int | str]:
     return loc
 
 
+def _malformed(problem: str) -> Rendered:
+    """400 ``malformed_json``, with what is wrong and where (a position in the body, never its text)."""
+    field = FieldError(path="body", message=problem, type="json_invalid")
+    body = ErrorBody(error="malformed_json", message="The request body is not valid JSON.", fields=[field])
+    return Rendered(400, body)
+
+
 def _request_invalid(exc: RequestValidationError, _: str) -> Rendered:
     errors = exc.errors()
-    if any(e["type"] == "json_invalid" for e in errors):
-        return Rendered(400, ErrorBody(error="malformed_json", message="The request body is not valid JSON."))
+    for e in errors:
+        if e["type"] == "json_invalid":
+            # FastAPI's loc is ("body", character position); ctx.error is the decoder's description.
+            position = e["loc"][-1] if len(e["loc"]) > 1 else None
+            problem = str((e.get("ctx") or {}).get("error") or e["msg"]).removesuffix(" at")
+            return _malformed(problem if position is None else f"{problem} at character {position}")
     message = "The request does not match the schema."
     return Rendered(422, ErrorBody(error="validation_error", message=message, fields=_fields(errors)))
 
@@ -153,6 +164,10 @@ _HTTP_CODES = {
 
 
 def _http(exc: StarletteHTTPException, _: str) -> Rendered:
+    cause = exc.__cause__
+    if exc.status_code == 400 and isinstance(cause, UnicodeDecodeError):
+        # FastAPI's JSON body parse of bytes that are not text: its "error parsing the body" says less.
+        return _malformed(f"Not UTF-8 text: an invalid byte at byte {cause.start}")
     body = ErrorBody(error=_HTTP_CODES.get(exc.status_code, "http_error"), message=str(exc.detail))
     return Rendered(exc.status_code, body, dict(exc.headers) if exc.headers else None)
 

@@ -158,12 +158,22 @@ def test_validation_errors_do_not_echo_input(client: TestClient) -> None:
     assert "12345" not in response.text
 
 
-def test_malformed_json_is_400(client: TestClient) -> None:
-    response = client.post(
-        "/v1/evaluate", content=b'{"checklist": ', headers={"content-type": "application/json"}
-    )
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b'{"checklist": ', "Expecting value at character 14"),
+        (b'{"hook": "scene.depart', "Unterminated string starting at character 9"),
+        (b'{"hook": "sc\xe9ne.depart"}', "Not UTF-8 text: an invalid byte at byte 12"),  # Latin-1
+    ],
+)
+def test_malformed_json_is_400_saying_where(client: TestClient, content: bytes, problem: str) -> None:
+    response = client.post("/v1/evaluate", content=content, headers={"content-type": "application/json"})
     assert response.status_code == 400
-    assert response.json() == {"error": "malformed_json", "message": "The request body is not valid JSON."}
+    assert response.json() == {
+        "error": "malformed_json",
+        "message": "The request body is not valid JSON.",
+        "fields": [{"path": "body", "message": problem, "type": "json_invalid"}],
+    }
 
 
 def test_oversized_body_is_413(client: TestClient) -> None:

@@ -93,6 +93,7 @@ def invalid_bodies() -> list[bytes]:
     return [
         b"",
         b"{",
+        b'{"hook": "scene.depart\xe9"}',  # not UTF-8
         b"[1, 2]",
         b'{"checklist": NaN}',
         json.dumps({**good, "surprise": 1}).encode(),
@@ -326,6 +327,7 @@ SCENARIO: list[tuple[Step, int]] = [
     (("none", REF, b"{", {}), 400),  # malformed JSON before the credential
     (("none", REF, submission_body(surprise=1), {}), 401),  # the credential before validation
     (("control_room", REF, b"{", {}), 400),
+    (("control_room", REF, b'{"hook": "\xe9"}', {}), 400),  # not UTF-8
     (("control_room", REF, b"", {}), 422),
     (("control_room", REF, b"[1, 2]", {}), 422),
     (("control_room", REF, submission_body(surprise=1), {}), 422),
