@@ -141,6 +141,15 @@ def _request_invalid(exc: RequestValidationError, _: str) -> Rendered:
     return Rendered(422, ErrorBody(error="validation_error", message=message, fields=_fields(errors)))
 
 
+def reversed_range(first: str, last: str, *, default: str | None = None) -> RequestValidationError:
+    """A query range given the wrong way round (``last`` before ``first``, both query parameter
+    names; ``default``: what ``last`` is when not given): 422 ``validation_error`` on
+    ``query.<last>``, as a schema violation would be."""
+    named = f"{last} ({default} when not given)" if default else last
+    message = f"{named} is before {first}"
+    return RequestValidationError([{"type": "range_reversed", "loc": ("query", last), "msg": message}])
+
+
 def _item_invalid(exc: InvalidItem, prefix: str) -> Rendered:
     message = "The item does not match the schema."
     return Rendered(

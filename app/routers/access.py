@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from app.auth.roles import Principal
+from app.http.errors import reversed_range
 from app.http.guards import AUTH_ERRORS, audited
 from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
@@ -36,6 +37,8 @@ def list_access_events(
 ) -> AccessEventPage:
     """Who read which incident or decision, or exported, when and from where; newest first. A
     force-bound reader sees the accesses of its own force's clients only."""
+    if since is not None and until is not None and until < since:
+        raise reversed_range("since", "until")
     return list_access(
         session,
         principal_id=principal_id,

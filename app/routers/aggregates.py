@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query
 
 from app.auth.roles import Principal
+from app.http.errors import reversed_range
 from app.http.guards import AUTH_ERRORS, audited
 from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
@@ -33,10 +34,14 @@ class ScopeQuery:
     hook: Annotated[str | None, Query(max_length=64, pattern=r"^[a-z_.]+$")] = None
 
     def scope(self, reader: Principal) -> aggregates.Scope:
-        """Confined to the caller's force: another force is 403, none means the caller's own."""
-        return aggregates.scope_for(
+        """Confined to the caller's force: another force is 403, none means the caller's own. Days
+        the wrong way round (``to_date``, or today by default, before ``from_date``) are 422."""
+        scope = aggregates.scope_for(
             reader.force, force=self.force, from_day=self.from_date, to_day=self.to_date, hook=self.hook
         )
+        if scope.to_day < scope.from_day:
+            raise reversed_range("from_date", "to_date", default=None if self.to_date else "today")
+        return scope
 
 
 ScopeDep = Annotated[ScopeQuery, Depends()]

@@ -180,3 +180,21 @@ def test_cursor_round_trip_keeps_types() -> None:
     assert decode_cursor(cursor, "incidents", datetime, str) == (at, "WMP-1")
     with pytest.raises(InvalidCursor):
         decode_cursor(cursor, "access_events", datetime, str)
+
+
+@pytest.mark.parametrize(
+    ("path", "first", "last"),
+    [("/v1/audit/access", "since", "until"), ("/v1/incidents", "updated_from", "updated_to")],
+)
+def test_a_range_the_wrong_way_round_is_422_and_an_empty_one_is_not(
+    db_anonymous_client: TestClient, db_creds: Credentials, path: str, first: str, last: str
+) -> None:
+    auditor = db_creds.headers("auditor")
+    later, earlier = "2026-12-01T00:00:00Z", "2026-01-01T00:00:00Z"
+    refused = db_anonymous_client.get(path, params={first: later, last: earlier}, headers=auditor)
+    assert refused.status_code == 422
+    assert refused.json()["fields"] == [
+        {"path": f"query.{last}", "message": f"{last} is before {first}", "type": "range_reversed"}
+    ]
+    empty = db_anonymous_client.get(path, params={first: later, last: later}, headers=auditor)
+    assert empty.status_code == 200

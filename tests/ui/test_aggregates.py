@@ -296,3 +296,20 @@ def test_a_decision_filter_reads_the_status_by_name() -> None:
     assert parsed.on_findings
     assert aggregates.DecisionFilter(severity="high").on_findings
     assert not aggregates.DecisionFilter(blocking=True, closed_critical=True).on_findings
+
+
+@pytest.mark.parametrize("path", ["/v1/audit/aggregates", "/v1/audit/aggregates/decisions"])
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("from_date=2026-10-01&to_date=2026-01-01", "to_date is before from_date"),
+        ("from_date=9999-12-31", "to_date (today when not given) is before from_date"),
+    ],
+)
+def test_days_the_wrong_way_round_are_422_naming_the_field(
+    db_client: TestClient, db_creds: Credentials, path: str, query: str, message: str
+) -> None:
+    refused = db_client.get(f"{path}?{query}", headers=db_creds.headers("auditor"))
+    assert refused.status_code == 422
+    expected = {"path": "query.to_date", "message": message, "type": "range_reversed"}
+    assert refused.json()["fields"] == [expected]

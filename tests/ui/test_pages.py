@@ -511,3 +511,12 @@ def test_the_decisions_list_pages_by_cursor_and_refuses_a_bad_one(
     refused = get(app_client, f"/ui/decisions?{WINDOW}&cursor=forged-cursor", auditor)
     assert refused.status_code == 422
     assert "forged-cursor" not in refused.text
+
+
+@pytest.mark.parametrize("page", ["/ui/", "/ui/decisions", "/ui/report"])
+def test_days_the_wrong_way_round_get_a_page_saying_so(
+    app_client: TestClient, auditor: dict[str, str], page: str
+) -> None:
+    refused = get(app_client, f"{page}?from_date=2026-10-01&to_date=2026-01-01", auditor)
+    assert refused.status_code == 422
+    assert "to_date is before from_date" in refused.text
