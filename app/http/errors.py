@@ -147,7 +147,9 @@ def reversed_range(first: str, last: str, *, default: str | None = None) -> Requ
     ``query.<last>``, as a schema violation would be."""
     named = f"{last} ({default} when not given)" if default else last
     message = f"{named} is before {first}"
-    return RequestValidationError([{"type": "range_reversed", "loc": ("query", last), "msg": message}])
+    ctx = {"first": first, "last": last}
+    error = {"type": "range_reversed", "loc": ("query", last), "msg": message, "ctx": ctx}
+    return RequestValidationError([error])
 
 
 def _item_invalid(exc: InvalidItem, prefix: str) -> Rendered:

@@ -16,6 +16,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from app.rules.checklist_types import ForceCode, Ref
 from app.schemas.evaluate import RulesetSelector, check_hook
@@ -67,7 +68,8 @@ class ReplaySelection(BaseModel):
     @model_validator(mode="after")
     def _dates_in_order(self) -> ReplaySelection:
         if self.from_date and self.to_date and self.to_date < self.from_date:
-            raise ValueError("to_date is before from_date")
+            ctx = {"first": "from_date", "last": "to_date"}  # as ``reversed_range`` says it of a query
+            raise PydanticCustomError("range_reversed", "to_date is before from_date", ctx)
         return self
 
 

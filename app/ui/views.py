@@ -7,7 +7,7 @@ state checks its CSRF token. Pages need no JavaScript: replay progress refreshes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -79,7 +79,7 @@ class UiRoute(UnitOfWorkRoute):
             except HTTPException as exc:
                 response = error_page(request, exc.status_code, str(exc.detail), exc.headers)
             except RequestValidationError as exc:
-                problems = [f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()]
+                problems = form_problems(exc.errors())
                 response = error_page(request, 422, "Some values are not valid.", problems=problems)
             except ServiceError as exc:
                 rendered = render_error(exc)
@@ -114,6 +114,43 @@ Exporter = Annotated[Principal, security.page("audit:export", action="audit.expo
 Reporter = Annotated[Principal, security.page("decision:read", action="ui.report")]
 ReplayStarter = Annotated[Principal, security.form("audit:replay")]
 ScopeDep = Annotated[ScopeQuery, Depends()]
+
+
+# The pages' query and form fields as their forms label them, for the list of what is not valid.
+FIELD_LABELS = {
+    "force": "Force",
+    "from_date": "From",
+    "to_date": "To",
+    "period": "Period",
+    "step": "Step",
+    "hook": "Moment (hook)",
+    "status": "Status",
+    "severity": "Severity",
+    "blocking": "Blocking",
+    "closed_critical": "Closures with a critical step open",
+    "history_changed": "History changed the outcome",
+    "cursor": "Page link",
+    "mode": "Replay",
+    "ruleset": "Version",
+    "version": "Version",
+    "history": "History facts",
+}
+
+
+def form_problems(errors: Sequence[Any]) -> list[str]:
+    """Validation errors as an auditor reads them: the field by its label on the form (not its
+    place in the request), what is wrong, and days the wrong way round said in those labels."""
+    problems = []
+    for e in errors:
+        if e["type"] == "range_reversed":
+            first, last = (FIELD_LABELS.get(e["ctx"][k], e["ctx"][k]) for k in ("first", "last"))
+            problems.append(f"“{last}” is before “{first}”.")
+            continue
+        names = [str(part) for part in e["loc"] if isinstance(part, str)]
+        field = next((FIELD_LABELS[n] for n in reversed(names) if n in FIELD_LABELS), None)
+        message = str(e["msg"]).removeprefix("Value error, ")
+        problems.append(f"{field}: {message}" if field else message)
+    return problems
 
 
 def error_page(
@@ -504,7 +541,7 @@ def ui_start_replay(
             session, registry, ReplayCreate.model_validate(body), principal.id, force=principal.force
         )
     except ValidationError as exc:
-        problems = [f"{'.'.join(map(str, e['loc'])) or 'form'}: {e['msg']}" for e in exc.errors()]
+        problems = form_problems(exc.errors())
         return _replays_page(request, principal, session, registry, form, problems)
     return RedirectResponse(f"/ui/replays/{job.id}", status_code=303)
 

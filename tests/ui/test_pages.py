@@ -491,7 +491,7 @@ def test_an_impact_replay_can_recount_history_and_says_which_facts_it_used(
     bogus = {**form, "history": "guessed", "csrf": page_csrf(app_client, auditor)}
     refused = app_client.post("/ui/replays", data=bogus, headers=cookie(auditor), follow_redirects=False)
     assert refused.status_code == 422
-    assert "history: Input should be &#39;stored&#39; or &#39;recomputed&#39;" in refused.text
+    assert "History facts: Input should be &#39;stored&#39; or &#39;recomputed&#39;" in refused.text
 
 
 def test_the_decisions_list_pages_by_cursor_and_refuses_a_bad_one(
@@ -519,4 +519,19 @@ def test_days_the_wrong_way_round_get_a_page_saying_so(
 ) -> None:
     refused = get(app_client, f"{page}?from_date=2026-10-01&to_date=2026-01-01", auditor)
     assert refused.status_code == 422
-    assert "to_date is before from_date" in refused.text
+    assert "“To” is before “From”." in refused.text  # the form's labels, not the query's names
+    unreadable = get(app_client, f"{page}?from_date=2026-13-01", auditor)
+    assert unreadable.status_code == 422
+    assert "<li>From: Input should be a valid date" in unreadable.text
+
+
+def test_a_replay_over_days_the_wrong_way_round_is_not_started(
+    app_client: TestClient, auditor: dict[str, str]
+) -> None:
+    form = {"mode": "as_recorded", "from_date": "2026-10-01", "to_date": "2026-01-01"}
+    token = page_csrf(app_client, auditor)
+    refused = app_client.post(
+        "/ui/replays", data={**form, "csrf": token}, headers=cookie(auditor), follow_redirects=False
+    )
+    assert refused.status_code == 422
+    assert "“To” is before “From”." in refused.text
