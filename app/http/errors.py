@@ -129,8 +129,28 @@ def _malformed(problem: str) -> Rendered:
     return Rendered(400, body)
 
 
+NOT_JSON = Rendered(
+    415,
+    ErrorBody(
+        error="unsupported_media_type",
+        message="The request body must be JSON, sent with Content-Type: application/json.",
+        fields=[
+            FieldError(
+                path="header.content-type",
+                message="missing, or not a JSON media type",
+                type="unsupported_media_type",
+            )
+        ],
+    ),
+)
+
+
 def _request_invalid(exc: RequestValidationError, _: str) -> Rendered:
     errors = exc.errors()
+    # FastAPI leaves a body it did not read as JSON (no JSON Content-Type: curl's -d sends a form's)
+    # as bytes, which the body model then refuses as "not a dictionary": say what is really wrong.
+    if any(tuple(e["loc"]) == ("body",) and isinstance(e.get("input"), bytes) for e in errors):
+        return NOT_JSON
     for e in errors:
         if e["type"] == "json_invalid":
             # FastAPI's loc is ("body", character position); ctx.error is the decoder's description.

@@ -16,7 +16,7 @@ from app.schemas.decisions import (
     FeedbackPublic,
     FeedbackStats,
 )
-from app.schemas.errors import error_responses
+from app.schemas.errors import JSON_BODY, error_responses
 from app.services import audit, decisions
 
 router = APIRouter(prefix="/v1", responses=AUTH_ERRORS, route_class=UnitOfWorkRoute)
@@ -43,7 +43,7 @@ def get_decision(
     "/decisions/{decision_id}/feedback",
     status_code=201,
     response_model=FeedbackPublic,
-    responses=error_responses(404, 422, 503),
+    responses=error_responses(*JSON_BODY, 404, 503),
     tags=["feedback"],
 )
 def submit_feedback(

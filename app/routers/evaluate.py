@@ -14,7 +14,7 @@ from app.http.inline import InlineRoute, routed_when
 from app.rules.decision import Decision, decision_json
 from app.rules.errors import RulesError
 from app.rules.history import HistoryFacts
-from app.schemas.errors import error_responses
+from app.schemas.errors import JSON_BODY, error_responses
 from app.schemas.evaluate import EvaluateRequest, EvaluationResult
 from app.services import history
 from app.services.evaluation import evaluate_checklist
@@ -77,7 +77,7 @@ def reads_history(request: Request, body: EvaluateRequest) -> bool:
 @router.post(
     "/evaluate",
     response_model=EvaluationResult,
-    responses=error_responses(400, 404, 413, 422),
+    responses=error_responses(*JSON_BODY, 404),
     dependencies=[Depends(Authorize("evaluate"))],
 )
 @routed_when(reads_history)

@@ -15,7 +15,7 @@ from app.http.inline import inline_post
 from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.rules.checklist_types import FORCE_CODE_LENGTH
-from app.schemas.errors import error_responses
+from app.schemas.errors import JSON_BODY, error_responses
 from app.schemas.incidents import (
     BatchItemResult,
     BatchRequest,
@@ -83,7 +83,7 @@ def stored_response(stored: submissions.Stored) -> Response:
     "/incidents/{incident_ref}/checklists",
     status_code=201,
     response_model=SubmissionResult,
-    responses=error_responses(400, 404, 409, 412, 413, 422, 503),
+    responses=error_responses(*JSON_BODY, 404, 409, 412, 503),
 )
 async def submit_checklist(
     incident_ref: IncidentRef,
@@ -111,7 +111,7 @@ async def submit_checklist(
     return stored_response(await writer.wait(*work))
 
 
-@router.post("/checklists:batch", response_model=BatchResult, responses=error_responses(400, 413, 422, 503))
+@router.post("/checklists:batch", response_model=BatchResult, responses=error_responses(*JSON_BODY, 503))
 def submit_checklist_batch(
     body: BatchRequest,
     session: SessionDep,

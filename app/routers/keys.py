@@ -12,7 +12,7 @@ from app.http.guards import AUTH_ERRORS, Authorize
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.models.base import utcnow
 from app.schemas.auth import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
-from app.schemas.errors import error_responses
+from app.schemas.errors import JSON_BODY, error_responses
 from app.services import apikeys as service
 
 router = APIRouter(prefix="/v1/keys", tags=["keys"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
@@ -20,7 +20,7 @@ Admin = Annotated[Principal, Depends(Authorize("keys:manage"))]
 KeyId = Annotated[str, Path(pattern=r"^[0-9a-f]{16}$")]
 
 
-@router.post("", response_model=ApiKeyCreated, status_code=201, responses=error_responses(403, 422))
+@router.post("", response_model=ApiKeyCreated, status_code=201, responses=error_responses(*JSON_BODY, 403))
 def create_key(body: ApiKeyCreate, admin: Admin, session: SessionDep, settings: SettingsDep) -> ApiKeyCreated:
     """Create a key for a client system; the response is the only place the key appears."""
     row, plaintext = service.create_key(

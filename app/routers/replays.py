@@ -12,7 +12,7 @@ from app.http.deps import RegistryDep
 from app.http.guards import AUTH_ERRORS, Authorize, audited
 from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
-from app.schemas.errors import error_responses
+from app.schemas.errors import JSON_BODY, error_responses
 from app.schemas.replay import ReplayCreate, ReplayJobPublic, ReplayMode, ReplayResultsPage
 from app.services.replay import export, jobs
 
@@ -32,7 +32,9 @@ FlaggedOnly = Annotated[
 ]
 
 
-@router.post("/replays", status_code=202, response_model=ReplayJobPublic, responses=error_responses(404, 422))
+@router.post(
+    "/replays", status_code=202, response_model=ReplayJobPublic, responses=error_responses(*JSON_BODY, 404)
+)
 def create_replay(
     body: ReplayCreate,
     client: Annotated[Principal, Depends(Authorize("audit:replay"))],

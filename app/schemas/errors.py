@@ -22,6 +22,11 @@ class ErrorBody(BaseModel):
     )
 
 
+# What any route with a JSON body can answer besides its own statuses: not JSON (400), too large
+# (413), not sent as JSON (415), not its schema (422).
+JSON_BODY = (400, 413, 415, 422)
+
+
 def error_responses(*statuses: int) -> dict[int | str, dict[str, object]]:
     """`responses=` for a route: the statuses it can answer with, all in the common shape."""
-    return {status: {"model": ErrorBody} for status in statuses}
+    return {status: {"model": ErrorBody} for status in sorted(set(statuses))}

@@ -92,3 +92,26 @@ def test_fuzzing_covers_every_operation(api_schema: Any, fuzz_app: FastAPI) -> N
         if getattr(route.original_route, "include_in_schema", True)
     }
     assert operations == documented
+
+
+def test_a_body_not_sent_as_json_is_415_on_every_operation_that_takes_one(fuzz_app: FastAPI) -> None:
+    # curl's -d sends a form's content type; some clients send none at all.
+    document = fuzz_app.openapi()
+    with TestClient(fuzz_app) as client:
+        checked = 0
+        for path, operations in document["paths"].items():
+            for method, operation in operations.items():
+                if "requestBody" not in operation:
+                    continue
+                target = path.replace("{incident_ref}", "WMP-1")
+                target = target.replace("{decision_id}", "00000000-0000-0000-0000-000000000000")
+                headers = headers_for(fuzz_app, operation["operationId"])
+                for content_type in ("application/x-www-form-urlencoded", "text/plain", None):
+                    sent = {**headers, **({"content-type": content_type} if content_type else {})}
+                    answer = client.request(method, target, content=b'{"a": 1}', headers=sent)
+                    assert answer.status_code == 415, (method, path, content_type, answer.text)
+                    assert answer.json()["error"] == "unsupported_media_type"
+                    assert answer.json()["fields"][0]["path"] == "header.content-type"
+                assert "415" in operation["responses"], (method, path)
+                checked += 1
+    assert checked == 6  # evaluate, submit, batch, feedback, replays, keys

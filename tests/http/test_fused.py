@@ -117,7 +117,7 @@ def answers(
 ) -> tuple[list[Message], list[dict[str, Any]], dict[str, float]]:  # fmt: skip
     """The messages sent, the access lines (without their duration, and with a generated request
     id masked) and how the request counters moved."""
-    kinds = [(s, r) for s in (200, 400, 401, 413, 422, 431, 500) for r in ("/v1/evaluate", "unmatched")]
+    kinds = [(s, r) for s in (200, 400, 401, 413, 415, 422, 431, 500) for r in ("/v1/evaluate", "unmatched")]
     before = {kind: counted(*kind) for kind in kinds}
     caplog.clear()
     with caplog.at_level("INFO", logger="safesteps.access"):
@@ -156,7 +156,7 @@ def test_every_lane_request_is_answered_as_the_stack_answers_it(
         assert len(got[1]) == 1, name  # one access line, one count
         assert sum(got[2].values()) == 1, name
         statuses.add(got[1][0]["status"])
-    assert statuses == {200, 400, 401, 413, 422, 431, 500}
+    assert statuses == {200, 400, 401, 413, 415, 422, 431, 500}
 
 
 @pytest.mark.parametrize("minimum", [0, 10**9])

@@ -338,7 +338,7 @@ SCENARIO: list[tuple[Step, int]] = [
         404,
     ),
     (("control_room", REF, submission_body(), {"Idempotency-Key": "k" * 256, "If-Match": "three"}), 422),
-    (("mdt_of_the_force", REF, submission_body(), {"content-type": "text/plain"}), 422),
+    (("mdt_of_the_force", REF, submission_body(), {"content-type": "text/plain"}), 415),
     (("mdt_of_the_force", REF, submission_body(), {"content-type": "application/problem+json"}), 201),
     (("mdt_of_the_force", REF, submission_body(), {"Idempotency-Key": "third", "If-Match": '"4"'}), 201),
 ]
@@ -361,6 +361,7 @@ def test_every_submission_answer_is_the_plain_handlers(
     assert errors == {
         "idempotency_key_reused", "stale_revision", "invalid_if_match", "validation_error", "malformed_json",
         "incident_reference_mismatch", "outside_force", "forbidden", "unauthorized", "ruleset_not_found",
+        "unsupported_media_type",
     }  # fmt: skip
 
 
