@@ -7,12 +7,15 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
 from app.auth.roles import Principal
 from app.http.errors import reversed_range
 from app.http.guards import AUTH_ERRORS, audited
 from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
+from app.rules import vocabulary
 from app.schemas.aggregates import AggregateOverview, DecisionList
 from app.schemas.errors import error_responses
 from app.services import aggregates
@@ -21,7 +24,19 @@ from app.services.aggregates import Period
 router = APIRouter(prefix="/v1/audit", tags=["audit"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
 Reader = Annotated[Principal, audited("decision:read", action="audit.aggregates")]
 ForceCode = Annotated[str | None, Query(min_length=2, max_length=16, pattern=r"^[A-Z0-9_-]+$")]
-StepId = Annotated[str | None, Query(min_length=2, max_length=64, pattern=r"^[A-Z0-9.-]+$")]
+
+
+def _known_step(step: str | None) -> str | None:
+    """A step id of the vocabulary every rule set's steps come from: a misspelt one would count
+    nothing, which reads as a step never missed."""
+    if step is not None and step not in vocabulary.steps():
+        raise PydanticCustomError("unknown_step", "not a step id of the rule sets (GET /v1/hooks lists them)")
+    return step
+
+
+StepId = Annotated[
+    str | None, Query(min_length=2, max_length=64, pattern=r"^[A-Z0-9.-]+$"), AfterValidator(_known_step)
+]
 
 
 @dataclass(frozen=True)

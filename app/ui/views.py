@@ -33,7 +33,7 @@ from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.models.replay import ReplayJob
 from app.models.tables import RECORDS
-from app.routers.aggregates import ScopeQuery
+from app.routers.aggregates import ScopeQuery, StepId
 from app.rules.checklist_types import FORCE_CODE_LENGTH
 from app.rules.registry import RulesetRegistry
 from app.schemas.aggregates import StatusCounts, StepCounts
@@ -242,7 +242,7 @@ def ui_overview(
     session: SessionDep,
     registry: RegistryDep,
     period: Period = Period.week,
-    step: Annotated[str | None, Query(max_length=64, pattern=r"^[A-Z0-9.-]+$")] = None,
+    step: StepId = None,
 ) -> HTMLResponse:
     """Overview per force and period: trends, steps most often missed, blocking, rule-set changes."""
     scope = query.scope(principal)
@@ -346,7 +346,7 @@ def ui_decisions(
     principal: Lister,
     query: ScopeDep,
     session: SessionDep,
-    step: Annotated[str | None, Query(max_length=64, pattern=r"^[A-Z0-9.-]+$")] = None,
+    step: StepId = None,
     status: Literal["missing", "not_recorded", "unknown"] | None = None,
     severity: Literal["critical", "high", "medium", "low"] | None = None,
     blocking: bool | None = None,

@@ -313,3 +313,16 @@ def test_days_the_wrong_way_round_are_422_naming_the_field(
     assert refused.status_code == 422
     expected = {"path": "query.to_date", "message": message, "type": "range_reversed"}
     assert refused.json()["fields"] == [expected]
+
+
+@pytest.mark.parametrize("path", ["/v1/audit/aggregates", "/v1/audit/aggregates/decisions"])
+def test_a_step_id_no_rule_set_has_is_422_not_a_count_of_nothing(
+    db_client: TestClient, db_creds: Credentials, path: str
+) -> None:
+    auditor = db_creds.headers("auditor")
+    assert db_client.get(path, params={"step": "CFC-SEE-EVERY-CHILD"}, headers=auditor).status_code == 200
+    refused = db_client.get(path, params={"step": "CFC-SEE-EVERY-CHLID"}, headers=auditor)
+    assert refused.status_code == 422
+    (problem,) = refused.json()["fields"]
+    assert (problem["path"], problem["type"]) == ("query.step", "unknown_step")
+    assert "CHLID" not in refused.text

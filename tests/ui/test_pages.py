@@ -523,6 +523,10 @@ def test_days_the_wrong_way_round_get_a_page_saying_so(
     unreadable = get(app_client, f"{page}?from_date=2026-13-01", auditor)
     assert unreadable.status_code == 422
     assert "<li>From: Input should be a valid date" in unreadable.text
+    if page != "/ui/report":  # the pages that take a step
+        misspelt = get(app_client, f"{page}?step=CFC-SEE-EVERY-CHLID", auditor)
+        assert misspelt.status_code == 422
+        assert "<li>Step: not a step id of the rule sets" in misspelt.text
 
 
 def test_a_replay_over_days_the_wrong_way_round_is_not_started(
