@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from app.rules import vocabulary
 from app.rules.checklist import Checklist
@@ -26,8 +27,9 @@ DEFAULT_RULESET = "concern-for-a-child"
 
 
 def check_hook(hook: str | None) -> str | None:
+    # The message never quotes the value: error bodies never echo what the client sent.
     if hook is not None and hook not in vocabulary.hooks():
-        raise ValueError(f"unknown hook {hook!r}; see GET /v1/hooks")
+        raise PydanticCustomError("unknown_hook", "not a hook of the rule sets (GET /v1/hooks lists them)")
     return hook
 
 

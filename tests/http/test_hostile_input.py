@@ -234,6 +234,13 @@ def hostile_cases(decision_id: str) -> Iterator[tuple[str, str, str, dict[str, A
         "body.submitted_by",
     )
     yield "unknown field", "POST", url("WMP-1"), {"json": {**body, MARK: 1}}, 422, "body.<unknown field>"
+    for name, path, hooked in (
+        ("unknown hook, evaluate", "/v1/evaluate", {"checklist": body["checklist"]}),
+        ("unknown hook, submission", url("WMP-1"), body),
+    ):
+        yield name, "POST", path, {"json": {**hooked, "hook": f"{MARK}." + "x" * 5000}}, 422, "body.hook"
+    replay = {"mode": "as_recorded", "selection": {"hook": f"{MARK}.x"}}
+    yield "unknown hook, replay", "POST", "/v1/replays", {"json": replay}, 422, "body.selection.hook"
     yield "unknown decision", "GET", f"/v1/decisions/{MARK}", {}, 404, None
     yield "unknown incident", "GET", f"/v1/incidents/WMP-{MARK}", {}, 404, None
     yield (
@@ -266,7 +273,8 @@ def hostile_cases(decision_id: str) -> Iterator[tuple[str, str, str, dict[str, A
 def _role_for(path: str, method: str) -> str:
     if path.startswith("/v1/keys"):
         return "admin"
-    if path.startswith("/v1/audit") or (path.startswith("/v1/decisions/") and method == "GET"):
+    reads = path.startswith("/v1/decisions/") and method == "GET"
+    if reads or path.startswith(("/v1/audit", "/v1/replays")):
         return "auditor"
     return "control_room"
 

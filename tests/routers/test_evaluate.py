@@ -21,7 +21,7 @@ INCIDENT = {
 
 def body(**overrides: Any) -> dict[str, Any]:
     checklist = {
-        "incident": INCIDENT,
+        "incident": dict(INCIDENT),  # a copy: tests change it
         "children": [{"id": "C1", "identified": True}, {"id": "C2", "identified": False}],
         "adults": [{"id": "A1", "roles": ["carer"], "identified": True, "checks": {"done": False}}],
     }
@@ -82,11 +82,21 @@ def test_a_checklist_without_times_is_decided_by_the_version_in_force_today(clie
     assert "history" not in decision
 
 
-def test_partial_checklist_gives_unknown_not_missing(client: TestClient) -> None:
-    payload = {"checklist": {"incident": INCIDENT, "children": [{"id": "C1"}]}, "hook": "scene.depart"}
-    decision = client.post("/v1/evaluate", json=payload).json()
-    assert decision["outcomes"]["CFC-IDENTIFY-ALL-CHILDREN"] == "unknown"
-    assert decision["blocking"] is True, "a critical step not yet recorded still blocks departure"
+def test_a_step_a_partial_checklist_does_not_record_is_never_missing_as_if_recorded_not_done(
+    client: TestClient,
+) -> None:
+    """Before 1.2.0 it is unknown; from 1.2.0, still unrecorded when it is due (officers attended
+    and are leaving), it is missing with the basis not_recorded. Either way a critical step left
+    open blocks departure."""
+    partial = {"checklist": {"incident": dict(INCIDENT), "children": [{"id": "C1"}]}, "hook": "scene.depart"}
+    older = client.post("/v1/evaluate", json=partial | {"ruleset": {"version": "1.1.0"}}).json()
+    assert older["outcomes"]["CFC-IDENTIFY-ALL-CHILDREN"] == "unknown"
+    assert older["blocking"] is True, "a critical step not yet recorded still blocks departure"
+    current = client.post("/v1/evaluate", json=partial | {"ruleset": {"version": "1.2.0"}}).json()
+    assert current["outcomes"]["CFC-IDENTIFY-ALL-CHILDREN"] == "missing"
+    (finding,) = [f for f in current["findings"] if f["rule_id"] == "CFC-IDENTIFY-ALL-CHILDREN"]
+    assert finding["basis"] == "not_recorded"
+    assert current["blocking"] is True
 
 
 def test_explicit_unknown_version_is_404(client: TestClient) -> None:
@@ -119,7 +129,7 @@ def test_unknown_ruleset_is_404(client: TestClient) -> None:
             "body.checklist.adults[0].<unknown field>",  # the client's own key is not echoed
             "extra_forbidden",
         ),
-        (lambda b: b.update(hook="scene.teleport"), "body.hook", "value_error"),
+        (lambda b: b.update(hook="scene.teleport"), "body.hook", "unknown_hook"),
         (
             lambda b: b["checklist"]["incident"].pop("reference"),
             "body.checklist.incident.reference",
