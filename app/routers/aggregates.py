@@ -18,6 +18,7 @@ from app.http.session import SessionDep, UnitOfWorkRoute
 from app.rules import vocabulary
 from app.schemas.aggregates import AggregateOverview, DecisionList
 from app.schemas.errors import error_responses
+from app.schemas.evaluate import check_hook
 from app.services import aggregates
 from app.services.aggregates import Period
 
@@ -39,6 +40,11 @@ StepId = Annotated[
 ]
 
 
+def _known_hook(hook: str | None) -> str | None:
+    """A hook of the vocabulary, or ``all`` (decisions that evaluated every rule), for the same reason."""
+    return hook if hook == aggregates.ALL_HOOKS else check_hook(hook)
+
+
 @dataclass(frozen=True)
 class ScopeQuery:
     force: ForceCode = None
@@ -46,7 +52,11 @@ class ScopeQuery:
         None
     )
     to_date: Annotated[date | None, Query(description="Last UTC day counted (default: today).")] = None
-    hook: Annotated[str | None, Query(max_length=64, pattern=r"^[a-z_.]+$")] = None
+    hook: Annotated[
+        str | None,
+        Query(max_length=64, pattern=r"^[a-z_.]+$", description="A hook, or `all` (every rule evaluated)."),
+        AfterValidator(_known_hook),
+    ] = None
 
     def scope(self, reader: Principal) -> aggregates.Scope:
         """Confined to the caller's force: another force is 403, none means the caller's own. Days

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Response
+from pydantic import AfterValidator
 
 from app.auth.roles import Principal, Role
 from app.http.deps import PseudonymiserDep, RegistryDep, WriterDep
@@ -16,6 +17,7 @@ from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.rules.checklist_types import FORCE_CODE_LENGTH
 from app.schemas.errors import JSON_BODY, error_responses
+from app.schemas.evaluate import check_hook
 from app.schemas.incidents import (
     BatchItemResult,
     BatchRequest,
@@ -168,7 +170,11 @@ def list_incidents(
     reader: Annotated[Principal, audited("incident:list", action="incident.list")],
     session: SessionDep,
     force: ForceCode = None,
-    hook: Annotated[str | None, Query(max_length=64, description="Hook of the latest evaluation.")] = None,
+    hook: Annotated[
+        str | None,
+        Query(max_length=64, description="Hook of the latest evaluation."),
+        AfterValidator(check_hook),
+    ] = None,
     blocking: Annotated[bool | None, Query(description="Latest evaluation blocking.")] = None,
     updated_from: Annotated[Instant | None, Query(description="Inclusive.")] = None,
     updated_to: Annotated[Instant | None, Query(description="Exclusive.")] = None,

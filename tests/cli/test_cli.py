@@ -53,7 +53,7 @@ def test_evaluate_reports_invalid_input_without_a_traceback(tmp_path: Path) -> N
 def test_evaluate_rejects_unknown_hook(tmp_path: Path) -> None:
     result = runner.invoke(app, ["evaluate", str(write_checklist(tmp_path)), "--hook", "nope"])
     assert result.exit_code == 1
-    assert "unknown hook" in result.output
+    assert "hook: not a hook of the rule sets" in result.output
 
 
 def test_rules_check_passes_on_builtin_rulesets() -> None:

@@ -326,3 +326,16 @@ def test_a_step_id_no_rule_set_has_is_422_not_a_count_of_nothing(
     (problem,) = refused.json()["fields"]
     assert (problem["path"], problem["type"]) == ("query.step", "unknown_step")
     assert "CHLID" not in refused.text
+
+
+@pytest.mark.parametrize("path", ["/v1/audit/aggregates", "/v1/audit/aggregates/decisions"])
+def test_a_hook_the_rule_sets_do_not_have_is_422_and_all_is_one(
+    db_client: TestClient, db_creds: Credentials, path: str
+) -> None:
+    auditor = db_creds.headers("auditor")
+    for hook in ("scene.depart", "all"):  # ``all``: decisions that evaluated every rule
+        assert db_client.get(path, params={"hook": hook}, headers=auditor).status_code == 200
+    refused = db_client.get(path, params={"hook": "scene.deprat"}, headers=auditor)
+    assert refused.status_code == 422
+    (problem,) = refused.json()["fields"]
+    assert (problem["path"], problem["type"]) == ("query.hook", "unknown_hook")

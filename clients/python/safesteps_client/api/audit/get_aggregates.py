@@ -156,7 +156,7 @@ def sync_detailed(
         force (None | str | Unset):
         from_date (datetime.date | None | Unset): First UTC day counted (default: a year ago).
         to_date (datetime.date | None | Unset): Last UTC day counted (default: today).
-        hook (None | str | Unset):
+        hook (None | str | Unset): A hook, or `all` (every rule evaluated).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -203,7 +203,7 @@ def sync(
         force (None | str | Unset):
         from_date (datetime.date | None | Unset): First UTC day counted (default: a year ago).
         to_date (datetime.date | None | Unset): Last UTC day counted (default: today).
-        hook (None | str | Unset):
+        hook (None | str | Unset): A hook, or `all` (every rule evaluated).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -245,7 +245,7 @@ async def asyncio_detailed(
         force (None | str | Unset):
         from_date (datetime.date | None | Unset): First UTC day counted (default: a year ago).
         to_date (datetime.date | None | Unset): Last UTC day counted (default: today).
-        hook (None | str | Unset):
+        hook (None | str | Unset): A hook, or `all` (every rule evaluated).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -290,7 +290,7 @@ async def asyncio(
         force (None | str | Unset):
         from_date (datetime.date | None | Unset): First UTC day counted (default: a year ago).
         to_date (datetime.date | None | Unset): Last UTC day counted (default: today).
-        hook (None | str | Unset):
+        hook (None | str | Unset): A hook, or `all` (every rule evaluated).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
