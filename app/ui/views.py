@@ -137,6 +137,13 @@ FIELD_LABELS = {
 }
 
 
+# Messages that point API clients at an endpoint, as the workspace says them.
+_FORM_MESSAGES = {
+    "unknown_step": "not a step of the rule sets",
+    "unknown_hook": "not a moment (hook) of the rule sets",
+}
+
+
 def form_problems(errors: Sequence[Any]) -> list[str]:
     """Validation errors as an auditor reads them: the field by its label on the form (not its
     place in the request), what is wrong, and days the wrong way round said in those labels."""
@@ -148,7 +155,7 @@ def form_problems(errors: Sequence[Any]) -> list[str]:
             continue
         names = [str(part) for part in e["loc"] if isinstance(part, str)]
         field = next((FIELD_LABELS[n] for n in reversed(names) if n in FIELD_LABELS), None)
-        message = str(e["msg"]).removeprefix("Value error, ")
+        message = _FORM_MESSAGES.get(e["type"]) or str(e["msg"]).removeprefix("Value error, ")
         problems.append(f"{field}: {message}" if field else message)
     return problems
 

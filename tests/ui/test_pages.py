@@ -526,7 +526,9 @@ def test_days_the_wrong_way_round_get_a_page_saying_so(
     if page != "/ui/report":  # the pages that take a step
         misspelt = get(app_client, f"{page}?step=CFC-SEE-EVERY-CHLID", auditor)
         assert misspelt.status_code == 422
-        assert "<li>Step: not a step id of the rule sets" in misspelt.text
+        assert "<li>Step: not a step of the rule sets</li>" in misspelt.text
+        wrong_moment = get(app_client, f"{page}?hook=scene.deprat", auditor)
+        assert "<li>Moment (hook): not a moment (hook) of the rule sets</li>" in wrong_moment.text
 
 
 def test_a_replay_over_days_the_wrong_way_round_is_not_started(
