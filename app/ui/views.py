@@ -79,7 +79,7 @@ class UiRoute(UnitOfWorkRoute):
             except HTTPException as exc:
                 response = error_page(request, exc.status_code, str(exc.detail), exc.headers)
             except RequestValidationError as exc:
-                problems = form_problems(exc.errors())
+                problems = _form_problems(exc.errors())
                 response = error_page(request, 422, "Some values are not valid.", problems=problems)
             except ServiceError as exc:
                 rendered = render_error(exc)
@@ -117,7 +117,7 @@ ScopeDep = Annotated[ScopeQuery, Depends()]
 
 
 # The pages' query and form fields as their forms label them, for the list of what is not valid.
-FIELD_LABELS = {
+_FIELD_LABELS = {
     "force": "Force",
     "from_date": "From",
     "to_date": "To",
@@ -144,17 +144,17 @@ _FORM_MESSAGES = {
 }
 
 
-def form_problems(errors: Sequence[Any]) -> list[str]:
+def _form_problems(errors: Sequence[Any]) -> list[str]:
     """Validation errors as an auditor reads them: the field by its label on the form (not its
     place in the request), what is wrong, and days the wrong way round said in those labels."""
     problems = []
     for e in errors:
         if e["type"] == "range_reversed":
-            first, last = (FIELD_LABELS.get(e["ctx"][k], e["ctx"][k]) for k in ("first", "last"))
+            first, last = (_FIELD_LABELS.get(e["ctx"][k], e["ctx"][k]) for k in ("first", "last"))
             problems.append(f"“{last}” is before “{first}”.")
             continue
         names = [str(part) for part in e["loc"] if isinstance(part, str)]
-        field = next((FIELD_LABELS[n] for n in reversed(names) if n in FIELD_LABELS), None)
+        field = next((_FIELD_LABELS[n] for n in reversed(names) if n in _FIELD_LABELS), None)
         message = _FORM_MESSAGES.get(e["type"]) or str(e["msg"]).removeprefix("Value error, ")
         problems.append(f"{field}: {message}" if field else message)
     return problems
@@ -548,7 +548,7 @@ def ui_start_replay(
             session, registry, ReplayCreate.model_validate(body), principal.id, force=principal.force
         )
     except ValidationError as exc:
-        problems = form_problems(exc.errors())
+        problems = _form_problems(exc.errors())
         return _replays_page(request, principal, session, registry, form, problems)
     return RedirectResponse(f"/ui/replays/{job.id}", status_code=303)
 
