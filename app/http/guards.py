@@ -170,6 +170,11 @@ def _refuse(request: Request, message: str) -> NoReturn:
     raise HTTPException(401, message, headers={"WWW-Authenticate": "Bearer"})
 
 
+# Every action an access record can name: each ``Audited`` guard declares one (the API's and the
+# pages'), as its route is defined. What ``GET /v1/audit/access?action=`` can filter by.
+ACTIONS: set[str] = set()
+
+
 class Audited(Authorize):
     """``Authorize``, then record the access with the status it got (append-only ``access_event``).
 
@@ -185,6 +190,7 @@ class Audited(Authorize):
     ) -> None:
         super().__init__(permission)
         self.action = action
+        ACTIONS.add(action)
         # The path parameters naming what was read (several: joined with "/", e.g. "WMP-1/C1").
         self.target = (target,) if isinstance(target, str) else target
 

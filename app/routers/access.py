@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query
+from pydantic import AfterValidator
+from pydantic_core import PydanticCustomError
 
 from app.auth.roles import Principal
 from app.http.errors import reversed_range
-from app.http.guards import AUTH_ERRORS, audited
+from app.http.guards import ACTIONS, AUTH_ERRORS, audited
 from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.schemas.auth import AccessEventPage
@@ -17,6 +19,17 @@ from app.schemas.types import Instant
 from app.services.access import list_access
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
+
+
+def _known_action(action: str | None) -> str | None:
+    """An action the access audit records: a misspelt one would list nothing, which reads as no
+    access at all."""
+    if action is not None and action not in ACTIONS:
+        known = ", ".join(sorted(ACTIONS))
+        raise PydanticCustomError(
+            "unknown_action", "not an action the access audit records ({known})", {"known": known}
+        )
+    return action
 
 
 @router.get(
@@ -29,7 +42,7 @@ def list_access_events(
     session: SessionDep,
     principal_id: Annotated[str | None, Query(max_length=128)] = None,
     target: Annotated[str | None, Query(max_length=128)] = None,
-    action: Annotated[str | None, Query(max_length=32)] = None,
+    action: Annotated[str | None, Query(max_length=32), AfterValidator(_known_action)] = None,
     since: Instant | None = None,
     until: Instant | None = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,

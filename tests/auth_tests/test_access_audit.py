@@ -68,6 +68,21 @@ def test_reading_the_access_log_is_recorded_too(anonymous_client: TestClient, cr
     assert anonymous_client.get("/v1/audit/access", headers=creds.headers("control_room")).status_code == 403
 
 
+def test_the_access_log_filters_by_an_action_it_records_and_refuses_a_misspelt_one(
+    anonymous_client: TestClient, creds: Credentials
+) -> None:
+    auditor = creds.headers("auditor")
+    anonymous_client.get("/v1/audit/verify", headers=auditor)
+    assert [r["action"] for r in events(anonymous_client, creds, action="audit.verify")] == ["audit.verify"]
+    refused = anonymous_client.get("/v1/audit/access", params={"action": "audit.verfy"}, headers=auditor)
+    assert refused.status_code == 422
+    (problem,) = refused.json()["fields"]
+    assert (problem["path"], problem["type"]) == ("query.action", "unknown_action")
+    assert "audit.verify" in problem["message"]  # what it can be, the pages' actions too
+    assert "ui.report" in problem["message"]
+    assert "verfy" not in refused.text
+
+
 def test_verify_and_listings_are_recorded(anonymous_client: TestClient, creds: Credentials) -> None:
     anonymous_client.get("/v1/audit/verify", headers=creds.headers("auditor"))
     anonymous_client.get("/v1/incidents", headers=creds.headers("control_room"))
