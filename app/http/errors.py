@@ -161,15 +161,21 @@ def _request_invalid(exc: RequestValidationError, _: str) -> Rendered:
     return Rendered(422, ErrorBody(error="validation_error", message=message, fields=_fields(errors)))
 
 
-def reversed_range(first: str, last: str, *, default: str | None = None) -> RequestValidationError:
-    """A query range given the wrong way round (``last`` before ``first``, both query parameter
-    names; ``default``: what ``last`` is when not given): 422 ``validation_error`` on
-    ``query.<last>``, as a schema violation would be."""
+def check_order(first: str, start: Any, last: str, end: Any, *, default: str | None = None) -> None:
+    """Refuse a query range given the wrong way round (``end`` before ``start``; either may be
+    None: no bound): 422 ``validation_error`` on ``query.<last>``, as a schema violation would be.
+    ``first`` and ``last`` name the query parameters; ``default``: what ``last`` is when not given."""
+    if start is None or end is None or not end < start:
+        return
     named = f"{last} ({default} when not given)" if default else last
-    message = f"{named} is before {first}"
     ctx = {"first": first, "last": last}
-    error = {"type": "range_reversed", "loc": ("query", last), "msg": message, "ctx": ctx}
-    return RequestValidationError([error])
+    error = {
+        "type": "range_reversed",
+        "loc": ("query", last),
+        "msg": f"{named} is before {first}",
+        "ctx": ctx,
+    }
+    raise RequestValidationError([error])
 
 
 def _item_invalid(exc: InvalidItem, prefix: str) -> Rendered:

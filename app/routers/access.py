@@ -6,30 +6,21 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 from pydantic import AfterValidator
-from pydantic_core import PydanticCustomError
 
 from app.auth.roles import Principal
-from app.http.errors import reversed_range
+from app.http.errors import check_order
 from app.http.guards import ACTIONS, AUTH_ERRORS, audited
 from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.schemas.auth import AccessEventPage
 from app.schemas.errors import error_responses
-from app.schemas.types import Instant
+from app.schemas.types import Instant, one_of
 from app.services.access import list_access
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"], route_class=UnitOfWorkRoute, responses=AUTH_ERRORS)
 
 
-def _known_action(action: str | None) -> str | None:
-    """An action the access audit records: a misspelt one would list nothing, which reads as no
-    access at all."""
-    if action is not None and action not in ACTIONS:
-        known = ", ".join(sorted(ACTIONS))
-        raise PydanticCustomError(
-            "unknown_action", "not an action the access audit records ({known})", {"known": known}
-        )
-    return action
+_known_action = one_of("unknown_action", "not an action the access audit records ({known})", lambda: ACTIONS)
 
 
 @router.get(
@@ -50,8 +41,7 @@ def list_access_events(
 ) -> AccessEventPage:
     """Who read which incident or decision, or exported, when and from where; newest first. A
     force-bound reader sees the accesses of its own force's clients only."""
-    if since is not None and until is not None and until < since:
-        raise reversed_range("since", "until")
+    check_order("since", since, "until", until)
     return list_access(
         session,
         principal_id=principal_id,

@@ -8,17 +8,17 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query
 from pydantic import AfterValidator
-from pydantic_core import PydanticCustomError
 
 from app.auth.roles import Principal
-from app.http.errors import reversed_range
+from app.http.errors import check_order
 from app.http.guards import AUTH_ERRORS, audited
 from app.http.pagination import CursorQuery
 from app.http.session import SessionDep, UnitOfWorkRoute
 from app.rules import vocabulary
 from app.schemas.aggregates import AggregateOverview, DecisionList
 from app.schemas.errors import error_responses
-from app.schemas.evaluate import check_hook
+from app.schemas.evaluate import HOOK_MESSAGE
+from app.schemas.types import one_of
 from app.services import aggregates
 from app.services.aggregates import Period
 
@@ -27,22 +27,16 @@ Reader = Annotated[Principal, audited("decision:read", action="audit.aggregates"
 ForceCode = Annotated[str | None, Query(min_length=2, max_length=16, pattern=r"^[A-Z0-9_-]+$")]
 
 
-def _known_step(step: str | None) -> str | None:
-    """A step id of the vocabulary every rule set's steps come from: a misspelt one would count
-    nothing, which reads as a step never missed."""
-    if step is not None and step not in vocabulary.steps():
-        raise PydanticCustomError("unknown_step", "not a step id of the rule sets (GET /v1/hooks lists them)")
-    return step
-
-
+# Steps and hooks of the one vocabulary every rule set is checked against; the aggregates also
+# keep ``all``, the hook of decisions that evaluated every rule.
 StepId = Annotated[
-    str | None, Query(min_length=2, max_length=64, pattern=r"^[A-Z0-9.-]+$"), AfterValidator(_known_step)
+    str | None,
+    Query(min_length=2, max_length=64, pattern=r"^[A-Z0-9.-]+$"),
+    AfterValidator(
+        one_of("unknown_step", "not a step id of the rule sets (GET /v1/hooks lists them)", vocabulary.steps)
+    ),
 ]
-
-
-def _known_hook(hook: str | None) -> str | None:
-    """A hook of the vocabulary, or ``all`` (decisions that evaluated every rule), for the same reason."""
-    return hook if hook == aggregates.ALL_HOOKS else check_hook(hook)
+_known_hook = one_of("unknown_hook", HOOK_MESSAGE, lambda: {*vocabulary.hooks(), aggregates.ALL_HOOKS})
 
 
 @dataclass(frozen=True)
@@ -64,8 +58,8 @@ class ScopeQuery:
         scope = aggregates.scope_for(
             reader.force, force=self.force, from_day=self.from_date, to_day=self.to_date, hook=self.hook
         )
-        if scope.to_day < scope.from_day:
-            raise reversed_range("from_date", "to_date", default=None if self.to_date else "today")
+        default = None if self.to_date else "today"
+        check_order("from_date", scope.from_day, "to_date", scope.to_day, default=default)
         return scope
 
 

@@ -9,7 +9,7 @@ from pydantic import AfterValidator
 
 from app.auth.roles import Principal, Role
 from app.http.deps import PseudonymiserDep, RegistryDep, WriterDep
-from app.http.errors import render, reversed_range
+from app.http.errors import check_order, render
 from app.http.etag import etag, parse_if_match
 from app.http.guards import AUTH_ERRORS, Authorize, audited
 from app.http.inline import inline_post
@@ -182,8 +182,7 @@ def list_incidents(
     limit: Annotated[int, Query(ge=1, le=100)] = 50,
 ) -> IncidentPage:
     """Incidents, most recently updated first, filtered and paginated by cursor."""
-    if updated_from is not None and updated_to is not None and updated_to < updated_from:
-        raise reversed_range("updated_from", "updated_to")
+    check_order("updated_from", updated_from, "updated_to", updated_to)
     return incidents.list_incidents(
         session,
         of_force=force,

@@ -68,7 +68,7 @@ class ReplaySelection(BaseModel):
     @model_validator(mode="after")
     def _dates_in_order(self) -> ReplaySelection:
         if self.from_date and self.to_date and self.to_date < self.from_date:
-            ctx = {"first": "from_date", "last": "to_date"}  # as ``reversed_range`` says it of a query
+            ctx = {"first": "from_date", "last": "to_date"}  # as ``check_order`` says it of a query
             raise PydanticCustomError("range_reversed", "to_date is before from_date", ctx)
         return self
 

@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from typing import Any
+
+from pydantic_core import PydanticCustomError
 
 from app.rules.checklist_types import Timestamp
 
@@ -45,3 +48,19 @@ def unsafe_location(value: Any, loc: tuple[int | str, ...] = ()) -> tuple[int | 
             if found is not None:
                 return found
     return None
+
+
+def one_of(
+    kind: str, message: str, known: Callable[[], Collection[str]]
+) -> Callable[[str | None], str | None]:
+    """A validator refusing a value not in ``known()`` (read when it runs) with error type ``kind``
+    and ``message``, which never quotes the value: error bodies never echo what the client sent.
+    ``{known}`` in the message lists what is accepted. A misspelt filter would otherwise match
+    nothing, which reads as nothing having happened."""
+
+    def check(value: str | None) -> str | None:
+        if value is not None and value not in (accepted := known()):
+            raise PydanticCustomError(kind, message, {"known": ", ".join(sorted(accepted))})
+        return value
+
+    return check
