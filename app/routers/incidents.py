@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import orjson
 from fastapi import APIRouter, Depends, Header, Path, Query, Response
 from pydantic import AfterValidator
 
@@ -113,40 +114,51 @@ async def submit_checklist(
     return stored_response(await writer.wait(*work))
 
 
+class BatchResponse(Response):
+    """A ``BatchResult`` whose items' results are their stored responses as they are: the body
+    each would have got alone, not parsed and serialised again (``response_model`` documents it)."""
+
+    media_type = "application/json"
+
+    def __init__(self, outcomes: list[submissions.ItemOutcome]) -> None:
+        applied = sum(isinstance(o, submissions.Applied) and not o.replayed for o in outcomes)
+        failed = sum(isinstance(o, submissions.Rejected) for o in outcomes)
+        results = [_item_result(outcome) for outcome in outcomes]
+        super().__init__(orjson.dumps({"applied": applied, "failed": failed, "results": results}))
+
+
 @router.post("/checklists:batch", response_model=BatchResult, responses=error_responses(*JSON_BODY, 503))
 def submit_checklist_batch(
     body: BatchRequest,
-    session: SessionDep,
+    writer: WriterDep,
     registry: RegistryDep,
     client: Submitter,
     pseudonymiser: PseudonymiserDep,
-) -> BatchResult:
+) -> BatchResponse:
     """Apply an offline queue in device-time order; every item gets its own result."""
+    # In the thread pool: the items are evaluated here (up to 100: too long for the event loop),
+    # then stored by the group writer's thread, with single submissions; answered once committed.
     outcomes = submissions.submit_batch(
-        session, registry, body.items, requested_by=client.id, force=client.force, pseudonymiser=pseudonymiser
+        writer, registry, body.items, requested_by=client.id, force=client.force, pseudonymiser=pseudonymiser
     )
-    return batch_result(outcomes)
+    return BatchResponse(outcomes)
 
 
-def batch_result(outcomes: list[submissions.ItemOutcome]) -> BatchResult:
-    results = [_item_result(outcome) for outcome in outcomes]
-    applied = sum(1 for r in results if r.result is not None and not r.replayed)
-    return BatchResult(applied=applied, failed=sum(1 for r in results if r.error), results=results)
-
-
-def _item_result(outcome: submissions.ItemOutcome) -> BatchItemResult:
+def _item_result(outcome: submissions.ItemOutcome) -> orjson.Fragment:
     if isinstance(outcome, submissions.Applied):
-        return BatchItemResult(
+        item = BatchItemResult(
             index=outcome.index,
             incident_ref=outcome.incident_ref,
             status=outcome.status_code,
             replayed=outcome.replayed,
-            result=outcome.result,
         )
+        head = item.model_dump_json(exclude={"result", "error"})[:-1]
+        return orjson.Fragment(f'{head},"result":{outcome.response},"error":null}}')
     error = render(outcome.error, prefix=f"body.items[{outcome.index}].")
-    return BatchItemResult(
+    item = BatchItemResult(
         index=outcome.index, incident_ref=outcome.incident_ref, status=error.status, error=error.body
     )
+    return orjson.Fragment(item.model_dump_json())
 
 
 @router.get(

@@ -17,14 +17,12 @@ Person history (``app.services.history``) is one separate step: every stored rev
 write transaction starts first and the history facts are looked up in it, then the submission is
 evaluated with them (so two submissions about one child see each other in order).
 
-A batch runs steps 1-3 per item inside a savepoint, so one bad item rolls back alone, then appends
-every stored item's decision in one go.
-
 ``submit`` does it in the caller's session (the plain path: CLI, tests, any unit of work);
 ``queued`` gives the same steps to the service's ``GroupWriter`` (``app.db``), which applies
-the submissions waiting at that moment in one transaction, like a batch: steps 1-3 per submission in
-a savepoint, then one append of their records in the order they were applied, one write of the
-aggregates and one commit.
+the submissions waiting at that moment in one transaction: steps 1-3 per submission (one that
+fails rolls back alone), then one append of their records in the order they were applied, one
+write of the aggregates and one commit. A batch (an MDT's offline queue) is its items queued to
+the writer in device-time order (``submit_batch``).
 """
 
 from __future__ import annotations
@@ -32,6 +30,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -43,7 +42,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app import metrics
-from app.db import begin_write, retryable
+from app.db import GroupWriter, begin_write, retryable
 from app.errors import (
     DatabaseBusy,
     IncidentReferenceMismatch,
@@ -63,7 +62,7 @@ from app.rules.history import HistoryFacts
 from app.rules.history_effect import history_changed
 from app.rules.registry import RulesetRegistry
 from app.schemas.bundles import DeviceAgreement
-from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate, SubmissionResult
+from app.schemas.incidents import BatchItem, OutstandingStep, SubmissionCreate
 from app.schemas.types import UNSAFE_TEXT_MESSAGE, UNSAFE_TEXT_TYPE, unsafe_location
 from app.services import aggregates, audit, history, idempotency, integrity, statements
 from app.services.bundles import compare_device_decision
@@ -114,7 +113,7 @@ class Applied:
     incident_ref: str
     status_code: int
     replayed: bool
-    result: SubmissionResult
+    response: str  # the ``SubmissionResult`` JSON the item would have got alone (as stored)
 
 
 @dataclass(frozen=True, slots=True)
@@ -549,7 +548,7 @@ def _append(conn: Connection, records: list[PendingRecord], items: list[Prepared
 
 
 def submit_batch(
-    session: Session,
+    writer: GroupWriter,
     registry: RulesetRegistry,
     items: Sequence[dict[str, Any]],
     *,
@@ -557,92 +556,59 @@ def submit_batch(
     force: str | None = None,
     pseudonymiser: history.Pseudonymiser | None = None,
 ) -> list[ItemOutcome]:
-    """Apply queued submissions in device-time order; each item succeeds or fails alone.
+    """Apply queued submissions in device-time order, through the group writer, as single ones
+    are; each item succeeds or fails alone and comes back as it would alone (its status and
+    its stored response). Blocks the calling thread until every item is committed or refused.
 
-    An item whose rule set reads history is evaluated in the transaction, in its turn (it sees the
-    history the items before it stored)."""
+    Items are evaluated here in device-time order and queued to the writer one by one, so the
+    writer stores the first while the next is evaluated; an item whose rule set reads history is
+    evaluated in the writer's transaction, in its turn (it sees the history the items before it
+    stored)."""
     pseudonymiser = pseudonymiser or history.default_pseudonymiser()
     outcomes: dict[int, ItemOutcome] = {}
-    ready: list[
-        tuple[int, Prepared | tuple[BatchItem, datetime]]
-    ] = []  # prepared, or with its history's time
+    valid: list[tuple[int, BatchItem]] = []
     for index, raw in enumerate(items):
-        ref = raw.get("incident_ref") if isinstance(raw.get("incident_ref"), str) else None
         try:
-            if (where := unsafe_location(raw)) is not None:
-                raise InvalidItem([{"loc": where, "msg": UNSAFE_TEXT_MESSAGE, "type": UNSAFE_TEXT_TYPE}])
-            try:
-                parsed = BatchItem.model_validate(raw)
-            except ValidationError as exc:
-                raise InvalidItem(exc.errors()) from None
-            at, as_of = _times(registry, parsed)
-            if at is not None:
-                check_incident(parsed.incident_ref, parsed, force)
-                ready.append((index, (parsed, at)))  # evaluated in its turn, below
-                continue
-            ready.append(
-                (index, _prepare_item(registry, parsed, requested_by, force, pseudonymiser, as_of=as_of))
+            valid.append((index, _batch_item(raw)))
+        except InvalidItem as exc:
+            ref = raw.get("incident_ref") if isinstance(raw.get("incident_ref"), str) else None
+            outcomes[index] = Rejected(index, ref, exc)
+    valid.sort(key=lambda pair: (pair[1].device_time, pair[0]))
+    waiting: list[tuple[int, str, Future[Stored]]] = []
+    for index, item in valid:
+        try:
+            work = queued(
+                registry,
+                item.incident_ref,
+                item,
+                idempotency_key=item.idempotency_key,
+                if_match=None,
+                requested_by=requested_by,
+                force=force,
+                pseudonymiser=pseudonymiser,
             )
+        except (ServiceError, RulesError) as exc:
+            outcomes[index] = Rejected(index, item.incident_ref, exc)
+            continue
+        waiting.append((index, item.incident_ref, writer.submit(*work)))
+    for index, ref, future in waiting:
+        try:
+            stored = future.result()
         except (ServiceError, RulesError) as exc:
             outcomes[index] = Rejected(index, ref, exc)
-    ready.sort(key=lambda pair: (_submission(pair[1]).device_time, pair[0]))
-    conn = begin_write(session)
-    records: list[PendingRecord] = []
-    appended: list[Prepared] = []
-    for index, waiting in ready:
-        incident_ref = waiting.incident_ref if isinstance(waiting, Prepared) else waiting[0].incident_ref
-        try:
-            with conn.begin_nested():  # a savepoint per item
-                if isinstance(waiting, tuple):
-                    parsed, at = waiting
-                    found = history.lookup(conn, pseudonymiser, parsed.checklist, at)
-                    item = _prepare_item(registry, parsed, requested_by, force, pseudonymiser, found)
-                else:
-                    item = waiting
-                stored = store(conn, item, requested_by, utcnow())
-        except (ServiceError, RulesError) as exc:
-            outcomes[index] = Rejected(index, incident_ref, exc)
-            continue
         except SQLAlchemyError as exc:
             log.error("batch item %d failed in the database: %s", index, type(exc).__name__)
-            outcomes[index] = Rejected(
-                index, incident_ref, DatabaseBusy() if retryable(exc) else ItemFailed()
-            )
-            continue
-        if stored.record is not None:
-            records.append(stored.record)
-            appended.append(item)
-        result = SubmissionResult.model_validate_json(stored.response)
-        outcomes[index] = Applied(index, item.incident_ref, stored.status_code, stored.replayed, result)
-    rows = _append(conn, records, appended)
-    known = [aggregates.Parsed(item.result, item.submission.checklist.incident.force) for item in appended]
-    aggregates.record(conn, aggregates.catalogue_for(registry), rows, known)
+            outcomes[index] = Rejected(index, ref, DatabaseBusy() if retryable(exc) else ItemFailed())
+        else:
+            outcomes[index] = Applied(index, ref, stored.status_code, stored.replayed, stored.response)
     return [outcomes[i] for i in range(len(items))]
 
 
-def _submission(item: Prepared | tuple[BatchItem, datetime]) -> SubmissionCreate:
-    return item.submission if isinstance(item, Prepared) else item[0]
-
-
-def _prepare_item(
-    registry: RulesetRegistry,
-    parsed: BatchItem,
-    requested_by: str,
-    force: str | None,
-    pseudonymiser: history.Pseudonymiser,
-    found: HistoryFacts | None = None,
-    *,
-    as_of: datetime | None = None,
-) -> Prepared:
-    return prepare(
-        registry,
-        parsed.incident_ref,
-        parsed,
-        idempotency_key=parsed.idempotency_key,
-        base_revision=parsed.base_revision,
-        requested_by=requested_by,
-        force=force,
-        pseudonymiser=pseudonymiser,
-        facts_of_history=found,
-        as_of=as_of,
-    )
+def _batch_item(raw: dict[str, Any]) -> BatchItem:
+    """A batch item validated alone; ``InvalidItem`` names what is wrong with it."""
+    if (where := unsafe_location(raw)) is not None:
+        raise InvalidItem([{"loc": where, "msg": UNSAFE_TEXT_MESSAGE, "type": UNSAFE_TEXT_TYPE}])
+    try:
+        return BatchItem.model_validate(raw)
+    except ValidationError as exc:
+        raise InvalidItem(exc.errors()) from None

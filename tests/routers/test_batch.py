@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from fastapi.testclient import TestClient
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Connection
+from sqlalchemy.exc import OperationalError
+
+from app.schemas.incidents import BatchResult
+from app.services import submissions
 from tests.auth import as_role
 from tests.submissions import submission, url
 
@@ -61,3 +69,70 @@ def test_an_empty_or_oversized_batch_is_422(db_client: TestClient) -> None:
     assert db_client.post("/v1/checklists:batch", json={"items": []}).status_code == 422
     many = [item(f"WMP-{i}", "2026-11-22T19:00:00Z") for i in range(101)]
     assert db_client.post("/v1/checklists:batch", json={"items": many}).status_code == 422
+
+
+def test_each_item_answers_what_it_would_have_alone(db_client: TestClient) -> None:
+    """An applied item's ``result`` is its stored response, the body a retry of it alone replays;
+    the whole body is what the response model serialises (the plain path before the stored
+    responses were passed through as they are)."""
+    items = [
+        item("WMP-S1", "2026-11-22T19:00:00Z", idempotency_key="s-1"),
+        item("WMP-S2", "2026-11-22T19:01:00Z", idempotency_key="s-2", base_revision=0),
+    ]
+    response = db_client.post("/v1/checklists:batch", json={"items": items})
+    body = response.json()
+    assert BatchResult.model_validate_json(response.content).model_dump(mode="json") == body
+    for sent, answered in zip(items, body["results"], strict=True):
+        single = {k: v for k, v in sent.items() if k not in ("incident_ref", "idempotency_key")}
+        alone = db_client.post(
+            url(str(sent["incident_ref"])),
+            json=single,
+            headers={"Idempotency-Key": str(sent["idempotency_key"])},
+        )
+        assert alone.headers["Idempotent-Replayed"] == "true"
+        assert answered["result"] == alone.json()
+        assert (answered["status"], answered["replayed"], answered["error"]) == (201, False, None)
+
+
+def test_an_item_the_database_fails_fails_alone(
+    db_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = submissions.store
+
+    def locked_for_b(
+        conn: Connection, prepared: submissions.Prepared, scope: str, now: datetime
+    ) -> submissions.Stored:
+        if prepared.incident_ref == "WMP-LB":
+            raise OperationalError("INSERT", {}, Exception("database is locked"))
+        return store(conn, prepared, scope, now)
+
+    monkeypatch.setattr(submissions, "store", locked_for_b)
+    items = [item(f"WMP-L{x}", f"2026-11-22T19:0{i}:00Z") for i, x in enumerate("ABC")]
+    body = db_client.post("/v1/checklists:batch", json={"items": items}).json()
+    assert [r["status"] for r in body["results"]] == [201, 503, 201]
+    assert body["results"][1]["error"]["error"] == "database_busy"
+    assert (body["applied"], body["failed"]) == (2, 1)
+    assert db_client.get("/v1/incidents/WMP-LB").status_code == 404
+    verified = db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()
+    assert (verified["verified"], verified["records"]) == (True, 2)
+
+
+def test_batches_racing_single_submissions_on_one_incident_store_each_once(db_client: TestClient) -> None:
+    """Batches and single submissions share the group writer: every item and single is one
+    revision, numbered without gaps, each batch's in its device-time order, and the chain verifies."""
+    ref = "WMP-RACE"
+    batches = [[item(ref, f"2026-11-22T19:{b:02d}:{i:02d}Z") for i in range(5)] for b in range(4)]
+
+    def send(n: int) -> list[int]:
+        if n < len(batches):
+            answered = db_client.post("/v1/checklists:batch", json={"items": batches[n]}).json()
+            return [r["result"]["revision"] for r in answered["results"]]
+        return [db_client.post(url(ref), json=submission(ref)).json()["revision"]]
+
+    with ThreadPoolExecutor(8) as pool:
+        sent = list(pool.map(send, range(len(batches) + 8)))
+    assert sorted(r for revisions in sent for r in revisions) == list(range(1, 29))
+    assert all(revisions == sorted(revisions) for revisions in sent[: len(batches)])
+    assert db_client.get(f"/v1/incidents/{ref}").json()["revision"] == 28
+    verified = db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()
+    assert (verified["verified"], verified["records"]) == (True, 28)

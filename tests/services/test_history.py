@@ -11,7 +11,7 @@ import orjson
 import pytest
 from sqlalchemy import Engine, func, select
 
-from app.db import build_engine, session_scope
+from app.db import GroupWriter, build_engine, session_scope
 from app.models.tables import ERASURES, PERSON_HISTORY, RECORDS
 from app.rules import replay
 from app.rules.canonical import canonical_json
@@ -64,21 +64,26 @@ def test_links_by_force_reference_normalised(engine: Engine, registry: RulesetRe
 def test_a_batch_counts_each_item_with_the_history_of_the_items_before_it(
     engine: Engine, registry: RulesetRegistry
 ) -> None:
-    """Queued submissions reading history are evaluated in device-time order, in the batch's own
-    transaction: the second sees the first (sent after it in the request, earlier on the device)."""
+    """Queued submissions reading history are evaluated in device-time order, each in the group
+    writer's transaction in its turn: the second sees the first (sent after it in the request,
+    earlier on the device)."""
     first = body("WMP-1", [child(ref="NOM-9")], as_of=now() + timedelta(minutes=1))
     second = body("WMP-2", [child(ref="NOM-9")], as_of=now() + timedelta(minutes=2))
     items = [
         {**b.model_dump(mode="json", exclude_none=True), "incident_ref": b.checklist.incident.reference}
         for b in (second, first)
     ]
-    with session_scope(engine) as session:
+    writer = GroupWriter(engine)
+    writer.start()
+    try:
         outcomes = submissions.submit_batch(
-            session, registry, items, requested_by="test", pseudonymiser=pseudonymiser()
+            writer, registry, items, requested_by="test", pseudonymiser=pseudonymiser()
         )
+    finally:
+        writer.stop()
     applied = {o.incident_ref: o for o in outcomes if isinstance(o, submissions.Applied)}
     assert set(applied) == {"WMP-1", "WMP-2"}
-    counts = {ref: a.result.history.children[0].earlier_incidents for ref, a in applied.items()}  # type: ignore[union-attr]
+    counts = {ref: first_child(a.response)["earlier_incidents"] for ref, a in applied.items()}
     assert counts == {"WMP-1": 0, "WMP-2": 1}
 
 
