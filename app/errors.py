@@ -119,13 +119,6 @@ class ReplayJobNotFound(ServiceError):
         super().__init__(f"replay job {job_id} not found")
 
 
-class ItemFailed(ServiceError):
-    """One item of a batch failed unexpectedly in the database (logged; the others stand)."""
-
-    def __init__(self) -> None:
-        super().__init__("an unexpected error occurred; it has been logged")
-
-
 class DatabaseBusy(ServiceError):
     def __init__(self) -> None:
         super().__init__("the database is busy; retry the request")
@@ -152,7 +145,6 @@ __all__ = [
     "InvalidItem",
     "InvalidKeyRequest",
     "InvalidPrecondition",
-    "ItemFailed",
     "NotReady",
     "OutsideForce",
     "ReplayJobNotFound",

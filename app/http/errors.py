@@ -33,7 +33,6 @@ from app.errors import (
     InvalidItem,
     InvalidKeyRequest,
     InvalidPrecondition,
-    ItemFailed,
     NotReady,
     OutsideForce,
     PersonNotFound,
@@ -249,7 +248,6 @@ ERRORS: dict[type[Exception], Renderer] = {
     StaleRevision: domain(412, "stale_revision", lambda e: {"ETag": etag(e.current)} if e.current else None),
     IdempotencyConflict: domain(409, "idempotency_key_reused"),
     DatabaseBusy: lambda _, __: BUSY,
-    ItemFailed: lambda _, __: Rendered(500, INTERNAL.body),  # logged where it happened
     OutsideForce: domain(403, "outside_force"),
     InvalidKeyRequest: domain(422, "invalid_key_request"),
     AmbiguousIncident: domain(409, "ambiguous_incident_ref"),

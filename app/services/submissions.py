@@ -38,18 +38,14 @@ from typing import Any, NamedTuple
 import orjson
 from pydantic import ValidationError
 from sqlalchemy import Connection
-from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from app import metrics
-from app.db import GroupWriter, begin_write, retryable
+from app.db import GroupWriter, begin_write
 from app.errors import (
-    DatabaseBusy,
     IncidentReferenceMismatch,
     InvalidItem,
-    ItemFailed,
     OutsideForce,
-    ServiceError,
     StaleRevision,
 )
 from app.models.base import utcnow
@@ -57,7 +53,6 @@ from app.models.decision import PendingRecord
 from app.rules.canonical import canonical_json, sha256_hex
 from app.rules.decision import Decision, finding_values
 from app.rules.engine import Facts, RulesetRef, decide
-from app.rules.errors import RulesError
 from app.rules.history import HistoryFacts
 from app.rules.history_effect import history_changed
 from app.rules.registry import RulesetRegistry
@@ -118,11 +113,12 @@ class Applied:
 
 @dataclass(frozen=True, slots=True)
 class Rejected:
-    """A batch item that changed nothing, and the domain error it would have got alone."""
+    """A batch item that changed nothing, and what it raised: the error it would have got alone
+    (rendered by the one error table, which logs an unexpected one)."""
 
     index: int
     incident_ref: str | None
-    error: ServiceError | RulesError
+    error: Exception
 
 
 ItemOutcome = Applied | Rejected
@@ -558,7 +554,8 @@ def submit_batch(
 ) -> list[ItemOutcome]:
     """Apply queued submissions in device-time order, through the group writer, as single ones
     are; each item succeeds or fails alone and comes back as it would alone (its status and
-    its stored response). Blocks the calling thread until every item is committed or refused.
+    its stored response, or the error it raised, even an unexpected one: the items before it may
+    be committed already). Blocks the calling thread until every item is committed or refused.
 
     Items are evaluated here in device-time order and queued to the writer one by one, so the
     writer stores the first while the next is evaluated; an item whose rule set reads history is
@@ -587,18 +584,15 @@ def submit_batch(
                 force=force,
                 pseudonymiser=pseudonymiser,
             )
-        except (ServiceError, RulesError) as exc:
+        except Exception as exc:  # the item's own error, rendered as it would be alone (even a bug's)
             outcomes[index] = Rejected(index, item.incident_ref, exc)
             continue
         waiting.append((index, item.incident_ref, writer.submit(*work)))
     for index, ref, future in waiting:
         try:
             stored = future.result()
-        except (ServiceError, RulesError) as exc:
+        except Exception as exc:  # as above: what the writer raised for this item alone
             outcomes[index] = Rejected(index, ref, exc)
-        except SQLAlchemyError as exc:
-            log.error("batch item %d failed in the database: %s", index, type(exc).__name__)
-            outcomes[index] = Rejected(index, ref, DatabaseBusy() if retryable(exc) else ItemFailed())
         else:
             outcomes[index] = Applied(index, ref, stored.status_code, stored.replayed, stored.response)
     return [outcomes[i] for i in range(len(items))]

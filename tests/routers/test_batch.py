@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
@@ -94,24 +95,40 @@ def test_each_item_answers_what_it_would_have_alone(db_client: TestClient) -> No
         assert (answered["status"], answered["replayed"], answered["error"]) == (201, False, None)
 
 
-def test_an_item_the_database_fails_fails_alone(
-    db_client: TestClient, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("error", "status", "code"),
+    [
+        (OperationalError("INSERT", {}, Exception("database is locked")), 503, "database_busy"),
+        (RuntimeError("a bug"), 500, "internal_error"),
+    ],
+)
+def test_an_item_that_fails_in_the_writer_fails_alone_as_it_would_alone(
+    db_client: TestClient,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    error: Exception,
+    status: int,
+    code: str,
 ) -> None:
+    """The items before and after it are stored; it gets what a single submission would (a busy
+    database is retryable; anything unexpected is a 500, logged with its trace)."""
     store = submissions.store
 
-    def locked_for_b(
+    def failing_for_b(
         conn: Connection, prepared: submissions.Prepared, scope: str, now: datetime
     ) -> submissions.Stored:
         if prepared.incident_ref == "WMP-LB":
-            raise OperationalError("INSERT", {}, Exception("database is locked"))
+            raise error
         return store(conn, prepared, scope, now)
 
-    monkeypatch.setattr(submissions, "store", locked_for_b)
+    monkeypatch.setattr(submissions, "store", failing_for_b)
     items = [item(f"WMP-L{x}", f"2026-11-22T19:0{i}:00Z") for i, x in enumerate("ABC")]
-    body = db_client.post("/v1/checklists:batch", json={"items": items}).json()
-    assert [r["status"] for r in body["results"]] == [201, 503, 201]
-    assert body["results"][1]["error"]["error"] == "database_busy"
+    with caplog.at_level(logging.ERROR, logger="safesteps.errors"):
+        body = db_client.post("/v1/checklists:batch", json={"items": items}).json()
+    assert [r["status"] for r in body["results"]] == [201, status, 201]
+    assert body["results"][1]["error"]["error"] == code
     assert (body["applied"], body["failed"]) == (2, 1)
+    assert [r.message for r in caplog.records] == (["unhandled error"] if status == 500 else [])
     assert db_client.get("/v1/incidents/WMP-LB").status_code == 404
     verified = db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()
     assert (verified["verified"], verified["records"]) == (True, 2)
