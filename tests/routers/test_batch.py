@@ -153,3 +153,25 @@ def test_batches_racing_single_submissions_on_one_incident_store_each_once(db_cl
     assert db_client.get(f"/v1/incidents/{ref}").json()["revision"] == 28
     verified = db_client.get("/v1/audit/verify", headers=as_role(db_client, "auditor")).json()
     assert (verified["verified"], verified["records"]) == (True, 28)
+
+
+def test_items_for_one_incident_chain_their_base_revisions_and_a_reused_key_is_409(
+    db_client: TestClient,
+) -> None:
+    """Later items see what earlier ones stored, in device-time order, as when sent one by one."""
+    ref = "WMP-CHAIN"
+    chained = [
+        item(ref, f"2026-11-22T19:0{n}:00Z", base_revision=n, idempotency_key=f"c-{n}") for n in range(3)
+    ]
+    reused = item(ref, "2026-11-22T19:09:00Z", idempotency_key="c-0", submitted_by="someone else")
+    body = db_client.post(
+        "/v1/checklists:batch", json={"items": [chained[2], reused, chained[0], chained[1]]}
+    ).json()
+    assert [(r["status"], (r["result"] or {}).get("revision")) for r in body["results"]] == [
+        (201, 3),
+        (409, None),
+        (201, 1),
+        (201, 2),
+    ]
+    assert body["results"][1]["error"]["error"] == "idempotency_key_reused"
+    assert db_client.get(f"/v1/incidents/{ref}").json()["revision"] == 3
