@@ -157,3 +157,45 @@ def test_the_live_service_through_the_client(tmp_path: Path) -> None:
             assert isinstance(outstanding, IncidentOutstanding)
             assert outstanding.decision_id == first.parsed.decision_id
             assert outstanding.outstanding
+
+
+def test_a_batch_is_sent_again_while_an_item_was_answered_503_with_the_same_keys() -> None:
+    """The items already stored replay on the resend; the last answer has every item's own status."""
+    answers = [[201, 503], [201, 503], [201, 201]]
+    sent: list[list[str]] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        items = json.loads(request.content)["items"]
+        sent.append([item["idempotency_key"] for item in items])
+        statuses = answers[len(sent) - 1]
+        results = [
+            {
+                "index": i,
+                "incident_ref": item["incident_ref"],
+                "status": status,
+                "replayed": len(sent) > 1 and i == 0,
+            }
+            for i, (item, status) in enumerate(zip(items, statuses, strict=True))
+        ]
+        return httpx.Response(200, json={"applied": 1, "failed": statuses.count(503), "results": results})
+
+    client = AuthenticatedClient(base_url="http://safesteps.test", token="ss_test")
+    client.set_httpx_client(
+        httpx.Client(base_url="http://safesteps.test", transport=httpx.MockTransport(answer))
+    )
+    queue = [{**submission(ref), "incident_ref": ref} for ref in ("WMP-Q1", "WMP-Q2")]
+    waits: list[float] = []
+    response = submit_batch(client, BatchRequest.from_dict({"items": queue}), sleep=waits.append)
+    assert isinstance(response.parsed, BatchResult)
+    assert [r.status for r in response.parsed.results] == [201, 201]
+    assert len(sent) == 3
+    assert len(waits) == 2
+    assert all(sent[0])  # one key per item, though the queue gave none...
+    assert all(keys == sent[0] for keys in sent)  # ...kept on every resend
+
+    answers[:] = [[422, 201]]  # an item's 4xx is its answer: not sent again
+    sent.clear()
+    response = submit_batch(client, BatchRequest.from_dict({"items": queue}), sleep=waits.append)
+    assert isinstance(response.parsed, BatchResult)
+    assert [r.status for r in response.parsed.results] == [422, 201]
+    assert len(sent) == 1

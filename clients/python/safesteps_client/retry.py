@@ -8,6 +8,8 @@ retry with the stored response (``Idempotent-Replayed: true``).
 They retry on a transport error (connection refused or dropped, timeout), 429 and 503, waiting
 ``Retry-After`` when the service sends it and otherwise backing off exponentially with jitter; any
 other answer (201, 409, 412, 422, ...) is returned at once, because sending it again cannot change it.
+A batch is also sent again while any of its items was answered 503 (the database was busy as it was
+stored): the items already stored replay, so the last answer has every item's own final status.
 
     from safesteps_client import AuthenticatedClient
     from safesteps_client.models import SubmissionCreate
@@ -45,9 +47,12 @@ def with_retries(
     base_delay: float = 1.0,
     max_delay: float = 60.0,
     sleep: Callable[[float], None] = time.sleep,
+    again: Callable[[Response[T]], bool] | None = None,
 ) -> Response[T]:
-    """``call()`` until it answers something other than 429/503 or ``attempts`` run out. ``call``
-    must send the same request (and idempotency key) every time."""
+    """``call()`` until it answers something other than 429/503 (or ``again`` of the answer is
+    false) or ``attempts`` run out. ``call`` must send the same request (and idempotency key)
+    every time."""
+    again = again or _busy
     for attempt in range(1, attempts + 1):
         try:
             response = call()
@@ -56,7 +61,7 @@ def with_retries(
                 raise
             sleep(_backoff(attempt, base_delay, max_delay))
             continue
-        if response.status_code not in RETRY_STATUSES or attempt == attempts:
+        if not again(response) or attempt == attempts:
             return response
         sleep(_retry_after(response) or _backoff(attempt, base_delay, max_delay))
     raise AssertionError("unreachable")  # the loop always returns or raises
@@ -95,7 +100,8 @@ def submit_batch(
     sleep: Callable[[float], None] = time.sleep,
 ) -> Response[BatchResult | ErrorBody]:
     """Send an offline queue; items without an ``idempotency_key`` get one first, so that a retried
-    batch replays the items already stored instead of storing them again."""
+    batch replays the items already stored instead of storing them again. Sent again, too, while an
+    item was answered 503."""
     for item in body.items:
         if not item.additional_properties.get("idempotency_key"):
             item.additional_properties["idempotency_key"] = str(uuid.uuid4())
@@ -103,7 +109,18 @@ def submit_batch(
         lambda: submit_checklist_batch_api.sync_detailed(client=client, body=body),
         attempts=attempts,
         sleep=sleep,
+        again=_batch_busy,
     )
+
+
+def _busy(response: Response[T]) -> bool:
+    return response.status_code in RETRY_STATUSES
+
+
+def _batch_busy(response: Response[BatchResult | ErrorBody]) -> bool:
+    parsed = response.parsed
+    items = parsed.results if isinstance(parsed, BatchResult) else []
+    return _busy(response) or any(item.status in RETRY_STATUSES for item in items)
 
 
 def _retry_after(response: Response[T]) -> float | None:
