@@ -40,6 +40,10 @@ RETRY_STATUSES = frozenset({429, 503})
 T = TypeVar("T")
 
 
+def _busy(response: Response[T]) -> bool:
+    return response.status_code in RETRY_STATUSES
+
+
 def with_retries(
     call: Callable[[], Response[T]],
     *,
@@ -47,12 +51,10 @@ def with_retries(
     base_delay: float = 1.0,
     max_delay: float = 60.0,
     sleep: Callable[[float], None] = time.sleep,
-    again: Callable[[Response[T]], bool] | None = None,
+    again: Callable[[Response[T]], bool] = _busy,
 ) -> Response[T]:
-    """``call()`` until it answers something other than 429/503 (or ``again`` of the answer is
-    false) or ``attempts`` run out. ``call`` must send the same request (and idempotency key)
-    every time."""
-    again = again or _busy
+    """``call()`` until ``again`` of its answer is false (by default: it is not 429 or 503) or
+    ``attempts`` run out. ``call`` must send the same request (and idempotency key) every time."""
     for attempt in range(1, attempts + 1):
         try:
             response = call()
@@ -111,10 +113,6 @@ def submit_batch(
         sleep=sleep,
         again=_batch_busy,
     )
-
-
-def _busy(response: Response[T]) -> bool:
-    return response.status_code in RETRY_STATUSES
 
 
 def _batch_busy(response: Response[BatchResult | ErrorBody]) -> bool:
